@@ -1,0 +1,71 @@
+# herne.portal: set-up, run and test. See README.rst.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PROJECT := $(CURDIR)
+HOST ?= 0.0.0.0
+PORT ?= 8080
+STAMP := $(VENV)/.installed
+
+.PHONY: start install instance site test lock buildout-versions lint i18n clean
+
+## Create the virtualenv and install everything from the committed lock.
+install: $(STAMP)
+
+$(STAMP): constraints.txt setup.py
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check "pip==$$(grep -i '^pip==' constraints.txt | cut -d= -f3)"
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
+	touch $(STAMP)
+
+## Zope instance configuration under instance/ with ZODB FileStorage and blobs under var/.
+instance: install instance/etc/zope.conf instance/etc/zope.ini instance/etc/site.zcml
+
+instance/etc/%: etc/%.in Makefile
+	mkdir -p instance/etc var/filestorage var/blobstorage var/log var/cache
+	sed -e 's#@PROJECT@#$(PROJECT)#g' -e 's#@HOST@#$(HOST)#g' -e 's#@PORT@#$(PORT)#g' $< > $@
+
+instance/etc/site.zcml: etc/site.zcml
+	mkdir -p instance/etc
+	cp $< $@
+
+## The Herne site with demo content, created once.
+site: instance
+	test -f var/.site-created || ($(BIN)/zconsole run instance/etc/zope.conf scripts/create_site.py && touch var/.site-created)
+
+## Serve http://localhost:8080/herne (set-up included).
+start: site
+	@echo "Serving http://localhost:$(PORT)/herne (log-ins: see README.rst)"
+	$(BIN)/runwsgi instance/etc/zope.ini
+
+## Run the whole test suite.
+test: install
+	$(BIN)/pytest
+
+## Regenerate the lock from a fresh resolve of setup.py (stable releases only).
+lock:
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet --upgrade pip
+	.lock-venv/bin/pip install --quiet -c lock-requirements.txt -e ".[test]"
+	.lock-venv/bin/pip freeze --all --exclude-editable --exclude herne.portal | grep -v '^-e' | sort -f > constraints.txt
+	rm -rf .lock-venv
+	$(MAKE) buildout-versions
+
+## versions.cfg for buildout, generated from constraints.txt.
+buildout-versions: versions.cfg
+
+versions.cfg: constraints.txt scripts/lock_to_versions.py
+	$(PYTHON) scripts/lock_to_versions.py constraints.txt > versions.cfg
+
+lint:
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+i18n:
+	$(BIN)/i18ndude rebuild-pot --pot src/herne/portal/locales/herne.portal.pot --create herne.portal src/herne/portal
+	$(BIN)/i18ndude sync --pot src/herne/portal/locales/herne.portal.pot src/herne/portal/locales/de/LC_MESSAGES/herne.portal.po
+
+clean:
+	rm -rf $(VENV) instance

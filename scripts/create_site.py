@@ -1,0 +1,50 @@
+"""Create the Herne site with demo content unless it exists (run with zconsole)."""
+
+from AccessControl.SecurityManagement import newSecurityManager
+from Products.CMFPlone.factory import addPloneSite
+from Testing.makerequest import makerequest
+
+import os
+import sys
+import transaction
+
+
+SITE_ID = os.environ.get("HERNE_SITE_ID", "herne")
+ADMIN_USER = os.environ.get("HERNE_ADMIN_USER", "admin")
+ADMIN_PASSWORD = os.environ.get("HERNE_ADMIN_PASSWORD", "admin")
+PROFILES = [
+    "plone.app.contenttypes:default",
+    "plone.app.layout:default",
+    "plonetheme.barceloneta:default",
+    "herne.portal:default",
+    "herne.portal:demo",
+]
+
+
+def main(app):
+    app = makerequest(app)
+    acl_users = app.acl_users
+    if acl_users.getUserById(ADMIN_USER) is None:
+        acl_users._doAddUser(ADMIN_USER, ADMIN_PASSWORD, ["Manager"], [])
+        print(f"Created Zope administrator {ADMIN_USER!r}")
+    newSecurityManager(None, acl_users.getUserById(ADMIN_USER).__of__(acl_users))
+    if SITE_ID in app.objectIds():
+        print(f"Site {SITE_ID!r} exists, nothing to do")
+        return
+    addPloneSite(
+        app,
+        SITE_ID,
+        title="Serviceportal Stadt Herne",
+        description="Dienstleistungen der Stadt Herne online beantragen",
+        extension_ids=PROFILES,
+        setup_content=False,
+        default_language="de",
+        portal_timezone="Europe/Berlin",
+    )
+    transaction.commit()
+    print(f"Created site {SITE_ID!r} with demo content")
+
+
+if __name__ == "__main__":
+    main(app)  # noqa: F821 - zconsole provides ``app``
+    sys.exit(0)

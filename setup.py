@@ -1,0 +1,63 @@
+"""Installer for the herne.portal package."""
+
+from setuptools import find_namespace_packages
+from setuptools import setup
+
+
+long_description = "\n\n".join(
+    [
+        open("README.rst", encoding="utf-8").read(),
+        open("CHANGES.rst", encoding="utf-8").read(),
+    ]
+)
+
+
+setup(
+    name="herne.portal",
+    version="1.0.0.dev0",
+    description="Online service portal of the city of Herne, built on Plone 6.",
+    long_description=long_description,
+    long_description_content_type="text/x-rst",
+    classifiers=[
+        "Environment :: Web Environment",
+        "Framework :: Plone",
+        "Framework :: Plone :: 6.2",
+        "Framework :: Plone :: Addon",
+        "Programming Language :: Python",
+        "Programming Language :: Python :: 3.11",
+        "Operating System :: OS Independent",
+        "License :: OSI Approved :: GNU General Public License v2 (GPLv2)",
+    ],
+    keywords="Python Plone CMS OZG e-government",
+    author="Stadt Herne, Stabsstelle Verwaltungsdigitalisierung",
+    license="GPL version 2",
+    packages=find_namespace_packages("src", include=["herne.*"]),
+    package_dir={"": "src"},
+    include_package_data=True,
+    zip_safe=False,
+    python_requires=">=3.11",
+    install_requires=[
+        "setuptools",
+        "Products.CMFPlone",
+        "plone.api",
+        "plone.app.dexterity",
+        "plone.app.relationfield",
+        "plone.restapi",
+        "collective.z3cform.datagridfield",
+        "collective.easyform",
+    ],
+    extras_require={
+        "test": [
+            "plone.app.testing",
+            "pytest",
+            "pytest-plone",
+            "zope.testrunner",
+            "i18ndude",
+            "packaging",
+        ],
+    },
+    entry_points="""
+    [z3c.autoinclude.plugin]
+    target = plone
+    """,
+)

@@ -1,0 +1,114 @@
+"""The service page citizens read: facts, call to action or what to bring on site."""
+
+from babel.numbers import format_currency
+from herne.portal import _
+from herne.portal.browser.listing import AVAILABILITY_BADGES
+from herne.portal.workflow.catalogue import is_publishable
+from plone import api
+from Products.Five.browser import BrowserView
+from zope.component import getUtility
+from zope.schema.interfaces import IVocabularyFactory
+
+
+def vocabulary_title(name, value, context=None):
+    """The display title of a value in one of our named vocabularies."""
+    vocabulary = getUtility(IVocabularyFactory, name)(context)
+    if value in vocabulary:
+        return vocabulary.getTerm(value).title
+    return value
+
+
+def format_euro(amount):
+    return format_currency(amount, "EUR", locale="de_DE")
+
+
+class ServiceView(BrowserView):
+    """Default view of a service page."""
+
+    def department(self):
+        department = self.context.department_object()
+        if department is None:
+            return None
+        if not api.user.has_permission("View", obj=department):
+            return None
+        return department
+
+    def availability(self):
+        return self.context.online_availability
+
+    def availability_badge(self):
+        css_class, label = AVAILABILITY_BADGES.get(
+            self.availability(), AVAILABILITY_BADGES["info_only"]
+        )
+        return {"css_class": css_class, "label": label}
+
+    def can_apply_online(self):
+        return self.context.can_apply_online
+
+    def is_on_site_only(self):
+        return self.availability() == "on_site_only"
+
+    def application_form_url(self):
+        """URL of the online form inside this service page, if one is published."""
+        forms = api.content.find(
+            context=self.context, portal_type="EasyForm", depth=1, sort_on="getObjPositionInParent"
+        )
+        return forms[0].getURL() if forms else None
+
+    def trust_level_title(self):
+        return vocabulary_title("herne.portal.TrustLevels", self.context.trust_level)
+
+    def needs_login(self):
+        return self.context.trust_level != "none"
+
+    def needs_eid(self):
+        return self.context.trust_level in ("substantial", "high")
+
+    def result_delivery_title(self):
+        return vocabulary_title("herne.portal.ResultDelivery", self.context.result_delivery)
+
+    def documents(self):
+        return [
+            {
+                "name": row.get("name"),
+                "note": row.get("note"),
+                "provision": row.get("provision"),
+                "provision_title": vocabulary_title(
+                    "herne.portal.DocumentProvision", row.get("provision")
+                ),
+            }
+            for row in self.context.required_documents or []
+        ]
+
+    def originals(self):
+        return [doc for doc in self.documents() if doc["provision"] == "original"]
+
+    def fees(self):
+        return [
+            {"amount": format_euro(row["amount"]), "purpose": row.get("purpose")}
+            for row in self.context.fees or []
+        ]
+
+    def life_situations(self):
+        portal_url = api.portal.get().absolute_url()
+        return [
+            {
+                "title": vocabulary_title("herne.portal.LifeSituations", key),
+                "url": f"{portal_url}/@@lebenslagen?lage={key}",
+            }
+            for key in self.context.life_situations or []
+        ]
+
+    def lines(self, text):
+        return [line for line in (text or "").splitlines() if line.strip()]
+
+    def publication_blocked_notice(self):
+        """Editors learn why the publish button is missing."""
+        if is_publishable(self.context):
+            return None
+        if not api.user.has_permission("Modify portal content", obj=self.context):
+            return None
+        return _(
+            "Diese Leistung kann erst veröffentlicht werden, wenn eine zuständige "
+            "Organisationseinheit eingetragen ist."
+        )

@@ -1,0 +1,21 @@
+"""Full-text search that only finds service pages."""
+
+from herne.portal.browser.listing import find_services
+from herne.portal.browser.listing import service_summary
+from plone.base.utils import munge_search_term
+from Products.Five.browser import BrowserView
+
+
+class ServiceSearchView(BrowserView):
+    """Search form and results, restricted to the service catalogue."""
+
+    def search_term(self):
+        term = self.request.form.get("SearchableText", "")
+        return term.strip() if isinstance(term, str) else ""
+
+    def results(self):
+        term = self.search_term()
+        if not term:
+            return []
+        brains = find_services(SearchableText=munge_search_term(term), sort_on=None)
+        return [service_summary(brain) for brain in brains]

@@ -1,0 +1,1 @@
+"""Content types of the service catalogue."""

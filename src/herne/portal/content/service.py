@@ -1,0 +1,178 @@
+"""The service page ("Leistung"): what a service is, who may apply, and how."""
+
+from collective.z3cform.datagridfield.datagridfield import DataGridFieldWidgetFactory
+from collective.z3cform.datagridfield.row import DictRow
+from herne.portal import _
+from herne.portal.content.validators import non_negative_amount
+from herne.portal.content.validators import not_blank
+from herne.portal.content.validators import valid_service_key
+from herne.portal.vocabularies.catalogue import ONLINE_APPLICABLE
+from plone.app.textfield import RichText
+from plone.app.vocabularies.catalog import StaticCatalogVocabulary
+from plone.app.z3cform.widgets.select import SelectFieldWidget
+from plone.autoform import directives
+from plone.dexterity.content import Container
+from plone.supermodel import model
+from z3c.relationfield.schema import RelationChoice
+from z3c.form.browser.checkbox import CheckBoxFieldWidget
+from zope import schema
+from zope.interface import implementer
+from zope.interface import Interface
+
+
+class IRequiredDocument(Interface):
+    """One row of the required documents."""
+
+    name = schema.TextLine(
+        title=_("Unterlage"),
+        required=True,
+        constraint=not_blank,
+    )
+    note = schema.TextLine(
+        title=_("Hinweis"),
+        required=False,
+    )
+    provision = schema.Choice(
+        title=_("Wie einreichen"),
+        vocabulary="herne.portal.DocumentProvision",
+        required=True,
+        default="upload",
+    )
+
+
+class IFee(Interface):
+    """One row of the fees."""
+
+    amount = schema.Decimal(
+        title=_("Betrag in Euro"),
+        required=True,
+        constraint=non_negative_amount,
+    )
+    purpose = schema.TextLine(
+        title=_("Wofür"),
+        required=True,
+        constraint=not_blank,
+    )
+
+
+class IService(model.Schema):
+    """Schema of a service page."""
+
+    service_key = schema.TextLine(
+        title=_("Leistungsschlüssel (FIM/LeiKa)"),
+        description=_("14 Ziffern, zum Beispiel 99050012104000."),
+        required=False,
+        constraint=valid_service_key,
+    )
+
+    life_situations = schema.List(
+        title=_("Lebenslagen"),
+        description=_("Unter welchen Lebenslagen Bürgerinnen und Bürger die Leistung finden."),
+        value_type=schema.Choice(vocabulary="herne.portal.LifeSituations"),
+        required=False,
+        default=[],
+        missing_value=[],
+    )
+    directives.widget("life_situations", CheckBoxFieldWidget)
+
+    department = RelationChoice(
+        title=_("Zuständige Organisationseinheit"),
+        description=_("Ohne zuständige Organisationseinheit kann die Leistung nicht veröffentlicht werden."),
+        vocabulary=StaticCatalogVocabulary(
+            {"portal_type": ["Department"], "sort_on": "sortable_title"}
+        ),
+        required=False,
+    )
+    directives.widget("department", SelectFieldWidget)
+
+    prerequisites = RichText(
+        title=_("Voraussetzungen"),
+        description=_("Wer die Leistung beantragen kann und was erfüllt sein muss."),
+        required=False,
+    )
+
+    required_documents = schema.List(
+        title=_("Erforderliche Unterlagen"),
+        value_type=DictRow(title=_("Unterlage"), schema=IRequiredDocument),
+        required=False,
+        default=[],
+        missing_value=[],
+    )
+    directives.widget("required_documents", DataGridFieldWidgetFactory)
+
+    fees = schema.List(
+        title=_("Gebühren"),
+        description=_("Leer lassen, wenn die Leistung gebührenfrei ist."),
+        value_type=DictRow(title=_("Gebühr"), schema=IFee),
+        required=False,
+        default=[],
+        missing_value=[],
+    )
+    directives.widget("fees", DataGridFieldWidgetFactory)
+
+    processing_time = schema.TextLine(
+        title=_("Bearbeitungsdauer"),
+        required=False,
+    )
+
+    legal_basis = schema.Text(
+        title=_("Rechtsgrundlage"),
+        required=False,
+    )
+
+    result_delivery = schema.Choice(
+        title=_("Zustellung des Ergebnisses"),
+        vocabulary="herne.portal.ResultDelivery",
+        required=True,
+        default="post",
+    )
+
+    trust_level = schema.Choice(
+        title=_("Erforderliches Vertrauensniveau"),
+        description=_("Mit welchem Konto sich Antragstellende mindestens anmelden müssen."),
+        vocabulary="herne.portal.TrustLevels",
+        required=True,
+        default="basic",
+    )
+
+    online_availability = schema.Choice(
+        title=_("Online-Verfügbarkeit"),
+        vocabulary="herne.portal.OnlineAvailability",
+        required=True,
+        default="info_only",
+    )
+
+    contact = schema.Text(
+        title=_("Kontakt"),
+        description=_("Ansprechperson, Telefon oder E-Mail für Fragen zu dieser Leistung."),
+        required=False,
+    )
+
+    model.fieldset(
+        "details",
+        label=_("Details"),
+        fields=["processing_time", "legal_basis", "contact", "service_key"],
+    )
+
+
+@implementer(IService)
+class Service(Container):
+    """A service of the city that citizens can read about and possibly apply for."""
+
+    def department_object(self):
+        relation = self.department
+        if relation is None or relation.isBroken():
+            return None
+        return relation.to_object
+
+    @property
+    def can_apply_online(self):
+        return self.online_availability in ONLINE_APPLICABLE
+
+    @property
+    def originals_in_person(self):
+        return [
+            row["name"]
+            for row in (self.required_documents or [])
+            if row.get("provision") == "original"
+        ]

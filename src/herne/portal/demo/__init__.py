@@ -1,0 +1,1 @@
+"""Demo content of Herne: never installed on a production site."""

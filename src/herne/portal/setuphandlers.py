@@ -1,0 +1,100 @@
+"""Install and uninstall handlers: catalogue folders and the editors' groups."""
+
+from herne.portal import _
+from plone import api
+from plone.base.interfaces import INonInstallable
+from Products.CMFPlone.interfaces.constrains import ENABLED
+from Products.CMFPlone.interfaces.constrains import ISelectableConstrainTypes
+from zope.i18n import translate
+from zope.interface import implementer
+
+
+CATALOGUE_FOLDER_ID = "leistungen"
+DEPARTMENTS_FOLDER_ID = "organisation"
+EDITORS_GROUP = "redaktion"
+REVIEWERS_GROUP = "redaktion-freigabe"
+
+#: id, title, description, allowed type, layout
+CATALOGUE_FOLDERS = (
+    (
+        CATALOGUE_FOLDER_ID,
+        _("Leistungen A-Z"),
+        _("Alle Dienstleistungen der Stadt Herne von A bis Z."),
+        "Service",
+        "leistungen-a-z",
+    ),
+    (
+        DEPARTMENTS_FOLDER_ID,
+        _("Organisationseinheiten"),
+        _("Ämter und Fachbereiche mit Anschrift und Öffnungszeiten."),
+        "Department",
+        "listing_view",
+    ),
+)
+
+#: group id, title, local roles on the catalogue folders
+EDITORIAL_GROUPS = (
+    (EDITORS_GROUP, _("Redaktion Leistungskatalog"), ("Contributor", "Editor", "Reader")),
+    (REVIEWERS_GROUP, _("Freigabe Leistungskatalog"), ("Reviewer", "Reader")),
+)
+
+
+@implementer(INonInstallable)
+class HiddenProfiles:
+    def getNonInstallableProfiles(self):
+        return ["herne.portal:uninstall"]
+
+    def getNonInstallableProducts(self):
+        return ["herne.portal.upgrades"]
+
+
+def _de(msgid):
+    return translate(msgid, target_language="de")
+
+
+def _ensure_catalogue_folder(portal, folder_id, title, description, allowed, layout):
+    folder = portal.get(folder_id)
+    if folder is None:
+        folder = api.content.create(
+            container=portal,
+            type="Folder",
+            id=folder_id,
+            title=_de(title),
+            description=_de(description),
+        )
+        api.content.transition(obj=folder, transition="publish")
+    constraints = ISelectableConstrainTypes(folder)
+    constraints.setConstrainTypesMode(ENABLED)
+    constraints.setLocallyAllowedTypes([allowed])
+    constraints.setImmediatelyAddableTypes([allowed])
+    folder.setLayout(layout)
+    return folder
+
+
+def _ensure_editorial_groups(folders):
+    for group_id, title, roles in EDITORIAL_GROUPS:
+        if api.group.get(groupname=group_id) is None:
+            api.group.create(groupname=group_id, title=_de(title))
+        for folder in folders:
+            api.group.grant_roles(groupname=group_id, obj=folder, roles=list(roles))
+    for folder in folders:
+        folder.reindexObjectSecurity()
+
+
+def post_install(context):
+    """Post install script: the catalogue folders and the editors' groups."""
+    portal = api.portal.get()
+    folders = [_ensure_catalogue_folder(portal, *spec) for spec in CATALOGUE_FOLDERS]
+    _ensure_editorial_groups(folders)
+
+
+def uninstall(context):
+    """Uninstall script: content stays, the editorial local roles go."""
+    portal = api.portal.get()
+    for folder_id, *_rest in CATALOGUE_FOLDERS:
+        folder = portal.get(folder_id)
+        if folder is None:
+            continue
+        group_ids = [group_id for group_id, *_r in EDITORIAL_GROUPS]
+        folder.manage_delLocalRoles(group_ids)
+        folder.reindexObjectSecurity()

@@ -1,0 +1,71 @@
+"""Test layers of herne.portal."""
+
+from plone import api
+from plone.app.contenttypes.testing import PLONE_APP_CONTENTTYPES_FIXTURE
+from plone.app.testing import applyProfile
+from plone.app.testing import FunctionalTesting
+from plone.app.testing import IntegrationTesting
+from plone.app.testing import PloneSandboxLayer
+from plone.testing.zope import WSGI_SERVER_FIXTURE
+
+import herne.portal
+import os
+
+
+# German catalogues are compiled from the committed .po files when Zope starts.
+os.environ.setdefault("zope_i18n_compile_mo_files", "true")
+
+
+class HernePortalLayer(PloneSandboxLayer):
+    """herne.portal installed on an empty Plone site."""
+
+    defaultBases = (PLONE_APP_CONTENTTYPES_FIXTURE,)
+
+    def setUpZope(self, app, configurationContext):
+        import plone.restapi
+
+        self.loadZCML(package=plone.restapi)
+        self.loadZCML(package=herne.portal)
+
+    def setUpPloneSite(self, portal):
+        api.portal.set_registry_record("plone.available_languages", ["de"])
+        api.portal.set_registry_record("plone.default_language", "de")
+        applyProfile(portal, "herne.portal:default")
+
+
+class HerneDemoLayer(PloneSandboxLayer):
+    """The Herne demo catalogue and demo log-ins on top of the installed add-on."""
+
+    defaultBases = (None,)
+
+    def setUpPloneSite(self, portal):
+        applyProfile(portal, "herne.portal:demo")
+
+
+HERNE_PORTAL_FIXTURE = HernePortalLayer()
+HERNE_DEMO_FIXTURE = HerneDemoLayer(bases=(HERNE_PORTAL_FIXTURE,), name="HerneDemoLayer:Fixture")
+
+HERNE_PORTAL_INTEGRATION_TESTING = IntegrationTesting(
+    bases=(HERNE_PORTAL_FIXTURE,),
+    name="HernePortalLayer:IntegrationTesting",
+)
+
+HERNE_PORTAL_FUNCTIONAL_TESTING = FunctionalTesting(
+    bases=(HERNE_PORTAL_FIXTURE,),
+    name="HernePortalLayer:FunctionalTesting",
+)
+
+HERNE_DEMO_INTEGRATION_TESTING = IntegrationTesting(
+    bases=(HERNE_DEMO_FIXTURE,),
+    name="HerneDemoLayer:IntegrationTesting",
+)
+
+HERNE_DEMO_FUNCTIONAL_TESTING = FunctionalTesting(
+    bases=(HERNE_DEMO_FIXTURE,),
+    name="HerneDemoLayer:FunctionalTesting",
+)
+
+HERNE_DEMO_SERVER_TESTING = FunctionalTesting(
+    bases=(HERNE_DEMO_FIXTURE, WSGI_SERVER_FIXTURE),
+    name="HerneDemoLayer:ServerTesting",
+)

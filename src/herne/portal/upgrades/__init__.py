@@ -1,0 +1,1 @@
+"""Upgrade steps of herne.portal: one module per profile version."""

@@ -1,0 +1,1 @@
+"""Fixed vocabularies of the service catalogue."""

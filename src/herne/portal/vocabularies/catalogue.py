@@ -1,0 +1,85 @@
+"""Vocabularies that describe a service: life situations, delivery, trust level, availability."""
+
+from herne.portal import _
+from zope.interface import provider
+from zope.schema.interfaces import IVocabularyFactory
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
+
+
+def _vocabulary(items):
+    return SimpleVocabulary([SimpleTerm(value=key, token=key, title=title) for key, title in items])
+
+
+LIFE_SITUATIONS = (
+    ("moving_housing", _("Umzug und Wohnen")),
+    ("family_children", _("Familie und Kinder")),
+    ("marriage_partnership", _("Heirat und Partnerschaft")),
+    ("pets_animals", _("Tiere und Haustiere")),
+    ("mobility_traffic", _("Auto und Verkehr")),
+    ("identity_documents", _("Ausweise und Dokumente")),
+    ("social_benefits", _("Soziale Leistungen")),
+    ("retirement_age", _("Rente und Alter")),
+    ("work_business", _("Arbeit und Gewerbe")),
+    ("building_property", _("Bauen und Grundstücke")),
+    ("taxes_fees", _("Steuern und Abgaben")),
+    ("death_burial", _("Todesfall und Bestattung")),
+    ("health", _("Gesundheit")),
+    ("school_education", _("Schule und Bildung")),
+    ("environment_waste", _("Umwelt und Abfall")),
+    ("leisure_culture", _("Freizeit, Sport und Kultur")),
+)
+
+RESULT_DELIVERY = (
+    ("post", _("Zusendung per Post")),
+    ("pickup", _("Persönliche Abholung")),
+    ("download", _("Digital zum Herunterladen")),
+)
+
+TRUST_LEVELS = (
+    ("none", _("Keine Anmeldung nötig")),
+    ("basic", _("Niedrig (Benutzerkonto)")),
+    ("substantial", _("Substanziell (eID)")),
+    ("high", _("Hoch (eID mit Online-Ausweis)")),
+)
+
+ONLINE_AVAILABILITY = (
+    ("info_only", _("Nur Information")),
+    ("online_form", _("Online-Antrag")),
+    ("online_form_originals", _("Online-Antrag, Originale vor Ort vorzeigen")),
+    ("on_site_only", _("Nicht online: nur vor Ort mit Termin")),
+)
+
+DOCUMENT_PROVISION = (
+    ("upload", _("Hochladen")),
+    ("original", _("Original vor Ort vorzeigen")),
+    ("none", _("Nichts einzureichen")),
+)
+
+#: Availability values under which a citizen can apply online.
+ONLINE_APPLICABLE = frozenset({"online_form", "online_form_originals"})
+
+
+@provider(IVocabularyFactory)
+def life_situations(context=None):
+    return _vocabulary(LIFE_SITUATIONS)
+
+
+@provider(IVocabularyFactory)
+def result_delivery(context=None):
+    return _vocabulary(RESULT_DELIVERY)
+
+
+@provider(IVocabularyFactory)
+def trust_levels(context=None):
+    return _vocabulary(TRUST_LEVELS)
+
+
+@provider(IVocabularyFactory)
+def online_availability(context=None):
+    return _vocabulary(ONLINE_AVAILABILITY)
+
+
+@provider(IVocabularyFactory)
+def document_provision(context=None):
+    return _vocabulary(DOCUMENT_PROVISION)

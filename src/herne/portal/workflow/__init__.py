@@ -1,0 +1,1 @@
+"""Workflow guards and handlers of herne.portal."""

@@ -1,0 +1,57 @@
+"""The add-on installs, registers its layer and types, and uninstalls cleanly."""
+
+from herne.portal.interfaces import IHernePortalLayer
+from plone import api
+from plone.browserlayer import utils as browserlayer_utils
+
+import pytest
+
+
+PACKAGE = "herne.portal"
+
+
+class TestInstall:
+    def test_addon_installed(self, installer):
+        assert installer.is_product_installed(PACKAGE) is True
+
+    def test_browserlayer(self):
+        assert IHernePortalLayer in browserlayer_utils.registered_layers()
+
+    def test_profile_version(self, setup_tool):
+        assert setup_tool.getLastVersionForProfile(f"{PACKAGE}:default") == ("1000",)
+
+    @pytest.mark.parametrize("portal_type", ["Service", "Department"])
+    def test_types_registered(self, portal, portal_type):
+        assert portal_type in portal.portal_types.objectIds()
+
+    def test_catalogue_folders(self, portal):
+        assert portal["leistungen"].getLayout() == "leistungen-a-z"
+        assert api.content.get_state(portal["leistungen"]) == "published"
+        assert "organisation" in portal
+
+    def test_uninstall_profile_hidden(self, portal):
+        from plone.base.interfaces import INonInstallable
+        from zope.component import getAllUtilitiesRegisteredFor
+
+        hidden = [
+            profile
+            for utility in getAllUtilitiesRegisteredFor(INonInstallable)
+            for profile in utility.getNonInstallableProfiles()
+        ]
+        assert f"{PACKAGE}:uninstall" in hidden
+
+
+class TestUninstall:
+    @pytest.fixture(autouse=True)
+    def uninstalled(self, installer):
+        installer.uninstall_product(PACKAGE)
+
+    def test_addon_uninstalled(self, installer):
+        assert installer.is_product_installed(PACKAGE) is False
+
+    def test_browserlayer_removed(self):
+        assert IHernePortalLayer not in browserlayer_utils.registered_layers()
+
+    def test_types_removed(self, portal):
+        assert "Service" not in portal.portal_types.objectIds()
+        assert "herne_catalogue_workflow" not in portal.portal_workflow.objectIds()
