@@ -3,6 +3,7 @@
 from AccessControl.SecurityManagement import newSecurityManager
 from Products.CMFPlone.factory import addPloneSite
 from Testing.makerequest import makerequest
+from zope.component.hooks import setSite
 
 import os
 import sys
@@ -31,7 +32,7 @@ def main(app):
     if SITE_ID in app.objectIds():
         print(f"Site {SITE_ID!r} exists, nothing to do")
         return
-    addPloneSite(
+    site = addPloneSite(
         app,
         SITE_ID,
         title="Serviceportal Stadt Herne",
@@ -41,6 +42,8 @@ def main(app):
         default_language="de",
         portal_timezone="Europe/Berlin",
     )
+    # Commit with the site set: catalog queue processing at commit needs it.
+    setSite(site)
     transaction.commit()
     print(f"Created site {SITE_ID!r} with demo content")
 

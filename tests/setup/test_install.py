@@ -14,7 +14,7 @@ class TestInstall:
     def test_addon_installed(self, installer):
         assert installer.is_product_installed(PACKAGE) is True
 
-    def test_browserlayer(self):
+    def test_browserlayer(self, portal):
         assert IHernePortalLayer in browserlayer_utils.registered_layers()
 
     def test_profile_version(self, setup_tool):
@@ -49,7 +49,7 @@ class TestUninstall:
     def test_addon_uninstalled(self, installer):
         assert installer.is_product_installed(PACKAGE) is False
 
-    def test_browserlayer_removed(self):
+    def test_browserlayer_removed(self, portal):
         assert IHernePortalLayer not in browserlayer_utils.registered_layers()
 
     def test_types_removed(self, portal):

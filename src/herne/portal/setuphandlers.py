@@ -11,8 +11,8 @@ from zope.interface import implementer
 
 CATALOGUE_FOLDER_ID = "leistungen"
 DEPARTMENTS_FOLDER_ID = "organisation"
-EDITORS_GROUP = "redaktion"
-REVIEWERS_GROUP = "redaktion-freigabe"
+EDITORS_GROUP = "catalogue-editors"
+REVIEWERS_GROUP = "catalogue-reviewers"
 
 #: id, title, description, allowed type, layout
 CATALOGUE_FOLDERS = (

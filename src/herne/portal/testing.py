@@ -10,6 +10,7 @@ from plone.testing.zope import WSGI_SERVER_FIXTURE
 
 import herne.portal
 import os
+import transaction
 
 
 # German catalogues are compiled from the committed .po files when Zope starts.
@@ -40,6 +41,8 @@ class HerneDemoLayer(PloneSandboxLayer):
 
     def setUpPloneSite(self, portal):
         applyProfile(portal, "herne.portal:demo")
+        # Commit while the site is still set: catalog queue processing at commit needs it.
+        transaction.commit()
 
 
 HERNE_PORTAL_FIXTURE = HernePortalLayer()

@@ -1,9 +1,11 @@
 """Full-text search that only finds service pages."""
 
+from herne.portal import _
 from herne.portal.browser.listing import find_services
 from herne.portal.browser.listing import service_summary
 from plone.base.utils import munge_search_term
 from Products.Five.browser import BrowserView
+from Products.ZCTextIndex.ParseTree import ParseError
 
 
 class ServiceSearchView(BrowserView):
@@ -15,7 +17,15 @@ class ServiceSearchView(BrowserView):
 
     def results(self):
         term = self.search_term()
+        self.error = None
         if not term:
             return []
-        brains = find_services(SearchableText=munge_search_term(term), sort_on=None)
-        return [service_summary(brain) for brain in brains]
+        try:
+            brains = find_services(SearchableText=munge_search_term(term), sort_on=None)
+            return [service_summary(brain) for brain in brains]
+        except ParseError:
+            self.error = _(
+                "Diesen Suchbegriff verstehen wir nicht. Bitte verwenden Sie nur Wörter, "
+                "ohne Klammern oder Anführungszeichen."
+            )
+            return []

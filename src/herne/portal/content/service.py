@@ -3,6 +3,9 @@
 from collective.z3cform.datagridfield.datagridfield import DataGridFieldWidgetFactory
 from collective.z3cform.datagridfield.row import DictRow
 from herne.portal import _
+from herne.portal.content.fields import EuroAmount
+from herne.portal.content.fields import LifeSituationChoice
+from herne.portal.content.fields import ItemErrorList
 from herne.portal.content.validators import non_negative_amount
 from herne.portal.content.validators import not_blank
 from herne.portal.content.validators import valid_service_key
@@ -43,7 +46,7 @@ class IRequiredDocument(Interface):
 class IFee(Interface):
     """One row of the fees."""
 
-    amount = schema.Decimal(
+    amount = EuroAmount(
         title=_("Betrag in Euro"),
         required=True,
         constraint=non_negative_amount,
@@ -65,10 +68,10 @@ class IService(model.Schema):
         constraint=valid_service_key,
     )
 
-    life_situations = schema.List(
+    life_situations = ItemErrorList(
         title=_("Lebenslagen"),
         description=_("Unter welchen Lebenslagen Bürgerinnen und Bürger die Leistung finden."),
-        value_type=schema.Choice(vocabulary="herne.portal.LifeSituations"),
+        value_type=LifeSituationChoice(vocabulary="herne.portal.LifeSituations"),
         required=False,
         default=[],
         missing_value=[],
@@ -91,7 +94,7 @@ class IService(model.Schema):
         required=False,
     )
 
-    required_documents = schema.List(
+    required_documents = ItemErrorList(
         title=_("Erforderliche Unterlagen"),
         value_type=DictRow(title=_("Unterlage"), schema=IRequiredDocument),
         required=False,
@@ -100,7 +103,7 @@ class IService(model.Schema):
     )
     directives.widget("required_documents", DataGridFieldWidgetFactory)
 
-    fees = schema.List(
+    fees = ItemErrorList(
         title=_("Gebühren"),
         description=_("Leer lassen, wenn die Leistung gebührenfrei ist."),
         value_type=DictRow(title=_("Gebühr"), schema=IFee),

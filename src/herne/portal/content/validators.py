@@ -1,42 +1,72 @@
 """Field constraints of the catalogue that answer with a German message."""
 
 from herne.portal import _
-from zope.interface import Invalid
+from zope.schema import ValidationError
+from zope.schema.interfaces import WrongContainedType
 
 import re
 
 
 SERVICE_KEY_PATTERN = re.compile(r"^\d{14}$")
-PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 /()-]{4,30}$")
+PHONE_PATTERN = re.compile(r"^\+?[0-9(][0-9 /()-]{4,30}$")
+
+
+class InvalidServiceKey(ValidationError):
+    __doc__ = _(
+        "Der Leistungsschlüssel (FIM/LeiKa) besteht aus genau 14 Ziffern, "
+        "zum Beispiel 99050012104000."
+    )
+
+
+class InvalidPhone(ValidationError):
+    __doc__ = _(
+        "Bitte geben Sie die Telefonnummer nur mit Ziffern, Leerzeichen, +, /, ( ) oder - an."
+    )
+
+
+class NegativeAmount(ValidationError):
+    __doc__ = _("Eine Gebühr kann nicht negativ sein.")
+
+
+class InvalidAmount(ValidationError):
+    __doc__ = _("Bitte geben Sie den Betrag als Zahl in Euro an, zum Beispiel 12,50.")
+
+
+class BlankName(ValidationError):
+    __doc__ = _("Bitte geben Sie eine Bezeichnung ein.")
+
+
+class UnknownLifeSituation(ValidationError):
+    __doc__ = _("Diese Lebenslage gibt es nicht. Bitte wählen Sie aus der Liste.")
 
 
 def valid_service_key(value):
     """A FIM/LeiKa service key is exactly 14 digits, e.g. 99050012104000."""
     if value and not SERVICE_KEY_PATTERN.match(value):
-        raise Invalid(
-            _(
-                "Der Leistungsschlüssel (FIM/LeiKa) besteht aus genau 14 Ziffern, "
-                "zum Beispiel 99050012104000."
-            )
-        )
+        raise InvalidServiceKey(value)
     return True
 
 
 def valid_phone(value):
     if value and not PHONE_PATTERN.match(value):
-        raise Invalid(
-            _("Bitte geben Sie eine Telefonnummer nur mit Ziffern, Leerzeichen, +, /, ( ) oder - an.")
-        )
+        raise InvalidPhone(value)
     return True
 
 
 def non_negative_amount(value):
     if value is not None and value < 0:
-        raise Invalid(_("Eine Gebühr kann nicht negativ sein."))
+        raise NegativeAmount(value)
     return True
 
 
 def not_blank(value):
     if value is not None and not value.strip():
-        raise Invalid(_("Bitte geben Sie eine Bezeichnung ein."))
+        raise BlankName(value)
     return True
+
+
+def first_specific_error(error):
+    """The innermost error of a list of rows, which carries the message people understand."""
+    while isinstance(error, WrongContainedType) and error.errors:
+        error = error.errors[0]
+    return error

@@ -1,0 +1,165 @@
+"""Who may add, view, edit, submit and publish service pages: a state x role table."""
+
+from AccessControl.SecurityManagement import getSecurityManager
+from AccessControl.SecurityManagement import newSecurityManager
+from AccessControl.SecurityManagement import setSecurityManager
+from AccessControl.SpecialUsers import nobody
+from plone import api
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+from z3c.relationfield import RelationValue
+from zope.component import getUtility
+from zope.intid.interfaces import IIntIds
+
+import pytest
+
+
+USERS = {
+    "editor": ["catalogue-editors"],
+    "reviewer": ["catalogue-reviewers"],
+    "citizen": [],
+    "clerk": [],
+}
+
+# state -> role -> (may view, may edit, transitions offered)
+MATRIX = {
+    "draft": {
+        "editor": (True, True, {"submit"}),
+        "reviewer": (True, False, {"publish"}),
+        "citizen": (False, False, set()),
+        "anonymous": (False, False, set()),
+    },
+    "review": {
+        "editor": (True, False, set()),
+        "reviewer": (True, True, {"publish", "reject"}),
+        "citizen": (False, False, set()),
+        "anonymous": (False, False, set()),
+    },
+    "published": {
+        "editor": (True, True, set()),
+        "reviewer": (True, False, {"retract"}),
+        "citizen": (True, False, set()),
+        "anonymous": (True, False, set()),
+    },
+}
+
+CASES = [
+    (state, role, *expected)
+    for state, roles in MATRIX.items()
+    for role, expected in roles.items()
+]
+
+
+@pytest.fixture()
+def catalogue(portal):
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    for username, groups in USERS.items():
+        api.user.create(username=username, email=f"{username}@example.org", password="secret-12345")
+        for group in groups:
+            api.group.add_user(groupname=group, username=username)
+    department = api.content.create(
+        container=portal["organisation"],
+        type="Department",
+        id="steuern",
+        title="Steuern",
+        address="Friedrich-Ebert-Platz 2\n44623 Herne",
+    )
+    return portal["leistungen"], department
+
+
+def make_service(folder, department, state):
+    service = api.content.create(
+        container=folder,
+        type="Service",
+        title=f"Hundesteuer ({state})",
+        department=RelationValue(getUtility(IIntIds).getId(department)),
+    )
+    if state == "review":
+        api.content.transition(obj=service, transition="submit")
+    elif state == "published":
+        api.content.transition(obj=service, transition="publish")
+    return service
+
+
+def run_as(role, func):
+    if role == "anonymous":
+        manager = getSecurityManager()
+        try:
+            newSecurityManager(None, nobody)
+            return func()
+        finally:
+            setSecurityManager(manager)
+    with api.env.adopt_user(username=role):
+        return func()
+
+
+@pytest.mark.parametrize("state, role, may_view, may_edit, transitions", CASES)
+def test_catalogue_permissions(catalogue, state, role, may_view, may_edit, transitions):
+    folder, department = catalogue
+    service = make_service(folder, department, state)
+    assert api.content.get_state(service) == state
+
+    def check():
+        offered = {t["id"] for t in api.portal.get_tool("portal_workflow").getTransitionsFor(service)}
+        return (
+            api.user.has_permission("View", obj=service),
+            api.user.has_permission("Modify portal content", obj=service),
+            offered,
+        )
+
+    assert run_as(role, check) == (may_view, may_edit, transitions)
+
+
+@pytest.mark.parametrize(
+    "role, may_add",
+    [("editor", True), ("reviewer", False), ("citizen", False), ("clerk", False)],
+)
+def test_who_may_add_services(catalogue, role, may_add):
+    folder, _department = catalogue
+    with api.env.adopt_user(username=role):
+        assert api.user.has_permission("herne.portal: Add Service", obj=folder) is may_add
+
+
+def test_editor_may_not_add_outside_catalogue(catalogue, portal):
+    with api.env.adopt_user(username="editor"):
+        assert not api.user.has_permission("herne.portal: Add Service", obj=portal)
+        assert not api.user.has_permission("Add portal content", obj=portal)
+
+
+def test_editor_workflow_round_trip(catalogue):
+    folder, department = catalogue
+    with api.env.adopt_user(username="editor"):
+        service = api.content.create(
+            container=folder,
+            type="Service",
+            title="Reitkennzeichen",
+            department=RelationValue(getUtility(IIntIds).getId(department)),
+        )
+        api.content.transition(obj=service, transition="submit")
+    with api.env.adopt_user(username="reviewer"):
+        api.content.transition(obj=service, transition="publish")
+    assert api.content.get_state(service) == "published"
+    history = service.workflow_history["herne_catalogue_workflow"]
+    assert [entry["actor"] for entry in history[1:]] == ["editor", "reviewer"]
+
+
+def test_service_without_department_cannot_be_published(catalogue):
+    folder, _department = catalogue
+    service = api.content.create(container=folder, type="Service", title="Ohne Zuständigkeit")
+    api.content.transition(obj=service, transition="submit")
+    with api.env.adopt_user(username="reviewer"):
+        offered = {
+            t["id"] for t in api.portal.get_tool("portal_workflow").getTransitionsFor(service)
+        }
+        assert "publish" not in offered
+        with pytest.raises(api.exc.InvalidParameterError):
+            api.content.transition(obj=service, transition="publish")
+    assert api.content.get_state(service) == "review"
+
+
+def test_departments_follow_the_catalogue_workflow(catalogue):
+    _folder, department = catalogue
+    assert api.content.get_state(department) == "draft"
+    assert run_as("anonymous", lambda: api.user.has_permission("View", obj=department)) is False
+    api.content.transition(obj=department, transition="publish")
+    assert run_as("anonymous", lambda: api.user.has_permission("View", obj=department)) is True
