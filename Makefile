@@ -63,9 +63,11 @@ lint:
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 
-i18n:
+## Extract messages and complete the German catalogues (msgids are German).
+i18n: install
 	$(BIN)/i18ndude rebuild-pot --pot src/herne/portal/locales/herne.portal.pot --create herne.portal src/herne/portal
-	$(BIN)/i18ndude sync --pot src/herne/portal/locales/herne.portal.pot src/herne/portal/locales/de/LC_MESSAGES/herne.portal.po
+	$(BIN)/i18ndude rebuild-pot --pot src/herne/portal/locales/plone.pot --create plone src/herne/portal/profiles
+	$(BIN)/python scripts/fill_german_po.py
 
 clean:
 	rm -rf $(VENV) instance

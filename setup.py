@@ -53,6 +53,7 @@ setup(
             "pytest-plone",
             "zope.testrunner",
             "i18ndude",
+            "polib",
             "packaging",
         ],
     },

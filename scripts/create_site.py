@@ -1,13 +1,12 @@
 """Create the Herne site with demo content unless it exists (run with zconsole)."""
 
 from AccessControl.SecurityManagement import newSecurityManager
-from Products.CMFPlone.factory import addPloneSite
-from Testing.makerequest import makerequest
-from zope.component.hooks import setSite
-
 import os
+from Products.CMFPlone.factory import addPloneSite
 import sys
+from Testing.makerequest import makerequest
 import transaction
+from zope.component.hooks import setSite
 
 
 SITE_ID = os.environ.get("HERNE_SITE_ID", "herne")

@@ -1,7 +1,6 @@
 """The pages citizens use show the right facts of the demo catalogue."""
 
 from plone import api
-
 import re
 
 
@@ -69,9 +68,7 @@ def test_az_index(anon_browser, demo_portal):
     assert page.count('class="fw-bold"') == len(published)
     # letters without services are shown but not linked
     empty = [
-        letter
-        for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-        if f'id="buchstabe-{letter}"' not in page
+        letter for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if f'id="buchstabe-{letter}"' not in page
     ]
     for letter in empty:
         assert f'href="#buchstabe-{letter}"' not in page
@@ -133,7 +130,7 @@ def test_service_search_finds_only_services(anon_browser, demo_portal):
 
 def test_service_search_survives_odd_input(anon_browser, demo_portal):
     anon_browser.open(
-        demo_portal.absolute_url() + '/@@leistungssuche?SearchableText=%22%28NOT+AND%29*'
+        demo_portal.absolute_url() + "/@@leistungssuche?SearchableText=%22%28NOT+AND%29*"
     )
     assert "Diesen Suchbegriff verstehen wir nicht" in anon_browser.contents
 

@@ -2,9 +2,8 @@
 
 from herne.portal.content.department import IDepartment
 from plone import api
-from zope.schema.interfaces import ValidationError
-
 import pytest
+from zope.schema.interfaces import ValidationError
 
 
 @pytest.mark.parametrize("value", ["02323 16-0", "+49 2323 16-2345", "(02323) 16/2345"])

@@ -4,10 +4,9 @@ from decimal import Decimal
 from herne.portal.content.service import IFee
 from herne.portal.content.service import IRequiredDocument
 from herne.portal.content.service import IService
+import pytest
 from zope.i18n import translate
 from zope.schema.interfaces import ValidationError
-
-import pytest
 
 
 def german(error):
@@ -50,7 +49,9 @@ def test_fee_rejects_non_numeric(text):
     assert "als Zahl in Euro" in german(raised.value)
 
 
-@pytest.mark.parametrize("text, amount", [("12,50", "12.50"), ("12.5", "12.50"), ("1.234,00", "1234.00")])
+@pytest.mark.parametrize(
+    "text, amount", [("12,50", "12.50"), ("12.5", "12.50"), ("1.234,00", "1234.00")]
+)
 def test_fee_parses_german_amounts(text, amount):
     assert IFee["amount"].fromUnicode(text) == Decimal(amount)
 

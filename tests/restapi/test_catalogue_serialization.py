@@ -2,9 +2,8 @@
 
 from herne.portal.content.department import IDepartment
 from herne.portal.content.service import IService
-from zope.schema import getFieldNames
-
 import pytest
+from zope.schema import getFieldNames
 
 
 def test_service_has_every_field(api_session):
@@ -19,7 +18,9 @@ def test_service_has_every_field(api_session):
     assert data["online_availability"]["token"] == "online_form"
     assert data["result_delivery"]["token"] == "post"
     assert data["department"]["@type"] == "Department"
-    assert data["department"]["@id"].endswith("/organisation/" + data["department"]["@id"].rsplit("/", 1)[1])
+    assert data["department"]["@id"].endswith(
+        "/organisation/" + data["department"]["@id"].rsplit("/", 1)[1]
+    )
     assert data["prerequisites"]["content-type"] == "text/html"
     assert isinstance(data["subjects"], list)
 
@@ -75,7 +76,11 @@ def test_create_service_through_rest(manager_session):
         ({"service_key": "12345"}, "service_key", "14 Ziffern"),
         ({"fees": [{"amount": "-5", "purpose": "Gebühr"}]}, "fees", "negativ"),
         ({"fees": [{"amount": "zwölf", "purpose": "Gebühr"}]}, "fees", "Betrag"),
-        ({"required_documents": [{"name": "", "note": "", "provision": "upload"}]}, "required_documents", "Bezeichnung"),
+        (
+            {"required_documents": [{"name": "", "note": "", "provision": "upload"}]},
+            "required_documents",
+            "Bezeichnung",
+        ),
         ({"life_situations": ["time_travel"]}, "life_situations", "Lebenslage"),
     ],
 )

@@ -3,7 +3,6 @@
 from herne.portal.interfaces import IHernePortalLayer
 from plone import api
 from plone.browserlayer import utils as browserlayer_utils
-
 import pytest
 
 

@@ -4,7 +4,6 @@ from importlib import metadata
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 from pathlib import Path
-
 import pytest
 
 

@@ -5,13 +5,12 @@ from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SecurityManagement import setSecurityManager
 from AccessControl.SpecialUsers import nobody
 from plone import api
-from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
+from plone.app.testing import setRoles
+import pytest
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
-
-import pytest
 
 
 USERS = {
@@ -44,9 +43,7 @@ MATRIX = {
 }
 
 CASES = [
-    (state, role, *expected)
-    for state, roles in MATRIX.items()
-    for role, expected in roles.items()
+    (state, role, *expected) for state, roles in MATRIX.items() for role, expected in roles.items()
 ]
 
 
@@ -100,7 +97,9 @@ def test_catalogue_permissions(catalogue, state, role, may_view, may_edit, trans
     assert api.content.get_state(service) == state
 
     def check():
-        offered = {t["id"] for t in api.portal.get_tool("portal_workflow").getTransitionsFor(service)}
+        offered = {
+            t["id"] for t in api.portal.get_tool("portal_workflow").getTransitionsFor(service)
+        }
         return (
             api.user.has_permission("View", obj=service),
             api.user.has_permission("Modify portal content", obj=service),

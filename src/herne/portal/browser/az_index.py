@@ -5,7 +5,6 @@ from herne.portal.browser.listing import initial_letter
 from herne.portal.browser.listing import service_summary
 from plone import api
 from Products.Five.browser import BrowserView
-
 import string
 
 

@@ -12,4 +12,6 @@ class DepartmentView(BrowserView):
         return [line for line in (text or "").splitlines() if line.strip()]
 
     def services(self):
-        return [service_summary(brain) for brain in find_services(department_uid=self.context.UID())]
+        return [
+            service_summary(brain) for brain in find_services(department_uid=self.context.UID())
+        ]

@@ -1,13 +1,12 @@
 """Browse the services by life situation ("Lebenslagen")."""
 
+import collections
 from herne.portal import _
 from herne.portal.browser.listing import find_services
 from herne.portal.browser.listing import service_summary
 from herne.portal.vocabularies.catalogue import LIFE_SITUATIONS
 from plone import api
 from Products.Five.browser import BrowserView
-
-import collections
 
 
 class LifeSituationsView(BrowserView):

@@ -7,8 +7,8 @@ from plone.i18n.normalizer.base import baseNormalize
 
 
 AVAILABILITY_BADGES = {
-    "online_form": ("online", _("Online beantragen")),
-    "online_form_originals": ("online", _("Online beantragen, Originale vor Ort")),
+    "online_form": ("online", _("Online verfügbar")),
+    "online_form_originals": ("online", _("Online verfügbar, Originale vor Ort zeigen")),
     "on_site_only": ("on-site", _("Nur vor Ort")),
     "info_only": ("info", _("Information")),
 }

@@ -2,9 +2,9 @@
 
 from decimal import Decimal
 from decimal import InvalidOperation
-from herne.portal.content.validators import first_specific_error
 from herne.portal.content.validators import InvalidAmount
 from herne.portal.content.validators import UnknownLifeSituation
+from herne.portal.content.validators import first_specific_error
 from zope import schema
 from zope.interface import implementer
 from zope.schema.interfaces import ConstraintNotSatisfied

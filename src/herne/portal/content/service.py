@@ -3,24 +3,23 @@
 from collective.z3cform.datagridfield.datagridfield import DataGridFieldWidgetFactory
 from collective.z3cform.datagridfield.row import DictRow
 from herne.portal import _
+from herne.portal.browser.widgets import StrictCheckBoxFieldWidget
 from herne.portal.content.fields import EuroAmount
-from herne.portal.content.fields import LifeSituationChoice
 from herne.portal.content.fields import ItemErrorList
+from herne.portal.content.fields import LifeSituationChoice
 from herne.portal.content.validators import non_negative_amount
 from herne.portal.content.validators import not_blank
 from herne.portal.content.validators import valid_service_key
 from herne.portal.vocabularies.catalogue import ONLINE_APPLICABLE
 from plone.app.textfield import RichText
-from plone.app.vocabularies.catalog import StaticCatalogVocabulary
 from plone.app.z3cform.widgets.select import SelectFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from z3c.relationfield.schema import RelationChoice
-from z3c.form.browser.checkbox import CheckBoxFieldWidget
 from zope import schema
-from zope.interface import implementer
 from zope.interface import Interface
+from zope.interface import implementer
 
 
 class IRequiredDocument(Interface):
@@ -76,14 +75,14 @@ class IService(model.Schema):
         default=[],
         missing_value=[],
     )
-    directives.widget("life_situations", CheckBoxFieldWidget)
+    directives.widget("life_situations", StrictCheckBoxFieldWidget)
 
     department = RelationChoice(
         title=_("Zuständige Organisationseinheit"),
-        description=_("Ohne zuständige Organisationseinheit kann die Leistung nicht veröffentlicht werden."),
-        vocabulary=StaticCatalogVocabulary(
-            {"portal_type": ["Department"], "sort_on": "sortable_title"}
+        description=_(
+            "Ohne zuständige Organisationseinheit kann die Leistung nicht veröffentlicht werden."
         ),
+        vocabulary="herne.portal.Departments",
         required=False,
     )
     directives.widget("department", SelectFieldWidget)

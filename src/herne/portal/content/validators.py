@@ -1,10 +1,9 @@
 """Field constraints of the catalogue that answer with a German message."""
 
 from herne.portal import _
+import re
 from zope.schema import ValidationError
 from zope.schema.interfaces import WrongContainedType
-
-import re
 
 
 SERVICE_KEY_PATTERN = re.compile(r"^\d{14}$")

@@ -3,13 +3,12 @@
 from decimal import Decimal
 from herne.portal.setuphandlers import CATALOGUE_FOLDER_ID
 from herne.portal.setuphandlers import DEPARTMENTS_FOLDER_ID
+import logging
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
-
-import logging
 
 
 logger = logging.getLogger(__name__)
@@ -59,8 +58,7 @@ def _create_service(folder, data, departments):
         prerequisites=RichTextValue(data["prerequisites"], "text/html", "text/x-html-safe"),
         required_documents=[dict(row) for row in data["required_documents"]],
         fees=[
-            {"amount": Decimal(row["amount"]), "purpose": row["purpose"]}
-            for row in data["fees"]
+            {"amount": Decimal(row["amount"]), "purpose": row["purpose"]} for row in data["fees"]
         ],
         **{name: data.get(name) for name in SERVICE_FIELDS},
     )

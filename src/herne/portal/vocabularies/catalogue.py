@@ -1,6 +1,7 @@
 """Vocabularies that describe a service: life situations, delivery, trust level, availability."""
 
 from herne.portal import _
+from plone.app.vocabularies.catalog import StaticCatalogVocabulary
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
@@ -83,3 +84,9 @@ def online_availability(context=None):
 @provider(IVocabularyFactory)
 def document_provision(context=None):
     return _vocabulary(DOCUMENT_PROVISION)
+
+
+@provider(IVocabularyFactory)
+def departments(context=None):
+    """The departments a service can be assigned to; queried anew on every use."""
+    return StaticCatalogVocabulary({"portal_type": ["Department"], "sort_on": "sortable_title"})

@@ -1,0 +1,130 @@
+"""Editors get German messages at the field for bad input, and nothing is saved."""
+
+from plone import api
+import pytest
+import re
+from urllib.parse import urlencode
+
+
+def authenticator(browser):
+    return re.search(
+        r'name="_authenticator" type="hidden" value="([^"]+)"', browser.contents
+    ).group(1)
+
+
+def post_add_form(browser, folder, **fields):
+    browser.open(folder.absolute_url() + "/++add++Service")
+    data = {
+        "_authenticator": authenticator(browser),
+        "form.widgets.IDublinCore.title": "Angelkarte Kanalufer",
+        "form.widgets.result_delivery:list": "post",
+        "form.widgets.trust_level:list": "basic",
+        "form.widgets.online_availability:list": "online_form",
+        "form.widgets.fees.count": "0",
+        "form.widgets.required_documents.count": "0",
+        "form.buttons.save": "Speichern",
+    }
+    data.update(fields)
+    # What the data grid's own JavaScript adds for each row it submits.
+    for name in list(fields):
+        row = re.match(r"(form\.widgets\.\w+\.\d+)\.widgets\.", name)
+        if row:
+            data[f"{row.group(1)}-empty-marker"] = "1"
+    browser.post(folder.absolute_url() + "/++add++Service", urlencode(data, doseq=True))
+    return browser.contents
+
+
+def field_error(html, widget_id):
+    """The error message rendered in the field's wrapper, or in the table cell of a row field."""
+    if f'id="formfield-{widget_id}"' in html:
+        part = html.split(f'id="formfield-{widget_id}"', 1)[1].split('id="formfield-', 1)[0]
+    else:
+        before, after = html.split(f'id="{widget_id}"', 1)
+        part = before[before.rindex("<td") :] + after.split("</td>", 1)[0]
+    match = re.search(r'class="invalid-feedback">(.*?)</div>', part, re.S)
+    return re.sub(r"\s+", " ", match.group(1)).strip() if match else ""
+
+
+@pytest.fixture()
+def editor_browser(browser_for):
+    from herne.portal.demo.catalogue_data import DEMO_USERS
+
+    editor = next(user for user in DEMO_USERS if user["username"] == "redaktion")
+    return browser_for(editor["username"], editor["password"])
+
+
+def services_count(portal):
+    return len(portal["leistungen"].objectIds())
+
+
+def test_valid_service_is_saved(editor_browser, demo_portal):
+    before = set(demo_portal["leistungen"].objectIds())
+    post_add_form(
+        editor_browser,
+        demo_portal["leistungen"],
+        **{
+            "form.widgets.service_key": "99000000000042",
+            "form.widgets.fees.count": "1",
+            "form.widgets.fees.0.widgets.amount": "24,50",
+            "form.widgets.fees.0.widgets.purpose": "Fischereischein",
+        },
+    )
+    (new_id,) = set(demo_portal["leistungen"].objectIds()) - before
+    service = demo_portal["leistungen"][new_id]
+    assert service.title == "Angelkarte Kanalufer"
+    assert str(service.fees[0]["amount"]) == "24.50"
+    assert api.content.get_state(service) == "draft"
+
+
+@pytest.mark.parametrize(
+    "fields, widget_id, message",
+    [
+        (
+            {"form.widgets.service_key": "12-34"},
+            "form-widgets-service_key",
+            "besteht aus genau 14 Ziffern",
+        ),
+        (
+            {
+                "form.widgets.fees.count": "1",
+                "form.widgets.fees.0.widgets.amount": "-5",
+                "form.widgets.fees.0.widgets.purpose": "Marke",
+            },
+            "form-widgets-fees-0-widgets-amount",
+            "Eine Gebühr kann nicht negativ sein.",
+        ),
+        (
+            {
+                "form.widgets.fees.count": "1",
+                "form.widgets.fees.0.widgets.amount": "zwölf",
+                "form.widgets.fees.0.widgets.purpose": "Marke",
+            },
+            "form-widgets-fees-0-widgets-amount",
+            "Dezimalzahl",
+        ),
+        (
+            {
+                "form.widgets.required_documents.count": "1",
+                "form.widgets.required_documents.0.widgets.name": "",
+                "form.widgets.required_documents.0.widgets.note": "Kopie",
+                "form.widgets.required_documents.0.widgets.provision:list": "upload",
+            },
+            "form-widgets-required_documents-0-widgets-name",
+            "Erforderliche Eingabe fehlt.",
+        ),
+        (
+            {"form.widgets.life_situations:list": ["pets_animals", "time_travel"]},
+            "form-widgets-life_situations",
+            "Diese Lebenslage gibt es nicht.",
+        ),
+    ],
+)
+def test_bad_input_shows_german_message_and_saves_nothing(
+    editor_browser, demo_portal, fields, widget_id, message
+):
+    before = services_count(demo_portal)
+    html = post_add_form(editor_browser, demo_portal["leistungen"], **fields)
+    error = field_error(html, widget_id)
+    assert error, "an error message is shown at the field"
+    assert message in error
+    assert services_count(demo_portal) == before
