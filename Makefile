@@ -13,10 +13,10 @@ STAMP := $(VENV)/.installed
 ## Create the virtualenv and install everything from the committed lock.
 install: $(STAMP)
 
-$(STAMP): constraints.txt setup.py
+$(STAMP): constraints.txt lock-requirements.txt setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check "pip==$$(grep -i '^pip==' constraints.txt | cut -d= -f3)"
-	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -r lock-requirements.txt -e ".[test]"
 	touch $(STAMP)
 
 ## Zope instance configuration under instance/ with ZODB FileStorage and blobs under var/.
@@ -48,7 +48,7 @@ lock:
 	rm -rf .lock-venv
 	$(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/pip install --quiet --upgrade pip
-	.lock-venv/bin/pip install --quiet -c lock-requirements.txt -e ".[test]"
+	.lock-venv/bin/pip install --quiet -r lock-requirements.txt -e ".[test]"
 	.lock-venv/bin/pip freeze --all --exclude-editable --exclude herne.portal | grep -v '^-e' | sort -f > constraints.txt
 	rm -rf .lock-venv
 	$(MAKE) buildout-versions
