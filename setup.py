@@ -38,6 +38,7 @@ setup(
     python_requires=">=3.11",
     install_requires=[
         "setuptools",
+        "Babel",
         "Products.CMFPlone",
         "plone.api",
         "plone.app.dexterity",
@@ -45,6 +46,7 @@ setup(
         "plone.restapi",
         "collective.z3cform.datagridfield",
         "collective.easyform",
+        "reportlab",
     ],
     extras_require={
         "test": [
@@ -54,6 +56,7 @@ setup(
             "zope.testrunner",
             "i18ndude",
             "polib",
+            "aiosmtpd",
             "packaging",
         ],
     },

@@ -8,13 +8,14 @@ import sys
 
 
 PACKAGE = Path(__file__).parents[2] / "src" / "herne" / "portal"
-I18NDUDE = Path(sys.executable).parent / "i18ndude"
+# Run i18ndude from the interpreter running the tests (virtualenv or buildout alike).
+I18NDUDE = [sys.executable, "-c", "import sys; from i18ndude.script import main; sys.exit(main())"]
 
 
 def extracted_msgids(tmp_path, domain, source):
     pot = tmp_path / f"{domain}.pot"
     subprocess.run(
-        [str(I18NDUDE), "rebuild-pot", "--pot", str(pot), "--create", domain, str(source)],
+        [*I18NDUDE, "rebuild-pot", "--pot", str(pot), "--create", domain, str(source)],
         check=True,
         capture_output=True,
     )

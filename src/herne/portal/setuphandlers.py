@@ -1,6 +1,7 @@
 """Install and uninstall handlers: catalogue folders and the editors' groups."""
 
 from herne.portal import _
+from herne.portal.applications.areas import application_root
 from plone import api
 from plone.base.interfaces import INonInstallable
 from Products.CMFPlone.interfaces.constrains import ENABLED
@@ -86,6 +87,7 @@ def post_install(context):
     portal = api.portal.get()
     folders = [_ensure_catalogue_folder(portal, *spec) for spec in CATALOGUE_FOLDERS]
     _ensure_editorial_groups(folders)
+    application_root(portal)
 
 
 def uninstall(context):

@@ -81,12 +81,34 @@ def _create_user(data):
             api.group.add_user(groupname=group_id, username=data["username"])
 
 
+def _create_form(service):
+    from herne.portal.demo.forms import ACTIONS_MODEL
+    from herne.portal.demo.forms import fields_model
+
+    form = api.content.create(
+        container=service,
+        type="EasyForm",
+        id="antrag",
+        title=f"Online-Antrag: {service.title}",
+        description=(
+            "Bitte füllen Sie alle Pflichtfelder aus. Ihre Angaben werden verschlüsselt übertragen."
+        ),
+    )
+    form.fields_model = fields_model(service.getId())
+    form.actions_model = ACTIONS_MODEL
+    form.submitLabel = "Antrag absenden"
+    form.thankstitle = "Vielen Dank"
+    _publish(form)
+    return form
+
+
 def create_demo_content(context=None):
     """Departments, services and demo users of Herne; existing items are left alone."""
     # The data is only imported when the demo profile runs, never on a production site.
     from herne.portal.demo.catalogue_data import DEMO_USERS
     from herne.portal.demo.catalogue_data import DEPARTMENTS
     from herne.portal.demo.catalogue_data import SERVICES
+    from herne.portal.demo.forms import FORMS
 
     portal = api.portal.get()
     department_folder = portal[DEPARTMENTS_FOLDER_ID]
@@ -103,6 +125,11 @@ def create_demo_content(context=None):
         for data in SERVICES:
             if data["id"] not in service_folder:
                 _create_service(service_folder, data, departments)
+                created += 1
+        for service_id in FORMS:
+            service = service_folder.get(service_id)
+            if service is not None and "antrag" not in service:
+                _create_form(service)
                 created += 1
         for data in DEMO_USERS:
             _create_user(data)

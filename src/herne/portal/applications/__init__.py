@@ -1,0 +1,1 @@
+"""Applications: where they live, their reference numbers, how they are created."""

@@ -1,0 +1,54 @@
+"""The application root and the department areas, created on demand."""
+
+from herne.portal import _
+from plone import api
+from plone.dexterity.utils import createContentInContainer
+from zope.i18n import translate
+
+
+APPLICATIONS_FOLDER_ID = "antraege"
+CLERK_ROLE = "Clerk"
+
+
+def application_root(portal=None):
+    portal = portal or api.portal.get()
+    root = portal.get(APPLICATIONS_FOLDER_ID)
+    if root is None:
+        # Not addable by anyone through the UI: only the portal creates it.
+        root = createContentInContainer(
+            portal,
+            "ApplicationRoot",
+            id=APPLICATIONS_FOLDER_ID,
+            title=translate(_("Anträge"), target_language="de"),
+            exclude_from_nav=True,
+            checkConstraints=False,
+        )
+    return root
+
+
+def area_for_department(department):
+    """The department's application area; its clerks' group gets the Clerk role there."""
+    root = application_root()
+    area = root.get(department.getId())
+    if area is None:
+        with api.env.adopt_roles(["Manager"]):
+            area = api.content.create(
+                container=root,
+                type="ApplicationArea",
+                id=department.getId(),
+                title=department.title,
+                exclude_from_nav=True,
+            )
+        area.department_uid = department.UID()
+    grant_clerks(area, department)
+    return area
+
+
+def grant_clerks(area, department):
+    group_id = department.clerks_group
+    if not group_id:
+        return
+    if CLERK_ROLE in area.get_local_roles_for_userid(group_id):
+        return
+    area.manage_setLocalRoles(group_id, [CLERK_ROLE])
+    area.reindexObjectSecurity()

@@ -1,0 +1,61 @@
+"""Evidence uploads: PDF, JPEG or PNG recognised by their content, within the size limits."""
+
+from herne.portal import _
+from plone import api
+from plone.namedfile.interfaces import INamedFile
+
+
+#: Leading bytes of the file types citizens may upload, and the type each one proves.
+SIGNATURES = (
+    (b"%PDF-", "application/pdf"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+)
+MEGABYTE = 1024 * 1024
+
+
+def is_upload(value):
+    return INamedFile.providedBy(value) and value.getSize() > 0
+
+
+def sniff_content_type(value):
+    """The content type proved by the file's first bytes, or None."""
+    with value.open() as stream:
+        head = stream.read(16)
+    for signature, content_type in SIGNATURES:
+        if head.startswith(signature):
+            return content_type
+    return None
+
+
+def limits():
+    max_file = api.portal.get_registry_record("herne.portal.max_file_size_mb", default=10)
+    max_total = api.portal.get_registry_record("herne.portal.max_total_size_mb", default=25)
+    return max_file * MEGABYTE, max_total * MEGABYTE
+
+
+def check_uploads(uploads):
+    """Errors per field name for uploads that are disguised, too big or too many in sum."""
+    max_file, max_total = limits()
+    errors = {}
+    total = 0
+    for name, value in uploads.items():
+        size = value.getSize()
+        total += size
+        if size > max_file:
+            errors[name] = _(
+                "Die Datei ist zu groß. Erlaubt sind höchstens ${max} MB je Datei.",
+                mapping={"max": max_file // MEGABYTE},
+            )
+        elif sniff_content_type(value) is None:
+            errors[name] = _(
+                "Diese Datei ist kein PDF-Dokument und kein Foto im Format JPEG oder PNG. "
+                "Bitte laden Sie nur solche Dateien hoch."
+            )
+    if total > max_total and uploads and not errors:
+        last = list(uploads)[-1]
+        errors[last] = _(
+            "Alle Dateien zusammen sind zu groß. Erlaubt sind höchstens ${max} MB je Antrag.",
+            mapping={"max": max_total // MEGABYTE},
+        )
+    return errors

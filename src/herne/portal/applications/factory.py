@@ -1,0 +1,93 @@
+"""Turn a valid form submission into an application owned by the citizen."""
+
+from DateTime import DateTime
+from herne.portal.applications.areas import application_root
+from herne.portal.applications.areas import area_for_department
+from herne.portal.applications.reference import next_reference_number
+from plone import api
+from plone.namedfile.file import NamedBlobFile
+import secrets
+
+
+def new_application_id():
+    # Unguessable, so that nobody can walk the applications by counting.
+    return f"antrag-{secrets.token_hex(8)}"
+
+
+def _store_file(application, name, title, value):
+    # The form already streamed the upload into a blob; small non-blob files are copied.
+    blob = (
+        value
+        if isinstance(value, NamedBlobFile)
+        else NamedBlobFile(data=value.data, contentType=value.contentType, filename=value.filename)
+    )
+    api.content.create(
+        container=application,
+        type="ApplicationFile",
+        id=f"{name}-{secrets.token_hex(4)}",
+        title=value.filename or title,
+        safe_id=False,
+        field_name=name,
+        field_title=title,
+        file=blob,
+    )
+
+
+def _give_to(application, userid):
+    """The citizen becomes the only owner of their application."""
+    user = api.user.get(userid=userid)
+    application.changeOwnership(user.getUser() if hasattr(user, "getUser") else user)
+    for principal, _roles in application.get_local_roles():
+        if principal != userid:
+            application.manage_delLocalRoles([principal])
+    application.manage_setLocalRoles(userid, ["Owner"])
+    application.creators = (userid,)
+
+
+def create_application(
+    service,
+    userid,
+    applicant_name,
+    rows,
+    uploads,
+    consent_time,
+    delivery_method,
+    delivery_address,
+    submission_token=None,
+    submit=True,
+):
+    """Create the application in the department's area; submit it unless it is a draft.
+
+    ``rows`` is the snapshot of the form (dicts with name, title, value); ``uploads``
+    maps field name to (field title, file).
+    """
+    department = service.department_object()
+    area = area_for_department(department)
+    with api.env.adopt_roles(["Manager"]):
+        application = api.content.create(
+            container=area,
+            type="Application",
+            id=new_application_id(),
+            safe_id=False,
+            title=service.title,
+        )
+        application.service_uid = service.UID()
+        application.service_title = service.title
+        application.department_uid = department.UID()
+        application.applicant = userid
+        application.applicant_name = applicant_name
+        application.submitted_data = rows
+        application.privacy_consent = consent_time
+        application.delivery_method = delivery_method
+        application.delivery_address = delivery_address
+        application.submission_token = submission_token
+        for name, (title, value) in uploads.items():
+            _store_file(application, name, title, value)
+        _give_to(application, userid)
+        if submit:
+            application.reference_number = next_reference_number(application_root())
+            application.submitted = DateTime()
+            api.content.transition(obj=application, transition="submit")
+        application.reindexObject()
+        application.reindexObjectSecurity()
+    return application

@@ -1,0 +1,130 @@
+"""The PDF confirmation of receipt ("Eingangsbestätigung") of a submitted application."""
+
+from herne.portal import _
+from io import BytesIO
+from plone import api
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph
+from reportlab.platypus import SimpleDocTemplate
+from reportlab.platypus import Spacer
+from reportlab.platypus import Table
+from reportlab.platypus import TableStyle
+from xml.sax.saxutils import escape
+from zope.i18n import translate
+
+
+def _de(message):
+    return translate(message, target_language="de")
+
+
+def next_steps(application):
+    """Plain-German paragraphs on what happens next, from the service's facts."""
+    steps = [
+        _de(
+            _(
+                "Die zuständige Stelle prüft Ihren Antrag. Den Stand sehen Sie jederzeit in Ihrem Postkorb."
+            )
+        )
+    ]
+    service = api.content.get(UID=application.service_uid)
+    if service is None:
+        return steps
+    department = service.department_object()
+    originals = service.originals_in_person
+    if originals and department is not None:
+        steps.append(
+            _de(
+                _(
+                    "Bitte zeigen Sie diese Originale vor Ort vor: ${documents}. "
+                    "Wo: ${department}, ${address}. Öffnungszeiten: ${hours}.",
+                    mapping={
+                        "documents": ", ".join(originals),
+                        "department": department.title,
+                        "address": ", ".join((department.address or "").splitlines()),
+                        "hours": "; ".join((department.opening_hours or "").splitlines()),
+                    },
+                )
+            )
+        )
+    if application.delivery_method == "post":
+        steps.append(_de(_("Das Ergebnis erhalten Sie per Post an die angegebene Adresse.")))
+    elif application.delivery_method == "pickup":
+        steps.append(
+            _de(
+                _(
+                    "Das Ergebnis holen Sie persönlich ab; wir benachrichtigen Sie, sobald es bereitliegt."
+                )
+            )
+        )
+    elif application.delivery_method == "download":
+        steps.append(_de(_("Das Ergebnis stellen wir Ihnen im Postkorb zum Herunterladen bereit.")))
+    return steps
+
+
+def receipt_pdf(application):
+    """The receipt as PDF bytes."""
+    styles = getSampleStyleSheet()
+    buffer = BytesIO()
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        topMargin=20 * mm,
+        bottomMargin=20 * mm,
+        title=_de(_("Eingangsbestätigung")) + f" {application.reference_number}",
+        author="Stadt Herne",
+    )
+    cell = styles["BodyText"]
+
+    def para(text, style=cell):
+        return Paragraph(escape(text or "").replace("\n", "<br/>"), style)
+
+    story = [
+        para("Stadt Herne", styles["Heading3"]),
+        para(_de(_("Eingangsbestätigung")), styles["Title"]),
+        Spacer(1, 4 * mm),
+    ]
+    facts = [
+        (_de(_("Aktenzeichen")), application.reference_number),
+        (_de(_("Leistung")), application.service_title),
+        (_de(_("Eingegangen am")), application.submitted.strftime("%d.%m.%Y, %H:%M Uhr")),
+        (_de(_("Antragsteller/in")), application.applicant_name),
+    ]
+    if application.delivery_address:
+        facts.append((_de(_("Zustelladresse")), application.delivery_address))
+    story.append(_table(facts, para))
+    story += [Spacer(1, 6 * mm), para(_de(_("Ihre Angaben")), styles["Heading2"])]
+    rows = [
+        (row["title"], row["value"]) for row in application.submitted_data or [] if row.get("value")
+    ]
+    files = [
+        (item.field_title, item.file.filename)
+        for item in application.contentValues()
+        if item.portal_type == "ApplicationFile"
+    ]
+    story.append(_table(rows + files, para))
+    story += [Spacer(1, 6 * mm), para(_de(_("So geht es weiter")), styles["Heading2"])]
+    story += [para(step) for step in next_steps(application)]
+    document.build(story)
+    return buffer.getvalue()
+
+
+def _table(rows, para):
+    if not rows:
+        rows = [("", "")]
+    table = Table(
+        [[para(title), para(value)] for title, value in rows], colWidths=[55 * mm, 115 * mm]
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.grey),
+            ]
+        )
+    )
+    return table

@@ -1,0 +1,39 @@
+"""The application page: reference number, state, submitted data and documents."""
+
+from plone import api
+from Products.Five.browser import BrowserView
+
+
+class ApplicationView(BrowserView):
+    """What the citizen and the responsible clerks see of one application."""
+
+    def state_title(self):
+        workflow = api.portal.get_tool("portal_workflow")
+        state = api.content.get_state(self.context)
+        return workflow.getTitleForStateOnType(state, self.context.portal_type)
+
+    def is_draft(self):
+        return api.content.get_state(self.context) == "draft"
+
+    def submitted(self):
+        submitted = self.context.submitted
+        return submitted.strftime("%d.%m.%Y, %H:%M Uhr") if submitted else None
+
+    def rows(self):
+        return [row for row in self.context.submitted_data or [] if row.get("value")]
+
+    def files(self):
+        # An application has a handful of files: reading them directly is cheap.
+        return [
+            {
+                "title": item.field_title,
+                "filename": item.file.filename,
+                "url": f"{item.absolute_url()}/@@download/file/{item.file.filename}",
+                "size_kb": max(1, item.file.getSize() // 1024),
+            }
+            for item in self.context.contentValues()
+            if item.portal_type == "ApplicationFile"
+        ]
+
+    def lines(self, text):
+        return [line for line in (text or "").splitlines() if line.strip()]

@@ -1,0 +1,20 @@
+"""Download of the PDF confirmation of receipt."""
+
+from herne.portal.applications.receipt import receipt_pdf
+from Products.Five.browser import BrowserView
+from zExceptions import NotFound
+
+
+class ReceiptView(BrowserView):
+    def __call__(self):
+        if not self.context.reference_number:
+            # A draft has not been received yet.
+            raise NotFound("receipt")
+        data = receipt_pdf(self.context)
+        response = self.request.response
+        filename = f"Eingangsbestaetigung-{self.context.reference_number}.pdf"
+        response.setHeader("Content-Type", "application/pdf")
+        response.setHeader("Content-Disposition", f'attachment; filename="{filename}"')
+        response.setHeader("X-Content-Type-Options", "nosniff")
+        response.setHeader("Content-Length", str(len(data)))
+        return data

@@ -1,0 +1,61 @@
+"""The application ("Antrag"): one citizen's submission of one service's form."""
+
+from herne.portal import _
+from plone.dexterity.content import Container
+from plone.supermodel import model
+from zope import schema
+from zope.interface import implementer
+
+
+class IApplication(model.Schema):
+    """What the portal records of an application; written by the portal, never by hand."""
+
+    reference_number = schema.TextLine(
+        title=_("Aktenzeichen"),
+        required=False,
+        readonly=True,
+    )
+    service_uid = schema.ASCIILine(title=_("Leistung"), required=True, readonly=True)
+    service_title = schema.TextLine(title=_("Leistung"), required=True, readonly=True)
+    department_uid = schema.ASCIILine(
+        title=_("Organisationseinheit"), required=False, readonly=True
+    )
+    applicant = schema.TextLine(title=_("Antragsteller/in"), required=True, readonly=True)
+    applicant_name = schema.TextLine(title=_("Name"), required=False, readonly=True)
+    submitted_data = schema.List(
+        title=_("Angaben"),
+        description=_("Jedes Feld mit Titel und Wert, wie es beim Absenden lautete."),
+        value_type=schema.Dict(key_type=schema.TextLine(), value_type=schema.TextLine()),
+        required=False,
+        readonly=True,
+    )
+    privacy_consent = schema.Datetime(
+        title=_("Einwilligung zum Datenschutz erteilt am"),
+        required=False,
+        readonly=True,
+    )
+    delivery_method = schema.Choice(
+        title=_("Zustellung des Ergebnisses"),
+        vocabulary="herne.portal.ResultDelivery",
+        required=False,
+        readonly=True,
+    )
+    delivery_address = schema.Text(title=_("Zustelladresse"), required=False, readonly=True)
+    submitted = schema.Datetime(title=_("Eingegangen am"), required=False, readonly=True)
+
+
+@implementer(IApplication)
+class Application(Container):
+    """An application; its evidence files are its children."""
+
+    reference_number = None
+    privacy_consent = None
+    delivery_method = None
+    delivery_address = None
+    submitted = None
+    applicant_name = None
+    department_uid = None
+    submission_token = None
+
+    def Title(self):
+        return self.reference_number or self.title or ""

@@ -1,0 +1,45 @@
+"""Control panel "Anträge": upload limits and how long drafts are kept."""
+
+from herne.portal import _
+from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
+from plone.app.registry.browser.controlpanel import RegistryEditForm
+from zope import schema
+from zope.interface import Interface
+
+
+class IApplicationSettings(Interface):
+    max_file_size_mb = schema.Int(
+        title=_("Höchstgröße je Datei (MB)"),
+        default=10,
+        min=1,
+        max=100,
+        required=True,
+    )
+    max_total_size_mb = schema.Int(
+        title=_("Höchstgröße aller Dateien eines Antrags (MB)"),
+        default=25,
+        min=1,
+        max=500,
+        required=True,
+    )
+    draft_retention_days = schema.Int(
+        title=_("Entwürfe löschen nach (Tagen)"),
+        description=_(
+            "Nicht abgesendete Entwürfe werden nach so vielen Tagen ohne Änderung gelöscht."
+        ),
+        default=30,
+        min=1,
+        max=365,
+        required=True,
+    )
+
+
+class ApplicationSettingsForm(RegistryEditForm):
+    schema = IApplicationSettings
+    schema_prefix = "herne.portal"
+    label = _("Anträge")
+    description = _("Grenzen für Nachweise und Aufbewahrung von Entwürfen.")
+
+
+class ApplicationSettingsView(ControlPanelFormWrapper):
+    form = ApplicationSettingsForm

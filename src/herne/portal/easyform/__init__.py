@@ -1,0 +1,1 @@
+"""collective.easyform integration: the action that files a submission as an application."""

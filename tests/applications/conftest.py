@@ -1,0 +1,72 @@
+"""A real SMTP server (aiosmtpd) and citizen browsers for the application tests."""
+
+from aiosmtpd.controller import Controller
+from plone import api
+from plone.testing.zope import Browser
+import pytest
+import socket
+import transaction
+
+
+class CollectingHandler:
+    """Keeps every message the portal delivers."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(envelope)
+        return "250 Message accepted for delivery"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def smtp_server():
+    handler = CollectingHandler()
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    yield controller, handler
+    controller.stop()
+
+
+@pytest.fixture()
+def mailbox(smtp_server, demo_functional):
+    """The messages the portal sends to the real SMTP server during one test."""
+    controller, handler = smtp_server
+    handler.messages.clear()
+    # Plone's mail settings (control panel "E-Mail") decide where the MailHost delivers.
+    api.portal.set_registry_record("plone.smtp_host", controller.hostname)
+    api.portal.set_registry_record("plone.smtp_port", controller.port)
+    api.portal.set_registry_record("plone.email_from_address", "serviceportal@herne.example")
+    api.portal.set_registry_record("plone.email_from_name", "Stadt Herne")
+    transaction.commit()
+    return handler.messages
+
+
+@pytest.fixture()
+def demo_portal(demo_functional):
+    return demo_functional["portal"]
+
+
+@pytest.fixture()
+def citizen(demo_functional):
+    """A logged-in browser of a demo citizen."""
+
+    def make(username="buerger"):
+        browser = Browser(demo_functional["app"])
+        browser.handleErrors = False
+        browser.addHeader("Accept-Language", "de")
+        browser.addHeader("Authorization", f"Basic {username}:demo-{username}-2026")
+        return browser
+
+    return make
+
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+HTML_AS_PDF = b"<html><body><script>alert('x')</script></body></html>"

@@ -1,0 +1,236 @@
+"""A citizen applies online: one application with a reference number, files, receipt and mail."""
+
+import datetime
+from io import BytesIO
+from plone import api
+import pytest
+import re
+from tests.applications.conftest import HTML_AS_PDF
+from tests.applications.conftest import PDF
+import time
+import transaction
+
+
+def open_dog_tax_form(browser, portal):
+    browser.open(portal["leistungen"]["hundesteuer"]["antrag"].absolute_url())
+
+
+def fill_dog_tax(browser, **overrides):
+    values = {
+        "form.widgets.first_name": "Bernd",
+        "form.widgets.last_name": "Bergmann",
+        "form.widgets.birth_date": "1970-04-12",
+        "form.widgets.street": "Bahnhofstraße 12",
+        "form.widgets.postcode": "44623",
+        "form.widgets.city": "Herne",
+        "form.widgets.dog_name": "Bello",
+        "form.widgets.dog_breed": "Dackel",
+        "form.widgets.dog_since": "2026-10-01",
+        "form.widgets.iban": "DE89 3704 0044 0532 0130 00",
+    }
+    values.update(overrides)
+    for name, value in values.items():
+        browser.getControl(name=name).value = value
+    browser.getControl(name="form.widgets.registration_type:list").value = ["Hund abmelden"]
+    browser.getControl(name="form.widgets.privacy_consent:list").value = ["selected"]
+
+
+def attach(browser, name, data, filename, content_type="application/pdf"):
+    browser.getControl(name=name).add_file(BytesIO(data), content_type, filename)
+
+
+def submit(browser):
+    browser.getControl(name="form.buttons.submit").click()
+
+
+def applications_of(userid):
+    transaction.abort()  # see what the browser's requests committed
+    catalog = api.portal.get_tool("portal_catalog")
+    return catalog.unrestrictedSearchResults(portal_type="Application", applicant=userid)
+
+
+def wait_for(messages, count=1, timeout=5):
+    deadline = time.time() + timeout
+    while len(messages) < count and time.time() < deadline:
+        time.sleep(0.05)
+    return messages
+
+
+def test_citizen_submits_dog_tax_application(citizen, demo_portal, mailbox):
+    browser = citizen()
+    open_dog_tax_form(browser, demo_portal)
+    fill_dog_tax(browser)
+    attach(browser, "form.widgets.transfer_proof", PDF, "abgabevertrag.pdf")
+    submit(browser)
+
+    (brain,) = applications_of("buerger")
+    year = datetime.date.today().year
+    assert re.fullmatch(rf"HER-{year}-\d{{6}}", brain.reference_number)
+    assert brain.review_state == "submitted"
+    assert browser.url == brain.getURL()
+    assert brain.reference_number in browser.contents
+    assert "Eingegangen" in browser.contents
+
+    application = brain._unrestrictedGetObject()
+    assert application.service_uid == demo_portal["leistungen"]["hundesteuer"].UID()
+    assert application.applicant == "buerger"
+    assert application.getOwner().getId() == "buerger"
+    rows = {row["name"]: row for row in application.submitted_data}
+    assert rows["dog_name"] == {"name": "dog_name", "title": "Name des Hundes", "value": "Bello"}
+    assert rows["birth_date"]["value"] == "12.04.1970"
+    assert application.privacy_consent is not None
+    assert application.delivery_method == "post"
+    assert application.delivery_address == "Bahnhofstraße 12\n44623 Herne"
+    (evidence,) = [
+        item for item in application.contentValues() if item.portal_type == "ApplicationFile"
+    ]
+    assert evidence.file.data == PDF
+    assert evidence.field_title.startswith("Nachweis über die Abgabe")
+    # lives in the department's area, not in the service page's folder
+    assert application.aq_parent.getId() == "steuern"
+    assert "antraege" in application.getPhysicalPath()
+
+    (message,) = wait_for(mailbox)
+    assert message.rcpt_tos == [api.user.get(username="buerger").getProperty("email")]
+    text = message.content.decode("utf-8", "replace")
+    assert brain.reference_number in text
+    assert "Eingangsbest" in text
+
+
+def test_receipt_pdf(citizen, demo_portal, mailbox):
+    browser = citizen()
+    open_dog_tax_form(browser, demo_portal)
+    fill_dog_tax(browser)
+    submit(browser)
+    (brain,) = applications_of("buerger")
+    browser.open(brain.getURL() + "/@@receipt")
+    assert browser.headers["Content-Type"] == "application/pdf"
+    assert browser.contents[:4] in (b"%PDF", "%PDF")
+    assert "attachment" in browser.headers["Content-Disposition"]
+
+
+def test_receipt_lists_originals_to_bring(demo_portal):
+    from herne.portal.applications.receipt import next_steps
+    from types import SimpleNamespace
+
+    service = demo_portal["leistungen"]["lebensbescheinigung"]
+    application = SimpleNamespace(service_uid=service.UID(), delivery_method="post")
+    steps = " ".join(next_steps(application))
+    for original in service.originals_in_person:
+        assert original in steps
+    assert service.department_object().title in steps
+    assert "per Post" in steps
+
+
+def test_anonymous_gets_login_explanation(demo_functional, demo_portal):
+    from plone.testing.zope import Browser
+
+    browser = Browser(demo_functional["app"])
+    open_dog_tax_form(browser, demo_portal)
+    assert "melden Sie sich bitte mit Ihrem Benutzerkonto an" in browser.contents
+    assert "form.buttons.submit" not in browser.contents
+
+
+def test_trust_level_too_low_explains_instead_of_form(citizen, demo_portal):
+    browser = citizen()
+    browser.open(demo_portal["leistungen"]["fuehrungszeugnis"]["antrag"].absolute_url())
+    assert "Online-Ausweis (eID)" in browser.contents
+    assert "form.buttons.submit" not in browser.contents
+
+
+def test_disguised_upload_refused(citizen, demo_portal, mailbox):
+    browser = citizen()
+    open_dog_tax_form(browser, demo_portal)
+    fill_dog_tax(browser)
+    attach(browser, "form.widgets.transfer_proof", HTML_AS_PDF, "nachweis.pdf")
+    submit(browser)
+    assert "kein PDF-Dokument und kein Foto" in browser.contents
+    assert len(applications_of("buerger")) == 0
+    assert wait_for(mailbox, timeout=0.5) == []
+
+
+def test_oversized_upload_refused(citizen, demo_portal):
+    api.portal.set_registry_record("herne.portal.max_file_size_mb", 1)
+    transaction.commit()
+    browser = citizen()
+    open_dog_tax_form(browser, demo_portal)
+    fill_dog_tax(browser)
+    attach(browser, "form.widgets.transfer_proof", PDF + b"0" * (1024 * 1024 + 1), "gross.pdf")
+    submit(browser)
+    assert "höchstens 1 MB je Datei" in browser.contents
+    assert len(applications_of("buerger")) == 0
+
+
+def test_bad_formats_refused_at_the_field(citizen, demo_portal):
+    browser = citizen()
+    open_dog_tax_form(browser, demo_portal)
+    fill_dog_tax(
+        browser,
+        **{
+            "form.widgets.postcode": "4462",
+            "form.widgets.iban": "DE89 3704 0044 0532 0130 01",
+            "form.widgets.birth_date": "2999-01-01",
+        },
+    )
+    submit(browser)
+    page = browser.contents
+    assert "Postleitzahl mit fünf Ziffern" in page
+    assert "Diese IBAN ist nicht gültig" in page
+    assert "Dieses Datum liegt in der Zukunft" in page
+    assert len(applications_of("buerger")) == 0
+
+
+def test_resubmission_creates_one_application(citizen, demo_portal, mailbox):
+    browser = citizen()
+    open_dog_tax_form(browser, demo_portal)
+    fill_dog_tax(browser)
+    token = browser.getControl(name="form.widgets.herne_submission_token").value
+    submit(browser)
+    # the browser sends the same page again (double click, back button, reload)
+    open_dog_tax_form(browser, demo_portal)
+    fill_dog_tax(browser)
+    browser.getControl(name="form.widgets.herne_submission_token").value = token
+    submit(browser)
+    assert len(applications_of("buerger")) == 1
+    assert len(wait_for(mailbox, timeout=1)) == 1
+
+
+def test_submission_without_csrf_token_refused(citizen, demo_portal):
+    from urllib.parse import urlencode
+    from zExceptions import Forbidden
+    from zExceptions import Unauthorized
+
+    browser = citizen()
+    url = demo_portal["leistungen"]["hundesteuer"]["antrag"].absolute_url()
+    data = {
+        "form.widgets.first_name": "Bernd",
+        "form.widgets.last_name": "Bergmann",
+        "form.buttons.submit": "Antrag absenden",
+    }
+    with pytest.raises((Forbidden, Unauthorized)):
+        browser.post(url, urlencode(data))
+    assert len(applications_of("buerger")) == 0
+
+
+def test_applicant_sees_only_own_application(citizen, demo_portal, mailbox):
+    from zExceptions import Unauthorized
+
+    browser = citizen()
+    open_dog_tax_form(browser, demo_portal)
+    fill_dog_tax(browser)
+    attach(browser, "form.widgets.transfer_proof", PDF, "abgabevertrag.pdf")
+    submit(browser)
+    (brain,) = applications_of("buerger")
+    (evidence,) = brain._unrestrictedGetObject().contentValues()
+    evidence_url = evidence.absolute_url()
+    browser.open(evidence_url + "/@@download/file")
+    assert browser.headers["X-Content-Type-Options"] == "nosniff"
+    assert "attachment" in browser.headers["Content-Disposition"]
+
+    other = citizen("buergerin")
+    for url in (brain.getURL(), evidence_url + "/@@download/file", brain.getURL() + "/@@receipt"):
+        try:
+            other.open(url)
+        except Unauthorized:
+            continue
+        raise AssertionError(f"another citizen could open {url}")
