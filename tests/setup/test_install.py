@@ -17,7 +17,7 @@ class TestInstall:
         assert IHernePortalLayer in browserlayer_utils.registered_layers()
 
     def test_profile_version(self, setup_tool):
-        assert setup_tool.getLastVersionForProfile(f"{PACKAGE}:default") == ("1000",)
+        assert setup_tool.getLastVersionForProfile(f"{PACKAGE}:default") == ("1001",)
 
     @pytest.mark.parametrize("portal_type", ["Service", "Department"])
     def test_types_registered(self, portal, portal_type):
@@ -52,5 +52,7 @@ class TestUninstall:
         assert IHernePortalLayer not in browserlayer_utils.registered_layers()
 
     def test_types_removed(self, portal):
-        assert "Service" not in portal.portal_types.objectIds()
+        for portal_type in ("Service", "Department", "Application", "ApplicationArea"):
+            assert portal_type not in portal.portal_types.objectIds()
+        assert "herne_application_workflow" not in portal.portal_workflow.objectIds()
         assert "herne_catalogue_workflow" not in portal.portal_workflow.objectIds()

@@ -55,28 +55,34 @@ def create_application(
     delivery_address,
     submission_token=None,
     submit=True,
+    draft_values=None,
+    draft=None,
 ):
-    """Create the application in the department's area; submit it unless it is a draft.
+    """Create the application in the department's area (or complete ``draft``).
 
     ``rows`` is the snapshot of the form (dicts with name, title, value); ``uploads``
-    maps field name to (field title, file).
+    maps field name to (field title, file). Unless ``submit`` is false, the
+    application gets its reference number and goes to the department.
     """
     department = service.department_object()
-    area = area_for_department(department)
     with api.env.adopt_roles(["Manager"]):
-        application = api.content.create(
-            container=area,
-            type="Application",
-            id=new_application_id(),
-            safe_id=False,
-            title=service.title,
-        )
-        application.service_uid = service.UID()
-        application.service_title = service.title
-        application.department_uid = department.UID()
-        application.applicant = userid
+        if draft is None:
+            application = api.content.create(
+                container=area_for_department(department),
+                type="Application",
+                id=new_application_id(),
+                safe_id=False,
+                title=service.title,
+            )
+            application.service_uid = service.UID()
+            application.service_title = service.title
+            application.department_uid = department.UID()
+            application.applicant = userid
+        else:
+            application = draft
         application.applicant_name = applicant_name
         application.submitted_data = rows
+        application.draft_values = draft_values if not submit else None
         application.privacy_consent = consent_time
         application.delivery_method = delivery_method
         application.delivery_address = delivery_address

@@ -15,6 +15,14 @@ class ApplicationView(BrowserView):
     def is_draft(self):
         return api.content.get_state(self.context) == "draft"
 
+    def resume_url(self):
+        """The service's form, filled from this draft."""
+        service = api.content.get(UID=self.context.service_uid)
+        if service is None:
+            return None
+        forms = api.content.find(context=service, portal_type="EasyForm", depth=1)
+        return f"{forms[0].getURL()}?entwurf={self.context.UID()}" if forms else None
+
     def submitted(self):
         submitted = self.context.submitted
         return submitted.strftime("%d.%m.%Y, %H:%M Uhr") if submitted else None

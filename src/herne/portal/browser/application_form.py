@@ -4,31 +4,117 @@ from Acquisition import aq_inner
 from Acquisition import aq_parent
 from collective.easyform.browser.view import EasyFormForm
 from collective.easyform.browser.view import EasyFormFormWrapper
+from herne.portal import _
+from herne.portal.applications.drafts import draft_of_current_user
+from herne.portal.applications.evidence import check_uploads
+from herne.portal.applications.factory import create_application
 from herne.portal.content.service import IService
-from herne.portal.easyform.save_application import SUBMISSION_TOKEN
+from herne.portal.easyform.submission import DRAFT_FIELD
+from herne.portal.easyform.submission import SUBMISSION_TOKEN
+from herne.portal.easyform.submission import read_submission
 from herne.portal.trust import satisfies
 from plone import api
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from Products.statusmessages.interfaces import IStatusMessage
 import uuid
+from z3c.form import button
 from z3c.form import field
 from z3c.form.interfaces import HIDDEN_MODE
 from zope import schema
 
 
+def _service_of(form_object):
+    parent = aq_parent(aq_inner(form_object))
+    return parent if IService.providedBy(parent) else None
+
+
 class ApplicationForm(EasyFormForm):
-    """The easyform form plus a one-time token that makes resubmission harmless."""
+    """The easyform form plus a one-time token, the draft being resumed, and "Zwischenspeichern"."""
+
+    buttons = EasyFormForm.buttons.copy()
+    handlers = EasyFormForm.handlers.copy()
+
+    def update(self):
+        self.service = _service_of(self.context)
+        draft_uid = self.request.form.get("entwurf") or self.request.form.get(
+            f"form.widgets.{DRAFT_FIELD}"
+        )
+        self.draft = draft_of_current_user(draft_uid) if self.service is not None else None
+        if self.draft is not None and self.draft.draft_values:
+            # Fill the form from the draft instead of the defaults.
+            self.ignoreContext = False
+        super().update()
+
+    def getContent(self):
+        if self.draft is not None and self.draft.draft_values:
+            return dict(self.draft.draft_values)
+        return super().getContent()
 
     def updateFields(self):
         super().updateFields()
-        if IService.providedBy(aq_parent(aq_inner(self.context))) and not self.thanksPage:
-            token = schema.ASCIILine(__name__=SUBMISSION_TOKEN, required=False)
-            self.fields += field.Fields(token, mode=HIDDEN_MODE)
+        if self.service is not None and not self.thanksPage:
+            self.fields += field.Fields(
+                schema.ASCIILine(__name__=SUBMISSION_TOKEN, required=False),
+                schema.ASCIILine(__name__=DRAFT_FIELD, required=False),
+                mode=HIDDEN_MODE,
+            )
 
     def updateWidgets(self):
         super().updateWidgets()
-        widget = self.widgets.get(SUBMISSION_TOKEN)
-        if widget is not None and not widget.value:
-            widget.value = uuid.uuid4().hex
+        token = self.widgets.get(SUBMISSION_TOKEN)
+        if token is not None and not token.value:
+            token.value = uuid.uuid4().hex
+        draft = self.widgets.get(DRAFT_FIELD)
+        if draft is not None:
+            draft.value = self.draft.UID() if self.draft is not None else ""
+
+    @button.buttonAndHandler(
+        _("Zwischenspeichern"),
+        name="save_draft",
+        condition=lambda form: not form.thanksPage and form.service is not None,
+    )
+    def handle_save_draft(self, action):
+        """Keep what is filled in so far, valid or not yet complete."""
+        if api.user.is_anonymous() or not satisfies(self.request, self.service.trust_level):
+            return
+        data, _errors = self.extractData(setErrors=False)
+        user = api.user.get_current()
+        submission = read_submission(
+            self.context,
+            data,
+            "first_name last_name",
+            fallback_name=user.getProperty("fullname") or user.getId(),
+            delivers_by_post=self.service.result_delivery == "post",
+        )
+        uploads = {name: value for name, (_title, value) in submission.uploads.items()}
+        refused = check_uploads(uploads)
+        accepted = {name: spec for name, spec in submission.uploads.items() if name not in refused}
+        draft = create_application(
+            self.service,
+            userid=user.getId(),
+            applicant_name=submission.applicant_name,
+            rows=submission.rows,
+            uploads=accepted,
+            consent_time=None,
+            delivery_method=self.service.result_delivery,
+            delivery_address=submission.delivery_address,
+            submit=False,
+            draft_values=submission.values,
+            draft=self.draft,
+        )
+        messages = IStatusMessage(self.request)
+        messages.add(
+            _("Ihr Entwurf ist gespeichert. Sie können ihn später fortsetzen oder löschen."),
+            type="info",
+        )
+        if refused:
+            messages.add(
+                _(
+                    "Nicht gespeichert wurden Dateien, die kein PDF, JPEG oder PNG sind oder zu groß waren."
+                ),
+                type="warning",
+            )
+        self.request.response.redirect(draft.absolute_url())
 
 
 class ApplicationFormView(EasyFormFormWrapper):
@@ -39,8 +125,7 @@ class ApplicationFormView(EasyFormFormWrapper):
     trust_too_low = ViewPageTemplateFile("templates/application_trust_too_low.pt")
 
     def service(self):
-        parent = aq_parent(aq_inner(self.context))
-        return parent if IService.providedBy(parent) else None
+        return _service_of(self.context)
 
     def login_url(self):
         portal_url = api.portal.get().absolute_url()
@@ -53,9 +138,18 @@ class ApplicationFormView(EasyFormFormWrapper):
     def lines(self, text):
         return [line for line in (text or "").splitlines() if line.strip()]
 
+    def is_preview(self):
+        """Editors of the form see it whatever their log-in; submitting still checks everything."""
+        return api.user.has_permission("Modify portal content", obj=self.context)
+
     def __call__(self):
         service = self.service()
-        if service is not None:
+        if service is not None and self.is_preview():
+            IStatusMessage(self.request).add(
+                _("Vorschau für die Redaktion: So sehen Antragstellende dieses Formular."),
+                type="info",
+            )
+        elif service is not None:
             if api.user.is_anonymous():
                 return self.login_required()
             if not satisfies(self.request, service.trust_level):

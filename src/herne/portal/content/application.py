@@ -56,6 +56,8 @@ class Application(Container):
     applicant_name = None
     department_uid = None
     submission_token = None
+    #: What a draft's form fields held, to fill the form again when the citizen resumes.
+    draft_values = None
 
     def Title(self):
         return self.reference_number or self.title or ""

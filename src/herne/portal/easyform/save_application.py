@@ -5,31 +5,25 @@ from Acquisition import aq_parent
 from collective.easyform.actions import Action
 from collective.easyform.actions import ActionFactory
 from collective.easyform.api import get_context
-from collective.easyform.api import get_schema
 from collective.easyform.config import FORM_ERROR_MARKER
 from collective.easyform.interfaces import IAction
 from DateTime import DateTime
-from datetime import date
-from datetime import datetime
 from herne.portal import _
+from herne.portal.applications.drafts import draft_of_current_user
 from herne.portal.applications.evidence import check_uploads
-from herne.portal.applications.evidence import is_upload
 from herne.portal.applications.factory import create_application
 from herne.portal.applications.lookup import find_by_submission_token
 from herne.portal.applications.notifications import queue_receipt_mail
 from herne.portal.content.service import IService
+from herne.portal.easyform.submission import DRAFT_FIELD
+from herne.portal.easyform.submission import SUBMISSION_TOKEN
+from herne.portal.easyform.submission import read_submission
 from herne.portal.trust import satisfies
 from plone import api
 from plone.supermodel.exportimport import BaseHandler
 from Products.statusmessages.interfaces import IStatusMessage
 from zope import schema
-from zope.i18n import translate
 from zope.interface import implementer
-from zope.schema import getFieldsInOrder
-
-
-SUBMISSION_TOKEN = "herne_submission_token"
-ADDRESS_FIELDS = ("street", "postcode", "city")
 
 
 class ISaveApplication(IAction):
@@ -53,25 +47,6 @@ class ISaveApplication(IAction):
     )
 
 
-def display_value(value):
-    """How a submitted value reads in the application and the receipt."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, bool):
-        return translate(_("Ja") if value else _("Nein"), target_language="de")
-    if isinstance(value, datetime):
-        return value.strftime("%d.%m.%Y %H:%M")
-    if isinstance(value, date):
-        return value.strftime("%d.%m.%Y")
-    if isinstance(value, (list, tuple, set)):
-        return ", ".join(display_value(item) for item in value)
-    if hasattr(value, "filename"):
-        return value.filename or ""
-    if hasattr(value, "output"):
-        return value.output
-    return str(value)
-
-
 @implementer(ISaveApplication)
 class SaveApplication(Action):
     __doc__ = ISaveApplication.__doc__
@@ -83,10 +58,16 @@ class SaveApplication(Action):
             setattr(self, name, kw.pop(name, field.default))
         super().__init__(**kw)
 
+    def service_for(self, form):
+        service = aq_parent(aq_inner(form))
+        if IService.providedBy(service) and service.department_object() is not None:
+            return service
+        return None
+
     def onSuccess(self, fields, request):
         form = get_context(self)
-        service = aq_parent(aq_inner(form))
-        if not IService.providedBy(service) or service.department_object() is None:
+        service = self.service_for(form)
+        if service is None:
             return {
                 FORM_ERROR_MARKER: _(
                     "Dieses Formular gehört zu keiner Leistung mit zuständiger Stelle."
@@ -101,13 +82,20 @@ class SaveApplication(Action):
         if consent_field in fields and fields.get(consent_field) is not True:
             return {consent_field: _("Bitte willigen Sie in die Verarbeitung Ihrer Daten ein.")}
 
-        titles = {name: field.title for name, field in getFieldsInOrder(get_schema(form))}
-        uploads = {name: value for name, value in fields.items() if is_upload(value)}
-        errors = check_uploads(uploads)
+        user = api.user.get_current()
+        submission = read_submission(
+            form,
+            fields,
+            self.name_fields,
+            fallback_name=user.getProperty("fullname") or user.getId(),
+            delivers_by_post=service.result_delivery == "post",
+        )
+        errors = check_uploads(
+            {name: value for name, (_title, value) in submission.uploads.items()}
+        )
         if errors:
             return errors
 
-        user = api.user.get_current()
         token = fields.get(SUBMISSION_TOKEN)
         existing = find_by_submission_token(user.getId(), token)
         if existing is not None:
@@ -115,39 +103,17 @@ class SaveApplication(Action):
             request.response.redirect(existing.absolute_url())
             return None
 
-        rows = [
-            {"name": name, "title": str(titles[name]), "value": display_value(fields.get(name))}
-            for name in titles
-            if name in fields and name != SUBMISSION_TOKEN and not is_upload(fields.get(name))
-        ]
-        delivery_method = service.result_delivery
-        delivery_address = None
-        if delivery_method == "post":
-            parts = [display_value(fields.get(name)) for name in ADDRESS_FIELDS]
-            delivery_address = (
-                "\n".join(line for line in [parts[0], " ".join(p for p in parts[1:] if p)] if line)
-                or None
-            )
-        applicant_name = (
-            " ".join(
-                display_value(fields.get(name))
-                for name in (self.name_fields or "").split()
-                if fields.get(name)
-            )
-            or user.getProperty("fullname")
-            or user.getId()
-        )
-
         application = create_application(
             service,
             userid=user.getId(),
-            applicant_name=applicant_name,
-            rows=rows,
-            uploads={name: (str(titles.get(name, name)), value) for name, value in uploads.items()},
+            applicant_name=submission.applicant_name,
+            rows=submission.rows,
+            uploads=submission.uploads,
             consent_time=DateTime() if fields.get(consent_field) is True else None,
-            delivery_method=delivery_method,
-            delivery_address=delivery_address,
+            delivery_method=service.result_delivery,
+            delivery_address=submission.delivery_address,
             submission_token=token,
+            draft=draft_of_current_user(fields.get(DRAFT_FIELD)),
         )
         queue_receipt_mail(application, user)
         IStatusMessage(request).add(

@@ -1,0 +1,48 @@
+"""Drafts ("Zwischenspeichern"): partly filled forms kept for their owner, removed when stale."""
+
+from DateTime import DateTime
+import logging
+from plone import api
+
+
+logger = logging.getLogger(__name__)
+
+
+def draft_of_current_user(uid):
+    """The current user's draft with this UID, or None (someone else's drafts do not exist)."""
+    if not uid or api.user.is_anonymous():
+        return None
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(
+        UID=uid,
+        portal_type="Application",
+        review_state="draft",
+        applicant=api.user.get_current().getId(),
+    )
+    return brains[0]._unrestrictedGetObject() if brains else None
+
+
+def stale_drafts(days=None, now=None):
+    """Brains of drafts not changed for more than ``days`` days (default: control panel)."""
+    if days is None:
+        days = api.portal.get_registry_record("herne.portal.draft_retention_days", default=30)
+    cutoff = (now or DateTime()) - days
+    catalog = api.portal.get_tool("portal_catalog")
+    return catalog.unrestrictedSearchResults(
+        portal_type="Application",
+        review_state="draft",
+        modified={"query": cutoff, "range": "max"},
+    )
+
+
+def remove_stale_drafts(days=None, now=None):
+    """Delete stale drafts with their files; returns the paths removed."""
+    removed = []
+    # A system job: it removes every citizen's stale drafts, whoever runs it.
+    with api.env.adopt_roles(["Manager"]):
+        for brain in stale_drafts(days=days, now=now):
+            draft = brain._unrestrictedGetObject()
+            removed.append(brain.getPath())
+            draft.aq_parent.manage_delObjects([draft.getId()])
+    logger.info("Removed %d stale drafts", len(removed))
+    return removed

@@ -1,0 +1,91 @@
+"""Drafts: saved partly filled, resumed, submitted, deleted by their owner, removed when stale."""
+
+from DateTime import DateTime
+from herne.portal.applications.drafts import remove_stale_drafts
+from plone import api
+from tests.applications.test_submission import applications_of
+from tests.applications.test_submission import fill_dog_tax
+from tests.applications.test_submission import open_dog_tax_form
+from tests.applications.test_submission import submit
+from tests.applications.test_submission import wait_for
+import transaction
+
+
+def save_draft(browser):
+    browser.getControl(name="form.buttons.save_draft").click()
+
+
+def test_save_partly_filled_draft(citizen, demo_portal):
+    browser = citizen()
+    open_dog_tax_form(browser, demo_portal)
+    browser.getControl(name="form.widgets.first_name").value = "Bernd"
+    browser.getControl(name="form.widgets.dog_name").value = "Bello"
+    save_draft(browser)
+
+    (brain,) = applications_of("buerger")
+    assert brain.review_state == "draft"
+    assert not brain.reference_number
+    assert "Ihr Entwurf ist gespeichert" in browser.contents
+    assert "Antrag fortsetzen" in browser.contents
+    draft = brain._unrestrictedGetObject()
+    assert draft.draft_values["dog_name"] == "Bello"
+
+
+def test_resume_and_submit_draft(citizen, demo_portal, mailbox):
+    browser = citizen()
+    open_dog_tax_form(browser, demo_portal)
+    browser.getControl(name="form.widgets.dog_name").value = "Bello"
+    save_draft(browser)
+    browser.getLink("Antrag fortsetzen").click()
+    assert browser.getControl(name="form.widgets.dog_name").value == "Bello"
+
+    fill_dog_tax(browser)
+    submit(browser)
+    (brain,) = applications_of("buerger")  # the draft became the application
+    assert brain.review_state == "submitted"
+    assert brain.reference_number
+    assert brain._unrestrictedGetObject().draft_values is None
+    assert len(wait_for(mailbox)) == 1
+
+
+def test_owner_deletes_draft(citizen, demo_portal):
+    browser = citizen()
+    open_dog_tax_form(browser, demo_portal)
+    save_draft(browser)
+    browser.getControl("Entwurf löschen").click()
+    assert "Ihr Entwurf wurde gelöscht" in browser.contents
+    assert len(applications_of("buerger")) == 0
+
+
+def test_other_citizen_cannot_see_or_resume_a_draft(citizen, demo_portal):
+    from zExceptions import Unauthorized
+
+    browser = citizen()
+    open_dog_tax_form(browser, demo_portal)
+    browser.getControl(name="form.widgets.dog_name").value = "Bello"
+    save_draft(browser)
+    (brain,) = applications_of("buerger")
+
+    other = citizen("buergerin")
+    try:
+        other.open(brain.getURL())
+        raise AssertionError("another citizen opened the draft")
+    except Unauthorized:
+        pass
+    form_url = demo_portal["leistungen"]["hundesteuer"]["antrag"].absolute_url()
+    other.open(f"{form_url}?entwurf={brain.UID}")
+    assert other.getControl(name="form.widgets.dog_name").value == ""
+
+
+def test_stale_drafts_are_removed(citizen, demo_portal):
+    browser = citizen()
+    open_dog_tax_form(browser, demo_portal)
+    save_draft(browser)
+    transaction.abort()
+    removed = remove_stale_drafts(days=30, now=DateTime() + 29)
+    assert removed == []
+    removed = remove_stale_drafts(days=30, now=DateTime() + 31)
+    assert len(removed) == 1
+    transaction.commit()
+    assert len(applications_of("buerger")) == 0
+    assert api.portal.get_registry_record("herne.portal.draft_retention_days") == 30

@@ -1,0 +1,24 @@
+"""A site installed at an older profile version upgrades to the current one."""
+
+from plone import api
+
+
+PROFILE = "herne.portal:default"
+
+
+def test_upgrade_1000_to_1001(portal):
+    setup_tool = api.portal.get_tool("portal_setup")
+    # a site of the first release: no application types, no application root
+    with api.env.adopt_roles(["Manager"]):
+        api.content.delete(obj=portal["antraege"])
+    portal.portal_types.manage_delObjects(["Application", "ApplicationArea"])
+    setup_tool.setLastVersionForProfile(PROFILE, "1000")
+
+    steps = setup_tool.listUpgrades(PROFILE)
+    assert [step["dest"] for step in steps] == [("1001",)]
+    setup_tool.upgradeProfile(PROFILE)
+
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1001",)
+    assert "Application" in portal.portal_types.objectIds()
+    assert portal["antraege"].portal_type == "ApplicationRoot"
+    assert api.portal.get_registry_record("herne.portal.max_file_size_mb") == 10
