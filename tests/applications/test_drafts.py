@@ -89,3 +89,16 @@ def test_stale_drafts_are_removed(citizen, demo_portal):
     transaction.commit()
     assert len(applications_of("buerger")) == 0
     assert api.portal.get_registry_record("herne.portal.draft_retention_days") == 30
+
+
+def test_draft_cannot_be_carried_into_another_services_form(citizen, demo_portal, mailbox):
+    browser = citizen()
+    open_dog_tax_form(browser, demo_portal)
+    browser.getControl(name="form.widgets.dog_name").value = "Bello"
+    save_draft(browser)
+    (draft,) = applications_of("buerger")
+
+    riding = demo_portal["leistungen"]["reitkennzeichen"]["antrag"].absolute_url()
+    browser.open(f"{riding}?entwurf={draft.UID}")
+    assert "Bello" not in browser.contents
+    assert browser.getControl(name="form.widgets.herne_draft").value == ""

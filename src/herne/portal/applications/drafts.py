@@ -8,9 +8,12 @@ from plone import api
 logger = logging.getLogger(__name__)
 
 
-def draft_of_current_user(uid):
-    """The current user's draft with this UID, or None (someone else's drafts do not exist)."""
-    if not uid or api.user.is_anonymous():
+def draft_of_current_user(uid, service):
+    """The current user's draft of this service with this UID, or None.
+
+    Someone else's drafts, and drafts of another service, do not exist for the caller.
+    """
+    if not uid or service is None or api.user.is_anonymous():
         return None
     catalog = api.portal.get_tool("portal_catalog")
     brains = catalog.unrestrictedSearchResults(
@@ -18,6 +21,7 @@ def draft_of_current_user(uid):
         portal_type="Application",
         review_state="draft",
         applicant=api.user.get_current().getId(),
+        service_uid=service.UID(),
     )
     return brains[0]._unrestrictedGetObject() if brains else None
 

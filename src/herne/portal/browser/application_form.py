@@ -39,7 +39,7 @@ class ApplicationForm(EasyFormForm):
         draft_uid = self.request.form.get("entwurf") or self.request.form.get(
             f"form.widgets.{DRAFT_FIELD}"
         )
-        self.draft = draft_of_current_user(draft_uid) if self.service is not None else None
+        self.draft = draft_of_current_user(draft_uid, self.service)
         if self.draft is not None and self.draft.draft_values:
             # Fill the form from the draft instead of the defaults.
             self.ignoreContext = False

@@ -113,7 +113,7 @@ class SaveApplication(Action):
             delivery_method=service.result_delivery,
             delivery_address=submission.delivery_address,
             submission_token=token,
-            draft=draft_of_current_user(fields.get(DRAFT_FIELD)),
+            draft=draft_of_current_user(fields.get(DRAFT_FIELD), service),
         )
         queue_receipt_mail(application, user)
         IStatusMessage(request).add(
