@@ -146,7 +146,7 @@ def test_disguised_upload_refused(citizen, demo_portal, mailbox):
     submit(browser)
     assert "kein PDF-Dokument und kein Foto" in browser.contents
     assert len(applications_of("buerger")) == 0
-    assert wait_for(mailbox, timeout=0.5) == []
+    assert wait_for(mailbox, timeout=0.5) == [], mailbox[0].content[:300]
 
 
 def test_oversized_upload_refused(citizen, demo_portal):
@@ -234,3 +234,15 @@ def test_applicant_sees_only_own_application(citizen, demo_portal, mailbox):
         except Unauthorized:
             continue
         raise AssertionError(f"another citizen could open {url}")
+
+
+def test_missing_mail_settings_do_not_lose_the_application(citizen, demo_portal, mailbox):
+    api.portal.set_registry_record("plone.email_from_address", "")
+    transaction.commit()
+    browser = citizen()
+    open_dog_tax_form(browser, demo_portal)
+    fill_dog_tax(browser)
+    submit(browser)
+    (brain,) = applications_of("buerger")
+    assert brain.reference_number in browser.contents
+    assert wait_for(mailbox, timeout=0.5) == [], mailbox[0].content[:300]

@@ -3,8 +3,12 @@
 from email.message import EmailMessage
 from email.utils import formataddr
 from herne.portal import _
+import logging
 from plone import api
 from zope.i18n import translate
+
+
+logger = logging.getLogger(__name__)
 
 
 def _de(message):
@@ -31,6 +35,10 @@ def queue_receipt_mail(application, member):
         api.portal.get_registry_record("plone.email_from_name", default="") or portal.title
     )
     sender = api.portal.get_registry_record("plone.email_from_address", default="")
+    if not sender:
+        # The application is stored either way; the site administrator must set up mail.
+        logger.warning("No sender address in the mail settings: receipt mail not sent")
+        return False
     message["From"] = formataddr((sender_name, sender))
     message["To"] = email
     mapping = {

@@ -1,0 +1,110 @@
+"""Submissions per second and p50/p95 latency: our application action vs easyform's SaveData.
+
+Run (not part of `make test`):
+
+    .venv/bin/pytest benchmarks/bench_submissions.py -s -p no:cacheprovider
+
+Both forms have the same fields (the demo dog-tax form) and live in the same service;
+each submission is one POST through the full Zope publisher (in-process WSGI),
+including the commit. Results go to stdout; record them in docs/benchmarks.md.
+"""
+
+from io import BytesIO
+import os
+from plone import api
+from plone.testing.zope import Browser
+import statistics
+import time
+import transaction
+
+
+SUBMISSIONS = int(os.environ.get("HERNE_BENCH_SUBMISSIONS", "60"))
+PDF = b"%PDF-1.4\n" + b"0" * 200_000 + b"\n%%EOF\n"  # a 200 kB scan
+
+SAVEDATA_ACTIONS = """<model xmlns="http://namespaces.plone.org/supermodel/schema">
+  <schema>
+    <field name="saver" type="collective.easyform.actions.SaveData">
+      <title>Save Data</title>
+    </field>
+  </schema>
+</model>
+"""
+
+
+def fill(browser):
+    values = {
+        "form.widgets.first_name": "Bernd",
+        "form.widgets.last_name": "Bergmann",
+        "form.widgets.birth_date": "1970-04-12",
+        "form.widgets.street": "Bahnhofstraße 12",
+        "form.widgets.postcode": "44623",
+        "form.widgets.city": "Herne",
+        "form.widgets.dog_name": "Bello",
+        "form.widgets.dog_breed": "Dackel",
+        "form.widgets.dog_since": "2026-10-01",
+        "form.widgets.iban": "DE89 3704 0044 0532 0130 00",
+    }
+    for name, value in values.items():
+        browser.getControl(name=name).value = value
+    browser.getControl(name="form.widgets.registration_type:list").value = ["Hund abmelden"]
+    browser.getControl(name="form.widgets.privacy_consent:list").value = ["selected"]
+    browser.getControl(name="form.widgets.transfer_proof").add_file(
+        BytesIO(PDF), "application/pdf", "abgabe.pdf"
+    )
+
+
+def measure(browser, url):
+    latencies = []
+    for _ in range(SUBMISSIONS):
+        browser.open(url)
+        fill(browser)
+        started = time.perf_counter()
+        browser.getControl(name="form.buttons.submit").click()
+        latencies.append(time.perf_counter() - started)
+    return latencies
+
+
+def report(name, latencies):
+    quantiles = statistics.quantiles(latencies, n=100)
+    per_second = len(latencies) / sum(latencies)
+    print(
+        f"{name:<32} n={len(latencies):>4}  {per_second:6.1f} submissions/s  "
+        f"p50={quantiles[49] * 1000:7.1f} ms  p95={quantiles[94] * 1000:7.1f} ms"
+    )
+    return per_second, quantiles[49], quantiles[94]
+
+
+def test_submission_throughput(demo_functional):
+    from aiosmtpd.controller import Controller
+
+    class Sink:
+        async def handle_DATA(self, server, session, envelope):
+            return "250 OK"
+
+    smtp = Controller(Sink(), hostname="127.0.0.1", port=8025)
+    smtp.start()
+    api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
+    api.portal.set_registry_record("plone.smtp_port", 8025)
+    api.portal.set_registry_record("plone.email_from_address", "serviceportal@herne.example")
+    portal = demo_functional["portal"]
+    service = portal["leistungen"]["hundesteuer"]
+    with api.env.adopt_roles(["Manager"]):
+        savedata_form = api.content.copy(source=service["antrag"], target=service, id="savedata")
+        savedata_form.actions_model = SAVEDATA_ACTIONS
+        api.content.transition(obj=savedata_form, transition="publish")
+    transaction.commit()
+
+    browser = Browser(demo_functional["app"])
+    browser.handleErrors = False
+    browser.addHeader("Authorization", "Basic buerger:demo-buerger-2026")
+
+    # warm up caches and templates for both forms
+    for url in (service["antrag"].absolute_url(), savedata_form.absolute_url()):
+        browser.open(url)
+
+    ours = report(
+        "herne.portal SaveApplication", measure(browser, service["antrag"].absolute_url())
+    )
+    theirs = report("collective.easyform SaveData", measure(browser, savedata_form.absolute_url()))
+    print(f"ratio (SaveApplication / SaveData submissions per second): {ours[0] / theirs[0]:.2f}")
+    smtp.stop()
