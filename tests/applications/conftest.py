@@ -67,6 +67,19 @@ def citizen(demo_functional):
     return make
 
 
+@pytest.fixture()
+def browser_as(demo_functional):
+    """A logged-in browser for any user name and password."""
+
+    def make(username, password):
+        browser = Browser(demo_functional["app"])
+        browser.handleErrors = False
+        browser.addHeader("Authorization", f"Basic {username}:{password}")
+        return browser
+
+    return make
+
+
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 HTML_AS_PDF = b"<html><body><script>alert('x')</script></body></html>"

@@ -109,6 +109,27 @@ def test_receipt_pdf(citizen, demo_portal, mailbox):
     assert "attachment" in browser.headers["Content-Disposition"]
 
 
+def test_receipt_content(citizen, demo_portal, mailbox):
+    from herne.portal.applications.receipt import receipt_pdf
+
+    browser = citizen()
+    open_dog_tax_form(browser, demo_portal)
+    fill_dog_tax(browser)
+    attach(browser, "form.widgets.transfer_proof", PDF, "abgabevertrag.pdf")
+    submit(browser)
+    (brain,) = applications_of("buerger")
+    pdf = receipt_pdf(brain._unrestrictedGetObject(), compress=False)
+    for text in (
+        brain.reference_number,
+        "Aktenzeichen",
+        "Hundesteuer an- und abmelden",
+        "Dackel",
+        "abgabevertrag.pdf",
+        "Postkorb",
+    ):
+        assert text.encode("latin-1") in pdf, text
+
+
 def test_receipt_lists_originals_to_bring(demo_portal):
     from herne.portal.applications.receipt import next_steps
     from types import SimpleNamespace

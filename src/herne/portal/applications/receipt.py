@@ -64,8 +64,8 @@ def next_steps(application):
     return steps
 
 
-def receipt_pdf(application):
-    """The receipt as PDF bytes."""
+def receipt_pdf(application, compress=True):
+    """The receipt as PDF bytes (``compress=False`` leaves the text readable in the bytes)."""
     styles = getSampleStyleSheet()
     buffer = BytesIO()
     document = SimpleDocTemplate(
@@ -77,6 +77,7 @@ def receipt_pdf(application):
         bottomMargin=20 * mm,
         title=_de(_("Eingangsbestätigung")) + f" {application.reference_number}",
         author="Stadt Herne",
+        pageCompression=1 if compress else 0,
     )
     cell = styles["BodyText"]
 

@@ -1,0 +1,96 @@
+"""Applications and their files: the owner and the responsible clerks, nobody else."""
+
+from plone import api
+import pytest
+from tests.applications.test_submission import PDF
+from tests.applications.test_submission import applications_of
+from tests.applications.test_submission import attach
+from tests.applications.test_submission import fill_dog_tax
+from tests.applications.test_submission import open_dog_tax_form
+from tests.applications.test_submission import submit
+import transaction
+from zExceptions import Unauthorized
+
+
+@pytest.fixture()
+def clerks(demo_portal):
+    """A clerk of the tax office (responsible for dog tax) and one of the environment office."""
+    for username, group in (("clerk-tax", "clerks-steuern"), ("clerk-env", "clerks-umwelt")):
+        api.user.create(
+            username=username, email=f"{username}@herne.example", password=f"{username}-pass-1"
+        )
+        api.group.add_user(groupname=group, username=username)
+    transaction.commit()
+
+
+@pytest.fixture()
+def dog_tax_application(citizen, demo_portal, mailbox):
+    browser = citizen()
+    open_dog_tax_form(browser, demo_portal)
+    fill_dog_tax(browser)
+    attach(browser, "form.widgets.transfer_proof", PDF, "abgabevertrag.pdf")
+    submit(browser)
+    (brain,) = applications_of("buerger")
+    (evidence,) = brain._unrestrictedGetObject().contentValues()
+    return brain.getURL(), evidence.absolute_url() + "/@@download/file"
+
+
+def opens(browser, url):
+    try:
+        browser.open(url)
+    except Unauthorized:
+        return False
+    return True
+
+
+def test_responsible_clerk_sees_application_and_file(browser_as, clerks, dog_tax_application):
+    application_url, file_url = dog_tax_application
+    clerk = browser_as("clerk-tax", "clerk-tax-pass-1")
+    assert opens(clerk, application_url)
+    assert opens(clerk, file_url)
+    assert clerk.headers["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize(
+    "who",
+    [
+        ("clerk-env", "clerk-env-pass-1"),
+        ("buergerin", "demo-buergerin-2026"),
+        ("redaktion", "demo-redaktion-2026"),
+    ],
+)
+def test_others_see_nothing(browser_as, clerks, dog_tax_application, who):
+    application_url, file_url = dog_tax_application
+    browser = browser_as(*who)
+    for url in (
+        application_url,
+        file_url,
+        application_url + "/@@receipt",
+        application_url + "/@@display-file",
+    ):
+        assert not opens(browser, url), f"{who[0]} opened {url}"
+
+
+def test_anonymous_sees_nothing(demo_functional, dog_tax_application):
+    from plone.testing.zope import Browser
+
+    application_url, file_url = dog_tax_application
+    browser = Browser(demo_functional["app"])
+    browser.handleErrors = False
+    for url in (application_url, file_url):
+        assert not opens(browser, url)
+
+
+def test_application_area_is_not_public(browser_as, demo_portal, clerks, dog_tax_application):
+    citizen_browser = browser_as("buerger", "demo-buerger-2026")
+    assert not opens(citizen_browser, demo_portal.absolute_url() + "/antraege/steuern")
+    assert opens(
+        browser_as("clerk-tax", "clerk-tax-pass-1"),
+        demo_portal.absolute_url() + "/antraege/steuern",
+    )
+
+
+def test_applications_not_in_site_search(browser_as, demo_portal, dog_tax_application):
+    browser = browser_as("buergerin", "demo-buergerin-2026")
+    browser.open(demo_portal.absolute_url() + "/@@search?SearchableText=Hundesteuer")
+    assert "/antraege/" not in browser.contents
