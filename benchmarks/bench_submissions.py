@@ -14,6 +14,7 @@ import os
 from plone import api
 from plone.testing.zope import Browser
 import statistics
+from tests.applications.test_submission import fill_dog_tax
 import time
 import transaction
 
@@ -32,22 +33,7 @@ SAVEDATA_ACTIONS = """<model xmlns="http://namespaces.plone.org/supermodel/schem
 
 
 def fill(browser):
-    values = {
-        "form.widgets.first_name": "Bernd",
-        "form.widgets.last_name": "Bergmann",
-        "form.widgets.birth_date": "1970-04-12",
-        "form.widgets.street": "Bahnhofstraße 12",
-        "form.widgets.postcode": "44623",
-        "form.widgets.city": "Herne",
-        "form.widgets.dog_name": "Bello",
-        "form.widgets.dog_breed": "Dackel",
-        "form.widgets.dog_since": "2026-10-01",
-        "form.widgets.iban": "DE89 3704 0044 0532 0130 00",
-    }
-    for name, value in values.items():
-        browser.getControl(name=name).value = value
-    browser.getControl(name="form.widgets.registration_type:list").value = ["Hund abmelden"]
-    browser.getControl(name="form.widgets.privacy_consent:list").value = ["selected"]
+    fill_dog_tax(browser)
     browser.getControl(name="form.widgets.transfer_proof").add_file(
         BytesIO(PDF), "application/pdf", "abgabe.pdf"
     )

@@ -2,12 +2,8 @@
 
 from plone import api
 import pytest
-from tests.applications.test_submission import PDF
 from tests.applications.test_submission import applications_of
-from tests.applications.test_submission import attach
-from tests.applications.test_submission import fill_dog_tax
-from tests.applications.test_submission import open_dog_tax_form
-from tests.applications.test_submission import submit
+from tests.applications.test_submission import apply_for_dog_tax
 import transaction
 from zExceptions import Unauthorized
 
@@ -25,11 +21,7 @@ def clerks(demo_portal):
 
 @pytest.fixture()
 def dog_tax_application(citizen, demo_portal, mailbox):
-    browser = citizen()
-    open_dog_tax_form(browser, demo_portal)
-    fill_dog_tax(browser)
-    attach(browser, "form.widgets.transfer_proof", PDF, "abgabevertrag.pdf")
-    submit(browser)
+    apply_for_dog_tax(citizen(), demo_portal)
     (brain,) = applications_of("buerger")
     (evidence,) = brain._unrestrictedGetObject().contentValues()
     return brain.getURL(), evidence.absolute_url() + "/@@download/file"

@@ -43,6 +43,15 @@ def submit(browser):
     browser.getControl(name="form.buttons.submit").click()
 
 
+def apply_for_dog_tax(browser, portal, evidence=PDF):
+    """The whole journey: open the form, fill it, attach the evidence, submit."""
+    open_dog_tax_form(browser, portal)
+    fill_dog_tax(browser)
+    if evidence is not None:
+        attach(browser, "form.widgets.transfer_proof", evidence, "abgabevertrag.pdf")
+    submit(browser)
+
+
 def applications_of(userid):
     transaction.abort()  # see what the browser's requests committed
     catalog = api.portal.get_tool("portal_catalog")
@@ -58,10 +67,7 @@ def wait_for(messages, count=1, timeout=5):
 
 def test_citizen_submits_dog_tax_application(citizen, demo_portal, mailbox):
     browser = citizen()
-    open_dog_tax_form(browser, demo_portal)
-    fill_dog_tax(browser)
-    attach(browser, "form.widgets.transfer_proof", PDF, "abgabevertrag.pdf")
-    submit(browser)
+    apply_for_dog_tax(browser, demo_portal)
 
     (brain,) = applications_of("buerger")
     year = datetime.date.today().year
@@ -113,10 +119,7 @@ def test_receipt_content(citizen, demo_portal, mailbox):
     from herne.portal.applications.receipt import receipt_pdf
 
     browser = citizen()
-    open_dog_tax_form(browser, demo_portal)
-    fill_dog_tax(browser)
-    attach(browser, "form.widgets.transfer_proof", PDF, "abgabevertrag.pdf")
-    submit(browser)
+    apply_for_dog_tax(browser, demo_portal)
     (brain,) = applications_of("buerger")
     pdf = receipt_pdf(brain._unrestrictedGetObject(), compress=False)
     for text in (
@@ -237,10 +240,7 @@ def test_applicant_sees_only_own_application(citizen, demo_portal, mailbox):
     from zExceptions import Unauthorized
 
     browser = citizen()
-    open_dog_tax_form(browser, demo_portal)
-    fill_dog_tax(browser)
-    attach(browser, "form.widgets.transfer_proof", PDF, "abgabevertrag.pdf")
-    submit(browser)
+    apply_for_dog_tax(browser, demo_portal)
     (brain,) = applications_of("buerger")
     (evidence,) = brain._unrestrictedGetObject().contentValues()
     evidence_url = evidence.absolute_url()

@@ -1,0 +1,35 @@
+"""The control panel "Anträge" shows and stores the upload limits and draft retention."""
+
+from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
+from plone.testing.zope import Browser
+
+import transaction
+
+
+def test_site_admin_changes_limits(functional):
+    browser = Browser(functional["app"])
+    browser.handleErrors = False
+    browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
+    browser.open(functional["portal"].absolute_url() + "/@@herne-applications-controlpanel")
+    assert browser.getControl(name="form.widgets.max_file_size_mb").value == "10"
+    assert browser.getControl(name="form.widgets.max_total_size_mb").value == "25"
+    browser.getControl(name="form.widgets.max_file_size_mb").value = "5"
+    browser.getControl(name="form.widgets.draft_retention_days").value = "14"
+    browser.getControl(name="form.buttons.save").click()
+    transaction.abort()
+    assert api.portal.get_registry_record("herne.portal.max_file_size_mb") == 5
+    assert api.portal.get_registry_record("herne.portal.draft_retention_days") == 14
+
+
+def test_bad_limit_refused(functional):
+    browser = Browser(functional["app"])
+    browser.handleErrors = False
+    browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
+    browser.open(functional["portal"].absolute_url() + "/@@herne-applications-controlpanel")
+    browser.getControl(name="form.widgets.max_file_size_mb").value = "0"
+    browser.getControl(name="form.buttons.save").click()
+    assert "invalid-feedback" in browser.contents
+    transaction.abort()
+    assert api.portal.get_registry_record("herne.portal.max_file_size_mb") == 10
