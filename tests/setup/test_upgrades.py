@@ -15,10 +15,21 @@ def test_upgrade_1000_to_1001(portal):
     setup_tool.setLastVersionForProfile(PROFILE, "1000")
 
     steps = setup_tool.listUpgrades(PROFILE)
-    assert [step["dest"] for step in steps] == [("1001",)]
+    assert [step["dest"] for step in steps] == [("1001",), ("1002",)]
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1001",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1002",)
     assert "Application" in portal.portal_types.objectIds()
     assert portal["antraege"].portal_type == "ApplicationRoot"
     assert api.portal.get_registry_record("herne.portal.max_file_size_mb") == 10
+
+
+def test_upgrade_1001_to_1002_installs_the_processing_workflow(portal):
+    setup_tool = api.portal.get_tool("portal_setup")
+    workflow = portal.portal_workflow["herne_application_workflow"]
+    workflow.states.manage_delObjects(["in_progress"])
+    setup_tool.setLastVersionForProfile(PROFILE, "1001")
+    setup_tool.upgradeProfile(PROFILE)
+    workflow = portal.portal_workflow["herne_application_workflow"]
+    assert "in_progress" in workflow.states.objectIds()
+    assert "withdraw" in workflow.transitions.objectIds()

@@ -78,6 +78,11 @@ def create_application(
             application.service_title = service.title
             application.department_uid = department.UID()
             application.applicant = userid
+            # The checklist of originals to be shown at the counter, from the service's documents.
+            application.originals = [
+                {"name": name, "shown_at": None, "checked_by": None}
+                for name in service.originals_in_person
+            ]
         else:
             application = draft
         application.applicant_name = applicant_name

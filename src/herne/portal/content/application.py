@@ -56,6 +56,8 @@ class Application(Container):
     applicant_name = None
     department_uid = None
     submission_token = None
+    #: Originals to show at the counter: dicts with name, shown_at and checked_by.
+    originals = ()
     #: What a draft's form fields held, to fill the form again when the citizen resumes.
     draft_values = None
 

@@ -1,0 +1,265 @@
+"""The application workflow: permission matrix (state x role x permission), transitions and guards."""
+
+from AccessControl.SecurityManagement import getSecurityManager
+from AccessControl.SecurityManagement import newSecurityManager
+from AccessControl.SecurityManagement import setSecurityManager
+from AccessControl.SpecialUsers import nobody
+from herne.portal.applications.factory import create_application
+from herne.portal.workflow.application import tick_original
+from plone import api
+import pytest
+
+
+PROCESS = "herne.portal: Process application"
+WITHDRAW = "herne.portal: Withdraw application"
+PERMISSIONS = ("View", "Modify portal content", PROCESS, WITHDRAW)
+
+#: how to reach each state from a fresh draft (as a Manager acting for the city)
+PATHS = {
+    "draft": [],
+    "submitted": ["submit"],
+    "in_progress": ["submit", "accept"],
+    "info_requested": ["submit", "accept", "request_info"],
+    "originals_pending": ["submit", "accept", "request_originals"],
+    "approved": ["submit", "accept", "request_originals", "tick", "originals_received", "approve"],
+    "sent": [
+        "submit",
+        "accept",
+        "request_originals",
+        "tick",
+        "originals_received",
+        "approve",
+        "send_by_post",
+    ],
+    "ready_for_pickup": [
+        "submit",
+        "accept",
+        "request_originals",
+        "tick",
+        "originals_received",
+        "approve",
+        "make_ready_for_pickup",
+    ],
+    "picked_up": [
+        "submit",
+        "accept",
+        "request_originals",
+        "tick",
+        "originals_received",
+        "approve",
+        "make_ready_for_pickup",
+        "confirm_pickup",
+    ],
+    "rejected": ["submit", "reject"],
+    "withdrawn": ["submit", "withdraw"],
+}
+
+NOTHING = (False, False, False, False)
+READ = (True, False, False, False)
+UNDECIDED_OWNER = (True, False, False, True)
+CLERK_WORKS = (True, False, True, False)
+
+#: state -> role -> (View, Modify portal content, Process, Withdraw)
+MATRIX = {
+    "draft": {"owner": (True, True, False, False), "clerk": NOTHING},
+    "submitted": {"owner": UNDECIDED_OWNER, "clerk": CLERK_WORKS},
+    "in_progress": {"owner": UNDECIDED_OWNER, "clerk": CLERK_WORKS},
+    "info_requested": {"owner": (True, True, False, True), "clerk": CLERK_WORKS},
+    "originals_pending": {"owner": UNDECIDED_OWNER, "clerk": CLERK_WORKS},
+    "approved": {"owner": READ, "clerk": CLERK_WORKS},
+    "sent": {"owner": READ, "clerk": READ},
+    "ready_for_pickup": {"owner": READ, "clerk": CLERK_WORKS},
+    "picked_up": {"owner": READ, "clerk": READ},
+    "rejected": {"owner": READ, "clerk": READ},
+    "withdrawn": {"owner": READ, "clerk": READ},
+}
+OUTSIDERS = ("other_citizen", "other_clerk", "editor", "anonymous")
+CASES = [
+    (state, role, expected)
+    for state, roles in MATRIX.items()
+    for role, expected in [*roles.items(), *((outsider, NOTHING) for outsider in OUTSIDERS)]
+]
+USERS = {"owner": "buerger", "other_citizen": "buergerin", "editor": "redaktion"}
+
+
+@pytest.fixture()
+def people(demo):
+    # Demo clerks, moved for these tests: creating users is slow (password hashing).
+    api.group.add_user(groupname="clerks-buergerdienste-wanne", username="sachbearbeitung")
+    api.group.add_user(groupname="clerks-steuern", username="sachbearbeitung-wohngeld")
+    return {**USERS, "clerk": "sachbearbeitung", "other_clerk": "sachbearbeitung-wohngeld"}
+
+
+def new_application(
+    portal, service_id="lebensbescheinigung", address="Rathausstraße 6\n44649 Herne"
+):
+    service = portal["leistungen"][service_id]
+    with api.env.adopt_user(username="buerger"):
+        return create_application(
+            service,
+            userid="buerger",
+            applicant_name="Bernd Bergmann",
+            rows=[],
+            uploads={},
+            consent_time=None,
+            delivery_method=service.result_delivery,
+            delivery_address=address,
+            submit=False,
+        )
+
+
+def bring_to(application, state):
+    for step in PATHS[state]:
+        if step == "tick":
+            for item in application.originals:
+                tick_original(application, item["name"], "sachbearbeitung")
+        elif step == "withdraw":
+            with api.env.adopt_user(username="buerger"):  # only the citizen withdraws
+                api.content.transition(obj=application, transition=step)
+        else:
+            with api.env.adopt_roles(["Manager"]):
+                api.content.transition(obj=application, transition=step)
+    assert api.content.get_state(application) == state
+
+
+def as_user(username, check):
+    if username is None:
+        manager = getSecurityManager()
+        try:
+            newSecurityManager(None, nobody)
+            return check()
+        finally:
+            setSecurityManager(manager)
+    with api.env.adopt_user(username=username):
+        return check()
+
+
+@pytest.mark.parametrize("state, role, expected", CASES)
+def test_permission_matrix(demo, people, state, role, expected):
+    application = new_application(demo["portal"])
+    bring_to(application, state)
+
+    def check():
+        return tuple(
+            api.user.has_permission(permission, obj=application) for permission in PERMISSIONS
+        )
+
+    assert as_user(people.get(role), check) == expected
+
+
+def offered(application, username):
+    workflow = api.portal.get_tool("portal_workflow")
+    return as_user(username, lambda: {t["id"] for t in workflow.getTransitionsFor(application)})
+
+
+def test_approval_impossible_while_originals_outstanding(demo, people):
+    application = new_application(demo["portal"])
+    bring_to(application, "in_progress")
+    assert application.originals, "the life certificate needs its original form"
+    choices = offered(application, "sachbearbeitung")
+    assert "approve" not in choices
+    assert "request_originals" in choices
+
+    with api.env.adopt_user(username="sachbearbeitung"):
+        api.content.transition(obj=application, transition="request_originals")
+        names = [item["name"] for item in application.originals]
+        for name in names:
+            assert "originals_received" not in offered(application, "sachbearbeitung")
+            assert "approve" not in offered(application, "sachbearbeitung")
+            tick_original(application, name, "sachbearbeitung")
+        assert all(item["checked_by"] == "sachbearbeitung" for item in application.originals)
+        assert all(item["shown_at"] is not None for item in application.originals)
+        api.content.transition(obj=application, transition="originals_received")
+        api.content.transition(obj=application, transition="approve")
+    assert api.content.get_state(application) == "approved"
+
+
+def test_service_without_originals_is_approved_directly(demo, people):
+    application = new_application(demo["portal"], "hundesteuer")
+    bring_to(application, "in_progress")
+    assert application.originals == []
+    choices = offered(application, "sachbearbeitung-wohngeld")
+    assert "approve" in choices
+    assert "request_originals" not in choices
+
+
+def test_send_by_post_impossible_for_pickup_services(demo, people):
+    application = new_application(demo["portal"])
+    bring_to(application, "approved")
+    assert "send_by_post" in offered(application, "sachbearbeitung")
+
+    portal = demo["portal"]
+    portal["leistungen"]["lebensbescheinigung"].result_delivery = "pickup"
+    assert "send_by_post" not in offered(application, "sachbearbeitung")
+    assert "make_ready_for_pickup" in offered(application, "sachbearbeitung")
+
+
+def test_send_by_post_needs_an_address(demo, people):
+    application = new_application(demo["portal"], address="")
+    bring_to(application, "approved")
+    assert "send_by_post" not in offered(application, "sachbearbeitung")
+
+
+@pytest.mark.parametrize(
+    "state", ["submitted", "in_progress", "info_requested", "originals_pending"]
+)
+def test_citizen_withdraws_undecided(demo, people, state):
+    application = new_application(demo["portal"])
+    bring_to(application, state)
+    assert "withdraw" in offered(application, "buerger")
+    with api.env.adopt_user(username="buerger"):
+        api.content.transition(obj=application, transition="withdraw", comment="Doch nicht nötig")
+    assert api.content.get_state(application) == "withdrawn"
+
+
+@pytest.mark.parametrize("state", ["approved", "sent", "rejected", "ready_for_pickup"])
+def test_no_withdrawal_after_decision(demo, people, state):
+    application = new_application(demo["portal"])
+    bring_to(application, state)
+    assert "withdraw" not in offered(application, "buerger")
+
+
+def test_only_the_departments_clerks_move_it(demo, people):
+    application = new_application(demo["portal"])
+    bring_to(application, "submitted")
+    assert offered(application, "sachbearbeitung-wohngeld") == set()
+    assert offered(application, "buergerin") == set()
+    with (
+        api.env.adopt_user(username="sachbearbeitung-wohngeld"),
+        pytest.raises(api.exc.InvalidParameterError),
+    ):
+        api.content.transition(obj=application, transition="accept")
+    assert api.content.get_state(application) == "submitted"
+
+
+def test_history_keeps_actor_time_comment_and_internal_flag(demo, people):
+    application = new_application(demo["portal"])
+    bring_to(application, "submitted")
+    with api.env.adopt_user(username="sachbearbeitung"):
+        api.content.transition(
+            obj=application, transition="accept", comment="Akte angelegt", internal=True
+        )
+        api.content.transition(
+            obj=application, transition="request_info", comment="Bitte Rentenbescheid hochladen"
+        )
+    history = application.workflow_history["herne_application_workflow"]
+    accepted, requested = history[-2], history[-1]
+    assert (accepted["actor"], accepted["comments"], accepted["internal"]) == (
+        "sachbearbeitung",
+        "Akte angelegt",
+        True,
+    )
+    assert (requested["comments"], requested["internal"]) == (
+        "Bitte Rentenbescheid hochladen",
+        False,
+    )
+    assert requested["time"] is not None
+
+
+def test_citizen_answers_information_request(demo, people):
+    application = new_application(demo["portal"])
+    bring_to(application, "info_requested")
+    with api.env.adopt_user(username="buerger"):
+        assert api.user.has_permission("Modify portal content", obj=application)
+        api.content.transition(obj=application, transition="answer", comment="Bescheid liegt bei")
+    assert api.content.get_state(application) == "in_progress"
