@@ -162,6 +162,14 @@ def test_trust_level_too_low_explains_instead_of_form(citizen, demo_portal):
     assert "form.buttons.submit" not in browser.contents
 
 
+def test_trust_level_cannot_be_raised_by_the_request(citizen, demo_portal):
+    browser = citizen()
+    form_url = demo_portal["leistungen"]["fuehrungszeugnis"]["antrag"].absolute_url()
+    browser.open(f"{form_url}?herne.portal.trust_level=high&trust_level=high")
+    assert "Online-Ausweis (eID)" in browser.contents
+    assert "form.buttons.submit" not in browser.contents
+
+
 def test_disguised_upload_refused(citizen, demo_portal, mailbox):
     browser = citizen()
     open_dog_tax_form(browser, demo_portal)
