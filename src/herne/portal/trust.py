@@ -6,6 +6,7 @@ from plone import api
 #: Trust levels from weakest to strongest (eIDAS: low/basic, substantial, high).
 TRUST_ORDER = ("none", "basic", "substantial", "high")
 
+
 def rank(level):
     return TRUST_ORDER.index(level) if level in TRUST_ORDER else 0
 
