@@ -1,10 +1,11 @@
 """The application page: reference number, state, submitted data and documents."""
 
+from herne.portal.browser.text import MultilineText
 from plone import api
 from Products.Five.browser import BrowserView
 
 
-class ApplicationView(BrowserView):
+class ApplicationView(MultilineText, BrowserView):
     """What the citizen and the responsible clerks see of one application."""
 
     def state_title(self):
@@ -42,6 +43,3 @@ class ApplicationView(BrowserView):
             for item in self.context.contentValues()
             if item.portal_type == "ApplicationFile"
         ]
-
-    def lines(self, text):
-        return [line for line in (text or "").splitlines() if line.strip()]

@@ -8,7 +8,9 @@ from herne.portal import _
 from herne.portal.applications.drafts import draft_of_current_user
 from herne.portal.applications.evidence import check_uploads
 from herne.portal.applications.factory import create_application
+from herne.portal.browser.text import MultilineText
 from herne.portal.content.service import IService
+from herne.portal.easyform.save_application import name_fields_of
 from herne.portal.easyform.submission import DRAFT_FIELD
 from herne.portal.easyform.submission import SUBMISSION_TOKEN
 from herne.portal.easyform.submission import read_submission
@@ -82,7 +84,7 @@ class ApplicationForm(EasyFormForm):
         submission = read_submission(
             self.context,
             data,
-            "first_name last_name",
+            name_fields_of(self.context),
             fallback_name=user.getProperty("fullname") or user.getId(),
             delivers_by_post=self.service.result_delivery == "post",
         )
@@ -117,7 +119,7 @@ class ApplicationForm(EasyFormForm):
         self.request.response.redirect(draft.absolute_url())
 
 
-class ApplicationFormView(EasyFormFormWrapper):
+class ApplicationFormView(MultilineText, EasyFormFormWrapper):
     """Explains what to do instead of showing a form the citizen may not use."""
 
     form = ApplicationForm
@@ -134,9 +136,6 @@ class ApplicationFormView(EasyFormFormWrapper):
     def department(self):
         service = self.service()
         return service.department_object() if service is not None else None
-
-    def lines(self, text):
-        return [line for line in (text or "").splitlines() if line.strip()]
 
     def is_preview(self):
         """Editors of the form see it whatever their log-in; submitting still checks everything."""

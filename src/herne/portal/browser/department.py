@@ -2,14 +2,12 @@
 
 from herne.portal.browser.listing import find_services
 from herne.portal.browser.listing import service_summary
+from herne.portal.browser.text import MultilineText
 from Products.Five.browser import BrowserView
 
 
-class DepartmentView(BrowserView):
+class DepartmentView(MultilineText, BrowserView):
     """Default view of a department."""
-
-    def lines(self, text):
-        return [line for line in (text or "").splitlines() if line.strip()]
 
     def services(self):
         return [

@@ -3,6 +3,7 @@
 from babel.numbers import format_currency
 from herne.portal import _
 from herne.portal.browser.listing import AVAILABILITY_BADGES
+from herne.portal.browser.text import MultilineText
 from herne.portal.workflow.catalogue import is_publishable
 from plone import api
 from Products.Five.browser import BrowserView
@@ -22,7 +23,7 @@ def format_euro(amount):
     return format_currency(amount, "EUR", locale="de_DE")
 
 
-class ServiceView(BrowserView):
+class ServiceView(MultilineText, BrowserView):
     """Default view of a service page."""
 
     def department(self):
@@ -98,9 +99,6 @@ class ServiceView(BrowserView):
             }
             for key in self.context.life_situations or []
         ]
-
-    def lines(self, text):
-        return [line for line in (text or "").splitlines() if line.strip()]
 
     def publication_blocked_notice(self):
         """Editors learn why the publish button is missing."""

@@ -4,6 +4,7 @@ from Acquisition import aq_inner
 from Acquisition import aq_parent
 from collective.easyform.actions import Action
 from collective.easyform.actions import ActionFactory
+from collective.easyform.api import get_actions
 from collective.easyform.api import get_context
 from collective.easyform.config import FORM_ERROR_MARKER
 from collective.easyform.interfaces import IAction
@@ -24,6 +25,7 @@ from plone.supermodel.exportimport import BaseHandler
 from Products.statusmessages.interfaces import IStatusMessage
 from zope import schema
 from zope.interface import implementer
+from zope.schema import getFieldsInOrder
 
 
 class ISaveApplication(IAction):
@@ -45,6 +47,14 @@ class ISaveApplication(IAction):
         default="first_name last_name",
         required=False,
     )
+
+
+def name_fields_of(form):
+    """The form fields holding the applicant's name, as configured on the form's action."""
+    for _name, action in getFieldsInOrder(get_actions(form)):
+        if ISaveApplication.providedBy(action):
+            return action.name_fields
+    return ISaveApplication["name_fields"].default
 
 
 @implementer(ISaveApplication)
