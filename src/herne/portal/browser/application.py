@@ -2,6 +2,7 @@
 
 from herne.portal.browser.text import MultilineText
 from plone import api
+from plone.memoize.view import memoize
 from Products.Five.browser import BrowserView
 
 
@@ -16,6 +17,7 @@ class ApplicationView(MultilineText, BrowserView):
     def is_draft(self):
         return api.content.get_state(self.context) == "draft"
 
+    @memoize
     def resume_url(self):
         """The service's form, filled from this draft."""
         service = api.content.get(UID=self.context.service_uid)
