@@ -15,10 +15,10 @@ def test_upgrade_1000_to_1001(portal):
     setup_tool.setLastVersionForProfile(PROFILE, "1000")
 
     steps = setup_tool.listUpgrades(PROFILE)
-    assert [step["dest"] for step in steps] == [("1001",), ("1002",)]
+    assert [step["dest"] for step in steps] == [("1001",), ("1002",), ("1003",)]
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1002",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1003",)
     assert "Application" in portal.portal_types.objectIds()
     assert portal["antraege"].portal_type == "ApplicationRoot"
     assert api.portal.get_registry_record("herne.portal.max_file_size_mb") == 10
@@ -33,3 +33,16 @@ def test_upgrade_1001_to_1002_installs_the_processing_workflow(portal):
     workflow = portal.portal_workflow["herne_application_workflow"]
     assert "in_progress" in workflow.states.objectIds()
     assert "withdraw" in workflow.transitions.objectIds()
+
+
+def test_upgrade_1002_to_1003_adds_worklist_index_and_mail_texts(portal):
+    setup_tool = api.portal.get_tool("portal_setup")
+    catalog = api.portal.get_tool("portal_catalog")
+    catalog.delIndex("submitted")
+    registry = api.portal.get_tool("portal_registry")
+    del registry.records["herne.portal.mail.rejected"]
+    setup_tool.setLastVersionForProfile(PROFILE, "1002")
+    setup_tool.upgradeProfile(PROFILE)
+    assert "submitted" in catalog.indexes()
+    assert "Begründung" in api.portal.get_registry_record("herne.portal.mail.rejected")
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1003",)

@@ -2,6 +2,7 @@
 
 from herne.portal import _
 from plone import api
+from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.interfaces import INamedFile
 
 
@@ -59,3 +60,25 @@ def check_uploads(uploads):
             mapping={"max": max_total // MEGABYTE},
         )
     return errors
+
+
+def file_from_request(request, name):
+    """The file posted in form field ``name`` as a blob, or None when none was chosen."""
+    upload = request.form.get(name)
+    if not getattr(upload, "filename", None):
+        return None
+    value = NamedBlobFile(data=upload, filename=upload.filename)
+    return value if value.getSize() > 0 else None
+
+
+def check_decision_letter(value):
+    """A German message when ``value`` is not a PDF within the size limit, else None."""
+    max_file, _max_total = limits()
+    if value.getSize() > max_file:
+        return _(
+            "Die Datei ist zu groß. Erlaubt sind höchstens ${max} MB je Datei.",
+            mapping={"max": max_file // MEGABYTE},
+        )
+    if sniff_content_type(value) != "application/pdf":
+        return _("Der Bescheid muss ein PDF-Dokument sein.")
+    return None

@@ -14,14 +14,15 @@ def new_application_id():
     return f"antrag-{secrets.token_hex(8)}"
 
 
-def _store_file(application, name, title, value):
+def store_file(application, name, title, value):
+    """Keep ``value`` as a child of the application; returns the new file's id."""
     # The form already streamed the upload into a blob; small non-blob files are copied.
     blob = (
         value
         if isinstance(value, NamedBlobFile)
         else NamedBlobFile(data=value.data, contentType=value.contentType, filename=value.filename)
     )
-    api.content.create(
+    item = api.content.create(
         container=application,
         type="ApplicationFile",
         id=f"{name}-{secrets.token_hex(4)}",
@@ -31,6 +32,7 @@ def _store_file(application, name, title, value):
         field_title=title,
         file=blob,
     )
+    return item.getId()
 
 
 def _give_to(application, userid):
@@ -93,7 +95,7 @@ def create_application(
         application.delivery_address = delivery_address
         application.submission_token = submission_token
         for name, (title, value) in uploads.items():
-            _store_file(application, name, title, value)
+            store_file(application, name, title, value)
         _give_to(application, userid)
         if submit:
             application.reference_number = next_reference_number(application_root())

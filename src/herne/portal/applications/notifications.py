@@ -3,8 +3,10 @@
 from email.message import EmailMessage
 from email.utils import formataddr
 from herne.portal import _
+from herne.portal.workflow.application import open_originals
 import logging
 from plone import api
+from string import Template
 from zope.i18n import translate
 
 
@@ -15,14 +17,41 @@ def _de(message):
     return translate(message, target_language="de")
 
 
+def _queue(to, subject, body):
+    """Queue one mail; it leaves when the transaction commits, never on a retry."""
+    portal = api.portal.get()
+    sender = api.portal.get_registry_record("plone.email_from_address", default="")
+    if not sender:
+        # The application is stored either way; the site administrator must set up mail.
+        logger.warning("No sender address in the mail settings: mail %r not sent", subject)
+        return False
+    sender_name = (
+        api.portal.get_registry_record("plone.email_from_name", default="") or portal.title
+    )
+    message = EmailMessage()
+    message["Subject"] = subject
+    message["From"] = formataddr((sender_name, sender))
+    message["To"] = to
+    message.set_content(body)
+    # immediate=False: the MailHost hands the mail over when the transaction commits,
+    # so a request that Zope retries after a ConflictError does not send it twice.
+    api.portal.get_tool("MailHost").send(message, immediate=False)
+    return True
+
+
 def queue_receipt_mail(application, member):
-    """The confirmation of receipt; sent when the transaction commits, never on a retry."""
+    """The confirmation of receipt."""
     email = member.getProperty("email")
     if not email:
         return False
-    portal = api.portal.get()
-    message = EmailMessage()
-    message["Subject"] = _de(
+    mapping = {
+        "name": application.applicant_name or member.getId(),
+        "service": application.service_title,
+        "date": application.submitted.strftime("%d.%m.%Y um %H:%M Uhr"),
+        "reference": application.reference_number,
+        "url": application.absolute_url(),
+    }
+    subject = _de(
         _(
             "Eingangsbestätigung ${reference}: ${service}",
             mapping={
@@ -31,23 +60,6 @@ def queue_receipt_mail(application, member):
             },
         )
     )
-    sender_name = (
-        api.portal.get_registry_record("plone.email_from_name", default="") or portal.title
-    )
-    sender = api.portal.get_registry_record("plone.email_from_address", default="")
-    if not sender:
-        # The application is stored either way; the site administrator must set up mail.
-        logger.warning("No sender address in the mail settings: receipt mail not sent")
-        return False
-    message["From"] = formataddr((sender_name, sender))
-    message["To"] = email
-    mapping = {
-        "name": application.applicant_name or member.getId(),
-        "service": application.service_title,
-        "date": application.submitted.strftime("%d.%m.%Y um %H:%M Uhr"),
-        "reference": application.reference_number,
-        "url": application.absolute_url(),
-    }
     paragraphs = [
         _("Guten Tag ${name},", mapping=mapping),
         _(
@@ -60,8 +72,78 @@ def queue_receipt_mail(application, member):
     closing = [_("Mit freundlichen Grüßen"), _("Ihre Stadt Herne")]
     body = "\n\n".join(_de(text) for text in paragraphs)
     body += f"\n{mapping['url']}\n\n" + "\n".join(_de(text) for text in closing) + "\n"
-    message.set_content(body)
-    # immediate=False: the MailHost hands the mail over when the transaction commits,
-    # so a request that Zope retries after a ConflictError does not send it twice.
-    api.portal.get_tool("MailHost").send(message, immediate=False)
-    return True
+    return _queue(email, subject, body)
+
+
+def _office_text(application):
+    """The department's address and opening hours, where originals are shown or results picked up."""
+    with api.env.adopt_roles(["Manager"]):
+        department = api.content.get(UID=application.department_uid)
+    if department is None:
+        return ""
+    parts = [department.title, department.address or "", department.opening_hours or ""]
+    return "\n".join(part.strip() for part in parts if part and part.strip())
+
+
+def _placeholders(application, state_title, comment):
+    return {
+        "name": application.applicant_name or application.applicant,
+        "reference": application.reference_number or "",
+        "service": application.service_title,
+        "state": state_title,
+        "comment": comment or "",
+        "originals": "\n".join(f"- {name}" for name in open_originals(application)),
+        "office": _office_text(application),
+        "url": application.absolute_url(),
+    }
+
+
+def _text(key):
+    return api.portal.get_registry_record(f"herne.portal.mail.{key}", default=None) or ""
+
+
+def _render(text, mapping):
+    # safe_substitute: an editor's typo in a placeholder must not stop the step.
+    body = Template(text).safe_substitute(mapping)
+    while "\n\n\n" in body:  # an empty ${comment} leaves no hole
+        body = body.replace("\n\n\n", "\n\n")
+    return body.strip() + "\n"
+
+
+def queue_status_mail(application, state_id, state_title, comment):
+    """Tell the citizen about the new state, with the text configured for it."""
+    text = _text(state_id)
+    member = api.user.get(userid=application.applicant)
+    email = member.getProperty("email") if member is not None else None
+    if not text or not email:
+        return False
+    mapping = _placeholders(application, state_title, comment)
+    subject = _de(
+        _(
+            "Ihr Antrag ${reference}: ${state}",
+            mapping={"reference": mapping["reference"], "state": state_title},
+        )
+    )
+    return _queue(email, subject, _render(text, mapping))
+
+
+def queue_department_mail(application, key, state_title, comment=""):
+    """Tell the department's mailbox (``key``: new, answer, withdrawn)."""
+    text = _text(f"department_{key}")
+    with api.env.adopt_roles(["Manager"]):
+        department = api.content.get(UID=application.department_uid)
+    email = getattr(department, "email", None) if department is not None else None
+    if not text or not email:
+        return False
+    mapping = _placeholders(application, state_title, comment)
+    subject = _de(
+        _(
+            "Antrag ${reference} (${service}): ${state}",
+            mapping={
+                "reference": mapping["reference"],
+                "service": mapping["service"],
+                "state": state_title,
+            },
+        )
+    )
+    return _queue(email, subject, _render(text, mapping))

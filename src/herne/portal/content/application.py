@@ -60,6 +60,11 @@ class Application(Container):
     originals = ()
     #: What a draft's form fields held, to fill the form again when the citizen resumes.
     draft_values = None
+    #: Status notices and messages between citizen and city (see applications.messages).
+    messages = None
+    #: When the application reached its final state, and how many days that took.
+    decided = None
+    processing_days = None
 
     def Title(self):
         return self.reference_number or self.title or ""

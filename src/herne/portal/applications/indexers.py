@@ -1,0 +1,17 @@
+"""What the catalog knows about an application: enough for the worklist without waking it."""
+
+from herne.portal.content.application import IApplication
+from plone.indexer import indexer
+
+
+@indexer(IApplication)
+def searchable_text(obj):
+    # The catalog shows a brain only to those who may view the application itself.
+    return " ".join(
+        part for part in (obj.reference_number, obj.applicant_name, obj.service_title) if part
+    )
+
+
+@indexer(IApplication)
+def processing_days(obj):
+    return obj.processing_days

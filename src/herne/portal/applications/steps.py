@@ -1,0 +1,54 @@
+"""What follows each workflow step: message history, e-mails and the processing time."""
+
+from DateTime import DateTime
+from herne.portal.applications.messages import FROM_CITIZEN
+from herne.portal.applications.messages import FROM_CITY
+from herne.portal.applications.messages import add_message
+from herne.portal.applications.notifications import queue_department_mail
+from herne.portal.applications.notifications import queue_status_mail
+from herne.portal.applications.processing import FINAL_STATES
+from plone import api
+
+
+#: Steps the citizen takes, and what the department's mailbox is told about them.
+CITIZEN_STEPS = {"submit": "new", "answer": "answer", "withdraw": "withdrawn"}
+
+
+def record_processing_time(application, now):
+    """Days from submission to the final state, kept for the statistics."""
+    application.decided = now
+    if application.submitted is not None:
+        application.processing_days = round(float(now - application.submitted), 3)
+
+
+def after_transition(application, event):
+    if event.transition is None:  # the workflow was just assigned
+        return
+    step = event.transition.id
+    state_id = event.new_state.id
+    state_title = event.new_state.title
+    kwargs = event.kwargs or {}
+    internal = bool(kwargs.get("internal"))
+    public_comment = "" if internal else (kwargs.get("comment") or "").strip()
+    actor = api.user.get_current().getId()
+
+    if state_id in FINAL_STATES:
+        record_processing_time(application, DateTime())
+
+    if step in CITIZEN_STEPS:
+        queue_department_mail(application, CITIZEN_STEPS[step], state_title, public_comment)
+        if step == "withdraw":
+            queue_status_mail(application, state_id, state_title, public_comment)
+        if step != "submit":
+            add_message(
+                application,
+                public_comment,
+                FROM_CITIZEN,
+                actor,
+                kind="status",
+                state=state_id,
+                files=kwargs.get("files", ()),
+            )
+        return
+    add_message(application, public_comment, FROM_CITY, actor, kind="status", state=state_id)
+    queue_status_mail(application, state_id, state_title, public_comment)

@@ -1,0 +1,95 @@
+"""The clerk's worklist ("Arbeitskorb"): which areas are theirs and the catalog query for a filter."""
+
+from DateTime import DateTime
+from herne.portal import _
+from herne.portal.applications.areas import application_root
+from herne.portal.applications.processing import OPEN_STATES
+from herne.portal.applications.processing import processing_states_titles
+from plone import api
+import re
+
+
+CITY_ROLES = {"Clerk", "Manager", "Site Administrator"}
+ALL_STATES = "alle"
+REFERENCE = re.compile(r"^HER-(\d{4})-(\d{1,6})$", re.IGNORECASE)
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def clerk_areas(user=None):
+    """The application areas in which ``user`` (default: the current one) works applications."""
+    user = user or api.user.get_current()
+    root = application_root()
+    return [
+        area
+        for area in root.objectValues()
+        if area.portal_type == "ApplicationArea" and CITY_ROLES & set(user.getRolesInContext(area))
+    ]
+
+
+def processing_states():
+    return [state_id for state_id, _title in processing_states_titles()]
+
+
+class WorklistFilter:
+    """The filter of the worklist as the clerk typed it, checked; errors per field in German."""
+
+    def __init__(self, form):
+        self.errors = {}
+        self.state = (form.get("state") or "").strip()
+        self.service = (form.get("service") or "").strip()
+        self.age = (form.get("age") or "").strip()
+        self.text = (form.get("text") or "").strip()[:200]
+        if self.state and self.state != ALL_STATES and self.state not in processing_states():
+            self.errors["state"] = _("Diesen Stand gibt es nicht.")
+            self.state = ""
+        self.min_age_days = None
+        if self.age:
+            if not self.age.isdigit() or int(self.age) > 3650:
+                self.errors["age"] = _("Bitte geben Sie eine ganze Zahl von Tagen an (0 bis 3650).")
+            else:
+                self.min_age_days = int(self.age)
+
+    def as_params(self):
+        return {
+            name: value
+            for name, value in (
+                ("state", self.state),
+                ("service", self.service),
+                ("age", "" if "age" in self.errors else self.age),
+                ("text", self.text),
+            )
+            if value
+        }
+
+    def query(self, areas):
+        """A catalog query for the filter, limited to ``areas``, oldest submission first."""
+        query = {
+            "portal_type": "Application",
+            "path": {"query": ["/".join(area.getPhysicalPath()) for area in areas], "depth": 1},
+            "sort_on": "submitted",
+            "sort_order": "ascending",
+        }
+        if self.state == ALL_STATES:
+            query["review_state"] = processing_states()
+        else:
+            query["review_state"] = [self.state] if self.state else list(OPEN_STATES)
+        if self.service:
+            query["service_uid"] = self.service
+        if self.min_age_days is not None:
+            query["submitted"] = {"query": DateTime() - self.min_age_days, "range": "max"}
+        if self.text:
+            reference = REFERENCE.match(self.text)
+            if reference:
+                year, number = reference.groups()
+                query["reference_number"] = f"HER-{year}-{int(number):06d}"
+            else:
+                words = WORD.findall(self.text)
+                if words:
+                    query["SearchableText"] = " ".join(f"{word}*" for word in words)
+        return query
+
+
+def days_waiting(submitted, now=None):
+    if submitted is None:
+        return None
+    return max(0, int((now or DateTime()) - submitted))

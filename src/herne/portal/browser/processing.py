@@ -1,0 +1,170 @@
+"""The forms on the application page: take a step, tick off an original, hand over, answer."""
+
+from herne.portal import _
+from herne.portal.applications.areas import application_root
+from herne.portal.applications.evidence import check_decision_letter
+from herne.portal.applications.evidence import check_uploads
+from herne.portal.applications.evidence import file_from_request
+from herne.portal.applications.factory import store_file
+from herne.portal.applications.handover import hand_over
+from herne.portal.applications.processing import COMMENT_REQUIRED
+from herne.portal.applications.processing import PROCESS
+from herne.portal.applications.processing import ProcessingRefused
+from herne.portal.applications.processing import perform
+from herne.portal.applications.processing import refusal
+from herne.portal.applications.processing import state_title
+from herne.portal.browser.application import ApplicationView
+from herne.portal.workflow.application import open_originals
+from herne.portal.workflow.application import tick_original
+from plone import api
+from plone.protect import CheckAuthenticator
+from Products.statusmessages.interfaces import IStatusMessage
+import transaction
+from zExceptions import Forbidden
+from zope.i18n import translate
+from zope.i18nmessageid import Message
+
+
+MAX_TEXT = 5000
+DECISION_FIELD = "decision"
+ANSWER_FIELD = "answer"
+ANSWER_FILES = ("attachment_1", "attachment_2", "attachment_3")
+
+
+def _de(message):
+    return translate(message, target_language="de") if isinstance(message, Message) else message
+
+
+class _PostedForm(ApplicationView):
+    """POST with the CSRF token only; shows the page again with German errors next to the fields."""
+
+    def __call__(self):
+        if self.request.method != "POST":
+            raise Forbidden("POST only")
+        CheckAuthenticator(self.request)
+        errors = self.handle()
+        if errors:
+            # Nothing of this request is kept, whatever was written before the error.
+            transaction.doom()
+            self.errors = {name: _de(message) for name, message in errors.items()}
+            return self.index()
+        return ""
+
+    def done(self, message, target=None):
+        IStatusMessage(self.request).add(message, type="info")
+        self.request.response.redirect(target or self.context.absolute_url())
+
+    def text(self, name):
+        return (self.request.form.get(name) or "").strip()
+
+    def too_long(self, name):
+        if len(self.text(name)) > MAX_TEXT:
+            return {name: _("Der Text ist zu lang (höchstens 5000 Zeichen).")}
+        return None
+
+
+class StepView(_PostedForm):
+    """A workflow step with a comment, the internal flag and, for decisions, the letter (PDF)."""
+
+    def handle(self):
+        step = self.text("transition")
+        comment = self.text("comment")
+        reason = refusal(self.context, step)
+        if reason is not None:
+            return {"transition": reason}
+        if self.too_long("comment"):
+            return self.too_long("comment")
+        if step in COMMENT_REQUIRED and not comment:
+            return {"comment": COMMENT_REQUIRED[step]}
+        letter = file_from_request(self.request, DECISION_FIELD)
+        if letter is not None:
+            if step not in ("approve", "reject"):
+                return {
+                    DECISION_FIELD: _("Ein Bescheid gehört nur zur Genehmigung oder Ablehnung.")
+                }
+            problem = check_decision_letter(letter)
+            if problem is not None:
+                return {DECISION_FIELD: problem}
+            with api.env.adopt_roles(["Manager"]):
+                store_file(self.context, DECISION_FIELD, _de(_("Bescheid")), letter)
+        try:
+            perform(self.context, step, comment, internal=bool(self.request.form.get("internal")))
+        except ProcessingRefused as refused:
+            return {"transition": refused.message}
+        new_state = state_title(api.content.get_state(self.context))
+        self.done(_("Neuer Stand: ${state}", mapping={"state": new_state}))
+        return None
+
+
+class TickOriginalView(_PostedForm):
+    """The clerk confirms at the counter that one original was shown: who and when."""
+
+    def handle(self):
+        if not api.user.has_permission(PROCESS, obj=self.context):
+            return {
+                "transition": _("Ihre Organisationseinheit ist für diesen Antrag nicht zuständig.")
+            }
+        name = self.text("original")
+        if name not in open_originals(self.context):
+            return {"transition": _("Dieses Original ist nicht offen.")}
+        tick_original(self.context, name, api.user.get_current().getId())
+        self.done(_("„${name}“ ist als vorgelegt abgehakt.", mapping={"name": name}))
+        return None
+
+
+class HandOverView(_PostedForm):
+    """The clerk hands a wrongly assigned application to the responsible department."""
+
+    def handle(self):
+        uid = self.text("department")
+        if not uid:
+            return {"department": _("Bitte wählen Sie eine Organisationseinheit aus.")}
+        if self.too_long("comment"):
+            return self.too_long("comment")
+        with api.env.adopt_roles(["Manager"]):
+            department = api.content.get(UID=uid)
+        try:
+            hand_over(self.context, department, self.text("comment"))
+        except ProcessingRefused as refused:
+            return {"department": refused.message}
+        self.done(
+            _(
+                "Der Antrag wurde an „${department}“ abgegeben.",
+                mapping={"department": department.title},
+            ),
+            f"{application_root().absolute_url()}/@@arbeitskorb",
+        )
+        return None
+
+
+class AnswerView(_PostedForm):
+    """The citizen answers an information request with text and uploads; it goes back to the clerk."""
+
+    def handle(self):
+        reason = refusal(self.context, "answer")
+        if reason is not None:
+            return {"text": reason}
+        text = self.text("text")
+        if not text:
+            return {"text": _("Bitte schreiben Sie eine Antwort.")}
+        if self.too_long("text"):
+            return self.too_long("text")
+        uploads = {
+            name: value
+            for name in ANSWER_FILES
+            if (value := file_from_request(self.request, name)) is not None
+        }
+        errors = check_uploads(uploads)
+        if errors:
+            return errors
+        title = _de(_("Antwort auf Nachforderung"))
+        with api.env.adopt_roles(["Manager"]):
+            files = [
+                store_file(self.context, ANSWER_FIELD, title, value) for value in uploads.values()
+            ]
+        try:
+            perform(self.context, "answer", text, files=files)
+        except ProcessingRefused as refused:
+            return {"text": refused.message}
+        self.done(_("Ihre Antwort ist bei der Stadt eingegangen."))
+        return None

@@ -1,0 +1,247 @@
+"""The clerk's worklist ("Arbeitskorb"): filter, batch from catalog metadata, steps per row or selection, CSV."""
+
+import csv
+from DateTime import DateTime
+from herne.portal import _
+from herne.portal.applications.processing import COMMENT_REQUIRED
+from herne.portal.applications.processing import ProcessingRefused
+from herne.portal.applications.processing import exits_of
+from herne.portal.applications.processing import perform
+from herne.portal.applications.processing import processing_states_titles
+from herne.portal.applications.processing import state_title
+from herne.portal.applications.processing import transition_title
+from herne.portal.applications.worklist import ALL_STATES
+from herne.portal.applications.worklist import WorklistFilter
+from herne.portal.applications.worklist import clerk_areas
+from herne.portal.applications.worklist import days_waiting
+import io
+from plone import api
+from plone.batching import Batch
+from plone.memoize.view import memoize
+from plone.protect import CheckAuthenticator
+from Products.Five.browser import BrowserView
+from Products.statusmessages.interfaces import IStatusMessage
+from urllib.parse import urlencode
+from zExceptions import Forbidden
+from zExceptions import Unauthorized
+from zope.i18n import translate
+
+
+BATCH_SIZE = 30
+#: Steps that need a text for the citizen are taken on the application page, not from the list.
+QUICK_STEP_EXCLUDED = set(COMMENT_REQUIRED)
+
+
+def quick_steps(state_id):
+    return [step for step in exits_of(state_id) if step not in QUICK_STEP_EXCLUDED]
+
+
+class WorklistView(BrowserView):
+    """Applications of the current clerk's departments, oldest first."""
+
+    def __call__(self):
+        if api.user.is_anonymous():
+            raise Unauthorized("Log in to see the worklist")
+        if self.request.method == "POST":
+            self.take_steps()
+            self.request.response.redirect(self.url())
+            return ""
+        return self.index()
+
+    @memoize
+    def areas(self):
+        return clerk_areas()
+
+    @memoize
+    def filter(self):
+        return WorklistFilter(self.request.form)
+
+    def url(self, **params):
+        query = {**self.filter().as_params(), **params}
+        base = f"{api.portal.get().absolute_url()}/@@arbeitskorb"
+        return f"{base}?{urlencode(query)}" if query else base
+
+    def csv_url(self):
+        query = self.filter().as_params()
+        base = f"{api.portal.get().absolute_url()}/@@arbeitskorb-csv"
+        return f"{base}?{urlencode(query)}" if query else base
+
+    def results(self):
+        """Catalog brains of the filter; nothing when the user works in no department."""
+        areas = self.areas()
+        if not areas:
+            return []
+        catalog = api.portal.get_tool("portal_catalog")
+        # searchResults (not unrestricted): the catalog's own security check stays in place.
+        return catalog.searchResults(**self.filter().query(areas))
+
+    @memoize
+    def batch(self):
+        start = self.request.form.get("b_start", 0)
+        try:
+            start = max(0, int(start))
+        except (TypeError, ValueError):
+            start = 0
+        return Batch(self.results(), BATCH_SIZE, start)
+
+    def rows(self):
+        now = DateTime()
+        return [row_of(brain, now) for brain in self.batch()]
+
+    def state_options(self):
+        current = self.filter().state
+        options = [{"value": "", "title": _("Alle offenen"), "selected": not current}]
+        options.append({"value": ALL_STATES, "title": _("Alle"), "selected": current == ALL_STATES})
+        options += [
+            {"value": state_id, "title": title, "selected": current == state_id}
+            for state_id, title in processing_states_titles()
+        ]
+        return options
+
+    def service_options(self):
+        uids = [area.department_uid for area in self.areas() if area.department_uid]
+        if not uids:
+            return []
+        catalog = api.portal.get_tool("portal_catalog")
+        brains = catalog.unrestrictedSearchResults(
+            portal_type="Service", department_uid=uids, sort_on="sortable_title"
+        )
+        current = self.filter().service
+        return [{"value": b.UID, "title": b.Title, "selected": current == b.UID} for b in brains]
+
+    def bulk_steps(self):
+        steps = []
+        for state_id in processing_states_titles():
+            for step in quick_steps(state_id[0]):
+                if step not in steps:
+                    steps.append(step)
+        return [{"id": step, "title": transition_title(step)} for step in steps]
+
+    def take_steps(self):
+        """Row buttons post ``row_step=<uid>:<step>``; the bulk button the step for the selection."""
+        CheckAuthenticator(self.request)
+        form = self.request.form
+        if form.get("row_step"):
+            uid, _sep, step = form["row_step"].partition(":")
+            uids = [uid]
+        else:
+            step = (form.get("bulk_step") or "").strip()
+            uids = form.get("uids") or []
+            if isinstance(uids, str):
+                uids = [uids]
+        messages = IStatusMessage(self.request)
+        if not uids or not step:
+            messages.add(_("Bitte wählen Sie Anträge und einen Schritt aus."), type="error")
+            return
+        done = 0
+        for uid in uids[: BATCH_SIZE * 10]:
+            application = self.application_by_uid(uid)
+            if application is None:
+                messages.add(
+                    _(
+                        "Ein ausgewählter Antrag wurde nicht gefunden oder gehört nicht zu Ihrer Organisationseinheit."
+                    ),
+                    type="error",
+                )
+                continue
+            try:
+                perform(application, step)
+                done += 1
+            except ProcessingRefused as refused:
+                messages.add(
+                    _(
+                        "${reference}: ${reason}",
+                        mapping={
+                            "reference": application.reference_number,
+                            "reason": translate(refused.message, context=self.request),
+                        },
+                    ),
+                    type="error",
+                )
+        if done:
+            messages.add(
+                _(
+                    "„${step}“ bei ${count} Antrag/Anträgen ausgeführt.",
+                    mapping={"step": transition_title(step), "count": done},
+                ),
+                type="info",
+            )
+
+    def application_by_uid(self, uid):
+        """Only applications in the clerk's own areas; a tampered UID finds nothing."""
+        areas = self.areas()
+        if not areas or not isinstance(uid, str):
+            return None
+        catalog = api.portal.get_tool("portal_catalog")
+        brains = catalog.searchResults(
+            UID=uid,
+            portal_type="Application",
+            path={"query": ["/".join(area.getPhysicalPath()) for area in areas], "depth": 1},
+        )
+        return brains[0].getObject() if len(brains) == 1 else None
+
+
+def row_of(brain, now):
+    """One worklist row, from catalog metadata only."""
+    return {
+        "uid": brain.UID,
+        "url": brain.getURL(),
+        "reference": brain.reference_number,
+        "service": brain.service_title,
+        "applicant": brain.applicant_name or brain.applicant,
+        "state": brain.review_state,
+        "state_title": state_title(brain.review_state),
+        "submitted": brain.submitted.strftime("%d.%m.%Y") if brain.submitted else "",
+        "days": days_waiting(brain.submitted, now),
+        "steps": [
+            {"id": step, "title": transition_title(step)}
+            for step in quick_steps(brain.review_state)
+        ],
+    }
+
+
+CSV_COLUMNS = (
+    ("reference", _("Aktenzeichen")),
+    ("service", _("Leistung")),
+    ("applicant", _("Antragsteller/in")),
+    ("state_title", _("Stand")),
+    ("submitted", _("Eingegangen am")),
+    ("days", _("Tage seit Eingang")),
+)
+
+
+def spreadsheet_safe(value):
+    """Text that a spreadsheet never runs as a formula."""
+    text = "" if value is None else str(value)
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+class WorklistCSVView(WorklistView):
+    """Every application of the current filter as CSV (semicolons, UTF-8 with BOM for spreadsheets)."""
+
+    def __call__(self):
+        if api.user.is_anonymous():
+            raise Unauthorized("Log in to see the worklist")
+        if not self.areas():
+            raise Forbidden("Not a clerk")
+        now = DateTime()
+        out = io.StringIO()
+        out.write("\ufeff")
+        writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+        writer.writerow([translate(title, context=self.request) for _key, title in CSV_COLUMNS])
+        for brain in self.results():
+            row = row_of(brain, now)
+            writer.writerow([spreadsheet_safe(row[key]) for key, _title in CSV_COLUMNS])
+        response = self.request.response
+        response.setHeader("Content-Type", "text/csv; charset=utf-8")
+        filename = f"arbeitskorb-{now.strftime('%Y-%m-%d')}.csv"
+        response.setHeader("Content-Disposition", f'attachment; filename="{filename}"')
+        response.setHeader("X-Content-Type-Options", "nosniff")
+        return out.getvalue().encode("utf-8")
+
+
+class IsClerkView(BrowserView):
+    """Whether the current user works in any department: shows the worklist link."""
+
+    def __call__(self):
+        return bool(clerk_areas())

@@ -1,0 +1,147 @@
+"""Control panel "Benachrichtigungen": the e-mail texts sent on each step of an application."""
+
+from herne.portal import _
+from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
+from plone.app.registry.browser.controlpanel import RegistryEditForm
+from zope import schema
+from zope.interface import Interface
+
+
+PLACEHOLDERS = _(
+    "Platzhalter: ${name} (Name), ${reference} (Aktenzeichen), ${service} (Leistung), "
+    "${state} (Stand), ${comment} (Bemerkung der Sachbearbeitung), ${originals} "
+    "(vorzulegende Originale), ${office} (Anschrift und Öffnungszeiten), ${url} (Link zum Antrag). "
+    "Ein leeres Feld schaltet die E-Mail ab."
+)
+
+GREETING = "Guten Tag ${name},\n\n"
+SIGNATURE = (
+    "\n\nDen Stand Ihres Antrags finden Sie in Ihrem Postkorb:\n${url}\n\n"
+    "Mit freundlichen Grüßen\nIhre Stadt Herne"
+)
+
+
+def citizen_text(body):
+    return GREETING + body + SIGNATURE
+
+
+class INotificationSettings(Interface):
+    """One e-mail text per step; the subject names the reference number and the new state."""
+
+    in_progress = schema.Text(
+        title=_("In Bearbeitung"),
+        description=PLACEHOLDERS,
+        required=False,
+        default=citizen_text(
+            "Ihr Antrag „${service}“ (Aktenzeichen ${reference}) wird jetzt bearbeitet.\n\n${comment}"
+        ),
+    )
+    info_requested = schema.Text(
+        title=_("Unterlagen nachgefordert"),
+        description=PLACEHOLDERS,
+        required=False,
+        default=citizen_text(
+            "für Ihren Antrag „${service}“ (Aktenzeichen ${reference}) benötigen wir noch "
+            "Angaben oder Unterlagen:\n\n${comment}\n\nBitte antworten Sie in Ihrem Postkorb."
+        ),
+    )
+    originals_pending = schema.Text(
+        title=_("Originale vorlegen"),
+        description=PLACEHOLDERS,
+        required=False,
+        default=citizen_text(
+            "für Ihren Antrag „${service}“ (Aktenzeichen ${reference}) zeigen Sie bitte "
+            "folgende Originale persönlich vor:\n\n${originals}\n\nWo:\n${office}\n\n${comment}"
+        ),
+    )
+    approved = schema.Text(
+        title=_("Genehmigt"),
+        description=PLACEHOLDERS,
+        required=False,
+        default=citizen_text(
+            "Ihr Antrag „${service}“ (Aktenzeichen ${reference}) ist genehmigt.\n\n${comment}"
+        ),
+    )
+    sent = schema.Text(
+        title=_("Per Post versandt"),
+        description=PLACEHOLDERS,
+        required=False,
+        default=citizen_text(
+            "das Ergebnis Ihres Antrags „${service}“ (Aktenzeichen ${reference}) ist per Post "
+            "an Sie unterwegs.\n\n${comment}"
+        ),
+    )
+    ready_for_pickup = schema.Text(
+        title=_("Zur Abholung bereit"),
+        description=PLACEHOLDERS,
+        required=False,
+        default=citizen_text(
+            "das Ergebnis Ihres Antrags „${service}“ (Aktenzeichen ${reference}) liegt zur "
+            "Abholung bereit. Bitte bringen Sie Ihren Ausweis mit.\n\nWo:\n${office}\n\n${comment}"
+        ),
+    )
+    picked_up = schema.Text(
+        title=_("Abgeholt"),
+        description=PLACEHOLDERS,
+        required=False,
+        default=citizen_text(
+            "Sie haben das Ergebnis Ihres Antrags „${service}“ (Aktenzeichen ${reference}) "
+            "abgeholt. Der Antrag ist abgeschlossen."
+        ),
+    )
+    rejected = schema.Text(
+        title=_("Abgelehnt"),
+        description=PLACEHOLDERS,
+        required=False,
+        default=citizen_text(
+            "Ihr Antrag „${service}“ (Aktenzeichen ${reference}) wurde abgelehnt.\n\n"
+            "Begründung:\n${comment}"
+        ),
+    )
+    withdrawn = schema.Text(
+        title=_("Zurückgezogen"),
+        description=PLACEHOLDERS,
+        required=False,
+        default=citizen_text(
+            "Sie haben Ihren Antrag „${service}“ (Aktenzeichen ${reference}) zurückgezogen. "
+            "Er wird nicht weiter bearbeitet."
+        ),
+    )
+    department_new = schema.Text(
+        title=_("An die Organisationseinheit: neuer Antrag"),
+        description=PLACEHOLDERS,
+        required=False,
+        default=("Neuer Antrag „${service}“ von ${name}, Aktenzeichen ${reference}.\n\n${url}"),
+    )
+    department_answer = schema.Text(
+        title=_("An die Organisationseinheit: Antwort auf Nachforderung"),
+        description=PLACEHOLDERS,
+        required=False,
+        default=(
+            "${name} hat auf die Nachforderung zum Antrag ${reference} („${service}“) "
+            "geantwortet.\n\n${comment}\n\n${url}"
+        ),
+    )
+    department_withdrawn = schema.Text(
+        title=_("An die Organisationseinheit: Antrag zurückgezogen"),
+        description=PLACEHOLDERS,
+        required=False,
+        default=(
+            "${name} hat den Antrag ${reference} („${service}“) zurückgezogen.\n\n"
+            "${comment}\n\n${url}"
+        ),
+    )
+
+
+class NotificationSettingsForm(RegistryEditForm):
+    schema = INotificationSettings
+    schema_prefix = "herne.portal.mail"
+    label = _("Benachrichtigungen")
+    description = _(
+        "Die E-Mails an Antragstellende bei jedem Bearbeitungsschritt und an die "
+        "Postfächer der Organisationseinheiten."
+    )
+
+
+class NotificationSettingsView(ControlPanelFormWrapper):
+    form = NotificationSettingsForm
