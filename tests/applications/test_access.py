@@ -86,3 +86,23 @@ def test_applications_not_in_site_search(browser_as, demo_portal, dog_tax_applic
     browser = browser_as("buergerin", "demo-buergerin-2026")
     browser.open(demo_portal.absolute_url() + "/@@search?SearchableText=Hundesteuer")
     assert "/antraege/" not in browser.contents
+
+
+def test_citizen_whose_submission_opens_an_area_does_not_own_it(submitted, demo_portal):
+    """The first application of a department creates its area, in the citizen's request."""
+    root = demo_portal["antraege"]
+    if "wohngeld" in root:
+        with api.env.adopt_roles(["Manager"]):
+            api.content.delete(obj=root["wohngeld"])
+    first = submitted("wohngeld", userid="buergerin")
+    second = submitted("wohngeld", userid="buerger")
+    area = root["wohngeld"]
+    assert {principal for principal, _roles in area.get_local_roles()} == {"clerks-wohngeld"}
+
+    catalog = api.portal.get_tool("portal_catalog")
+    for username, own, other in (("buergerin", first, second), ("buerger", second, first)):
+        with api.env.adopt_user(username=username):
+            found = {brain.UID for brain in catalog.searchResults(portal_type="Application")}
+            assert own.UID() in found
+            assert other.UID() not in found
+            assert not api.user.has_permission("View", obj=other)

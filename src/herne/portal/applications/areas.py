@@ -23,6 +23,7 @@ def application_root(portal=None):
             exclude_from_nav=True,
             checkConstraints=False,
         )
+        withdraw_local_roles(root)
     return root
 
 
@@ -40,8 +41,24 @@ def area_for_department(department):
                 exclude_from_nav=True,
             )
         area.department_uid = department.UID()
+        # Whoever's request created the area (often a citizen) must not own it: local
+        # roles are inherited, and an owner of the area would see all its applications.
+        withdraw_local_roles(area)
     grant_clerks(area, department)
     return area
+
+
+def withdraw_local_roles(container):
+    """Remove every local role except the clerks' grant; returns whether anything changed."""
+    granted = [
+        principal
+        for principal, roles in container.get_local_roles()
+        if set(roles) != {CLERK_ROLE}
+    ]
+    if granted:
+        container.manage_delLocalRoles(granted)
+        container.reindexObjectSecurity()
+    return bool(granted)
 
 
 def grant_clerks(area, department):

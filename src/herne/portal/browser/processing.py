@@ -1,7 +1,6 @@
 """The forms on the application page: take a step, tick off an original, hand over, answer."""
 
 from herne.portal import _
-from herne.portal.applications.areas import application_root
 from herne.portal.applications.evidence import check_decision_letter
 from herne.portal.applications.evidence import check_uploads
 from herne.portal.applications.evidence import file_from_request
@@ -132,7 +131,7 @@ class HandOverView(_PostedForm):
                 "Der Antrag wurde an „${department}“ abgegeben.",
                 mapping={"department": department.title},
             ),
-            f"{application_root().absolute_url()}/@@arbeitskorb",
+            f"{api.portal.get().absolute_url()}/@@arbeitskorb",
         )
         return None
 

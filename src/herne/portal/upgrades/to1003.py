@@ -1,5 +1,7 @@
 """1002 -> 1003: processing by the departments (worklist, notifications, processing times)."""
 
+from herne.portal.applications.areas import application_root
+from herne.portal.applications.areas import withdraw_local_roles
 from plone import api
 
 
@@ -10,6 +12,11 @@ def upgrade(setup_tool=None):
     setup_tool = setup_tool or api.portal.get_tool("portal_setup")
     for step in ("catalog", "plone.app.registry", "controlpanel", "actions"):
         setup_tool.runImportStepFromProfile(PROFILE, step)
+    # Areas created on demand made the creating user their owner: take that back.
+    root = application_root()
+    withdraw_local_roles(root)
+    for area in root.objectValues():
+        withdraw_local_roles(area)
     catalog = api.portal.get_tool("portal_catalog")
     # The worklist sorts by submission and searches reference numbers and names.
     for brain in catalog.unrestrictedSearchResults(portal_type="Application"):
