@@ -171,9 +171,14 @@ def test_csv_export_of_the_current_filter(browser_as, mixed):
     assert clerk.headers["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment" in clerk.headers["Content-Disposition"]
     lines = clerk.contents.lstrip("\ufeff").strip().split("\r\n")
-    assert lines[0] == "Aktenzeichen;Leistung;Antragsteller/in;Stand;Eingegangen am;Tage seit Eingang"
+    assert (
+        lines[0] == "Aktenzeichen;Leistung;Antragsteller/in;Stand;Eingegangen am;Tage seit Eingang"
+    )
     rows = [line.split(";") for line in lines[1:]]
-    assert [row[0] for row in rows] == [mixed["old"].reference_number, mixed["new"].reference_number]
+    assert [row[0] for row in rows] == [
+        mixed["old"].reference_number,
+        mixed["new"].reference_number,
+    ]
     assert rows[0][2] == "'=HYPERLINK(evil)"
     assert rows[1][1:4] == ["Führungszeugnis beantragen", "Bernd Bergmann", "Eingegangen"]
     assert [row[5] for row in rows] == ["12", "2"]

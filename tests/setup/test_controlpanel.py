@@ -32,3 +32,15 @@ def test_bad_limit_refused(functional):
     assert "invalid-feedback" in browser.contents
     transaction.abort()
     assert api.portal.get_registry_record("herne.portal.max_file_size_mb") == 10
+
+
+def test_site_admin_edits_a_status_mail_text(functional):
+    browser = Browser(functional["app"])
+    browser.handleErrors = False
+    browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
+    browser.open(functional["portal"].absolute_url() + "/@@herne-notifications-controlpanel")
+    assert "Begründung" in browser.getControl(name="form.widgets.rejected").value
+    browser.getControl(name="form.widgets.approved").value = "Genehmigt: ${reference}"
+    browser.getControl(name="form.buttons.save").click()
+    transaction.abort()
+    assert api.portal.get_registry_record("herne.portal.mail.approved") == "Genehmigt: ${reference}"

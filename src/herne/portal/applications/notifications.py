@@ -32,7 +32,8 @@ def _queue(to, subject, body):
     message["Subject"] = subject
     message["From"] = formataddr((sender_name, sender))
     message["To"] = to
-    message.set_content(body)
+    # Quoted-printable keeps every line short, whatever editors type into the texts.
+    message.set_content(body, cte="quoted-printable")
     # immediate=False: the MailHost hands the mail over when the transaction commits,
     # so a request that Zope retries after a ConflictError does not send it twice.
     api.portal.get_tool("MailHost").send(message, immediate=False)
@@ -105,6 +106,7 @@ def _text(key):
 def _render(text, mapping):
     # safe_substitute: an editor's typo in a placeholder must not stop the step.
     body = Template(text).safe_substitute(mapping)
+    body = body.replace("\r\n", "\n").replace("\r", "\n")
     while "\n\n\n" in body:  # an empty ${comment} leaves no hole
         body = body.replace("\n\n\n", "\n\n")
     return body.strip() + "\n"
