@@ -183,3 +183,12 @@ def test_csv_export_of_the_current_filter(browser_as, mixed):
     assert rows[1][1:4] == ["Führungszeugnis beantragen", "Bernd Bergmann", "Eingegangen"]
     assert [row[5] for row in rows] == ["12", "2"]
     assert mixed["housing"].reference_number not in clerk.contents
+
+
+def test_personal_bar_links_the_worklist_for_clerks_only(browser_as, citizen, demo_portal):
+    clerk = browser_as(*CLERK)
+    clerk.open(demo_portal.absolute_url())
+    assert clerk.getLink("Arbeitskorb").url.endswith("/@@arbeitskorb")
+    owner = citizen()
+    owner.open(demo_portal.absolute_url())
+    assert "@@arbeitskorb" not in owner.contents

@@ -51,9 +51,7 @@ def area_for_department(department):
 def withdraw_local_roles(container):
     """Remove every local role except the clerks' grant; returns whether anything changed."""
     granted = [
-        principal
-        for principal, roles in container.get_local_roles()
-        if set(roles) != {CLERK_ROLE}
+        principal for principal, roles in container.get_local_roles() if set(roles) != {CLERK_ROLE}
     ]
     if granted:
         container.manage_delLocalRoles(granted)

@@ -1,5 +1,6 @@
-"""Each department gets a clerks' group when none was chosen."""
+"""Each department gets a clerks' group when none was chosen, and its application area."""
 
+from herne.portal.applications.areas import area_for_department
 from plone import api
 
 
@@ -8,8 +9,13 @@ def clerks_group_id(department):
 
 
 def ensure_clerks_group(department, event):
-    if department.clerks_group:
-        return
+    if not department.clerks_group:
+        create_clerks_group(department)
+    # The area exists from the start, so that the clerks find their (empty) worklist.
+    area_for_department(department)
+
+
+def create_clerks_group(department):
     group_id = clerks_group_id(department)
     if api.group.get(groupname=group_id) is None:
         api.group.create(
