@@ -305,3 +305,11 @@ def test_hand_over_keeps_history_and_moves_access(submitted, browser_as, citizen
     owner.open(moved.absolute_url())
     assert "Gehört zum Wohngeld" not in owner.contents
     assert "Gesehen" in owner.contents
+
+
+def test_citizen_posting_a_clerks_step_is_refused(submitted, citizen):
+    application = submitted("fuehrungszeugnis")
+    owner = citizen()
+    post_step(owner, application, "accept")
+    assert "Diesen Schritt nimmt die Sachbearbeitung der Stadt vor." in owner.contents
+    assert state_of(application) == "submitted"

@@ -78,6 +78,8 @@ def refusal(application, transition_id):
         )
     for permission in transition.guard.permissions or ():
         if not api.user.has_permission(permission, obj=application):
+            if permission == PROCESS and api.user.get_current().getId() == application.applicant:
+                return _("Diesen Schritt nimmt die Sachbearbeitung der Stadt vor.")
             if permission == PROCESS:
                 return _("Ihre Organisationseinheit ist für diesen Antrag nicht zuständig.")
             return _("Diesen Schritt dürfen Sie bei diesem Antrag nicht ausführen.")

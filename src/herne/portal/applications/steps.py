@@ -6,8 +6,11 @@ from herne.portal.applications.messages import FROM_CITY
 from herne.portal.applications.messages import add_message
 from herne.portal.applications.notifications import queue_department_mail
 from herne.portal.applications.notifications import queue_status_mail
+from herne.portal.applications.processing import COMMENT_REQUIRED
 from herne.portal.applications.processing import FINAL_STATES
 from plone import api
+from Products.CMFCore.WorkflowCore import WorkflowException
+from zope.i18n import translate
 
 
 #: Steps the citizen takes, and what the department's mailbox is told about them.
@@ -19,6 +22,16 @@ def record_processing_time(application, now):
     application.decided = now
     if application.submitted is not None:
         application.processing_days = round(float(now - application.submitted), 3)
+
+
+def before_transition(application, event):
+    """Whatever the channel (page, worklist, REST): no request or rejection without text."""
+    if event.transition is None or event.transition.id not in COMMENT_REQUIRED:
+        return
+    if not ((event.kwargs or {}).get("comment") or "").strip():
+        raise WorkflowException(
+            translate(COMMENT_REQUIRED[event.transition.id], target_language="de")
+        )
 
 
 def after_transition(application, event):
