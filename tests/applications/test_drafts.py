@@ -6,8 +6,8 @@ from plone import api
 from tests.applications.test_submission import applications_of
 from tests.applications.test_submission import fill_dog_tax
 from tests.applications.test_submission import open_dog_tax_form
+from tests.applications.test_submission import receipts
 from tests.applications.test_submission import submit
-from tests.applications.test_submission import wait_for
 import transaction
 
 
@@ -45,7 +45,7 @@ def test_resume_and_submit_draft(citizen, demo_portal, mailbox):
     assert brain.review_state == "submitted"
     assert brain.reference_number
     assert brain._unrestrictedGetObject().draft_values is None
-    assert len(wait_for(mailbox)) == 1
+    assert len(receipts(mailbox)) == 1
 
 
 def test_owner_deletes_draft(citizen, demo_portal):

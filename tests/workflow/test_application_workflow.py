@@ -7,6 +7,7 @@ from AccessControl.SpecialUsers import nobody
 from herne.portal.applications.factory import create_application
 from herne.portal.workflow.application import tick_original
 from plone import api
+from Products.CMFCore.WorkflowCore import WorkflowException
 import pytest
 
 
@@ -118,7 +119,8 @@ def bring_to(application, state):
                 api.content.transition(obj=application, transition=step)
         else:
             with api.env.adopt_roles(["Manager"]):
-                api.content.transition(obj=application, transition=step)
+                # requests and rejections always carry a text for the citizen
+                api.content.transition(obj=application, transition=step, comment="Begründung")
     assert api.content.get_state(application) == state
 
 
@@ -262,4 +264,16 @@ def test_citizen_answers_information_request(demo, people):
     with api.env.adopt_user(username="buerger"):
         assert api.user.has_permission("Modify portal content", obj=application)
         api.content.transition(obj=application, transition="answer", comment="Bescheid liegt bei")
+    assert api.content.get_state(application) == "in_progress"
+
+
+@pytest.mark.parametrize("step", ["request_info", "reject"])
+def test_request_and_rejection_need_a_text_on_every_channel(demo, people, step):
+    application = new_application(demo["portal"])
+    bring_to(application, "in_progress")
+    with (
+        api.env.adopt_user(username="sachbearbeitung"),
+        pytest.raises(WorkflowException, match="Bitte"),
+    ):
+        api.portal.get_tool("portal_workflow").doActionFor(application, step, comment="  ")
     assert api.content.get_state(application) == "in_progress"

@@ -66,27 +66,30 @@ class WorklistView(BrowserView):
         base = f"{api.portal.get().absolute_url()}/@@arbeitskorb-csv"
         return f"{base}?{urlencode(query)}" if query else base
 
-    def results(self):
+    def results(self, **batching):
         """Catalog brains of the filter; nothing when the user works in no department."""
         areas = self.areas()
         if not areas:
             return []
         catalog = api.portal.get_tool("portal_catalog")
         # searchResults (not unrestricted): the catalog's own security check stays in place.
-        return catalog.searchResults(**self.filter().query(areas))
+        return catalog.searchResults(**self.filter().query(areas), **batching)
+
+    def start(self):
+        try:
+            return max(0, int(self.request.form.get("b_start", 0)))
+        except (TypeError, ValueError):
+            return 0
 
     @memoize
     def batch(self):
-        start = self.request.form.get("b_start", 0)
-        try:
-            start = max(0, int(start))
-        except (TypeError, ValueError):
-            start = 0
-        return Batch(self.results(), BATCH_SIZE, start)
+        start = self.start()
+        # The catalog sorts only as far as this page; the total stays right.
+        results = self.results(b_start=start, b_size=BATCH_SIZE)
+        return Batch(results, BATCH_SIZE, start)
 
     def rows(self):
-        now = DateTime()
-        return [row_of(brain, now) for brain in self.batch()]
+        return rows_of(self.batch())
 
     def state_options(self):
         current = self.filter().state
@@ -181,23 +184,33 @@ class WorklistView(BrowserView):
         return brains[0].getObject() if len(brains) == 1 else None
 
 
-def row_of(brain, now):
-    """One worklist row, from catalog metadata only."""
-    return {
-        "uid": brain.UID,
-        "url": brain.getURL(),
-        "reference": brain.reference_number,
-        "service": brain.service_title,
-        "applicant": brain.applicant_name or brain.applicant,
-        "state": brain.review_state,
-        "state_title": state_title(brain.review_state),
-        "submitted": brain.submitted.strftime("%d.%m.%Y") if brain.submitted else "",
-        "days": days_waiting(brain.submitted, now),
-        "steps": [
-            {"id": step, "title": transition_title(step)}
-            for step in quick_steps(brain.review_state)
-        ],
-    }
+def rows_of(brains):
+    """Worklist rows from catalog metadata only; the workflow is read once per state."""
+    now = DateTime()
+    titles, steps = {}, {}
+    rows = []
+    for brain in brains:
+        state = brain.review_state
+        if state not in titles:
+            titles[state] = state_title(state)
+            steps[state] = [
+                {"id": step, "title": transition_title(step)} for step in quick_steps(state)
+            ]
+        rows.append(
+            {
+                "uid": brain.UID,
+                "url": brain.getURL(),
+                "reference": brain.reference_number,
+                "service": brain.service_title,
+                "applicant": brain.applicant_name or brain.applicant,
+                "state": state,
+                "state_title": titles[state],
+                "submitted": brain.submitted.strftime("%d.%m.%Y") if brain.submitted else "",
+                "days": days_waiting(brain.submitted, now),
+                "steps": steps[state],
+            }
+        )
+    return rows
 
 
 CSV_COLUMNS = (
@@ -229,8 +242,7 @@ class WorklistCSVView(WorklistView):
         out.write("\ufeff")
         writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
         writer.writerow([translate(title, context=self.request) for _key, title in CSV_COLUMNS])
-        for brain in self.results():
-            row = row_of(brain, now)
+        for row in rows_of(self.results()):
             writer.writerow([spreadsheet_safe(row[key]) for key, _title in CSV_COLUMNS])
         response = self.request.response
         response.setHeader("Content-Type", "text/csv; charset=utf-8")
