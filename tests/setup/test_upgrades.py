@@ -15,10 +15,10 @@ def test_upgrade_1000_to_1001(portal):
     setup_tool.setLastVersionForProfile(PROFILE, "1000")
 
     steps = setup_tool.listUpgrades(PROFILE)
-    assert [step["dest"] for step in steps] == [("1001",), ("1002",), ("1003",)]
+    assert [step["dest"] for step in steps] == [("1001",), ("1002",), ("1003",), ("1004",)]
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1003",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1004",)
     assert "Application" in portal.portal_types.objectIds()
     assert portal["antraege"].portal_type == "ApplicationRoot"
     assert api.portal.get_registry_record("herne.portal.max_file_size_mb") == 10
@@ -45,4 +45,16 @@ def test_upgrade_1002_to_1003_adds_worklist_index_and_mail_texts(portal):
     setup_tool.upgradeProfile(PROFILE)
     assert "submitted" in catalog.indexes()
     assert "Begründung" in api.portal.get_registry_record("herne.portal.mail.rejected")
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1003",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1004",)
+
+
+def test_upgrade_1003_to_1004_adds_postkorb_and_message_texts(portal):
+    setup_tool = api.portal.get_tool("portal_setup")
+    registry = api.portal.get_tool("portal_registry")
+    del registry.records["herne.portal.mail.message"]
+    portal.portal_actions.user.manage_delObjects(["herne-postkorb"])
+    setup_tool.setLastVersionForProfile(PROFILE, "1003")
+    setup_tool.upgradeProfile(PROFILE)
+    assert "Nachricht" in api.portal.get_registry_record("herne.portal.mail.message")
+    assert "herne-postkorb" in portal.portal_actions.user.objectIds()
+    assert "citizen_unread" in api.portal.get_tool("portal_catalog").schema()

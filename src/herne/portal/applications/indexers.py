@@ -1,5 +1,6 @@
 """What the catalog knows about an application: enough for the worklist without waking it."""
 
+from herne.portal.applications.messages import unread_for_citizen
 from herne.portal.content.application import IApplication
 from plone.indexer import indexer
 
@@ -15,3 +16,8 @@ def searchable_text(obj):
 @indexer(IApplication)
 def processing_days(obj):
     return obj.processing_days
+
+
+@indexer(IApplication)
+def citizen_unread(obj):
+    return unread_for_citizen(obj)

@@ -33,7 +33,26 @@ def add_message(
         "state": state,
     }
     messages.append(entry)
+    if sender == FROM_CITY and not internal:
+        application.last_city_activity = entry["time"]
     return entry
+
+
+def unread_for_citizen(application):
+    """Whether the city did or wrote something the citizen has not seen yet."""
+    last = getattr(application, "last_city_activity", None)
+    if last is None:
+        return False
+    seen = getattr(application, "citizen_seen", None)
+    return seen is None or seen < last
+
+
+def mark_seen_by_citizen(application):
+    """Called when the citizen opens the application; returns whether anything changed."""
+    if not unread_for_citizen(application):
+        return False
+    application.citizen_seen = DateTime()
+    return True
 
 
 def visible_messages(application, for_city):

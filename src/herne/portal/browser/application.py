@@ -1,6 +1,12 @@
 """The application page: state, what happens next, history, data, documents and the clerk's tools."""
 
 from herne.portal import _
+from herne.portal.applications.conversation import attachments_allowed
+from herne.portal.applications.messages import FROM_CITIZEN
+from herne.portal.applications.messages import mark_seen_by_citizen
+from herne.portal.applications.messages import visible_messages
+from herne.portal.applications.next_step import must_act
+from herne.portal.applications.next_step import next_step
 from herne.portal.applications.processing import COMMENT_REQUIRED
 from herne.portal.applications.processing import PROCESS
 from herne.portal.applications.processing import WORKFLOW_ID
@@ -12,8 +18,10 @@ from herne.portal.browser.text import MultilineText
 from herne.portal.workflow.application import open_originals
 from plone import api
 from plone.memoize.view import memoize
+from plone.protect.interfaces import IDisableCSRFProtection
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zope.interface import alsoProvides
 
 
 #: History entries that are the city's internal business, never shown to the citizen.
@@ -87,6 +95,60 @@ class ApplicationView(MultilineText, BrowserView):
         ]
 
     # What the citizen must do
+
+    def __call__(self):
+        if (
+            self.request.method == "GET"
+            and self.is_applicant()
+            and mark_seen_by_citizen(self.context)
+        ):
+            # The read marker is the only write of this GET: ours, and harmless.
+            alsoProvides(self.request, IDisableCSRFProtection)
+            self.context.reindexObject(idxs=["citizen_unread"])
+        return self.index()
+
+    def next_step(self):
+        return next_step(self.context, self.state(), self.department())
+
+    def must_act(self):
+        return self.is_applicant() and must_act(self.state())
+
+    def messages(self):
+        """The conversation, oldest first; status notices without text are left out."""
+        for_city = not self.is_applicant()
+        names = {
+            item.getId(): item
+            for item in self.context.contentValues()
+            if item.portal_type == "ApplicationFile"
+        }
+        result = []
+        for entry in visible_messages(self.context, for_city):
+            if entry.get("kind") == "status" and not entry.get("text"):
+                continue
+            from_citizen = entry["sender"] == FROM_CITIZEN
+            result.append(
+                {
+                    "time": entry["time"].strftime(DATE_FORMAT),
+                    "from_citizen": from_citizen,
+                    "author": entry["author"] if for_city else "",
+                    "text": entry["text"],
+                    "files": [
+                        {
+                            "filename": names[file_id].file.filename,
+                            "url": f"{names[file_id].absolute_url()}/@@download/file/{names[file_id].file.filename}",
+                        }
+                        for file_id in entry.get("files", ())
+                        if file_id in names
+                    ],
+                }
+            )
+        return result
+
+    def can_write(self):
+        return not self.is_draft()
+
+    def message_attachments_allowed(self):
+        return attachments_allowed(self.context, self.is_applicant())
 
     @memoize
     def department(self):

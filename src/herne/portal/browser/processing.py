@@ -1,6 +1,8 @@
 """The forms on the application page: take a step, tick off an original, hand over, answer."""
 
 from herne.portal import _
+from herne.portal.applications.conversation import MAX_ATTACHMENTS
+from herne.portal.applications.conversation import write_message
 from herne.portal.applications.evidence import check_decision_letter
 from herne.portal.applications.evidence import check_uploads
 from herne.portal.applications.evidence import file_from_request
@@ -166,4 +168,24 @@ class AnswerView(_PostedForm):
         except ProcessingRefused as refused:
             return {"text": refused.message}
         self.done(_("Ihre Antwort ist bei der Stadt eingegangen."))
+        return None
+
+
+class MessageView(_PostedForm):
+    """A message from the citizen or the clerk, with files where the state allows them."""
+
+    def handle(self):
+        uploads = {
+            name: value
+            for number in range(1, MAX_ATTACHMENTS + 1)
+            if (value := file_from_request(self.request, (name := f"message_file_{number}")))
+            is not None
+        }
+        errors = write_message(self.context, self.request.form.get("message_text"), uploads)
+        if errors:
+            # the answer form on the same page has its own "text" field
+            return {
+                "message_text" if name == "text" else name: error for name, error in errors.items()
+            }
+        self.done(_("Ihre Nachricht wurde gesendet."))
         return None

@@ -62,6 +62,10 @@ class Application(Container):
     draft_values = None
     #: Status notices and messages between citizen and city (see applications.messages).
     messages = None
+    #: When the city last did or wrote something the citizen should see, and when the
+    #: citizen last opened the application: together they make the unread marker.
+    last_city_activity = None
+    citizen_seen = None
     #: When the application reached its final state, and how many days that took.
     decided = None
     processing_days = None

@@ -107,6 +107,15 @@ class INotificationSettings(Interface):
             "Er wird nicht weiter bearbeitet."
         ),
     )
+    message = schema.Text(
+        title=_("Neue Nachricht der Stadt"),
+        description=PLACEHOLDERS,
+        required=False,
+        default=citizen_text(
+            "zu Ihrem Antrag „${service}“ (Aktenzeichen ${reference}) hat Ihnen die Stadt "
+            "eine Nachricht geschrieben. Sie finden sie in Ihrem Postkorb."
+        ),
+    )
     department_new = schema.Text(
         title=_("An die Organisationseinheit: neuer Antrag"),
         description=PLACEHOLDERS,
@@ -129,6 +138,16 @@ class INotificationSettings(Interface):
         default=(
             "${name} hat den Antrag ${reference} („${service}“) zurückgezogen.\n\n"
             "${comment}\n\n${url}"
+        ),
+    )
+
+    department_message = schema.Text(
+        title=_("An die Organisationseinheit: neue Nachricht"),
+        description=PLACEHOLDERS,
+        required=False,
+        default=(
+            "${name} hat zum Antrag ${reference} („${service}“) eine Nachricht "
+            "geschrieben:\n\n${comment}\n\n${url}"
         ),
     )
 

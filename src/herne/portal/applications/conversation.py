@@ -1,0 +1,72 @@
+"""Messages between citizen and city on one application: checked, stored, both sides told."""
+
+from herne.portal import _
+from herne.portal.applications.evidence import check_uploads
+from herne.portal.applications.factory import store_file
+from herne.portal.applications.messages import FROM_CITIZEN
+from herne.portal.applications.messages import FROM_CITY
+from herne.portal.applications.messages import add_message
+from herne.portal.applications.notifications import queue_department_mail
+from herne.portal.applications.notifications import queue_status_mail
+from herne.portal.applications.processing import state_title
+from plone import api
+from zope.i18n import translate
+
+
+MAX_MESSAGE = 5000
+MAX_ATTACHMENTS = 3
+#: States in which the citizen may still hand in files with a message.
+CITIZEN_ATTACHMENT_STATES = ("submitted", "in_progress", "info_requested", "originals_pending")
+MESSAGE_FILE_FIELD = "message"
+
+
+def attachments_allowed(application, from_citizen):
+    if not from_citizen:
+        return True
+    return api.content.get_state(application) in CITIZEN_ATTACHMENT_STATES
+
+
+def write_message(application, text, uploads):
+    """Store a message from the current user; returns German errors per field, or {}.
+
+    ``uploads`` maps form field names to NamedBlobFiles. Nothing is stored on error.
+    """
+    userid = api.user.get_current().getId()
+    from_citizen = userid == application.applicant
+    text = (text or "").strip()
+    if api.content.get_state(application) == "draft":
+        return {"text": _("Zu einem Entwurf können Sie keine Nachricht schreiben.")}
+    if not text:
+        return {"text": _("Bitte schreiben Sie eine Nachricht.")}
+    if len(text) > MAX_MESSAGE:
+        return {"text": _("Die Nachricht ist zu lang (höchstens 5000 Zeichen).")}
+    if uploads and not attachments_allowed(application, from_citizen):
+        return {
+            list(uploads)[0]: _(
+                "In diesem Stand des Antrags können Sie keine Dateien mehr mitschicken."
+            )
+        }
+    if len(uploads) > MAX_ATTACHMENTS:
+        return {list(uploads)[-1]: _("Höchstens drei Dateien je Nachricht.")}
+    errors = check_uploads(uploads)
+    if errors:
+        return errors
+    title = translate(_("Anhang einer Nachricht"), target_language="de")
+    with api.env.adopt_roles(["Manager"]):
+        files = [
+            store_file(application, MESSAGE_FILE_FIELD, title, value) for value in uploads.values()
+        ]
+    add_message(
+        application,
+        text,
+        FROM_CITIZEN if from_citizen else FROM_CITY,
+        userid,
+        files=files,
+    )
+    current_state = state_title(api.content.get_state(application))
+    if from_citizen:
+        queue_department_mail(application, "message", current_state, text)
+    else:
+        queue_status_mail(application, "message", current_state, text)
+    application.reindexObject()
+    return {}
