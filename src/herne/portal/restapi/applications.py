@@ -1,0 +1,164 @@
+"""REST services for citizens: the Postkorb list, one application's detail, messages and answers."""
+
+from base64 import b64decode
+from binascii import Error as Base64Error
+from herne.portal import _
+from herne.portal.applications.conversation import write_message
+from herne.portal.applications.evidence import check_uploads
+from herne.portal.applications.factory import store_file
+from herne.portal.applications.processing import ProcessingRefused
+from herne.portal.applications.processing import perform
+from herne.portal.applications.processing import refusal
+from herne.portal.browser.application import ApplicationView
+from herne.portal.browser.postkorb import PostkorbView
+from plone import api
+from plone.namedfile.file import NamedBlobFile
+from plone.protect.interfaces import IDisableCSRFProtection
+from plone.restapi.deserializer import json_body
+from plone.restapi.services import Service
+import transaction
+from zope.i18n import translate
+from zope.i18nmessageid import Message
+from zope.interface import alsoProvides
+
+
+MAX_FILES = 3
+
+
+def _de(message):
+    return translate(message, target_language="de") if isinstance(message, Message) else message
+
+
+class _JSONService(Service):
+    def error(self, status, errors):
+        """A JSON error: German messages per field; nothing of the request is kept."""
+        transaction.doom()
+        self.request.response.setStatus(status)
+        return {
+            "error": {
+                "type": "BadRequest" if status == 400 else "Forbidden",
+                "message": " ".join(_de(message) for message in errors.values()),
+                "errors": [{"field": name, "message": _de(msg)} for name, msg in errors.items()],
+            }
+        }
+
+    def files_from_body(self, data):
+        """Base64 files from the JSON body as blobs, or an error per file."""
+        files = data.get("files") or []
+        if not isinstance(files, list):
+            return {}, {"files": _("Die Dateien müssen als Liste übergeben werden.")}
+        if len(files) > MAX_FILES:
+            return {}, {"files": _("Höchstens drei Dateien je Nachricht.")}
+        uploads = {}
+        for number, item in enumerate(files, start=1):
+            name = f"files.{number}"
+            try:
+                content = b64decode(item["data"], validate=True)
+                filename = str(item.get("filename") or "datei")
+            except (KeyError, TypeError, ValueError, Base64Error):
+                return {}, {name: _("Die Datei ist nicht lesbar (erwartet: Base64 in „data“).")}
+            uploads[name] = NamedBlobFile(data=content, filename=filename)
+        return uploads, {}
+
+
+class PostkorbGet(_JSONService):
+    """GET /@postkorb: the caller's applications, newest change first."""
+
+    def reply(self):
+        if api.user.is_anonymous():
+            self.request.response.setStatus(401)
+            return {"error": {"type": "Unauthorized", "message": "Bitte melden Sie sich an."}}
+        rows = PostkorbView(self.context, self.request).rows()
+        return {
+            "@id": f"{self.context.absolute_url()}/@postkorb",
+            "items_total": len(rows),
+            "items": [
+                {
+                    "@id": row["url"],
+                    "reference_number": row["reference"],
+                    "service_title": row["service"],
+                    "date": row["date"],
+                    "review_state": row["state"],
+                    "state_title": row["state_title"],
+                    "must_act": row["must_act"],
+                    "unread": row["unread"],
+                }
+                for row in rows
+            ],
+        }
+
+
+def application_detail(application, request):
+    """What its owner or the responsible clerk sees of one application, as JSON."""
+    view = ApplicationView(application, request)
+    return {
+        "@id": application.absolute_url(),
+        "reference_number": application.reference_number,
+        "service_title": application.service_title,
+        "review_state": view.state(),
+        "state_title": view.state_title(),
+        "must_act": view.must_act(),
+        "next_step": _de(view.next_step()),
+        "submitted": view.submitted(),
+        "data": [{"title": row["title"], "value": row["value"]} for row in view.rows()],
+        "originals": view.originals(),
+        "history": view.history(),
+        "messages": view.messages(),
+        "documents": view.files(),
+        "receipt": f"{application.absolute_url()}/@@receipt"
+        if application.reference_number
+        else None,
+    }
+
+
+class ApplicationGet(_JSONService):
+    """GET <application>/@antrag: state, next step, history, messages and documents."""
+
+    def reply(self):
+        return application_detail(self.context, self.request)
+
+
+class MessagePost(_JSONService):
+    """POST <application>/@nachrichten {"text": ..., "files": [{"filename", "data"}]}."""
+
+    def reply(self):
+        alsoProvides(self.request, IDisableCSRFProtection)  # token-less API clients
+        data = json_body(self.request)
+        uploads, errors = self.files_from_body(data)
+        if not errors:
+            errors = write_message(self.context, data.get("text"), uploads)
+        if errors:
+            return self.error(400, errors)
+        self.request.response.setStatus(201)
+        return application_detail(self.context, self.request)
+
+
+class AnswerPost(_JSONService):
+    """POST <application>/@antwort: the citizen answers an information request."""
+
+    def reply(self):
+        alsoProvides(self.request, IDisableCSRFProtection)
+        reason = refusal(self.context, "answer")
+        if reason is not None:
+            return self.error(
+                403 if api.content.get_state(self.context) == "info_requested" else 400,
+                {"text": reason},
+            )
+        data = json_body(self.request)
+        text = (data.get("text") or "").strip()
+        if not text:
+            return self.error(400, {"text": _("Bitte schreiben Sie eine Antwort.")})
+        if len(text) > 5000:
+            return self.error(400, {"text": _("Der Text ist zu lang (höchstens 5000 Zeichen).")})
+        uploads, errors = self.files_from_body(data)
+        errors = errors or check_uploads(uploads)
+        if errors:
+            return self.error(400, errors)
+        title = _de(_("Antwort auf Nachforderung"))
+        with api.env.adopt_roles(["Manager"]):
+            files = [store_file(self.context, "answer", title, value) for value in uploads.values()]
+        try:
+            perform(self.context, "answer", text, files=files)
+        except ProcessingRefused as refused:
+            return self.error(400, {"text": refused.message})
+        return application_detail(self.context, self.request)

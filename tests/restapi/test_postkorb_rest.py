@@ -1,0 +1,137 @@
+"""The citizen's applications through plone.restapi: list, detail, messages, answers, errors."""
+
+from base64 import b64encode
+from herne.portal.applications.factory import create_application
+from herne.portal.applications.processing import perform
+from plone import api
+import pytest
+import transaction
+
+
+CITIZEN = ("buerger", "demo-buerger-2026")
+OTHER_CITIZEN = ("buergerin", "demo-buergerin-2026")
+CLERK = ("sachbearbeitung", "demo-sachbearbeitung-2026")
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+@pytest.fixture()
+def application(rest_portal):
+    service = rest_portal["leistungen"]["fuehrungszeugnis"]
+    with api.env.adopt_user(username="buerger"):
+        created = create_application(
+            service,
+            userid="buerger",
+            applicant_name="Bernd Bergmann",
+            rows=[{"name": "purpose", "title": "Zweck", "value": "Sportverein"}],
+            uploads={},
+            consent_time=None,
+            delivery_method="post",
+            delivery_address="Bahnhofstraße 12\n44623 Herne",
+        )
+    transaction.commit()
+    return created
+
+
+def relative(application, portal):
+    return application.absolute_url()[len(portal.absolute_url()) :]
+
+
+def test_postkorb_lists_the_callers_applications(api_session, rest_portal, application):
+    response = api_session(*CITIZEN).get("@postkorb")
+    assert response.status_code == 200
+    (item,) = response.json()["items"]
+    assert item["reference_number"] == application.reference_number
+    assert item["state_title"] == "Eingegangen"
+    assert item["must_act"] is False
+    assert api_session(*OTHER_CITIZEN).get("@postkorb").json()["items"] == []
+
+
+def test_postkorb_needs_a_log_in(api_session, rest_portal):
+    response = api_session().get("@postkorb")
+    assert response.status_code == 401
+
+
+def test_detail_with_next_step_history_and_data(api_session, rest_portal, application):
+    with api.env.adopt_user(username="sachbearbeitung"):
+        perform(application, "accept", "Intern: bekannt", internal=True)
+        perform(application, "request_info", "Bitte Nachweis des Vereins hochladen.")
+    transaction.commit()
+    response = api_session(*CITIZEN).get(f"{relative(application, rest_portal)}/@antrag")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["review_state"] == "info_requested"
+    assert body["must_act"] is True
+    assert "antworten" in body["next_step"]
+    assert body["data"] == [{"title": "Zweck", "value": "Sportverein"}]
+    comments = [entry["comment"] for entry in body["history"]]
+    assert "Bitte Nachweis des Vereins hochladen." in comments
+    assert "Intern: bekannt" not in response.text
+
+
+def test_answer_with_file_returns_it_to_the_clerk(api_session, rest_portal, application):
+    with api.env.adopt_user(username="sachbearbeitung"):
+        perform(application, "accept")
+        perform(application, "request_info", "Bitte Nachweis hochladen.")
+    transaction.commit()
+    session = api_session(*CITIZEN)
+    url = f"{relative(application, rest_portal)}/@antwort"
+    bad = session.post(
+        url,
+        json={
+            "text": "Anbei",
+            "files": [{"filename": "x.pdf", "data": b64encode(b"<html>").decode()}],
+        },
+    )
+    assert bad.status_code == 400
+    assert "kein PDF-Dokument" in bad.json()["error"]["message"]
+    good = session.post(
+        url,
+        json={
+            "text": "Anbei",
+            "files": [{"filename": "verein.pdf", "data": b64encode(PDF).decode()}],
+        },
+    )
+    assert good.status_code == 200, good.text
+    assert good.json()["review_state"] == "in_progress"
+    assert [doc["filename"] for doc in good.json()["documents"]] == ["verein.pdf"]
+
+
+def test_message_round_trip_and_errors(api_session, rest_portal, application):
+    url = f"{relative(application, rest_portal)}/@nachrichten"
+    citizen = api_session(*CITIZEN)
+    empty = citizen.post(url, json={"text": "  "})
+    assert empty.status_code == 400
+    assert empty.json()["error"]["message"] == "Bitte schreiben Sie eine Nachricht."
+    too_long = citizen.post(url, json={"text": "x" * 5001})
+    assert too_long.status_code == 400
+    broken = citizen.post(
+        url, json={"text": "Hallo", "files": [{"filename": "a.pdf", "data": "%%%"}]}
+    )
+    assert broken.status_code == 400
+    created = citizen.post(url, json={"text": "Wie lange dauert es?"})
+    assert created.status_code == 201
+    reply = api_session(*CLERK).post(url, json={"text": "Etwa zwei Wochen."})
+    assert reply.status_code == 201
+    texts = [
+        m["text"]
+        for m in citizen.get(f"{relative(application, rest_portal)}/@antrag").json()["messages"]
+    ]
+    assert texts == ["Wie lange dauert es?", "Etwa zwei Wochen."]
+
+
+def test_others_get_no_detail_and_cannot_write(api_session, rest_portal, application):
+    path = relative(application, rest_portal)
+    for credentials in (
+        OTHER_CITIZEN,
+        ("sachbearbeitung-wohngeld", "demo-sachbearbeitung-wohngeld-2026"),
+        ("redaktion", "demo-redaktion-2026"),
+        (None, None),
+    ):
+        session = api_session(*credentials)
+        detail = session.get(f"{path}/@antrag")
+        assert detail.status_code in (401, 403, 404), credentials
+        assert application.reference_number not in detail.text
+        written = session.post(f"{path}/@nachrichten", json={"text": "Hallo"})
+        assert written.status_code in (401, 403, 404), credentials
+    transaction.abort()
+    assert not application.messages
