@@ -1,0 +1,242 @@
+"""Nobody but the owner and the responsible clerks reaches an application, on any channel.
+
+One parametrized test: channel x role. Each outsider must get nothing (401/403/404,
+the log-in page, or an empty result) and no trace of the application in the body;
+the owner, on the same channel, gets the application: so no channel passes just
+because its URL is wrong.
+"""
+
+from base64 import b64encode
+from herne.portal.applications.factory import create_application
+from plone import api
+from plone.namedfile.file import NamedBlobFile
+import pytest
+from tests.restapi.conftest import PortalSession
+import transaction
+
+
+SECRET_NAME = "Xaver Geheimfeld"
+SECRET_FILE = b"%PDF-1.4\n% Kontoauszug-Geheim-4711\n%%EOF\n"
+ROLES = {
+    "owner": ("buerger", "demo-buerger-2026"),
+    "other_citizen": ("buergerin", "demo-buergerin-2026"),
+    "other_clerk": ("sachbearbeitung-wohngeld", "demo-sachbearbeitung-wohngeld-2026"),
+    "editor": ("redaktion", "demo-redaktion-2026"),
+    "anonymous": (None, None),
+}
+
+
+@pytest.fixture(scope="class")
+def matrix_portal(demo_server_class):
+    """One site for the whole matrix: the cases only read, or must leave no trace."""
+    demo_server_class.testSetUp()
+    try:
+        yield demo_server_class["portal"]
+    finally:
+        demo_server_class.testTearDown()
+
+
+@pytest.fixture(scope="class")
+def target(matrix_portal):
+    rest_portal = matrix_portal
+    service = rest_portal["leistungen"]["fuehrungszeugnis"]
+    with api.env.adopt_user(username="buerger"):
+        application = create_application(
+            service,
+            userid="buerger",
+            applicant_name=SECRET_NAME,
+            rows=[{"name": "last_name", "title": "Nachname", "value": SECRET_NAME}],
+            uploads={
+                "purpose_letter": (
+                    "Schreiben",
+                    NamedBlobFile(data=SECRET_FILE, filename="kontoauszug.pdf"),
+                )
+            },
+            consent_time=None,
+            delivery_method="post",
+            delivery_address="Bahnhofstraße 12\n44623 Herne",
+        )
+    transaction.commit()
+    (evidence,) = application.contentValues()
+    portal_url = rest_portal.absolute_url()
+    return {
+        "app": application.absolute_url()[len(portal_url) :],
+        "file": evidence.absolute_url()[len(portal_url) :],
+        "reference": application.reference_number,
+        "area": application.aq_parent.absolute_url()[len(portal_url) :],
+    }
+
+
+def html(session, path, **kwargs):
+    return session.get(path, headers={"Accept": "text/html"}, **kwargs)
+
+
+def items_total(response):
+    return response.json().get("items_total", 0) if response.status_code == 200 else 0
+
+
+#: channel -> (request, "the caller reached the application" for that response)
+CHANNELS = {
+    "page": (
+        lambda s, t: html(s, t["app"]),
+        lambda r, t: r.status_code == 200 and t["reference"] in r.text,
+    ),
+    "receipt": (
+        lambda s, t: s.get(f"{t['app']}/@@receipt"),
+        lambda r, t: r.content.startswith(b"%PDF"),
+    ),
+    "download": (
+        lambda s, t: s.get(f"{t['file']}/@@download/file"),
+        lambda r, t: b"Kontoauszug-Geheim" in r.content,
+    ),
+    "display-file": (
+        lambda s, t: s.get(f"{t['file']}/@@display-file/file"),
+        lambda r, t: b"Kontoauszug-Geheim" in r.content,
+    ),
+    "images": (
+        lambda s, t: s.get(f"{t['file']}/@@images/file"),
+        lambda r, t: b"Kontoauszug-Geheim" in r.content,
+    ),
+    "rest-get": (
+        lambda s, t: s.get(t["app"]),
+        lambda r, t: r.status_code == 200 and SECRET_NAME in r.text,
+    ),
+    "rest-file": (
+        lambda s, t: s.get(t["file"]),
+        lambda r, t: r.status_code == 200 and "kontoauszug" in r.text,
+    ),
+    "@search": (
+        lambda s, t: s.get(
+            "@search", params={"portal_type": "Application", "metadata_fields": "applicant_name"}
+        ),
+        lambda r, t: items_total(r) > 0,
+    ),
+    "@search-reference": (
+        lambda s, t: s.get("@search", params={"reference_number": t["reference"]}),
+        lambda r, t: items_total(r) > 0,
+    ),
+    "@search-text": (
+        lambda s, t: s.get("@search", params={"SearchableText": "Geheimfeld"}),
+        lambda r, t: items_total(r) > 0,
+    ),
+    "@querystring-search": (
+        lambda s, t: s.post(
+            "@querystring-search",
+            json={
+                "query": [
+                    {
+                        "i": "portal_type",
+                        "o": "plone.app.querystring.operation.selection.any",
+                        "v": ["Application"],
+                    }
+                ]
+            },
+        ),
+        lambda r, t: items_total(r) > 0,
+    ),
+    "@history": (lambda s, t: s.get(f"{t['app']}/@history"), lambda r, t: r.status_code == 200),
+    "@workflow": (lambda s, t: s.get(f"{t['app']}/@workflow"), lambda r, t: r.status_code == 200),
+    "@sharing": (lambda s, t: s.get(f"{t['app']}/@sharing"), lambda r, t: r.status_code == 200),
+    "@antrag": (lambda s, t: s.get(f"{t['app']}/@antrag"), lambda r, t: r.status_code == 200),
+    "@postkorb": (lambda s, t: s.get("@postkorb"), lambda r, t: t["reference"] in r.text),
+    "site-search": (
+        lambda s, t: html(s, "@@search", params={"SearchableText": t["reference"]}),
+        lambda r, t: t["app"] in r.text,
+    ),
+    "area-listing": (lambda s, t: html(s, t["area"]), lambda r, t: t["app"] in r.text),
+    "worklist": (
+        lambda s, t: html(s, "@@arbeitskorb", params={"text": t["reference"]}),
+        lambda r, t: t["app"] in r.text,
+    ),
+}
+#: Channels the owner is not meant to use (the city's own tools); checked for outsiders only.
+CITY_ONLY = {"@sharing", "area-listing", "worklist", "@history", "images"}
+#: Channels that must fail with 401/403/404 (or the log-in page) for outsiders.
+DIRECT = {"page", "receipt", "download", "display-file", "images", "rest-get", "rest-file"} | {
+    "@history",
+    "@workflow",
+    "@sharing",
+    "@antrag",
+}
+
+
+#: Channels whose answer repeats the query, which holds the reference number.
+ECHOES = {"@search-reference", "site-search", "worklist"}
+
+
+def is_login_page(response):
+    """Plone's answer to a forbidden page: the log-in form or "insufficient privileges"."""
+    return "login" in response.url or "insufficient-privileges" in response.url
+
+
+def session_for(portal, role):
+    session = PortalSession(portal.absolute_url())
+    username, password = ROLES[role]
+    if username:
+        session.auth = (username, password)
+    return session
+
+
+class TestIsolation:
+    @pytest.mark.parametrize("role", list(ROLES))
+    @pytest.mark.parametrize("channel", list(CHANNELS))
+    def test_channel(self, matrix_portal, target, channel, role):
+        check_channel(session_for(matrix_portal, role), target, channel, role)
+
+    @pytest.mark.parametrize("role", [role for role in ROLES if role != "owner"])
+    def test_no_change_by_outsiders(self, matrix_portal, target, role):
+        check_no_change(matrix_portal, session_for(matrix_portal, role), target, role)
+
+
+def check_channel(session, target, channel, role):
+    request, reached = CHANNELS[channel]
+    response = request(session, target)
+    if role == "owner":
+        if channel in CITY_ONLY:
+            pytest.skip("a tool of the city, not of the citizen")
+        assert reached(response, target), (channel, response.status_code, response.text[:300])
+        return
+    assert not reached(response, target), (channel, role)
+    assert SECRET_NAME not in response.text
+    assert b"Kontoauszug-Geheim" not in response.content
+    if not is_login_page(response):  # the log-in form repeats the requested path
+        assert target["app"] not in response.text
+    if channel not in ECHOES:  # a search page or URL may repeat the term searched for
+        assert target["reference"] not in response.text
+    if channel in DIRECT:
+        assert response.status_code in (401, 403, 404) or is_login_page(response), (
+            channel,
+            role,
+            response.status_code,
+        )
+
+
+def check_no_change(rest_portal, session, target, role):
+    """Writing channels: a message, a transition, an answer: refused, and no trace left."""
+    attempts = [
+        session.post(f"{target['app']}/@nachrichten", json={"text": "Hallo"}),
+        session.post(f"{target['app']}/@workflow/withdraw", json={"comment": "weg"}),
+        session.post(f"{target['app']}/@workflow/accept", json={}),
+        session.post(
+            f"{target['app']}/@antwort",
+            json={
+                "text": "x",
+                "files": [{"filename": "a.pdf", "data": b64encode(SECRET_FILE).decode()}],
+            },
+        ),
+        session.patch(target["app"], json={"title": "gekapert"}),
+        session.delete(target["file"]),
+    ]
+    for response in attempts:
+        assert response.status_code in (400, 401, 403, 404), (
+            role,
+            response.request.url,
+            response.status_code,
+        )
+    transaction.abort()
+    with api.env.adopt_roles(["Manager"]):
+        application = rest_portal.unrestrictedTraverse(target["app"].lstrip("/"))
+        assert api.content.get_state(application) == "submitted"
+        assert not application.messages
+        assert len(application.contentValues()) == 1
+        assert application.title != "gekapert"
