@@ -174,3 +174,40 @@ def test_another_citizen_cannot_write(submitted, citizen):
         )
     transaction.abort()
     assert not application.messages
+
+
+def test_next_step_and_must_act_for_every_state(demo):
+    """Every state has a plain-German next step; the citizen must act exactly where expected."""
+    from herne.portal.applications.next_step import must_act
+    from herne.portal.applications.next_step import next_step
+    from tests.workflow.test_application_workflow import PATHS
+    from tests.workflow.test_application_workflow import bring_to
+    from tests.workflow.test_application_workflow import new_application
+    from zope.i18n import translate
+
+    api.group.add_user(groupname="clerks-buergerdienste-wanne", username="sachbearbeitung")
+    department = demo["portal"]["organisation"]["buergerdienste-wanne"]
+    expected = {
+        "draft": ("Setzen Sie ihn fort", True),
+        "submitted": ("beginnt bald", False),
+        "in_progress": ("Sie müssen nichts tun", False),
+        "info_requested": ("Bitte antworten Sie", True),
+        "originals_pending": ("Rathaus Wanne", True),
+        "approved": ("genehmigt", False),
+        "sent": ("per Post", False),
+        "ready_for_pickup": ("Bringen Sie Ihren Ausweis mit", True),
+        "picked_up": ("abgeholt", False),
+        "rejected": ("abgelehnt", False),
+        "withdrawn": ("zurückgezogen", False),
+    }
+    assert set(expected) == set(PATHS)
+    for state, (phrase, act) in expected.items():
+        application = new_application(demo["portal"])
+        bring_to(application, state)
+        text = translate(next_step(application, state, department), target_language="de")
+        assert phrase in text, (state, text)
+        assert must_act(state) is act, state
+    originals_text = translate(
+        next_step(application, "originals_pending", department), target_language="de"
+    )
+    assert "Öffnungszeiten" in originals_text

@@ -135,3 +135,22 @@ def test_others_get_no_detail_and_cannot_write(api_session, rest_portal, applica
         assert written.status_code in (401, 403, 404), credentials
     transaction.abort()
     assert not application.messages
+
+
+def test_citizen_withdraws_through_rest(api_session, rest_portal, application):
+    session = api_session(*CITIZEN)
+    response = session.post(
+        f"{relative(application, rest_portal)}/@workflow/withdraw", json={"comment": "Erledigt"}
+    )
+    assert response.status_code == 200, response.text
+    detail = session.get(f"{relative(application, rest_portal)}/@antrag").json()
+    assert detail["review_state"] == "withdrawn"
+    assert "zurückgezogen" in detail["next_step"]
+    # withdrawing twice changes nothing (plone.restapi answers as for the first time)
+    session.post(f"{relative(application, rest_portal)}/@workflow/withdraw", json={})
+    transaction.abort()
+    history = application.workflow_history["herne_application_workflow"]
+    assert [entry["action"] for entry in history].count("withdraw") == 1
+    # and a clerk's step stays refused for the citizen
+    refused = session.post(f"{relative(application, rest_portal)}/@workflow/accept", json={})
+    assert refused.status_code == 400
