@@ -122,9 +122,13 @@ TRANSITIONS = {
 VARIABLES = {
     "action": ("Previous transition", "transition/getId|nothing", True),
     "actor": ("The ID of the user who performed the previous transition", "user/getId", True),
+    # An internal comment never goes into the workflow history: Plone's history views
+    # and plone.restapi's @history and @workflow show every variable of it to everyone
+    # who may view the application, the citizen included. It is kept as an internal
+    # note (applications.messages) instead.
     "comments": (
-        "Comment about the last transition",
-        "python:state_change.kwargs.get('comment', '')",
+        "Comment about the last transition, for the citizen too",
+        "python:'' if state_change.kwargs.get('internal') else state_change.kwargs.get('comment', '')",
         True,
     ),
     "internal": (

@@ -154,3 +154,25 @@ def test_citizen_withdraws_through_rest(api_session, rest_portal, application):
     # and a clerk's step stays refused for the citizen
     refused = session.post(f"{relative(application, rest_portal)}/@workflow/accept", json={})
     assert refused.status_code == 400
+
+
+def test_internal_comments_reach_no_citizen_channel(api_session, rest_portal, application):
+    with api.env.adopt_user(username="sachbearbeitung"):
+        perform(application, "accept", "GEHEIM-INTERN Vorstrafe prüfen", internal=True)
+    transaction.commit()
+    path = relative(application, rest_portal)
+    citizen = api_session(*CITIZEN)
+    responses = [
+        citizen.get(f"{path}/@history"),
+        citizen.get(f"{path}/@workflow"),
+        citizen.get(path, params={"expand": "workflow"}),
+        citizen.get(f"{path}/@antrag"),
+        citizen.get(f"{path}/@@historyview", headers={"Accept": "text/html"}),
+        citizen.get(f"{path}/@@contenthistory", headers={"Accept": "text/html"}),
+        citizen.get(path, headers={"Accept": "text/html"}),
+    ]
+    for response in responses:
+        assert "GEHEIM-INTERN" not in response.text, response.request.url
+    assert responses[0].status_code == 200  # the citizen does see the steps themselves
+    clerk = api_session(*CLERK).get(f"{path}/@antrag")
+    assert "GEHEIM-INTERN" in clerk.text

@@ -15,10 +15,16 @@ def test_upgrade_1000_to_1001(portal):
     setup_tool.setLastVersionForProfile(PROFILE, "1000")
 
     steps = setup_tool.listUpgrades(PROFILE)
-    assert [step["dest"] for step in steps] == [("1001",), ("1002",), ("1003",), ("1004",)]
+    assert [step["dest"] for step in steps] == [
+        ("1001",),
+        ("1002",),
+        ("1003",),
+        ("1004",),
+        ("1005",),
+    ]
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1004",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1005",)
     assert "Application" in portal.portal_types.objectIds()
     assert portal["antraege"].portal_type == "ApplicationRoot"
     assert api.portal.get_registry_record("herne.portal.max_file_size_mb") == 10
@@ -45,7 +51,7 @@ def test_upgrade_1002_to_1003_adds_worklist_index_and_mail_texts(portal):
     setup_tool.upgradeProfile(PROFILE)
     assert "submitted" in catalog.indexes()
     assert "Begründung" in api.portal.get_registry_record("herne.portal.mail.rejected")
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1004",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1005",)
 
 
 def test_upgrade_1003_to_1004_adds_postkorb_and_message_texts(portal):
@@ -58,3 +64,22 @@ def test_upgrade_1003_to_1004_adds_postkorb_and_message_texts(portal):
     assert "Nachricht" in api.portal.get_registry_record("herne.portal.mail.message")
     assert "herne-postkorb" in portal.portal_actions.user.objectIds()
     assert "citizen_unread" in api.portal.get_tool("portal_catalog").schema()
+
+
+def test_upgrade_1004_to_1005_takes_internal_comments_out_of_the_public_history(demo):
+    from herne.portal.applications.messages import notes_by_step
+    from herne.portal.applications.messages import step_key
+    from herne.portal.upgrades.to1005 import separate_internal_comments
+    from tests.workflow.test_application_workflow import bring_to
+    from tests.workflow.test_application_workflow import new_application
+
+    application = new_application(demo["portal"])
+    bring_to(application, "in_progress")
+    history = application.workflow_history["herne_application_workflow"]
+    # an entry as version 1004 wrote it: the internal text in "comments"
+    old = dict(history[-1], comments="Vorstrafe prüfen", internal=True)
+    application.workflow_history["herne_application_workflow"] = (*history[:-1], old)
+    assert separate_internal_comments(application)
+    entry = application.workflow_history["herne_application_workflow"][-1]
+    assert entry["comments"] == ""
+    assert notes_by_step(application)[step_key(entry["time"])] == "Vorstrafe prüfen"

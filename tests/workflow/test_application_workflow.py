@@ -5,6 +5,8 @@ from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SecurityManagement import setSecurityManager
 from AccessControl.SpecialUsers import nobody
 from herne.portal.applications.factory import create_application
+from herne.portal.applications.messages import notes_by_step
+from herne.portal.applications.messages import step_key
 from herne.portal.workflow.application import tick_original
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
@@ -246,11 +248,13 @@ def test_history_keeps_actor_time_comment_and_internal_flag(demo, people):
         )
     history = application.workflow_history["herne_application_workflow"]
     accepted, requested = history[-2], history[-1]
+    # the internal text is kept apart, where Plone's generic history views do not look
     assert (accepted["actor"], accepted["comments"], accepted["internal"]) == (
         "sachbearbeitung",
-        "Akte angelegt",
+        "",
         True,
     )
+    assert notes_by_step(application)[step_key(accepted["time"])] == "Akte angelegt"
     assert (requested["comments"], requested["internal"]) == (
         "Bitte Rentenbescheid hochladen",
         False,

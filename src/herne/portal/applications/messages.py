@@ -38,6 +38,27 @@ def add_message(
     return entry
 
 
+def add_note(application, text, author, step_time):
+    """An internal comment on a workflow step, kept out of the workflow history."""
+    entry = add_message(application, text, FROM_CITY, author, kind="note", internal=True)
+    entry["step_time"] = step_key(step_time)
+    return entry
+
+
+def step_key(step_time):
+    """A workflow step's time as a key that survives storage (DateTime has no stable hash)."""
+    return round(step_time.timeTime(), 6) if step_time is not None else None
+
+
+def notes_by_step(application):
+    """Internal notes keyed by the time of the workflow step they belong to."""
+    return {
+        entry["step_time"]: entry["text"]
+        for entry in messages_of(application)
+        if entry.get("kind") == "note" and entry.get("step_time") is not None
+    }
+
+
 def unread_for_citizen(application):
     """Whether the city did or wrote something the citizen has not seen yet."""
     last = getattr(application, "last_city_activity", None)

@@ -2,6 +2,7 @@
 
 from DateTime import DateTime
 from herne.portal import _
+from herne.portal.applications.messages import add_note
 from herne.portal.workflow.application import open_originals
 from herne.portal.workflow.application import service_of
 from plone import api
@@ -126,14 +127,18 @@ def record_step(application, action, comment, internal=True):
     """Add a non-workflow step (such as a hand-over) to the application's history."""
     tool = api.portal.get_tool("portal_workflow")
     status = dict(tool.getStatusOf(WORKFLOW_ID, application) or {})
+    actor = api.user.get_current().getId()
+    now = DateTime()
     status.update(
         action=action,
-        actor=api.user.get_current().getId(),
-        comments=comment,
+        actor=actor,
+        comments="" if internal else comment,
         internal=internal,
-        time=DateTime(),
+        time=now,
     )
     tool.setStatusOf(WORKFLOW_ID, application, status)
+    if internal and comment:
+        add_note(application, comment, actor, now)
 
 
 def processing_states_titles():

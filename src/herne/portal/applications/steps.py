@@ -1,9 +1,11 @@
 """What follows each workflow step: message history, e-mails and the processing time."""
 
 from DateTime import DateTime
+from herne.portal import _
 from herne.portal.applications.messages import FROM_CITIZEN
 from herne.portal.applications.messages import FROM_CITY
 from herne.portal.applications.messages import add_message
+from herne.portal.applications.messages import add_note
 from herne.portal.applications.notifications import queue_department_mail
 from herne.portal.applications.notifications import queue_status_mail
 from herne.portal.applications.processing import COMMENT_REQUIRED
@@ -28,9 +30,20 @@ def before_transition(application, event):
     """Whatever the channel (page, worklist, REST): no request or rejection without text."""
     if event.transition is None or event.transition.id not in COMMENT_REQUIRED:
         return
-    if not ((event.kwargs or {}).get("comment") or "").strip():
+    kwargs = event.kwargs or {}
+    if not (kwargs.get("comment") or "").strip():
         raise WorkflowException(
             translate(COMMENT_REQUIRED[event.transition.id], target_language="de")
+        )
+    if kwargs.get("internal"):
+        raise WorkflowException(
+            translate(
+                _(
+                    "Diese Bemerkung richtet sich an die Antragstellerin oder den Antragsteller "
+                    "und kann nicht intern sein."
+                ),
+                target_language="de",
+            )
         )
 
 
@@ -44,6 +57,9 @@ def after_transition(application, event):
     internal = bool(kwargs.get("internal"))
     public_comment = "" if internal else (kwargs.get("comment") or "").strip()
     actor = api.user.get_current().getId()
+
+    if internal and (kwargs.get("comment") or "").strip():
+        add_note(application, kwargs["comment"].strip(), actor, (event.status or {}).get("time"))
 
     if state_id in FINAL_STATES:
         record_processing_time(application, DateTime())

@@ -4,6 +4,8 @@ from herne.portal import _
 from herne.portal.applications.conversation import attachments_allowed
 from herne.portal.applications.messages import FROM_CITIZEN
 from herne.portal.applications.messages import mark_seen_by_citizen
+from herne.portal.applications.messages import notes_by_step
+from herne.portal.applications.messages import step_key
 from herne.portal.applications.messages import visible_messages
 from herne.portal.applications.next_step import must_act
 from herne.portal.applications.next_step import next_step
@@ -123,6 +125,8 @@ class ApplicationView(MultilineText, BrowserView):
         }
         result = []
         for entry in visible_messages(self.context, for_city):
+            if entry.get("kind") == "note":  # shown with its step in the history
+                continue
             if entry.get("kind") == "status" and not entry.get("text"):
                 continue
             from_citizen = entry["sender"] == FROM_CITIZEN
@@ -190,16 +194,17 @@ class ApplicationView(MultilineText, BrowserView):
     def history(self):
         """Every step with who, when and comment; the citizen sees no internal comments."""
         for_city = not self.is_applicant()
+        notes = notes_by_step(self.context) if for_city else {}
         entries = []
         for entry in self._history():
             action = entry.get("action")
             internal = bool(entry.get("internal")) or action in INTERNAL_ACTIONS
-            if internal and not for_city:
-                if action in INTERNAL_ACTIONS:
-                    continue
-                comment = ""
-            else:
-                comment = entry.get("comments") or ""
+            if internal and not for_city and action in INTERNAL_ACTIONS:
+                continue
+            # internal comments are notes outside the workflow history, for the city only
+            comment = entry.get("comments") or ""
+            if for_city and internal:
+                comment = notes.get(step_key(entry.get("time"))) or comment
             entries.append(
                 {
                     "action": action_title(action),
