@@ -211,3 +211,15 @@ def test_next_step_and_must_act_for_every_state(demo):
         next_step(application, "originals_pending", department), target_language="de"
     )
     assert "Öffnungszeiten" in originals_text
+
+
+def test_message_from_the_clerk_marks_the_application_unread(submitted, citizen, browser_as):
+    application = submitted("fuehrungszeugnis")
+    owner = citizen()
+    write(owner, application, "Eine Frage")
+    open_postkorb(owner)
+    assert "herne-unread" not in owner.contents  # the citizen's own message is not news
+    write(browser_as(*CLERK), application, "Die Antwort")
+    open_postkorb(owner)
+    assert "herne-unread" in owner.contents
+    assert "1 Antrag/Anträge mit Neuigkeiten." in owner.contents
