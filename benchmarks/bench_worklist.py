@@ -9,22 +9,13 @@ holds, `HERNE_BENCH_REAL` (default 340) how many of them are real Dexterity obje
 `HERNE_BENCH_REQUESTS` (default 50) how many timed requests each side gets,
 `HERNE_BENCH_CACHE_SIZE` (default 30000) the ZODB connection cache in objects.
 
-The catalog is filled in two parts:
-
-* real applications, made with ``create_application`` and taken through the
-  workflow with ``perform`` (the clerks' own code path), 20 per department,
-  two in each state where the department's services allow it;
-* the rest as catalog entries of lightweight stand-ins. Each stand-in copies
-  the catalog data of a real application of its department (what the indexers
-  returned for it: object_provides, allowedRolesAndUsers, effective/expires,
-  ...) and changes what differs between applications: path and id, UID,
-  reference number (from the portal's own counter, per year of submission),
-  applicant and owner token in allowedRolesAndUsers, applicant name, service,
-  state, dates, and the derived Title/sortable_title/SearchableText (computed
-  by the same indexers). Creating 100,000 real objects with files, workflow
-  history and messages would take over an hour on 2 cores (about 40 ms each
-  here, growing with the catalog); the worklist and @search only read the
-  catalog, so the catalog is what must be realistic.
+The catalog is filled by ``_catalog_fill.fill`` (shared with bench_postkorb.py, see
+there): real applications, made with ``create_application`` and taken through the
+workflow with ``perform`` (the clerks' own code path), 20 per department, two in
+each state where the department's services allow it, alternately of the demo
+citizens ``buerger`` and ``buergerin``; the rest as catalog entries of lightweight
+stand-ins copied from a real application of the same department. The worklist and
+@search only read the catalog, so the catalog is what must be realistic.
 
 Both measurements go through the whole Zope publisher (in-process WSGI) as the
 demo clerk of Bürgerdienste Herne-Mitte (Basic auth): the worklist page
@@ -34,39 +25,24 @@ the columns the worklist shows as metadata_fields). Results go to stdout;
 record them in docs/benchmarks.md.
 """
 
-from DateTime import DateTime
-import gc
+from _catalog_fill import BIG_DEPARTMENT as CLERK_DEPARTMENT
+from _catalog_fill import assert_entries_alike
+from _catalog_fill import fill
+from _catalog_fill import mail_sink
+from _catalog_fill import measure
+from _catalog_fill import report
 from herne.portal.applications.areas import application_root
-from herne.portal.applications.factory import create_application
-from herne.portal.applications.indexers import searchable_text
 from herne.portal.applications.processing import OPEN_STATES
-from herne.portal.applications.processing import perform
-from herne.portal.applications.reference import next_reference_number
 from herne.portal.applications.worklist import WorklistFilter
 from herne.portal.applications.worklist import clerk_areas
 from herne.portal.browser.worklist import BATCH_SIZE
-from herne.portal.workflow.application import open_originals
-from herne.portal.workflow.application import tick_original
 import json
-import Missing
 import os
 from plone import api
-from plone.indexer.interfaces import IIndexableObject
 from plone.testing.zope import Browser
-from Products.CMFPlone.CatalogTool import sortable_title
 import random
 import re
-import resource
-import statistics
-from tests.applications.conftest import RoomyController
-from tests.applications.conftest import free_port
-import time
-import transaction
-from types import SimpleNamespace
 from urllib.parse import urlencode
-import uuid
-from zope.component import queryMultiAdapter
-from zope.interface import implementer
 
 
 APPLICATIONS = int(os.environ.get("HERNE_BENCH_APPLICATIONS", "100000"))
@@ -76,378 +52,34 @@ REQUESTS = int(os.environ.get("HERNE_BENCH_REQUESTS", "50"))
 #: 400, so the worklist page alone would reload some 360 objects per request; production
 #: instances configure tens of thousands (zodb-cache-size / db_cache_size).
 CACHE_SIZE = int(os.environ.get("HERNE_BENCH_CACHE_SIZE", "30000"))
-WARMUP = 5
-SAVEPOINT_EVERY = 10_000
 
 CLERK = ("sachbearbeitung", "demo-sachbearbeitung-2026")
-CLERK_DEPARTMENT = "buergerdienste-herne-mitte"
-CLERK_SHARE = 0.25  # of all applications; the other 75 % spread over the other departments
-
-#: State of an application and its weight; open ones are recent, closed ones up to 3 years old.
-STATES = {
-    "submitted": 12,
-    "in_progress": 10,
-    "info_requested": 4,
-    "originals_pending": 3,
-    "approved": 4,
-    "ready_for_pickup": 3,
-    "sent": 30,
-    "picked_up": 20,
-    "rejected": 8,
-    "withdrawn": 6,
-}
-OPEN_DAYS = 120
-CLOSED_DAYS = 3 * 365
-
-#: The clerks' steps to each state (comments where the step needs a text for the citizen).
-PATHS = {
-    "submitted": [],
-    "in_progress": ["accept"],
-    "info_requested": ["accept", "request_info"],
-    "originals_pending": ["accept", "request_originals"],
-    "approved": ["accept", "approve"],
-    "ready_for_pickup": ["accept", "approve", "make_ready_for_pickup"],
-    "sent": ["accept", "approve", "send_by_post"],
-    "picked_up": ["accept", "approve", "make_ready_for_pickup", "confirm_pickup"],
-    "rejected": ["reject"],
-    "withdrawn": ["withdraw"],
-}
-COMMENTS = {
-    "request_info": "Bitte reichen Sie die fehlende Meldebescheinigung nach.",
-    "reject": "Die Voraussetzungen liegen nicht vor.",
-}
-
-FIRST_NAMES = [
-    "Anna",
-    "Ben",
-    "Clara",
-    "David",
-    "Elif",
-    "Felix",
-    "Greta",
-    "Hasan",
-    "Ida",
-    "Jonas",
-    "Katharina",
-    "Leon",
-    "Mia",
-    "Noah",
-    "Olga",
-    "Paul",
-    "Rosa",
-    "Samuel",
-    "Tanja",
-    "Umut",
-    "Vera",
-    "Wilhelm",
-    "Yasemin",
-    "Zoe",
-]
-LAST_NAMES = [
-    "Müller",
-    "Schmidt",
-    "Schneider",
-    "Fischer",
-    "Weber",
-    "Meyer",
-    "Wagner",
-    "Becker",
-    "Schulz",
-    "Hoffmann",
-    "Koch",
-    "Richter",
-    "Klein",
-    "Wolf",
-    "Schröder",
-    "Neumann",
-    "Schwarz",
-    "Yilmaz",
-    "Kaya",
-    "Nowak",
-    "Kowalski",
-    "Bergmann",
-]
-CITIZENS = 20_000
 
 REFERENCE = re.compile(r'<a href="[^"]+">(HER-\d{4}-\d{6})</a>')
 COUNT = re.compile(r"(\d+) Anträge")
 
 
-class Sink:
-    async def handle_DATA(self, server, session, envelope):
-        return "250 OK"
+def real_slot(i, departments, states):
+    """Two real applications in every state of every department, the rest as the stand-ins."""
+    return departments[i % len(departments)], states[(i // len(departments)) % len(states)]
 
 
-@implementer(IIndexableObject)
-class CatalogEntry:
-    """What the catalog reads from an application, as plain attributes."""
-
-    def __init__(self, values):
-        values = dict(values)
-        self._physical_path = values.pop("getPhysicalPath")
-        self.__dict__.update(values)
-
-    def getPhysicalPath(self):
-        # The path index calls it; the other attributes may be plain values.
-        return self._physical_path
-
-
-def catalog_values(catalog, obj):
-    """Every value the catalog's indexes and metadata columns read from ``obj``."""
-    wrapper = queryMultiAdapter((obj, catalog), IIndexableObject)
-    names = set(catalog.schema()) | {"getPhysicalPath"}
-    for index in catalog._catalog.indexes.values():
-        names.update(index.getIndexSourceNames())
-    values = {}
-    for name in names:
-        try:
-            value = getattr(wrapper, name)
-            if callable(value):
-                value = value()
-        except AttributeError:
-            continue  # the catalog treats it as missing, so does the stand-in
-        values[name] = value
-    return values
-
-
-def as_template_type(template_value, date):
-    """Dates as the indexer returned them for the real application (DateTime or ISO text)."""
-    return date.ISO8601() if isinstance(template_value, str) else date
-
-
-def plan(rng, departments, services):
-    """Department, service, state and submission date of every application, real ones first."""
-    now = DateTime()
-    others = [dep for dep in departments if dep != CLERK_DEPARTMENT]
-    state_ids = list(STATES)
-    open_minutes = iter(rng.sample(range(1, OPEN_DAYS * 24 * 60), APPLICATIONS))
-    closed_minutes = iter(rng.sample(range(1, CLOSED_DAYS * 24 * 60), APPLICATIONS))
-    entries = []
-    for i in range(APPLICATIONS):
-        if i < REAL:
-            # Two real applications in every state of every department, the rest as below.
-            department = departments[i % len(departments)]
-            state = state_ids[(i // len(departments)) % len(state_ids)]
-        else:
-            department = CLERK_DEPARTMENT if rng.random() < CLERK_SHARE else rng.choice(others)
-            state = rng.choices(state_ids, weights=list(STATES.values()))[0]
-        minutes = next(open_minutes if state in OPEN_STATES else closed_minutes)
-        submitted = now - minutes / 1440.0
-        entries.append(
-            {
-                "department": department,
-                "service": rng.choice(services[department]),
-                "state": state,
-                "submitted": submitted,
-                "applicant_name": f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
-            }
-        )
-    return entries
-
-
-def make_real(entry, index):
-    """A real application, taken to its planned state by the clerks' own steps."""
-    service = entry["service"]
-    userid = "buerger" if index % 2 else "buergerin"
-    with api.env.adopt_user(username=userid):
-        application = create_application(
-            service,
-            userid=userid,
-            applicant_name=entry["applicant_name"],
-            rows=[{"name": "first_name", "title": "Vorname", "value": "Bernd"}],
-            uploads={},
-            consent_time=None,
-            delivery_method=service.result_delivery,
-            delivery_address="Bahnhofstraße 12\n44623 Herne",
-        )
-    for step in PATHS[entry["state"]]:
-        if step == "approve":
-            for name in open_originals(application):
-                tick_original(application, name, "sachbearbeitung")
-        if step == "withdraw":
-            with api.env.adopt_user(username=userid):
-                perform(application, step)
-        else:
-            with api.env.adopt_roles(["Manager"]):
-                perform(application, step, comment=COMMENTS.get(step, ""))
-    assert api.content.get_state(application) == entry["state"], (service.getId(), entry)
-    application.submitted = entry["submitted"]
-    if entry["state"] not in OPEN_STATES:
-        application.processing_days = round(float(DateTime() - entry["submitted"]), 3)
-    application.reindexObject()
-    return application
-
-
-def services_by_department(portal):
-    """The services of each department, by the department's id."""
-    services = {}
-    for service in portal["leistungen"].objectValues():
-        if service.portal_type != "Service":
-            continue
-        department = service.department_object()
-        if department is not None:
-            services.setdefault(department.getId(), []).append(service)
-    return services
-
-
-def pick_service(services, state):
-    """A service of the department for which the state is reachable."""
-    if state == "originals_pending":
-        fitting = [s for s in services if s.originals_in_person]
-    elif state == "sent":
-        fitting = [s for s in services if s.result_delivery != "pickup"]
-    else:
-        fitting = services
-    return (fitting or services)[0]
-
-
-def fill(portal, rng):
-    catalog = api.portal.get_tool("portal_catalog")
-    root = application_root()
-    services = services_by_department(portal)
-    departments = sorted(area for area in root.objectIds() if area in services)
-    entries = plan(rng, departments, services)
-
-    started = time.perf_counter()
-    templates = {}
-    security_of = {}
-    for index, entry in enumerate(entries[:REAL]):
-        wanted = entry["state"]
-        if wanted in ("originals_pending", "sent"):
-            entry["service"] = pick_service(services[entry["department"]], wanted)
-        if wanted == "originals_pending" and not entry["service"].originals_in_person:
-            entry["state"] = "in_progress"  # this department asks for no originals
-        if wanted == "sent" and entry["service"].result_delivery == "pickup":
-            entry["state"] = "picked_up"  # results of this department are picked up
-        application = make_real(entry, index)
-        values = catalog_values(catalog, application)
-        owner = f"user:{application.applicant}"
-        security = sorted(token for token in values["allowedRolesAndUsers"] if token != owner)
-        # Every state after submission gives the same roles View: one template per department.
-        templates.setdefault(entry["department"], values)
-        security_of.setdefault(entry["department"], security)
-        assert security_of[entry["department"]] == security, (entry["department"], security)
-        if index % 100 == 99:
-            transaction.commit()
-    transaction.commit()
-    real_seconds = time.perf_counter() - started
-    print(f"\n{REAL} real applications created in {real_seconds:.1f} s")
-
-    started = time.perf_counter()
-    area_paths = {dep: root[dep].getPhysicalPath() for dep in departments}
-    for number, entry in enumerate(entries[REAL:], start=1):
-        template = templates[entry["department"]]
-        values = dict(template)
-        app_id = f"antrag-{rng.getrandbits(64):016x}"
-        path = area_paths[entry["department"]] + (app_id,)
-        applicant = f"buerger-{rng.randrange(CITIZENS):05d}"
-        submitted = entry["submitted"]
-        closed = entry["state"] not in OPEN_STATES
-        modified = submitted + rng.uniform(0.5, 30) if entry["state"] != "submitted" else submitted
-        modified = min(modified, DateTime())
-        reference = next_reference_number(root, today=submitted.asdatetime().date())
-        service = entry["service"]
-        text = SimpleNamespace(
-            reference_number=reference,
-            applicant_name=entry["applicant_name"],
-            service_title=service.title,
-            Title=reference,
-        )
-        old_owner = f"user:{template['applicant']}"
-        values.update(
-            getPhysicalPath=path,
-            id=app_id,
-            getId=app_id,
-            UID=uuid.uuid4().hex,
-            reference_number=reference,
-            Title=reference,
-            sortable_title=sortable_title.callable(text),
-            SearchableText=searchable_text.callable(text),
-            applicant=applicant,
-            applicant_name=entry["applicant_name"],
-            Creator=applicant,
-            listCreators=(applicant,),
-            allowedRolesAndUsers=[
-                f"user:{applicant}" if token == old_owner else token
-                for token in template["allowedRolesAndUsers"]
-            ],
-            service_uid=service.UID(),
-            service_title=service.title,
-            review_state=entry["state"],
-            submitted=submitted,
-            processing_days=round(float(modified - submitted), 3) if closed else None,
-        )
-        for name, date in (
-            ("created", submitted),
-            ("CreationDate", submitted),
-            ("modified", modified),
-            ("ModificationDate", modified),
-            ("Date", modified),
-        ):
-            if name in template:
-                values[name] = as_template_type(template[name], date)
-        catalog.catalog_object(CatalogEntry(values), uid="/".join(path))
-        if number % SAVEPOINT_EVERY == 0:
-            transaction.savepoint(optimistic=True)
-            print(f"  {REAL + number} catalogued, {time.perf_counter() - started:.0f} s")
-    transaction.commit()
-    portal._p_jar.cacheGC()
-    stub_seconds = time.perf_counter() - started
-    print(f"{APPLICATIONS - REAL} catalog entries of stand-ins in {stub_seconds:.1f} s")
-    return real_seconds, stub_seconds
-
-
-def filled(catalog, rid):
-    """Names of the indexes and columns that hold a value for the catalog entry ``rid``."""
-    indexes = {k for k, v in catalog.getIndexDataForRID(rid).items() if v not in ("", [], None)}
-    columns = {k for k, v in catalog.getMetadataForRID(rid).items() if v is not Missing.Value}
-    return indexes, columns
-
-
-def assert_entries_alike(catalog):
-    """A stand-in's catalog entry holds the same indexes and columns as a real application's."""
-    brains = catalog.unrestrictedSearchResults(
-        portal_type="Application",
-        path="/".join(application_root()[CLERK_DEPARTMENT].getPhysicalPath()),
-    )
-    real = [b for b in brains if b.applicant in ("buerger", "buergerin")]
-    stand_ins = [b for b in brains if b.applicant not in ("buerger", "buergerin")]
-    assert filled(catalog, real[0].getRID()) == filled(catalog, stand_ins[0].getRID())
-    tokens = [
-        {
-            t
-            for t in catalog.getIndexDataForRID(b.getRID())["allowedRolesAndUsers"]
-            if t != f"user:{b.applicant}"
-        }
-        for b in (real[0], stand_ins[0])
-    ]
-    assert tokens[0] == tokens[1], tokens
-
-
-def percentiles(latencies):
-    quantiles = statistics.quantiles(latencies, n=100)
-    return quantiles[49] * 1000, quantiles[94] * 1000
+def applicant_of(i):
+    return "buerger" if i % 2 else "buergerin"
 
 
 def test_worklist_first_page(demo_functional):
     portal = demo_functional["portal"]
     portal._p_jar.db().setCacheSize(CACHE_SIZE)
-    # Status mails of the real applications' steps go to a local sink.
-    smtp = RoomyController(Sink(), hostname="127.0.0.1", port=free_port())
-    smtp.start()
-    api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
-    api.portal.set_registry_record("plone.smtp_port", smtp.port)
-    api.portal.set_registry_record("plone.email_from_address", "serviceportal@herne.example")
-    transaction.commit()
-    try:
-        real_seconds, stub_seconds = fill(portal, random.Random(2026))
-    finally:
-        smtp.stop()
+    with mail_sink():  # status mails of the real applications' steps
+        real_seconds, stub_seconds, _ = fill(
+            portal, random.Random(2026), APPLICATIONS, REAL, real_slot, applicant_of
+        )
 
     catalog = api.portal.get_tool("portal_catalog")
     total_apps = len(catalog.unrestrictedSearchResults(portal_type="Application"))
     assert total_apps == APPLICATIONS, total_apps
-    assert_entries_alike(catalog)
+    assert_entries_alike(catalog, ("buerger", "buergerin"), CLERK_DEPARTMENT)
 
     area = "/".join(application_root()[CLERK_DEPARTMENT].getPhysicalPath())
     worklist_url = f"{portal.absolute_url()}/@@arbeitskorb"
@@ -531,46 +163,10 @@ def test_worklist_first_page(demo_functional):
         "catalog query, all sorted": lambda: catalog_query(False),
         "catalog query, b_size=30": lambda: catalog_query(True),
     }
-    for _ in range(WARMUP):
-        for call in measurements.values():
-            call()
-    timings = {name: [] for name in measurements}
-    # Full garbage collections (generation 2) over a heap of some 1.5 GB take long;
-    # they are counted per measurement so that outliers can be told apart.
-    collections = {name: [] for name in measurements}
-    current = {}
-
-    def watch_gc(phase, info):
-        if info["generation"] == 2 and "name" in current:
-            if phase == "start":
-                current["gc"] = time.perf_counter()
-            elif "gc" in current:
-                collections[current["name"]].append(time.perf_counter() - current.pop("gc"))
-
-    gc.callbacks.append(watch_gc)
-    names = list(measurements)
-    try:
-        for i in range(REQUESTS):
-            for name in names[i % len(names) :] + names[: i % len(names)]:
-                current["name"] = name
-                started = time.perf_counter()
-                measurements[name]()
-                timings[name].append(time.perf_counter() - started)
-    finally:
-        gc.callbacks.remove(watch_gc)
+    timings, collections = measure(measurements, REQUESTS)
 
     print(f"fill: real {real_seconds:.0f} s, stand-ins {stub_seconds:.0f} s")
-    maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak memory of the process: {maxrss:.0f} MB")
-    results = {}
-    for name in names:
-        p50, p95 = results[name] = percentiles(timings[name])
-        pauses = collections[name]
-        print(
-            f"{name:<30} n={REQUESTS}  p50={p50:7.1f} ms  p95={p95:7.1f} ms  "
-            f"max={max(timings[name]) * 1000:7.1f} ms  "
-            f"full GCs: {len(pauses)} ({sum(pauses) * 1000:.0f} ms)"
-        )
+    results = report(timings, collections)
     ours = results["herne.portal @@arbeitskorb"]
     theirs = results["plone.restapi @search"]
     print(
