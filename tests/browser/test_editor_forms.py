@@ -128,3 +128,10 @@ def test_bad_input_shows_german_message_and_saves_nothing(
     assert error, "an error message is shown at the field"
     assert message in error
     assert services_count(demo_portal) == before
+
+
+def test_data_grid_row_buttons_speak_german(editor_browser, demo_portal):
+    editor_browser.open(demo_portal["leistungen"].absolute_url() + "/++add++Service")
+    assert 'aria-label="Zeile hinzufügen"' in editor_browser.contents
+    assert 'aria-label="Zeile löschen"' in editor_browser.contents
+    assert "Add row" not in editor_browser.contents
