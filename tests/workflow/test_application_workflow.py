@@ -138,17 +138,32 @@ def as_user(username, check):
         return check()
 
 
-@pytest.mark.parametrize("state, role, expected", CASES)
-def test_permission_matrix(demo, people, state, role, expected):
-    application = new_application(demo["portal"])
-    bring_to(application, state)
+@pytest.fixture(scope="class")
+def matrix_site(demo_class):
+    """One site for the whole matrix: each case works on an application of its own."""
+    demo_class.testSetUp()
+    try:
+        portal = demo_class["portal"]
+        api.group.add_user(groupname="clerks-buergerdienste-wanne", username="sachbearbeitung")
+        api.group.add_user(groupname="clerks-steuern", username="sachbearbeitung-wohngeld")
+        yield portal
+    finally:
+        demo_class.testTearDown()
 
-    def check():
-        return tuple(
-            api.user.has_permission(permission, obj=application) for permission in PERMISSIONS
-        )
 
-    assert as_user(people.get(role), check) == expected
+class TestPermissionMatrix:
+    @pytest.mark.parametrize("state, role, expected", CASES)
+    def test_permission_matrix(self, matrix_site, state, role, expected):
+        application = new_application(matrix_site)
+        bring_to(application, state)
+
+        def check():
+            return tuple(
+                api.user.has_permission(permission, obj=application) for permission in PERMISSIONS
+            )
+
+        people = {**USERS, "clerk": "sachbearbeitung", "other_clerk": "sachbearbeitung-wohngeld"}
+        assert as_user(people.get(role), check) == expected
 
 
 def offered(application, username):
