@@ -8,6 +8,9 @@ from herne.portal.applications.messages import FROM_CITY
 from herne.portal.applications.messages import add_message
 from herne.portal.applications.notifications import queue_department_mail
 from herne.portal.applications.notifications import queue_status_mail
+from herne.portal.applications.processing import ProcessingRefused
+from herne.portal.applications.processing import perform
+from herne.portal.applications.processing import refusal
 from herne.portal.applications.processing import state_title
 from plone import api
 from zope.i18n import translate
@@ -69,4 +72,38 @@ def write_message(application, text, uploads):
     else:
         queue_status_mail(application, "message", current_state, text)
     application.reindexObject()
+    return {}
+
+
+ANSWER_FILE_FIELD = "answer"
+
+
+def answer_request(application, text, uploads):
+    """The citizen's answer to an information request; German errors per field, or {}.
+
+    The files are kept as "Antwort auf Nachforderung" and the application goes back
+    to the clerk. Nothing is stored on error.
+    """
+    reason = refusal(application, "answer")
+    if reason is not None:
+        return {"text": reason}
+    text = (text or "").strip()
+    if not text:
+        return {"text": _("Bitte schreiben Sie eine Antwort.")}
+    if len(text) > MAX_MESSAGE:
+        return {"text": _("Der Text ist zu lang (höchstens 5000 Zeichen).")}
+    if len(uploads) > MAX_ATTACHMENTS:
+        return {list(uploads)[-1]: _("Höchstens drei Dateien je Nachricht.")}
+    errors = check_uploads(uploads)
+    if errors:
+        return errors
+    title = translate(_("Antwort auf Nachforderung"), target_language="de")
+    with api.env.adopt_roles(["Manager"]):
+        files = [
+            store_file(application, ANSWER_FILE_FIELD, title, value) for value in uploads.values()
+        ]
+    try:
+        perform(application, "answer", text, files=files)
+    except ProcessingRefused as refused:
+        return {"text": refused.message}
     return {}

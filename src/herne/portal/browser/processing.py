@@ -2,9 +2,9 @@
 
 from herne.portal import _
 from herne.portal.applications.conversation import MAX_ATTACHMENTS
+from herne.portal.applications.conversation import answer_request
 from herne.portal.applications.conversation import write_message
 from herne.portal.applications.evidence import check_decision_letter
-from herne.portal.applications.evidence import check_uploads
 from herne.portal.applications.evidence import file_from_request
 from herne.portal.applications.factory import store_file
 from herne.portal.applications.handover import hand_over
@@ -28,7 +28,6 @@ from zope.i18nmessageid import Message
 
 MAX_TEXT = 5000
 DECISION_FIELD = "decision"
-ANSWER_FIELD = "answer"
 ANSWER_FILES = ("attachment_1", "attachment_2", "attachment_3")
 
 
@@ -142,31 +141,14 @@ class AnswerView(_PostedForm):
     """The citizen answers an information request with text and uploads; it goes back to the clerk."""
 
     def handle(self):
-        reason = refusal(self.context, "answer")
-        if reason is not None:
-            return {"text": reason}
-        text = self.text("text")
-        if not text:
-            return {"text": _("Bitte schreiben Sie eine Antwort.")}
-        if self.too_long("text"):
-            return self.too_long("text")
         uploads = {
             name: value
             for name in ANSWER_FILES
             if (value := file_from_request(self.request, name)) is not None
         }
-        errors = check_uploads(uploads)
+        errors = answer_request(self.context, self.request.form.get("text"), uploads)
         if errors:
             return errors
-        title = _de(_("Antwort auf Nachforderung"))
-        with api.env.adopt_roles(["Manager"]):
-            files = [
-                store_file(self.context, ANSWER_FIELD, title, value) for value in uploads.values()
-            ]
-        try:
-            perform(self.context, "answer", text, files=files)
-        except ProcessingRefused as refused:
-            return {"text": refused.message}
         self.done(_("Ihre Antwort ist bei der Stadt eingegangen."))
         return None
 

@@ -3,12 +3,8 @@
 from base64 import b64decode
 from binascii import Error as Base64Error
 from herne.portal import _
+from herne.portal.applications.conversation import answer_request
 from herne.portal.applications.conversation import write_message
-from herne.portal.applications.evidence import check_uploads
-from herne.portal.applications.factory import store_file
-from herne.portal.applications.processing import ProcessingRefused
-from herne.portal.applications.processing import perform
-from herne.portal.applications.processing import refusal
 from herne.portal.browser.application import ApplicationView
 from herne.portal.browser.postkorb import PostkorbView
 from plone import api
@@ -138,27 +134,9 @@ class AnswerPost(_JSONService):
 
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
-        reason = refusal(self.context, "answer")
-        if reason is not None:
-            return self.error(
-                403 if api.content.get_state(self.context) == "info_requested" else 400,
-                {"text": reason},
-            )
         data = json_body(self.request)
-        text = (data.get("text") or "").strip()
-        if not text:
-            return self.error(400, {"text": _("Bitte schreiben Sie eine Antwort.")})
-        if len(text) > 5000:
-            return self.error(400, {"text": _("Der Text ist zu lang (höchstens 5000 Zeichen).")})
         uploads, errors = self.files_from_body(data)
-        errors = errors or check_uploads(uploads)
+        errors = errors or answer_request(self.context, data.get("text"), uploads)
         if errors:
             return self.error(400, errors)
-        title = _de(_("Antwort auf Nachforderung"))
-        with api.env.adopt_roles(["Manager"]):
-            files = [store_file(self.context, "answer", title, value) for value in uploads.values()]
-        try:
-            perform(self.context, "answer", text, files=files)
-        except ProcessingRefused as refused:
-            return self.error(400, {"text": refused.message})
         return application_detail(self.context, self.request)
