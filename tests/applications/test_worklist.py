@@ -192,3 +192,9 @@ def test_personal_bar_links_the_worklist_for_clerks_only(browser_as, citizen, de
     owner = citizen()
     owner.open(demo_portal.absolute_url())
     assert "@@arbeitskorb" not in owner.contents
+
+
+def test_tampered_repeated_fields_get_no_traceback(browser_as, mixed):
+    clerk = browser_as(*CLERK)
+    clerk.open(f"{api.portal.get().absolute_url()}/@@arbeitskorb?state=a&state=b&text=x&text=y")
+    assert listed(clerk, mixed) == ["old", "new"]  # the repeated fields count as not given

@@ -176,3 +176,12 @@ def test_internal_comments_reach_no_citizen_channel(api_session, rest_portal, ap
     assert responses[0].status_code == 200  # the citizen does see the steps themselves
     clerk = api_session(*CLERK).get(f"{path}/@antrag")
     assert "GEHEIM-INTERN" in clerk.text
+
+
+def test_malformed_bodies_get_a_german_400(api_session, rest_portal, application):
+    url = f"{relative(application, rest_portal)}/@nachrichten"
+    citizen = api_session(*CITIZEN)
+    for body in (["Hallo"], {"text": 42}, {"text": "Hallo", "files": [17]}):
+        response = citizen.post(url, json=body)
+        assert response.status_code == 400, (body, response.text)
+        assert "Bitte" in response.json()["error"]["message"] or "nicht lesbar" in response.text

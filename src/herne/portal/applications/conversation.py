@@ -36,7 +36,7 @@ def write_message(application, text, uploads):
     """
     userid = api.user.get_current().getId()
     from_citizen = userid == application.applicant
-    text = (text or "").strip()
+    text = text.strip() if isinstance(text, str) else ""
     if api.content.get_state(application) == "draft":
         return {"text": _("Zu einem Entwurf können Sie keine Nachricht schreiben.")}
     if not text:
@@ -87,7 +87,7 @@ def answer_request(application, text, uploads):
     reason = refusal(application, "answer")
     if reason is not None:
         return {"text": reason}
-    text = (text or "").strip()
+    text = text.strip() if isinstance(text, str) else ""
     if not text:
         return {"text": _("Bitte schreiben Sie eine Antwort.")}
     if len(text) > MAX_MESSAGE:

@@ -26,6 +26,21 @@ def clerk_areas(user=None):
     ]
 
 
+def form_text(form, name):
+    """A form value as stripped text; a tampered request repeating the field gives ""."""
+    value = form.get(name)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def works_in_any_department():
+    """Whether the current user may see any application area; one catalog query, no objects.
+
+    Only clerks (through their area's local role) and the site's staff may view areas.
+    """
+    catalog = api.portal.get_tool("portal_catalog")
+    return bool(catalog.searchResults(portal_type="ApplicationArea", sort_limit=1))
+
+
 def processing_states():
     return [state_id for state_id, _title in processing_states_titles()]
 
@@ -35,10 +50,10 @@ class WorklistFilter:
 
     def __init__(self, form):
         self.errors = {}
-        self.state = (form.get("state") or "").strip()
-        self.service = (form.get("service") or "").strip()
-        self.age = (form.get("age") or "").strip()
-        self.text = (form.get("text") or "").strip()[:200]
+        self.state = form_text(form, "state")
+        self.service = form_text(form, "service")
+        self.age = form_text(form, "age")
+        self.text = form_text(form, "text")[:200]
         if self.state and self.state != ALL_STATES and self.state not in processing_states():
             self.errors["state"] = _("Diesen Stand gibt es nicht.")
             self.state = ""

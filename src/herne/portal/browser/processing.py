@@ -14,6 +14,7 @@ from herne.portal.applications.processing import ProcessingRefused
 from herne.portal.applications.processing import perform
 from herne.portal.applications.processing import refusal
 from herne.portal.applications.processing import state_title
+from herne.portal.applications.worklist import form_text
 from herne.portal.browser.application import ApplicationView
 from herne.portal.workflow.application import open_originals
 from herne.portal.workflow.application import tick_original
@@ -55,7 +56,7 @@ class _PostedForm(ApplicationView):
         self.request.response.redirect(target or self.context.absolute_url())
 
     def text(self, name):
-        return (self.request.form.get(name) or "").strip()
+        return form_text(self.request.form, name)
 
     def too_long(self, name):
         if len(self.text(name)) > MAX_TEXT:
@@ -146,7 +147,7 @@ class AnswerView(_PostedForm):
             for name in ANSWER_FILES
             if (value := file_from_request(self.request, name)) is not None
         }
-        errors = answer_request(self.context, self.request.form.get("text"), uploads)
+        errors = answer_request(self.context, self.text("text"), uploads)
         if errors:
             return errors
         self.done(_("Ihre Antwort ist bei der Stadt eingegangen."))
@@ -163,7 +164,7 @@ class MessageView(_PostedForm):
             if (value := file_from_request(self.request, (name := f"message_file_{number}")))
             is not None
         }
-        errors = write_message(self.context, self.request.form.get("message_text"), uploads)
+        errors = write_message(self.context, self.text("message_text"), uploads)
         if errors:
             # the answer form on the same page has its own "text" field
             return {

@@ -11,6 +11,7 @@ from plone import api
 from plone.namedfile.file import NamedBlobFile
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.deserializer import json_body
+from plone.restapi.exceptions import DeserializationError
 from plone.restapi.services import Service
 import transaction
 from zope.i18n import translate
@@ -38,6 +39,14 @@ class _JSONService(Service):
             }
         }
 
+    def body(self):
+        """The JSON body as an object; anything else is treated as empty (and refused later)."""
+        try:
+            data = json_body(self.request)
+        except DeserializationError:
+            return {}
+        return data if isinstance(data, dict) else {}
+
     def files_from_body(self, data):
         """Base64 files from the JSON body as blobs, or an error per file."""
         files = data.get("files") or []
@@ -63,7 +72,8 @@ class PostkorbGet(_JSONService):
     def reply(self):
         if api.user.is_anonymous():
             self.request.response.setStatus(401)
-            return {"error": {"type": "Unauthorized", "message": "Bitte melden Sie sich an."}}
+            message = _de(_("Bitte melden Sie sich an."))
+            return {"error": {"type": "Unauthorized", "message": message}}
         rows = PostkorbView(self.context, self.request).rows()
         return {
             "@id": f"{self.context.absolute_url()}/@postkorb",
@@ -119,7 +129,7 @@ class MessagePost(_JSONService):
 
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)  # token-less API clients
-        data = json_body(self.request)
+        data = self.body()
         uploads, errors = self.files_from_body(data)
         if not errors:
             errors = write_message(self.context, data.get("text"), uploads)
@@ -134,7 +144,7 @@ class AnswerPost(_JSONService):
 
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
-        data = json_body(self.request)
+        data = self.body()
         uploads, errors = self.files_from_body(data)
         errors = errors or answer_request(self.context, data.get("text"), uploads)
         if errors:
