@@ -47,6 +47,7 @@ setup(
         "collective.z3cform.datagridfield",
         "collective.easyform",
         "reportlab",
+        "pas.plugins.oidc",
     ],
     extras_require={
         "test": [

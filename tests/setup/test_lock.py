@@ -22,11 +22,16 @@ def read_lock():
     return pins
 
 
+def _vendored(dist):
+    """Copies setuptools carries inside itself; importing pkg_resources puts them on sys.path."""
+    return "_vendor" in Path(str(dist.locate_file(""))).parts
+
+
 def installed():
     return {
         canonicalize_name(dist.metadata["Name"]): dist.version
         for dist in metadata.distributions()
-        if canonicalize_name(dist.metadata["Name"]) != "herne-portal"
+        if canonicalize_name(dist.metadata["Name"]) != "herne-portal" and not _vendored(dist)
     }
 
 

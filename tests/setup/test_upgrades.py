@@ -21,10 +21,11 @@ def test_upgrade_1000_to_1001(portal):
         ("1003",),
         ("1004",),
         ("1005",),
+        ("1006",),
     ]
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1005",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1006",)
     assert "Application" in portal.portal_types.objectIds()
     assert portal["antraege"].portal_type == "ApplicationRoot"
     assert api.portal.get_registry_record("herne.portal.max_file_size_mb") == 10
@@ -51,7 +52,7 @@ def test_upgrade_1002_to_1003_adds_worklist_index_and_mail_texts(portal):
     setup_tool.upgradeProfile(PROFILE)
     assert "submitted" in catalog.indexes()
     assert "Begründung" in api.portal.get_registry_record("herne.portal.mail.rejected")
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1005",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1006",)
 
 
 def test_upgrade_1003_to_1004_adds_postkorb_and_message_texts(portal):
@@ -83,3 +84,29 @@ def test_upgrade_1004_to_1005_takes_internal_comments_out_of_the_public_history(
     entry = application.workflow_history["herne_application_workflow"][-1]
     assert entry["comments"] == ""
     assert notes_by_step(application)[step_key(entry["time"])] == "Vorstrafe prüfen"
+
+
+def test_upgrade_1005_to_1006_sets_up_eid_and_self_registration(portal):
+    from herne.portal.interfaces import IHerneEidPlugin
+    from Products.PluggableAuthService.interfaces.plugins import IChallengePlugin
+
+    setup_tool = api.portal.get_tool("portal_setup")
+    pas = api.portal.get_tool("acl_users")
+    pas._delObject("oidc")
+    registry = api.portal.get_tool("portal_registry")
+    del registry.records["herne.portal.eid.issuer"]
+    api.portal.set_registry_record("plone.enable_self_reg", False)
+    portal.portal_controlpanel.unregisterConfiglet("herne-eid")
+    setup_tool.setLastVersionForProfile(PROFILE, "1005")
+    setup_tool.upgradeProfile(PROFILE)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1006",)
+    assert IHerneEidPlugin.providedBy(pas["oidc"])
+    assert pas["oidc"].getProperty("use_pkce") is True
+    # the local log-in form stays the default challenge
+    assert "oidc" not in pas.plugins.listPluginIds(IChallengePlugin)
+    assert api.portal.get_registry_record("herne.portal.eid.issuer", default="x") is None
+    assert api.portal.get_registry_record("plone.enable_self_reg") is True
+    assert "Add portal member" in [
+        p["name"] for p in portal.permissionsOfRole("Anonymous") if p["selected"]
+    ]
+    assert "herne-eid" in [c.getId() for c in portal.portal_controlpanel.listActions()]

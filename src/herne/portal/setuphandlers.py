@@ -2,6 +2,9 @@
 
 from herne.portal import _
 from herne.portal.applications.areas import application_root
+from herne.portal.eid.setup import enable_self_registration
+from herne.portal.eid.setup import ensure_eid_plugin
+from herne.portal.eid.setup import remove_eid_plugin
 from plone import api
 from plone.base.interfaces import INonInstallable
 from Products.CMFPlone.interfaces.constrains import ENABLED
@@ -83,16 +86,19 @@ def _ensure_editorial_groups(folders):
 
 
 def post_install(context):
-    """Post install script: the catalogue folders and the editors' groups."""
+    """Post install script: catalogue folders, editors' groups, eID plugin, self-registration."""
     portal = api.portal.get()
     folders = [_ensure_catalogue_folder(portal, *spec) for spec in CATALOGUE_FOLDERS]
     _ensure_editorial_groups(folders)
     application_root(portal)
+    ensure_eid_plugin()
+    enable_self_registration()
 
 
 def uninstall(context):
-    """Uninstall script: content stays, the editorial local roles go."""
+    """Uninstall script: content stays, the editorial local roles and the eID plugin go."""
     portal = api.portal.get()
+    remove_eid_plugin()
     for folder_id, *_rest in CATALOGUE_FOLDERS:
         folder = portal.get(folder_id)
         if folder is None:

@@ -1,5 +1,6 @@
 """eID trust levels: their order, and the level of the current log-in."""
 
+from herne.portal.eid.session import session_trust_level
 from plone import api
 
 
@@ -14,14 +15,22 @@ def rank(level):
 def current_trust_level(request):
     """The trust level of the current log-in: local accounts count as basic.
 
-    Nothing the browser sends can raise it: the eID log-in (a later issue) will keep
-    the verified level server-side with the session and answer here.
+    An eID log-in keeps its verified level in the signed plone.session ticket; nothing
+    else the browser sends can raise it.
     """
     if api.user.is_anonymous():
         return "none"
-    return "basic"
+    level = session_trust_level(request, api.user.get_current().getId())
+    return level if rank(level) > rank("basic") else "basic"
 
 
 def satisfies(request, required):
     """Whether the current log-in is strong enough for a service requiring ``required``."""
     return rank(current_trust_level(request)) >= rank(required or "none")
+
+
+def logged_in_with_eid(request):
+    """Whether the current log-in came through the eID provider (any level it reported)."""
+    if api.user.is_anonymous():
+        return False
+    return session_trust_level(request, api.user.get_current().getId()) is not None

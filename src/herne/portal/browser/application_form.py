@@ -8,12 +8,15 @@ from herne.portal import _
 from herne.portal.applications.drafts import draft_of_current_user
 from herne.portal.applications.evidence import check_uploads
 from herne.portal.applications.factory import create_application
+from herne.portal.browser.eid import eid_login_url
 from herne.portal.browser.text import MultilineText
 from herne.portal.content.service import IService
 from herne.portal.easyform.save_application import name_fields_of
 from herne.portal.easyform.submission import DRAFT_FIELD
 from herne.portal.easyform.submission import SUBMISSION_TOKEN
 from herne.portal.easyform.submission import read_submission
+from herne.portal.eid.prefill import verified_form_values
+from herne.portal.eid.provider import eid_enabled
 from herne.portal.trust import satisfies
 from plone import api
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -21,7 +24,9 @@ from Products.statusmessages.interfaces import IStatusMessage
 import uuid
 from z3c.form import button
 from z3c.form import field
+from z3c.form.interfaces import DISPLAY_MODE
 from z3c.form.interfaces import HIDDEN_MODE
+from z3c.form.interfaces import IDataConverter
 from zope import schema
 
 
@@ -62,13 +67,32 @@ class ApplicationForm(EasyFormForm):
             )
 
     def updateWidgets(self):
+        # What the eID verified is shown, not editable, and never read from the request.
+        self.verified = (
+            verified_form_values(self.request, list(self.fields.keys()))
+            if self.service is not None
+            else {}
+        )
+        for name in self.verified:
+            self.fields[name].mode = DISPLAY_MODE
         super().updateWidgets()
+        for name, value in self.verified.items():
+            widget = self.widgets[name]
+            widget.value = IDataConverter(widget).toWidgetValue(value)
+            widget.label = _(
+                "${label} (aus dem Online-Ausweis bestätigt)", mapping={"label": widget.label}
+            )
         token = self.widgets.get(SUBMISSION_TOKEN)
         if token is not None and not token.value:
             token.value = uuid.uuid4().hex
         draft = self.widgets.get(DRAFT_FIELD)
         if draft is not None:
             draft.value = self.draft.UID() if self.draft is not None else ""
+
+    def extractData(self, setErrors=True):
+        data, errors = super().extractData(setErrors=setErrors)
+        data.update(getattr(self, "verified", {}))
+        return data, errors
 
     @button.buttonAndHandler(
         _("Zwischenspeichern"),
@@ -132,6 +156,12 @@ class ApplicationFormView(MultilineText, EasyFormFormWrapper):
     def login_url(self):
         portal_url = api.portal.get().absolute_url()
         return f"{portal_url}/login?came_from={self.context.absolute_url()}"
+
+    def eid_enabled(self):
+        return eid_enabled()
+
+    def eid_login_url(self):
+        return eid_login_url(self.context.absolute_url())
 
     def department(self):
         service = self.service()

@@ -1,0 +1,140 @@
+"""Control panel "eID-Anmeldung": the OpenID Connect provider, claim mapping and trust levels."""
+
+from herne.portal import _
+from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
+from plone.app.registry.browser.controlpanel import RegistryEditForm
+from plone.autoform import directives
+from zope import schema
+from zope.interface import Interface
+from zope.interface import Invalid
+from zope.interface import invariant
+
+
+TRUST_LEVELS = ("basic", "substantial", "high")
+
+#: Sensible defaults: the plain level names and the eIDAS level-of-assurance URIs.
+DEFAULT_TRUST_MAPPING = [
+    "basic=basic",
+    "substantial=substantial",
+    "high=high",
+    "http://eidas.europa.eu/LoA/low=basic",
+    "http://eidas.europa.eu/LoA/substantial=substantial",
+    "http://eidas.europa.eu/LoA/high=high",
+]
+
+CLAIM_PATH_HELP = _(
+    "Name des Claims; Teile eines strukturierten Claims mit Punkt, z. B. address.locality."
+)
+
+
+def parse_trust_mapping(lines):
+    """``value=level`` lines as a dict; lines that do not name a known level are ignored."""
+    mapping = {}
+    for line in lines or ():
+        value, sep, level = (line or "").rpartition("=")
+        if sep and value.strip() and level.strip() in TRUST_LEVELS:
+            mapping[value.strip()] = level.strip()
+    return mapping
+
+
+class IEidSettings(Interface):
+    """Where the eID provider is and how its answer becomes a Plone member with a trust level."""
+
+    enabled = schema.Bool(
+        title=_("eID-Anmeldung anbieten"),
+        description=_(
+            "Zeigt „Mit Online-Ausweis anmelden“ auf der Anmeldeseite und bei Leistungen, "
+            "die einen sicheren Identitätsnachweis verlangen."
+        ),
+        default=False,
+        required=False,
+    )
+    issuer = schema.URI(
+        title=_("Aussteller (Issuer)"),
+        description=_(
+            "Adresse des OpenID-Connect-Anbieters, z. B. des Servicekonto.NRW oder der BundID. "
+            "Die Konfiguration wird von /.well-known/openid-configuration gelesen."
+        ),
+        required=False,
+    )
+    client_id = schema.TextLine(title=_("Client-ID"), required=False)
+    client_secret = schema.Password(title=_("Client-Secret"), required=False)
+    scopes = schema.List(
+        title=_("Scopes"),
+        value_type=schema.ASCIILine(),
+        default=["openid", "profile", "email", "address"],
+        required=False,
+    )
+    requested_acr = schema.ASCIILine(
+        title=_("Angefordertes Vertrauensniveau (acr_values)"),
+        description=_("Wird beim Anbieter angefragt; leer: keine Anforderung."),
+        default="substantial",
+        required=False,
+    )
+    trust_claim = schema.ASCIILine(
+        title=_("Claim mit dem Vertrauensniveau"),
+        default="acr",
+        required=True,
+    )
+    trust_mapping = schema.List(
+        title=_("Werte des Vertrauensniveaus"),
+        description=_(
+            "Eine Zeile je Wert: Wert=Niveau, Niveau ist basic, substantial oder high. "
+            "Ein Wert, der hier nicht steht, wird abgelehnt."
+        ),
+        value_type=schema.TextLine(),
+        default=list(DEFAULT_TRUST_MAPPING),
+        required=False,
+    )
+    directives.widget("trust_mapping", rows=6)
+
+    claim_given_name = schema.ASCIILine(
+        title=_("Claim: Vorname"), description=CLAIM_PATH_HELP, default="given_name"
+    )
+    claim_family_name = schema.ASCIILine(
+        title=_("Claim: Nachname"), description=CLAIM_PATH_HELP, default="family_name"
+    )
+    claim_street = schema.ASCIILine(
+        title=_("Claim: Straße und Hausnummer"),
+        description=CLAIM_PATH_HELP,
+        default="address.street_address",
+    )
+    claim_postcode = schema.ASCIILine(
+        title=_("Claim: Postleitzahl"), description=CLAIM_PATH_HELP, default="address.postal_code"
+    )
+    claim_city = schema.ASCIILine(
+        title=_("Claim: Ort"), description=CLAIM_PATH_HELP, default="address.locality"
+    )
+    claim_birthdate = schema.ASCIILine(
+        title=_("Claim: Geburtsdatum"), description=CLAIM_PATH_HELP, default="birthdate"
+    )
+    claim_email = schema.ASCIILine(
+        title=_("Claim: E-Mail-Adresse"), description=CLAIM_PATH_HELP, default="email"
+    )
+
+    @invariant
+    def complete_when_enabled(data):
+        if getattr(data, "enabled", False) and not (
+            getattr(data, "issuer", None) and getattr(data, "client_id", None)
+        ):
+            raise Invalid(_("Für die eID-Anmeldung sind Aussteller und Client-ID nötig."))
+
+
+class EidSettingsForm(RegistryEditForm):
+    schema = IEidSettings
+    schema_prefix = "herne.portal.eid"
+    label = _("eID-Anmeldung")
+    description = _(
+        "Anmeldung mit dem Online-Ausweis über OpenID Connect (Servicekonto.NRW, BundID). "
+        "Lokale Benutzerkonten gelten als Vertrauensniveau „basic“. Das Client-Secret wird "
+        "nicht angezeigt; ein leeres Feld behält das gespeicherte."
+    )
+
+    def applyChanges(self, data):
+        if not data.get("client_secret"):
+            data = {name: value for name, value in data.items() if name != "client_secret"}
+        return super().applyChanges(data)
+
+
+class EidSettingsView(ControlPanelFormWrapper):
+    form = EidSettingsForm

@@ -1,0 +1,1 @@
+"""eID log-in through OpenID Connect (Servicekonto.NRW, BundID) with trust levels."""

@@ -1,0 +1,106 @@
+"""Log-ins in progress: state, nonce and PKCE verifier kept server-side, each usable once."""
+
+import base64
+from BTrees.OOBTree import OOBTree
+from dataclasses import dataclass
+from hashlib import sha256
+import hmac
+from plone import api
+import secrets
+import time
+from zope.annotation.interfaces import IAnnotations
+
+
+ANNOTATION_KEY = "herne.portal.eid.flows"
+#: The browser that started a log-in carries its state in this cookie.
+BINDING_COOKIE = "herne_eid_state"
+#: How long the citizen has at the provider before the log-in must start again.
+FLOW_SECONDS = 600
+#: Expired records removed per started log-in, so the store stays small.
+PRUNE_PER_START = 20
+
+
+@dataclass(frozen=True)
+class Flow:
+    state: str
+    nonce: str
+    code_verifier: str
+    came_from: str
+
+    @property
+    def code_challenge(self):
+        digest = sha256(self.code_verifier.encode("ascii")).digest()
+        return base64.urlsafe_b64encode(digest).decode("ascii").rstrip("=")
+
+
+def _store(create=True):
+    annotations = IAnnotations(api.portal.get())
+    store = annotations.get(ANNOTATION_KEY)
+    if store is None and create:
+        store = annotations[ANNOTATION_KEY] = OOBTree()
+    return store
+
+
+def _prune(store, now):
+    expired = [state for state, record in store.items() if record["expires"] < now]
+    for state in expired[:PRUNE_PER_START]:
+        del store[state]
+
+
+def _cookie_path():
+    return api.portal.get().absolute_url_path() or "/"
+
+
+def start_flow(request, came_from):
+    """A new log-in: recorded server-side, bound to this browser by a cookie."""
+    now = time.time()
+    flow = Flow(
+        state=secrets.token_urlsafe(32),
+        nonce=secrets.token_urlsafe(32),
+        code_verifier=secrets.token_urlsafe(64),
+        came_from=came_from,
+    )
+    store = _store()
+    _prune(store, now)
+    store[flow.state] = {
+        "nonce": flow.nonce,
+        "code_verifier": flow.code_verifier,
+        "came_from": came_from,
+        "expires": now + FLOW_SECONDS,
+    }
+    request.response.setCookie(
+        BINDING_COOKIE,
+        flow.state,
+        path=_cookie_path(),
+        http_only=True,
+        same_site="Lax",
+        secure=request.get("SERVER_URL", "").startswith("https://"),
+        max_age=FLOW_SECONDS,
+    )
+    return flow
+
+
+def consume_flow(request, state):
+    """The log-in ``state`` belongs to, removed so it never works twice; None if not valid.
+
+    Valid means: known, not expired, not used before, and started by this browser.
+    """
+    request.response.expireCookie(BINDING_COOKIE, path=_cookie_path())
+    if not state or not isinstance(state, str):
+        return None
+    store = _store(create=False)
+    record = store.get(state) if store is not None else None
+    if record is None:
+        return None
+    del store[state]
+    cookie = request.cookies.get(BINDING_COOKIE) or ""
+    if not hmac.compare_digest(cookie.encode(), state.encode()):
+        return None
+    if record["expires"] < time.time():
+        return None
+    return Flow(
+        state=state,
+        nonce=record["nonce"],
+        code_verifier=record["code_verifier"],
+        came_from=record["came_from"],
+    )

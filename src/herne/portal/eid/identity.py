@@ -1,0 +1,118 @@
+"""The verified identity of an eID log-in: claims mapped to a member, kept where only the portal writes."""
+
+from BTrees.OOBTree import OOBTree
+from datetime import date
+from datetime import datetime
+import hashlib
+from herne.portal.controlpanels.eid import parse_trust_mapping
+from herne.portal.eid.errors import TRUST_UNKNOWN
+from herne.portal.eid.errors import USERINFO_INVALID
+from herne.portal.eid.errors import EidRefused
+from plone import api
+from zope.annotation.interfaces import IAnnotations
+
+
+ANNOTATION_KEY = "herne.portal.eid.identities"
+PLUGIN_ID = "oidc"
+
+#: What the identity provider can verify, and the setting naming its claim.
+VERIFIED_ITEMS = (
+    ("given_name", "claim_given_name"),
+    ("family_name", "claim_family_name"),
+    ("street", "claim_street"),
+    ("postcode", "claim_postcode"),
+    ("city", "claim_city"),
+    ("birthdate", "claim_birthdate"),
+    ("email", "claim_email"),
+)
+
+
+def claim_value(claims, path):
+    """The claim at ``path``; a dot reaches into a structured claim such as ``address``."""
+    value = claims
+    for part in (path or "").split("."):
+        if not part or not isinstance(value, dict):
+            return None
+        value = value.get(part)
+    return value
+
+
+def eid_userid(issuer, subject):
+    """A stable member id per provider and person, never one a local account could have."""
+    digest = hashlib.sha256(f"{issuer.rstrip('/')}|{subject}".encode()).hexdigest()
+    return f"eid-{digest[:32]}"
+
+
+def trust_level_of(settings, claims):
+    """The portal's trust level for the provider's value; an unknown value refuses the log-in."""
+    value = claim_value(claims, settings.trust_claim or "acr")
+    level = parse_trust_mapping(settings.trust_mapping).get(str(value)) if value else None
+    if level is None:
+        raise EidRefused(TRUST_UNKNOWN, f"unknown trust level value {value!r}")
+    return level
+
+
+def _as_date(value):
+    if isinstance(value, str):
+        try:
+            return datetime.strptime(value.strip()[:10], "%Y-%m-%d").date()
+        except ValueError:
+            return None
+    return value if isinstance(value, date) else None
+
+
+def identity_from_claims(settings, id_claims, userinfo):
+    """The verified items of one log-in. The userinfo must be about the ID token's subject."""
+    if userinfo and userinfo.get("sub") != id_claims["sub"]:
+        raise EidRefused(USERINFO_INVALID, "userinfo is about another subject")
+    claims = {**(userinfo or {}), **id_claims}
+    identity = {}
+    for item, setting in VERIFIED_ITEMS:
+        value = claim_value(claims, getattr(settings, setting, None))
+        if item == "birthdate":
+            value = _as_date(value)
+        elif value is not None:
+            value = str(value).strip()
+        if value:
+            identity[item] = value
+    return identity
+
+
+def _identities(create=False):
+    annotations = IAnnotations(api.portal.get())
+    store = annotations.get(ANNOTATION_KEY)
+    if store is None and create:
+        store = annotations[ANNOTATION_KEY] = OOBTree()
+    return store
+
+
+def verified_identity(userid):
+    """What the identity provider confirmed about ``userid`` at the last eID log-in, or {}."""
+    store = _identities()
+    return dict(store.get(userid, {})) if store is not None and userid else {}
+
+
+def oidc_plugin():
+    return getattr(api.portal.get_tool("acl_users"), PLUGIN_ID, None)
+
+
+def remember_member(userid, identity, trust_level):
+    """Create the member at the first eID log-in, update the verified data at every later one."""
+    plugin = oidc_plugin()
+    pas = api.portal.get_tool("acl_users")
+    user = pas.getUserById(userid)
+    first_login = user is None
+    if first_login:
+        user = plugin._create_user(userid)
+    profile = {
+        "email": identity.get("email", ""),
+        "given_name": identity.get("given_name", ""),
+        "family_name": identity.get("family_name", ""),
+    }
+    plugin._update_user(user, userinfo=profile, first_login=first_login)
+    _identities(create=True)[userid] = {
+        **identity,
+        "trust_level": trust_level,
+        "verified_at": datetime.now().isoformat(timespec="seconds"),
+    }
+    return user

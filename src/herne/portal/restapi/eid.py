@@ -1,0 +1,58 @@
+"""REST: pas.plugins.oidc's own code-exchange endpoint is closed; eID log-in runs through the checked pages."""
+
+from herne.portal import _
+from herne.portal.browser.eid import eid_login_url
+from herne.portal.eid.provider import eid_enabled
+from plone.restapi.services import Service
+from zope.i18n import translate
+from zope.interface import implementer
+from zope.publisher.interfaces import IPublishTraverse
+
+
+@implementer(IPublishTraverse)
+class _ProviderPath(Service):
+    """Accepts the provider id pas.plugins.oidc puts after the service name."""
+
+    def publishTraverse(self, request, name):
+        request["TraversalRequestNameStack"] = []
+        return self
+
+
+class EidLoginOptions(_ProviderPath):
+    """``GET @login-oidc``: where a client sends the browser to log in with eID."""
+
+    def reply(self):
+        if not eid_enabled():
+            self.request.response.setStatus(404)
+            return {
+                "error": {
+                    "type": "NotFound",
+                    "message": translate(
+                        _(
+                            "Die Anmeldung mit dem Online-Ausweis ist auf diesem Portal nicht eingerichtet."
+                        ),
+                        context=self.request,
+                    ),
+                }
+            }
+        came_from = self.request.form.get("came_from")
+        return {"next_url": eid_login_url(came_from if isinstance(came_from, str) else None)}
+
+
+class EidCodeExchangeClosed(_ProviderPath):
+    """``POST @login-oidc``: refused, because it would skip the state, nonce and token checks."""
+
+    def reply(self):
+        self.request.response.setStatus(404)
+        return {
+            "error": {
+                "type": "NotFound",
+                "message": translate(
+                    _(
+                        "Die Anmeldung mit dem Online-Ausweis läuft über die Anmeldeseite des "
+                        "Portals, nicht über diese Schnittstelle."
+                    ),
+                    context=self.request,
+                ),
+            }
+        }
