@@ -8,7 +8,7 @@ HOST ?= 0.0.0.0
 PORT ?= 8080
 STAMP := $(VENV)/.installed
 
-.PHONY: start install instance site test lock buildout-versions lint i18n clean
+.PHONY: start install instance site test lock buildout-versions lint i18n clean eid-provider
 
 ## Create the virtualenv and install everything from the committed lock.
 install: $(STAMP)
@@ -38,6 +38,11 @@ site: instance
 start: site
 	@echo "Serving http://localhost:$(PORT)/herne (log-ins: see README.rst)"
 	$(BIN)/runwsgi instance/etc/zope.ini
+
+## A real OpenID provider for trying the eID log-in locally (Node.js and npm needed).
+eid-provider:
+	cd eid-provider && (test -d node_modules/oidc-provider || npm ci --no-audit --no-fund)
+	cd eid-provider && OP_PORT=8090 OP_REDIRECT_URIS=http://localhost:$(PORT)/herne/acl_users/oidc/callback OP_POST_LOGOUT_URIS=http://localhost:$(PORT)/herne/logged-out node provider.mjs
 
 ## Run the whole test suite.
 test: install

@@ -21,7 +21,7 @@ const clientId = process.env.OP_CLIENT_ID || 'herne-portal';
 const clientSecret = process.env.OP_CLIENT_SECRET || 'herne-secret';
 const list = (value, fallback) => (value ? value.split(',').map((v) => v.trim()).filter(Boolean) : fallback);
 const redirectUris = list(process.env.OP_REDIRECT_URIS, ['http://localhost:8080/herne/acl_users/oidc/callback']);
-const postLogoutUris = list(process.env.OP_POST_LOGOUT_URIS, ['http://localhost:8080/herne/logged_out']);
+const postLogoutUris = list(process.env.OP_POST_LOGOUT_URIS, ['http://localhost:8080/herne/logged-out']);
 const testHooks = process.env.OP_TEST_HOOKS === '1';
 
 // Citizens known to the provider, with the claims an eID read-out gives.

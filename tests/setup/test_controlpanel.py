@@ -44,3 +44,39 @@ def test_site_admin_edits_a_status_mail_text(functional):
     browser.getControl(name="form.buttons.save").click()
     transaction.abort()
     assert api.portal.get_registry_record("herne.portal.mail.approved") == "Genehmigt: ${reference}"
+
+
+def eid_panel(functional):
+    browser = Browser(functional["app"])
+    browser.handleErrors = False
+    browser.addHeader("Accept-Language", "de")
+    browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
+    browser.open(functional["portal"].absolute_url() + "/@@herne-eid-controlpanel")
+    return browser
+
+
+def test_eid_settings_keep_the_secret_when_left_empty(functional):
+    browser = eid_panel(functional)
+    browser.getControl(name="form.widgets.enabled:list").value = ["selected"]
+    browser.getControl(name="form.widgets.issuer").value = "https://id.servicekonto.nrw.example"
+    browser.getControl(name="form.widgets.client_id").value = "herne"
+    browser.getControl(name="form.widgets.client_secret").value = "geheim-1"
+    browser.getControl(name="form.buttons.save").click()
+    transaction.abort()
+    assert api.portal.get_registry_record("herne.portal.eid.client_secret") == "geheim-1"
+    browser = eid_panel(functional)
+    assert "geheim-1" not in browser.contents
+    browser.getControl(name="form.widgets.client_id").value = "herne-2"
+    browser.getControl(name="form.buttons.save").click()
+    transaction.abort()
+    assert api.portal.get_registry_record("herne.portal.eid.client_id") == "herne-2"
+    assert api.portal.get_registry_record("herne.portal.eid.client_secret") == "geheim-1"
+
+
+def test_eid_cannot_be_enabled_without_provider(functional):
+    browser = eid_panel(functional)
+    browser.getControl(name="form.widgets.enabled:list").value = ["selected"]
+    browser.getControl(name="form.buttons.save").click()
+    assert "Aussteller und Client-ID" in browser.contents
+    transaction.abort()
+    assert api.portal.get_registry_record("herne.portal.eid.enabled") is False

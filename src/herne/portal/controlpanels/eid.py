@@ -130,6 +130,11 @@ class EidSettingsForm(RegistryEditForm):
         "nicht angezeigt; ein leeres Feld behält das gespeicherte."
     )
 
+    def updateWidgets(self):
+        super().updateWidgets()
+        # The stored secret never goes back to the browser.
+        self.widgets["client_secret"].value = ""
+
     def applyChanges(self, data):
         if not data.get("client_secret"):
             data = {name: value for name, value in data.items() if name != "client_secret"}
