@@ -195,3 +195,20 @@ class TestRefusals:
         assert response.status_code == 404
         assert "Anmeldeseite des Portals" in response.json()["error"]["message"]
         assert not browser.has_session()
+
+
+class TestAccountConflict:
+    def test_local_account_under_an_eid_id_is_not_taken_over(self, eid_site, eid_browser):
+        from herne.portal.eid.identity import eid_userid
+
+        userid = eid_userid(eid_site["issuer"], "d4e5f6-max-muster")
+        api.user.create(email="mallory@example.org", username=userid, password="mallory-2026!")
+        transaction.commit()
+        browser = eid_browser()
+        result = browser.login("max", "substantial")
+        assert result.status_code == 400
+        assert "bereits ein anderes Benutzerkonto" in result.text
+        assert not browser.has_session()
+        transaction.abort()
+        assert verified_identity(userid) == {}
+        assert api.user.get(userid=userid).getProperty("email") == "mallory@example.org"

@@ -175,6 +175,20 @@ class TestTrustGate:
         assert basic.status_code == 200
         assert not any(field["verified"] for field in basic.json()["fields"])
 
+    def test_rest_submission_only_as_json(self, eid_site, eid_browser):
+        """A foreign page cannot send JSON without a CORS preflight; form posts are refused."""
+        browser = eid_browser()
+        url = form_url(eid_site["portal"], "hundesteuer")
+        browser.login("erika", "substantial")
+        response = browser.post(
+            f"{url}/@antragsformular",
+            headers={"Accept": "application/json", "Content-Type": "text/plain"},
+            data='{"values": {"dog_name": "Bello"}}',
+        )
+        assert response.status_code == 415
+        assert "als JSON" in response.json()["error"]["message"]
+        assert applications_of_email("erika.mustermann@example.org") == []
+
     def test_anonymous_rest_gets_401(self, eid_site, eid_browser):
         response = eid_browser().get(
             f"{form_url(eid_site['portal'], 'hundesteuer')}/@antragsformular",

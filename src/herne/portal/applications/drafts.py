@@ -13,7 +13,7 @@ def draft_of_current_user(uid, service):
 
     Someone else's drafts, and drafts of another service, do not exist for the caller.
     """
-    if not uid or service is None or api.user.is_anonymous():
+    if not uid or not isinstance(uid, str) or service is None or api.user.is_anonymous():
         return None
     catalog = api.portal.get_tool("portal_catalog")
     brains = catalog.unrestrictedSearchResults(

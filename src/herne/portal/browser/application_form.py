@@ -28,6 +28,7 @@ from z3c.form.interfaces import DISPLAY_MODE
 from z3c.form.interfaces import HIDDEN_MODE
 from z3c.form.interfaces import IDataConverter
 from zope import schema
+from zope.interface import Invalid
 
 
 def _service_of(form_object):
@@ -69,7 +70,7 @@ class ApplicationForm(EasyFormForm):
     def updateWidgets(self):
         # What the eID verified is shown, not editable, and never read from the request.
         self.verified = (
-            verified_form_values(self.request, list(self.fields.keys()))
+            self.fitting(verified_form_values(self.request, list(self.fields.keys())))
             if self.service is not None
             else {}
         )
@@ -88,6 +89,17 @@ class ApplicationForm(EasyFormForm):
         draft = self.widgets.get(DRAFT_FIELD)
         if draft is not None:
             draft.value = self.draft.UID() if self.draft is not None else ""
+
+    def fitting(self, values):
+        """The verified values the form's fields accept as they are (type and constraints)."""
+        fitting = {}
+        for name, value in values.items():
+            try:
+                self.fields[name].field.bind(self.context).validate(value)
+            except (Invalid, ValueError, TypeError):
+                continue
+            fitting[name] = value
+        return fitting
 
     def extractData(self, setErrors=True):
         data, errors = super().extractData(setErrors=setErrors)

@@ -42,3 +42,7 @@ USERINFO_INVALID = _(
     "Die Angaben des Anmeldedienstes passen nicht zur Anmeldung. Aus Sicherheitsgründen "
     "wurden Sie nicht angemeldet."
 )
+ACCOUNT_CONFLICT = _(
+    "Zu dieser Anmeldung gibt es bereits ein anderes Benutzerkonto. Aus Sicherheitsgründen "
+    "wurden Sie nicht angemeldet; bitte wenden Sie sich an die Stadt."
+)

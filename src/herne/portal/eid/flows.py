@@ -5,6 +5,7 @@ from BTrees.OOBTree import OOBTree
 from dataclasses import dataclass
 from hashlib import sha256
 import hmac
+from itertools import islice
 from plone import api
 import secrets
 import time
@@ -33,18 +34,23 @@ class Flow:
         return base64.urlsafe_b64encode(digest).decode("ascii").rstrip("=")
 
 
-def _store(create=True):
+EXPIRY_KEY = ANNOTATION_KEY + ".expiry"
+
+
+def _store(key=ANNOTATION_KEY, create=True):
     annotations = IAnnotations(api.portal.get())
-    store = annotations.get(ANNOTATION_KEY)
+    store = annotations.get(key)
     if store is None and create:
-        store = annotations[ANNOTATION_KEY] = OOBTree()
+        store = annotations[key] = OOBTree()
     return store
 
 
-def _prune(store, now):
-    expired = [state for state, record in store.items() if record["expires"] < now]
-    for state in expired[:PRUNE_PER_START]:
-        del store[state]
+def _prune(store, expiry, now):
+    """Remove the oldest expired records, found in expiry order, so the work stays small."""
+    expired = list(islice(expiry.keys(max=(now, "\U0010ffff")), PRUNE_PER_START))
+    for key in expired:
+        del expiry[key]
+        store.pop(key[1], None)
 
 
 def _cookie_path():
@@ -60,14 +66,15 @@ def start_flow(request, came_from):
         code_verifier=secrets.token_urlsafe(64),
         came_from=came_from,
     )
-    store = _store()
-    _prune(store, now)
+    store, expiry = _store(), _store(EXPIRY_KEY)
+    _prune(store, expiry, now)
     store[flow.state] = {
         "nonce": flow.nonce,
         "code_verifier": flow.code_verifier,
         "came_from": came_from,
         "expires": now + FLOW_SECONDS,
     }
+    expiry[(now + FLOW_SECONDS, flow.state)] = True
     request.response.setCookie(
         BINDING_COOKIE,
         flow.state,
@@ -93,6 +100,7 @@ def consume_flow(request, state):
     if record is None:
         return None
     del store[state]
+    _store(EXPIRY_KEY).pop((record["expires"], state), None)
     cookie = request.cookies.get(BINDING_COOKIE) or ""
     if not hmac.compare_digest(cookie.encode(), state.encode()):
         return None

@@ -5,6 +5,7 @@ from datetime import date
 from datetime import datetime
 import hashlib
 from herne.portal.controlpanels.eid import parse_trust_mapping
+from herne.portal.eid.errors import ACCOUNT_CONFLICT
 from herne.portal.eid.errors import TRUST_UNKNOWN
 from herne.portal.eid.errors import USERINFO_INVALID
 from herne.portal.eid.errors import EidRefused
@@ -102,6 +103,9 @@ def remember_member(userid, identity, trust_level):
     pas = api.portal.get_tool("acl_users")
     user = pas.getUserById(userid)
     first_login = user is None
+    if user is not None and not verified_identity(userid):
+        # Not created by an eID log-in (e.g. a local account registered under this id).
+        raise EidRefused(ACCOUNT_CONFLICT, f"{userid} exists but is no eID member")
     if first_login:
         user = plugin._create_user(userid)
     profile = {

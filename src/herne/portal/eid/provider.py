@@ -47,9 +47,12 @@ def _get_json(url, **kwargs):
     try:
         response = requests.get(url, timeout=TIMEOUT, **kwargs)
         response.raise_for_status()
-        return response.json()
+        body = response.json()
     except (requests.RequestException, ValueError) as error:
         raise EidRefused(PROVIDER_UNREACHABLE, f"GET {url}: {error}") from error
+    if not isinstance(body, dict):
+        raise EidRefused(PROVIDER_UNREACHABLE, f"GET {url}: not a JSON object")
+    return body
 
 
 def _issuer(settings):
@@ -132,7 +135,9 @@ def exchange_code(settings, code, redirect_uri, code_verifier):
         body = response.json()
     except ValueError:
         body = {}
-    if response.status_code != 200 or not body.get("id_token"):
+    if not isinstance(body, dict):
+        body = {}
+    if response.status_code != 200 or not isinstance(body.get("id_token"), str):
         raise EidRefused(
             PROVIDER_ERROR, f"token endpoint answered {response.status_code}: {body.get('error')}"
         )

@@ -43,12 +43,16 @@ class _FormService(_JSONService):
     def gate(self):
         """401 without log-in, 403 with a German explanation when the trust level is too low."""
         service = _service_of(self.context)
+        if service is None:
+            self.request.response.setStatus(404)
+            message = _de(_("Dieses Formular gehört zu keiner Leistung."))
+            return {"error": {"type": "NotFound", "message": message}}
         if api.user.is_anonymous():
             self.request.response.setStatus(401)
             return {
                 "error": {"type": "Unauthorized", "message": _de(_("Bitte melden Sie sich an."))}
             }
-        if service is not None and not satisfies(self.request, service.trust_level):
+        if not satisfies(self.request, service.trust_level):
             self.request.response.setStatus(403)
             return {
                 "error": {
@@ -115,6 +119,10 @@ class ApplicationFormPost(_FormService):
         refused = self.gate()
         if refused:
             return refused
+        content_type = (self.request.getHeader("Content-Type") or "").split(";")[0].strip()
+        if content_type.lower() != "application/json":
+            # Only JSON, which a foreign page cannot send without the browser asking first (CORS).
+            return self.error(415, {"body": _("Bitte senden Sie die Angaben als JSON.")})
         data = self.body()
         values = data.get("values")
         if not isinstance(values, dict):
@@ -144,7 +152,7 @@ class ApplicationFormPost(_FormService):
         token = data.get("token") if isinstance(data.get("token"), str) else uuid.uuid4().hex
         form_data[f"form.widgets.{SUBMISSION_TOKEN}"] = token
         form_data["form.buttons.submit"] = "Absenden"
-        # The caller is authenticated and sent JSON, which a foreign page cannot do.
+        # The caller is authenticated and sent application/json, which needs a CORS preflight.
         form_data["_authenticator"] = createToken()
         self.request.form = form_data
         form = ApplicationForm(self.context, self.request)
