@@ -78,6 +78,31 @@ class TestLoginFlow:
         postkorb = browser.get(f"{portal_url}/@@postkorb")
         assert "Anmelden" in postkorb.text or postkorb.url.startswith(f"{portal_url}/login")
 
+    def test_deleting_the_member_deletes_its_verified_data(self, eid_site, eid_browser):
+        eid_browser().login("erika", "substantial")
+        userid = member_by_email("erika.mustermann@example.org").getId()
+        assert verified_identity(userid)
+        with api.env.adopt_roles(["Manager"]):
+            api.user.delete(username=userid)
+        transaction.commit()
+        assert verified_identity(userid) == {}
+
+    def test_unreachable_provider_explained(self, eid_site, eid_browser):
+        from tests.applications.conftest import free_port
+        from tests.eid.conftest import configure_eid
+
+        configure_eid(f"http://127.0.0.1:{free_port()}")
+        try:
+            browser = eid_browser()
+            response = browser.get(
+                f"{browser.portal_url}/acl_users/oidc/login", allow_redirects=False
+            )
+            assert response.status_code == 503
+            assert "gerade nicht erreichbar" in response.text
+            assert not any(cookie.name == "herne_eid_state" for cookie in browser.cookies)
+        finally:
+            configure_eid(eid_site["issuer"])
+
     def test_log_in_page_offers_eid(self, eid_site, eid_browser):
         page = eid_browser().get(f"{eid_site['portal'].absolute_url()}/login")
         assert "Mit Online-Ausweis anmelden" in page.text

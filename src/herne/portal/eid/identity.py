@@ -120,3 +120,12 @@ def remember_member(userid, identity, trust_level):
         "verified_at": datetime.now().isoformat(timespec="seconds"),
     }
     return user
+
+
+def forget_identity(event):
+    """A deleted member's verified data goes with the member."""
+    principal = event.principal
+    userid = principal if isinstance(principal, str) else principal.getId()
+    store = _identities()
+    if store is not None and userid in store:
+        del store[userid]

@@ -57,6 +57,7 @@ def begin(request):
     """Record a new log-in and return the provider's authorization URL to send the browser to."""
     settings = configured_settings()
     came_from = safe_came_from(request.form.get("came_from"))
+    discovery(settings)  # the provider must answer before anything is recorded
     flow = start_flow(request, came_from)
     return authorization_url(settings, redirect_uri(), flow.state, flow.nonce, flow.code_challenge)
 
