@@ -48,6 +48,7 @@ setup(
         "collective.easyform",
         "reportlab",
         "pas.plugins.oidc",
+        "segno",
     ],
     extras_require={
         "test": [
@@ -59,6 +60,8 @@ setup(
             "polib",
             "aiosmtpd",
             "packaging",
+            "zxing-cpp",
+            "pypdf",
         ],
     },
     entry_points="""

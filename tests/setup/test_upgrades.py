@@ -21,11 +21,11 @@ def test_upgrade_1000_to_1001(portal):
         ("1003",),
         ("1004",),
         ("1005",),
-        ("1006",),
+        ("1007",),
     ]
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1006",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1007",)
     assert "Application" in portal.portal_types.objectIds()
     assert portal["antraege"].portal_type == "ApplicationRoot"
     assert api.portal.get_registry_record("herne.portal.max_file_size_mb") == 10
@@ -52,7 +52,7 @@ def test_upgrade_1002_to_1003_adds_worklist_index_and_mail_texts(portal):
     setup_tool.upgradeProfile(PROFILE)
     assert "submitted" in catalog.indexes()
     assert "Begründung" in api.portal.get_registry_record("herne.portal.mail.rejected")
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1006",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1007",)
 
 
 def test_upgrade_1003_to_1004_adds_postkorb_and_message_texts(portal):
@@ -99,7 +99,7 @@ def test_upgrade_1005_to_1006_sets_up_eid_and_self_registration(portal):
     portal.portal_controlpanel.unregisterConfiglet("herne-eid")
     setup_tool.setLastVersionForProfile(PROFILE, "1005")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1006",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1007",)
     assert IHerneEidPlugin.providedBy(pas["oidc"])
     assert pas["oidc"].getProperty("use_pkce") is True
     # the local log-in form stays the default challenge
@@ -110,3 +110,21 @@ def test_upgrade_1005_to_1006_sets_up_eid_and_self_registration(portal):
         p["name"] for p in portal.permissionsOfRole("Anonymous") if p["selected"]
     ]
     assert "herne-eid" in [c.getId() for c in portal.portal_controlpanel.listActions()]
+
+
+def test_upgrade_1006_to_1007_adds_portal_settings_and_reporting_role(portal):
+    setup_tool = api.portal.get_tool("portal_setup")
+    registry = api.portal.get_tool("portal_registry")
+    del registry.records["herne.portal.site.ozg_target_percent"]
+    portal.portal_controlpanel.unregisterConfiglet("herne-portal")
+    setup_tool.setLastVersionForProfile(PROFILE, "1006")
+    setup_tool.upgradeProfile(PROFILE)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1007",)
+    assert api.portal.get_registry_record("herne.portal.site.ozg_target_percent") == 80
+    assert "herne-portal" in [c.getId() for c in portal.portal_controlpanel.listActions()]
+    assert "DigitalisationUnit" in portal.validRoles()
+    assert "DigitalisationUnit" in [
+        r["name"]
+        for r in portal.rolesOfPermission("herne.portal: View OZG dashboard")
+        if r["selected"]
+    ]

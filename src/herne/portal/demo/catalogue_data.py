@@ -2143,4 +2143,13 @@ DEMO_USERS = [
             "Bürgerin aus Wanne-Eickel: zweite Antragstellerin, sieht nur ihre eigenen Anträge."
         ),
     },
+    {
+        "username": "digitalisierung",
+        "fullname": "Dana Digital",
+        "email": "digitalisierung@example.org",
+        "password": "demo-digitalisierung-2026",
+        "groups": [],
+        "roles": ["DigitalisationUnit"],
+        "description": "Stabsstelle Digitalisierung: liest das OZG-Dashboard und die Statistik.",
+    },
 ]

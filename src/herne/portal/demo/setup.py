@@ -74,6 +74,8 @@ def _create_user(data):
             password=data["password"],
             properties={"fullname": data["fullname"]},
         )
+    if data.get("roles"):
+        api.user.grant_roles(username=data["username"], roles=list(data["roles"]))
     for group_id in data.get("groups", ()):
         if data["username"] not in [
             user.getId() for user in api.user.get_users(groupname=group_id)
