@@ -21,6 +21,7 @@ def test_upgrade_1000_to_1001(portal):
         ("1003",),
         ("1004",),
         ("1005",),
+        ("1006",),
         ("1007",),
     ]
     setup_tool.upgradeProfile(PROFILE)
