@@ -21,3 +21,8 @@ def processing_days(obj):
 @indexer(IApplication)
 def citizen_unread(obj):
     return unread_for_citizen(obj)
+
+
+@indexer(IApplication)
+def needs_originals(obj):
+    return bool(obj.originals)

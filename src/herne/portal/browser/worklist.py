@@ -1,6 +1,5 @@
 """The clerk's worklist ("Arbeitskorb"): filter, batch from catalog metadata, steps per row or selection, CSV."""
 
-import csv
 from DateTime import DateTime
 from herne.portal import _
 from herne.portal.applications.processing import COMMENT_REQUIRED
@@ -16,7 +15,7 @@ from herne.portal.applications.worklist import clerk_areas
 from herne.portal.applications.worklist import days_waiting
 from herne.portal.applications.worklist import form_text
 from herne.portal.applications.worklist import works_in_any_department
-import io
+from herne.portal.browser.csv_export import csv_download
 from plone import api
 from plone.batching import Batch
 from plone.memoize.view import memoize
@@ -227,12 +226,6 @@ CSV_COLUMNS = (
 )
 
 
-def spreadsheet_safe(value):
-    """Text that a spreadsheet never runs as a formula."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 class WorklistCSVView(WorklistView):
     """Every application of the current filter as CSV (semicolons, UTF-8 with BOM for spreadsheets)."""
 
@@ -241,19 +234,12 @@ class WorklistCSVView(WorklistView):
             raise Unauthorized("Log in to see the worklist")
         if not self.areas():
             raise Forbidden("Not a clerk")
-        now = DateTime()
-        out = io.StringIO()
-        out.write("\ufeff")
-        writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-        writer.writerow([translate(title, context=self.request) for _key, title in CSV_COLUMNS])
-        for row in rows_of(self.results()):
-            writer.writerow([spreadsheet_safe(row[key]) for key, _title in CSV_COLUMNS])
-        response = self.request.response
-        response.setHeader("Content-Type", "text/csv; charset=utf-8")
-        filename = f"arbeitskorb-{now.strftime('%Y-%m-%d')}.csv"
-        response.setHeader("Content-Disposition", f'attachment; filename="{filename}"')
-        response.setHeader("X-Content-Type-Options", "nosniff")
-        return out.getvalue().encode("utf-8")
+        return csv_download(
+            self.request.response,
+            f"arbeitskorb-{DateTime().strftime('%Y-%m-%d')}.csv",
+            [translate(title, context=self.request) for _key, title in CSV_COLUMNS],
+            ([row[key] for key, _title in CSV_COLUMNS] for row in rows_of(self.results())),
+        )
 
 
 class IsClerkView(BrowserView):

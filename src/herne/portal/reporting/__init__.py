@@ -1,0 +1,1 @@
+"""Reporting for the digitalisation unit: OZG coverage, maturity, trend and application statistics."""

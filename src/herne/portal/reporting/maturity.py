@@ -1,0 +1,115 @@
+"""The facts of a service and the OZG maturity level derived from them, never typed in by hand."""
+
+from collective.easyform.api import get_schema
+from collective.easyform.interfaces import IEasyForm
+from dataclasses import dataclass
+from herne.portal import _
+from herne.portal.vocabularies.catalogue import ONLINE_APPLICABLE
+from plone.namedfile.interfaces import INamedField
+from zope.schema import getFieldsInOrder
+
+
+#: Maturity levels in the spirit of the OZG maturity model (Reifegradmodell).
+LEVEL_TITLES = {
+    0: _("0 – Keine Information"),
+    1: _("1 – Information online"),
+    2: _("2 – Formular online, Vorsprache nötig"),
+    3: _("3 – Online-Antrag mit Nachweisen und Statusverfolgung"),
+    4: _("4 – Vollständig digital einschließlich Ergebnis"),
+}
+
+#: How a service can be applied for, as counted on the dashboard.
+CATEGORY_TITLES = {
+    "fully_online": _("Vollständig online"),
+    "online_with_originals": _("Online, Originale vor Ort vorzeigen"),
+    "on_site_only": _("Nur vor Ort"),
+    "info_only": _("Nur Information"),
+}
+
+#: The trust levels an ordinary local account reaches.
+WITHOUT_EID = frozenset({"none", "basic"})
+
+
+@dataclass(frozen=True)
+class ServiceFacts:
+    has_description: bool
+    online_form: bool
+    needs_originals: bool
+    needs_eid: bool
+    eid_available: bool
+    uploads: bool
+    status_tracking: bool
+    fees: bool
+    epayment: bool
+    digital_result: bool
+
+
+def application_form_of(service):
+    """The service's application form (an EasyForm inside the service page), or None."""
+    for item in service.objectValues():
+        if IEasyForm.providedBy(item):
+            return item
+    return None
+
+
+def _has_text(value):
+    raw = getattr(value, "raw", value)
+    return bool((raw or "").strip()) if isinstance(raw, str) else bool(raw)
+
+
+def facts_of(service, eid_available):
+    """What the service page and its form say about how digital the service is."""
+    form = application_form_of(service)
+    online = service.online_availability in ONLINE_APPLICABLE and form is not None
+    uploads = False
+    if form is not None:
+        uploads = any(
+            INamedField.providedBy(field) for _name, field in getFieldsInOrder(get_schema(form))
+        )
+    return ServiceFacts(
+        has_description=_has_text(service.Description()) or _has_text(service.prerequisites),
+        online_form=online,
+        needs_originals=bool(service.originals_in_person)
+        or service.online_availability == "online_form_originals",
+        needs_eid=service.trust_level not in WITHOUT_EID,
+        eid_available=eid_available,
+        uploads=uploads,
+        # Every application filed through the portal is followed in the Postkorb.
+        status_tracking=online,
+        fees=any(row.get("amount") for row in (service.fees or [])),
+        # The portal offers no e-payment yet; a service without fees needs none.
+        epayment=False,
+        digital_result=service.result_delivery == "download",
+    )
+
+
+def applicable_online(facts):
+    """A form exists, and the log-in it needs is offered (eID where the service requires it)."""
+    return facts.online_form and (facts.eid_available or not facts.needs_eid)
+
+
+def maturity_level(facts):
+    """0 nothing, 1 information, 2 form but a visit, 3 online with evidence and tracking, 4 all digital."""
+    if not facts.has_description:
+        return 0
+    if not applicable_online(facts):
+        return 1
+    if facts.needs_originals:
+        return 2
+    if facts.digital_result and (not facts.fees or facts.epayment):
+        return 4
+    return 3
+
+
+def category_of(service, facts):
+    """Fully online, online with originals in person, only on site, or information only."""
+    if applicable_online(facts):
+        return "online_with_originals" if facts.needs_originals else "fully_online"
+    if service.online_availability == "on_site_only":
+        return "on_site_only"
+    return "info_only"
+
+
+def announced_without_form(service, facts):
+    """Marked as online on the page, yet citizens cannot apply (no form, or no eID log-in)."""
+    return service.online_availability in ONLINE_APPLICABLE and not applicable_online(facts)

@@ -1,0 +1,153 @@
+"""The OZG dashboard as the digitalisation unit sees it: page, charts, CSV, snapshot and REST."""
+
+from datetime import date
+from plone.testing.zope import Browser
+import pytest
+import re
+import transaction
+from xml.etree import ElementTree
+
+
+UNIT = ("digitalisierung", "demo-digitalisierung-2026")
+
+
+def browser_for(demo_functional, credentials=UNIT):
+    browser = Browser(demo_functional["app"])
+    browser.handleErrors = False
+    browser.addHeader("Accept-Language", "de")
+    if credentials:
+        browser.addHeader("Authorization", "Basic {}:{}".format(*credentials))
+    return browser
+
+
+def dashboard_url(demo_functional):
+    return demo_functional["portal"].absolute_url() + "/@@ozg-dashboard"
+
+
+def test_unit_sees_coverage_against_target(demo_functional):
+    from herne.portal.reporting.coverage import ozg_coverage
+
+    _rows, summary, _departments = ozg_coverage()
+    browser = browser_for(demo_functional)
+    browser.open(dashboard_url(demo_functional))
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", browser.contents))
+    assert f"{summary['online']} von {summary['total']} veröffentlichten Leistungen" in text
+    assert "Ziel: 80 %" in text
+    for name in (
+        "kategorien",
+        "reifegrade",
+        "organisationseinheiten",
+        "leistungen",
+        "verlauf",
+        "eingaenge",
+        "rueckstand",
+        "bearbeitungszeit",
+        "originale",
+    ):
+        assert f'id="tabelle-{name}"' in browser.contents
+        assert f"@@ozg-dashboard-csv?tabelle={name}" in browser.contents
+
+
+def test_charts_are_accessible_svg_with_the_table_figures(demo_functional):
+    from herne.portal.reporting.coverage import ozg_coverage
+
+    _rows, summary, _departments = ozg_coverage()
+    browser = browser_for(demo_functional)
+    browser.open(dashboard_url(demo_functional))
+    svgs = re.findall(r"<svg[^>]*herne-chart.*?</svg>", browser.contents, re.S)
+    assert svgs
+    for svg in svgs:
+        root = ElementTree.fromstring(svg)
+        ns = "{http://www.w3.org/2000/svg}"
+        assert root.get("role") == "img"
+        title_id, desc_id = root.get("aria-labelledby").split()
+        assert root.find(f"{ns}title").get("id") == title_id
+        assert root.find(f"{ns}title").text
+        assert root.find(f"{ns}desc").get("id") == desc_id
+    categories = svgs[0]
+    online_share = round(100 * summary["categories"]["fully_online"] / summary["total"], 1)
+    assert f"{online_share:g} %" in categories
+    assert "Ziel 80 %" in categories
+
+
+def test_csv_of_a_table(demo_functional):
+    from herne.portal.reporting.coverage import ozg_coverage
+
+    _rows, summary, _departments = ozg_coverage()
+    browser = browser_for(demo_functional)
+    browser.open(
+        demo_functional["portal"].absolute_url() + "/@@ozg-dashboard-csv?tabelle=kategorien"
+    )
+    assert browser.headers["Content-Type"].startswith("text/csv")
+    body = browser.contents
+    assert body.startswith("\ufeff")  # spreadsheets then read UTF-8
+    lines = body.lstrip("\ufeff").splitlines()
+    assert lines[0] == "Art;Leistungen;Anteil (%)"
+    assert lines[1].startswith(f"Vollständig online;{summary['categories']['fully_online']};")
+    assert len(lines) == 5
+
+
+def test_unknown_csv_table_is_not_found(demo_functional):
+    browser = browser_for(demo_functional)
+    with pytest.raises(Exception) as error:
+        browser.open(
+            demo_functional["portal"].absolute_url() + "/@@ozg-dashboard-csv?tabelle=geheim"
+        )
+    assert "NotFound" in type(error.value).__name__ or "404" in str(error.value)
+
+
+def test_snapshot_feeds_the_trend(demo_functional):
+    browser = browser_for(demo_functional)
+    browser.open(dashboard_url(demo_functional))
+    browser.getControl("Heutigen Stand für den Verlauf festhalten").click()
+    assert f"Der Stand vom {date.today().isoformat()} ist festgehalten." in browser.contents
+    trend = browser.contents.split('id="tabelle-verlauf"', 1)[1].split("</section>", 1)[0]
+    assert date.today().isoformat() in trend
+
+
+def test_snapshot_needs_the_form_token(demo_functional):
+    browser = browser_for(demo_functional)
+    with pytest.raises(Exception) as error:
+        browser.post(demo_functional["portal"].absolute_url() + "/@@ozg-snapshot", "")
+    assert "Forbidden" in type(error.value).__name__ or "403" in str(error.value)
+    transaction.abort()
+    from herne.portal.reporting.snapshots import trend
+
+    assert trend() == []
+
+
+@pytest.mark.parametrize(
+    "credentials",
+    [
+        ("buerger", "demo-buerger-2026"),
+        ("sachbearbeitung", "demo-sachbearbeitung-2026"),
+        ("redaktion", "demo-redaktion-2026"),
+        None,
+    ],
+    ids=["citizen", "clerk", "editor", "anonymous"],
+)
+def test_others_do_not_get_the_dashboard(demo_functional, credentials):
+    portal_url = demo_functional["portal"].absolute_url()
+    for path in ("@@ozg-dashboard", "@@ozg-dashboard-csv?tabelle=leistungen"):
+        browser = browser_for(demo_functional, credentials)
+        browser.handleErrors = True
+        browser.raiseHttpErrors = False
+        browser.open(f"{portal_url}/{path}")
+        # Plone's answer: the log-in form, or "insufficient privileges" for the logged-in
+        assert (
+            "/login" in browser.url
+            or "insufficient-privileges" in browser.url
+            or ("Unzureichende Berechtigungen" in browser.contents)
+        )
+        assert "tabelle-kategorien" not in browser.contents
+        assert "Reifegrad" not in browser.contents
+
+
+def test_personal_bar_link_only_for_the_unit(demo_functional):
+    portal = demo_functional["portal"]
+    unit = browser_for(demo_functional)
+    unit.open(portal.absolute_url())
+    assert "@@ozg-dashboard" in unit.contents
+    citizen = browser_for(demo_functional, ("buerger", "demo-buerger-2026"))
+    citizen.open(portal.absolute_url())
+    assert "@@ozg-dashboard" not in citizen.contents

@@ -1,0 +1,93 @@
+"""Application statistics on applications whose dates, states and times are known."""
+
+from DateTime import DateTime
+from datetime import date
+from datetime import datetime
+from datetime import time
+from datetime import timedelta
+from herne.portal.applications.processing import WORKFLOW_ID
+from herne.portal.reporting.statistics import backlog
+from herne.portal.reporting.statistics import originals_share
+from herne.portal.reporting.statistics import percentile
+from herne.portal.reporting.statistics import processing_times
+from herne.portal.reporting.statistics import weekly_submissions
+from plone import api
+import pytest
+from tests.workflow.test_application_workflow import new_application
+
+
+MONDAY = date.today() - timedelta(days=date.today().weekday())
+
+
+def put(application, state, weeks_ago, days=None):
+    """An application submitted on Monday ``weeks_ago`` weeks back, now in ``state``."""
+    application.submitted = DateTime(
+        datetime.combine(MONDAY - timedelta(weeks=weeks_ago), time(10))
+    )
+    workflow = api.portal.get_tool("portal_workflow")
+    status = dict(workflow.getStatusOf(WORKFLOW_ID, application), review_state=state)
+    workflow.setStatusOf(WORKFLOW_ID, application, status)
+    application.processing_days = days
+    application.reindexObject()
+    return application
+
+
+@pytest.fixture()
+def known_applications(demo):
+    portal = demo["portal"]
+    return {
+        "A1": put(new_application(portal, "hundesteuer"), "submitted", 0),
+        "A2": put(new_application(portal, "hundesteuer"), "in_progress", 1),
+        "A3": put(new_application(portal, "lebensbescheinigung"), "originals_pending", 2),
+        "A4": put(new_application(portal, "fuehrungszeugnis"), "sent", 3, days=10.0),
+        "A5": put(new_application(portal, "fuehrungszeugnis"), "rejected", 3, days=4.0),
+        "A6": put(new_application(portal, "lebensbescheinigung"), "sent", 3, days=20.0),
+        "A7": put(new_application(portal, "hundesteuer"), "withdrawn", 3, days=1.0),
+        "A8": new_application(portal, "hundesteuer"),  # a draft: counted nowhere
+        "A9": put(new_application(portal, "hundesteuer"), "sent", 20, days=30.0),
+    }
+
+
+def test_submissions_per_week_and_service(known_applications):
+    weekly = weekly_submissions()
+    assert len(weekly["weeks"]) == 12
+    assert weekly["week_starts"][-1] == MONDAY.isoformat()
+    assert weekly["services"] == {
+        "Führungszeugnis beantragen": [0] * 8 + [2, 0, 0, 0],
+        "Hundesteuer an- und abmelden": [0] * 8 + [1, 0, 1, 1],
+        "Lebensbescheinigung für den Rentenversicherungsträger": [0] * 8 + [1, 1, 0, 0],
+    }
+    assert weekly["totals"] == [0] * 8 + [4, 1, 1, 1]
+
+
+def test_backlog_per_department_and_state(known_applications):
+    rows = {row["department"]: row for row in backlog()}
+    assert set(rows) == {"Steuern und Abgaben", "Bürgerdienste Wanne"}
+    assert rows["Steuern und Abgaben"]["states"]["submitted"] == 1
+    assert rows["Steuern und Abgaben"]["states"]["in_progress"] == 1
+    assert rows["Steuern und Abgaben"]["total"] == 2
+    assert rows["Bürgerdienste Wanne"]["states"]["originals_pending"] == 1
+    assert rows["Bürgerdienste Wanne"]["total"] == 1
+
+
+def test_processing_time_median_and_90th_percentile(known_applications):
+    times = processing_times()
+    # decided: 4, 10, 20, 30 days; the withdrawal does not count
+    assert times["overall"] == {"count": 4, "median": 15.0, "p90": 30.0}
+    assert times["services"]["Führungszeugnis beantragen"] == {
+        "count": 2,
+        "median": 7.0,
+        "p90": 10.0,
+    }
+
+
+def test_share_with_originals(known_applications):
+    # submitted: all but the draft (8); with originals: the two life certificates
+    assert originals_share() == {"total": 8, "with_originals": 2, "share": 25.0}
+
+
+def test_percentile_nearest_rank():
+    assert percentile([], 0.9) is None
+    assert percentile([5], 0.9) == 5
+    assert percentile(list(range(1, 11)), 0.9) == 9
+    assert percentile(list(range(1, 11)), 0.5) == 5
