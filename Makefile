@@ -32,7 +32,7 @@ instance/etc/site.zcml: etc/site.zcml
 
 ## The Herne site with demo content, created once.
 site: instance
-	test -f var/.site-created || ($(BIN)/zconsole run instance/etc/zope.conf scripts/create_site.py && touch var/.site-created)
+	test -f var/.site-created || (HERNE_PUBLIC_URL=http://localhost:$(PORT)/herne $(BIN)/zconsole run instance/etc/zope.conf scripts/create_site.py && touch var/.site-created)
 
 ## Serve http://localhost:8080/herne (set-up included).
 start: site

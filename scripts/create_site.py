@@ -43,6 +43,10 @@ def main(app):
     )
     # Commit with the site set: catalog queue processing at commit needs it.
     setSite(site)
+    public_url = os.environ.get("HERNE_PUBLIC_URL")
+    if public_url:
+        # The address QR codes, flyers and the form notice name.
+        site.portal_registry["herne.portal.site.public_url"] = public_url
     transaction.commit()
     print(f"Created site {SITE_ID!r} with demo content")
 

@@ -199,3 +199,14 @@ def test_anonymous_and_citizens_get_nothing(
     assert client.headers["Content-Type"].startswith("text/html")
     assert "Content-Disposition" not in client.headers
     assert "herne.de/serviceportal" not in client.contents
+
+
+def test_service_page_offers_the_downloads_to_editors_only(browser, service, demo_functional):
+    editor = browser(EDITOR)
+    editor.open(service.absolute_url())
+    assert "Für die Redaktion: QR-Code und Flyer" in editor.contents
+    for name in ("qr.png", "qr.svg", "flyer-a4.pdf", "flyer-a6.pdf"):
+        assert f"{service.absolute_url()}/@@{name}" in editor.contents
+    anonymous = Browser(demo_functional["app"])
+    anonymous.open(service.absolute_url())
+    assert "@@flyer-a4.pdf" not in anonymous.contents

@@ -133,3 +133,9 @@ def test_application_form_posts_to_the_portal(citizen_browser, demo_portal):
     assert origin(submit_form.action) == page_origin
     assert submit_form.action.startswith(form_url)
     assert submit_form.method.upper() == "POST"
+
+
+def test_every_page_links_the_page_in_the_footer(anon_browser, demo_portal):
+    anon_browser.open(demo_portal["leistungen"].absolute_url())
+    assert f"{demo_portal.absolute_url()}/@@echtes-serviceportal" in anon_browser.contents
+    assert "So erkennen Sie das echte Serviceportal" in anon_browser.contents

@@ -100,6 +100,10 @@ class ServiceView(MultilineText, BrowserView):
             for key in self.context.life_situations or []
         ]
 
+    def can_edit(self):
+        """Editors of the service get its QR code and flyers."""
+        return api.user.has_permission("Modify portal content", obj=self.context)
+
     def publication_blocked_notice(self):
         """Editors learn why the publish button is missing."""
         if is_publishable(self.context):
