@@ -72,13 +72,15 @@ def test_page_names_the_configured_domain(anon_browser, demo_portal, public_url)
     assert "<ol>" in page and "<ul" in page
 
 
-def test_page_falls_back_to_the_portal_address(anon_browser, demo_portal):
+def test_page_never_vouches_for_the_request_host(anon_browser, demo_portal):
+    """Without the setting the page names no domain: not the host it was asked on."""
     assert not api.portal.get_registry_record("herne.portal.site.public_url", default=None)
     anon_browser.open(f"{demo_portal.absolute_url()}/@@echtes-serviceportal")
     page = text_of(anon_browser)
     host = urlsplit(demo_portal.absolute_url()).hostname
-    assert f'<strong class="herne-official-domain">{host}</strong>' in page
-    assert f'href="{demo_portal.absolute_url()}"' in page
+    assert "noch nicht eingestellt" in page
+    assert "herne-official-domain" not in page
+    assert f"<strong>{host}</strong>" not in page
 
 
 def test_look_alikes_differ_from_the_domain():
@@ -102,17 +104,17 @@ def test_form_names_the_official_domain(citizen_browser, demo_portal, public_url
     assert "So erkennen Sie das echte Serviceportal</h1>" in citizen_browser.contents
 
 
-def test_form_notice_without_setting_names_the_portal_host(citizen_browser, demo_portal):
+def test_form_notice_needs_the_setting(citizen_browser, demo_portal):
     citizen_browser.open(demo_portal["leistungen"]["hundesteuer"]["antrag"].absolute_url())
-    host = urlsplit(demo_portal.absolute_url()).hostname
-    assert f"der Stadt Herne: <strong>{host}</strong>" in text_of(citizen_browser)
+    assert "herne-trusted-domain alert" not in text_of(citizen_browser)
+    assert "form.buttons.submit" in citizen_browser.contents
 
 
 def test_no_notice_elsewhere(anon_browser, demo_portal, public_url):
     anon_browser.open(demo_portal["leistungen"]["hundesteuer"].absolute_url())
-    assert "herne-trusted-domain" not in anon_browser.contents
+    assert "herne-trusted-domain alert" not in anon_browser.contents
     anon_browser.open(demo_portal.absolute_url())
-    assert "herne-trusted-domain" not in anon_browser.contents
+    assert "herne-trusted-domain alert" not in anon_browser.contents
 
 
 def test_application_form_posts_to_the_portal(citizen_browser, demo_portal):

@@ -118,12 +118,18 @@ def test_upgrade_1006_to_1007_adds_portal_settings_and_reporting_role(portal):
     registry = api.portal.get_tool("portal_registry")
     del registry.records["herne.portal.site.ozg_target_percent"]
     portal.portal_controlpanel.unregisterConfiglet("herne-portal")
+    portal.portal_catalog.delIndex("needs_originals")
+    portal.portal_actions.user.manage_delObjects(["herne-ozg-dashboard"])
+    portal.portal_actions.site_actions.manage_delObjects(["herne-trusted-domain"])
     setup_tool.setLastVersionForProfile(PROFILE, "1006")
     setup_tool.upgradeProfile(PROFILE)
     assert setup_tool.getLastVersionForProfile(PROFILE) == ("1007",)
     assert api.portal.get_registry_record("herne.portal.site.ozg_target_percent") == 80
     assert "herne-portal" in [c.getId() for c in portal.portal_controlpanel.listActions()]
     assert "DigitalisationUnit" in portal.validRoles()
+    assert "needs_originals" in portal.portal_catalog.indexes()
+    assert "herne-ozg-dashboard" in portal.portal_actions.user.objectIds()
+    assert "herne-trusted-domain" in portal.portal_actions.site_actions.objectIds()
     assert "DigitalisationUnit" in [
         r["name"]
         for r in portal.rolesOfPermission("herne.portal: View OZG dashboard")

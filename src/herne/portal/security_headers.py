@@ -93,10 +93,10 @@ def apply_security_headers(request, response=None):
             return
         if response is None:
             response = request.response
-        existing = response.getHeader("Content-Security-Policy") or ""
+        existing = response.getHeader("Content-Security-Policy")
         for name, value in security_headers(request).items():
-            if name == "Content-Security-Policy" and "form-action" in existing:
-                continue  # a view set its own, stricter policy
+            if name == "Content-Security-Policy" and existing:
+                continue  # a view set its own policy (e.g. a sandbox for a file): keep it
             response.setHeader(name, value)
     except Exception:
         logger.exception("Could not set the security headers")

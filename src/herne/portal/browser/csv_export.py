@@ -5,7 +5,9 @@ import io
 
 
 def spreadsheet_safe(value):
-    """Text that a spreadsheet never runs as a formula."""
+    """Text that a spreadsheet never runs as a formula; decimals with a comma, as German ones read."""
+    if isinstance(value, float):
+        return f"{value:g}".replace(".", ",")
     text = "" if value is None else str(value)
     return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
@@ -21,4 +23,5 @@ def csv_download(response, filename, header, rows):
     response.setHeader("Content-Type", "text/csv; charset=utf-8")
     response.setHeader("Content-Disposition", f'attachment; filename="{filename}"')
     response.setHeader("X-Content-Type-Options", "nosniff")
+    response.setHeader("Cache-Control", "private, no-store")
     return out.getvalue().encode("utf-8")

@@ -23,6 +23,10 @@ class DashboardView(BrowserView):
         self.update()
         return self.index()
 
+    def number(self, value):
+        """A figure as German readers write it: decimal comma."""
+        return f"{value:g}".replace(".", ",") if isinstance(value, float) else value
+
     def csv_url(self, table):
         return f"{self.context.absolute_url()}/@@ozg-dashboard-csv?tabelle={table.name}"
 

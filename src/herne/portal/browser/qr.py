@@ -50,6 +50,10 @@ FLYER_FORMATS = {
 ADDRESS_FONT = "Helvetica-Bold"
 
 
+#: Who the flyer is from.
+CITY = _("Stadt Herne")
+
+
 def _de(message):
     return translate(message, target_language="de")
 
@@ -162,7 +166,7 @@ def flyer_pdf(service, url, flyer_format):
         bottomMargin=margin,
         title=title,
         subject=url,
-        author="Stadt Herne",
+        author=_de(CITY),
     )
     styles = getSampleStyleSheet()
     scale = layout["text_size"] / styles["BodyText"].fontSize
@@ -200,7 +204,7 @@ def flyer_pdf(service, url, flyer_format):
     address_markup = "<br/>".join(escape(line) for line in lines)
     link = escape(url, {'"': "&quot;"})
     story = [
-        Paragraph(escape("Stadt Herne"), sender),
+        Paragraph(escape(_de(CITY)), sender),
         Paragraph(escape(title), heading),
         Paragraph(
             escape(

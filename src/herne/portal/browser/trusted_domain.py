@@ -18,18 +18,21 @@ PAGE_NAME = "echtes-serviceportal"
 
 
 def official_url():
-    """The official public address, or the portal's own address when none is configured."""
+    """The configured official public address, or None.
+
+    Never the address of the request: a page naming whatever host it was asked on
+    would vouch for any look-alike in front of the portal.
+    """
     url = (portal_setting("public_url") or "").strip()
-    if not url:
-        url = api.portal.get().absolute_url()
-    return url.rstrip("/")
+    return url.rstrip("/") or None
 
 
 def official_domain(url=None):
-    """The host name citizens compare in the address bar, e.g. ``www.herne.de``."""
+    """The host name citizens compare in the address bar, e.g. ``www.herne.de``, or None."""
     url = url or official_url()
-    parts = urlsplit(url)
-    return (parts.hostname or url).lower()
+    if not url:
+        return None
+    return (urlsplit(url).hostname or "").lower() or None
 
 
 def look_alikes(domain):
@@ -57,7 +60,8 @@ class TrustedDomainView(BrowserView):
         return official_domain(self.official_url())
 
     def look_alikes(self):
-        return look_alikes(self.official_domain())
+        domain = self.official_domain()
+        return look_alikes(domain) if domain else []
 
 
 class TrustedDomainNotice(ViewletBase):
@@ -72,7 +76,7 @@ class TrustedDomainNotice(ViewletBase):
         self.domain = official_domain()
 
     def render(self):
-        if not self.available():
+        if not self.available() or not self.domain:
             return ""
         text = translate(
             _(

@@ -198,11 +198,15 @@ def build_dashboard(request):
     )
 
     weekly = weekly_submissions()
+    week_labels = [
+        de(_("KW ${week}/${year}", mapping={"week": week[-2:], "year": week[:4]}))
+        for week in weekly["weeks"]
+    ]
     tables.append(
         Table(
             "eingaenge",
             de(_("Eingegangene Anträge je Woche")),
-            [de(_("Leistung")), *weekly["weeks"], de(_("Summe"))],
+            [de(_("Leistung")), *week_labels, de(_("Summe"))],
             [
                 *[[title, *counts, sum(counts)] for title, counts in weekly["services"].items()],
                 [de(_("Alle Leistungen")), *weekly["totals"], sum(weekly["totals"])],
@@ -210,7 +214,7 @@ def build_dashboard(request):
             chart=bar_chart(
                 de(_("Eingegangene Anträge je Woche")),
                 de(_("Anzahl eingereichter Anträge aller Leistungen in den letzten zwölf Wochen.")),
-                weekly["weeks"],
+                week_labels,
                 weekly["totals"],
             ),
         )

@@ -23,9 +23,13 @@ def _week_start(day):
     return day - timedelta(days=day.weekday())
 
 
+#: Weeks begin on Monday in Herne, whatever zone the server runs in.
+TIMEZONE = "Europe/Berlin"
+
+
 def _as_date(value):
     if isinstance(value, DateTime):
-        return value.asdatetime().date()
+        return value.toZone(TIMEZONE).asdatetime().date()
     if isinstance(value, datetime):
         return value.date()
     return value if isinstance(value, date) else None
