@@ -62,6 +62,7 @@ setup(
             "packaging",
             "zxing-cpp",
             "pypdf",
+            "playwright",
         ],
     },
     entry_points="""

@@ -1,0 +1,157 @@
+"""Browser journeys: a real Chromium (Debian's package) driven by Playwright against the served demo site.
+
+Every page a journey visits is checked with axe-core (npm) for WCAG 2.1 A/AA and
+photographed at desktop and phone width into ``test-artifacts/screenshots``.
+"""
+
+import os
+from pathlib import Path
+import pytest
+import re
+import shutil
+import subprocess
+
+
+E2E_DIR = Path(__file__).resolve().parent
+ROOT = E2E_DIR.parents[1]
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+AXE = E2E_DIR / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 740}
+
+pytestmark = pytest.mark.browser
+
+
+def chromium_path():
+    path = (
+        os.environ.get("HERNE_CHROMIUM")
+        or shutil.which("chromium")
+        or shutil.which("chromium-browser")
+    )
+    if not path:
+        raise RuntimeError(
+            "Chromium is missing: install Debian's package 'chromium' (.ci/run does it)."
+        )
+    return path
+
+
+def ensure_axe():
+    if not AXE.exists():
+        subprocess.run(
+            ["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=E2E_DIR, check=True
+        )
+    return AXE.read_text()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path(), args=["--no-sandbox", "--disable-dev-shm-usage"]
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    return ensure_axe()
+
+
+@pytest.fixture(scope="class")
+def site(demo_server_class):
+    """One served demo site for a whole journey class."""
+    demo_server_class.testSetUp()
+    try:
+        yield demo_server_class["portal"]
+    finally:
+        demo_server_class.testTearDown()
+
+
+class Journey:
+    """A person's browser: pages are checked with axe and photographed as they are visited."""
+
+    def __init__(self, chromium, axe_source, name, portal_url):
+        self.context = chromium.new_context(viewport=DESKTOP, locale="de-DE")
+        self.page = self.context.new_page()
+        self.axe_source = axe_source
+        self.name = name
+        self.portal_url = portal_url
+        self.visited = []
+        self.step = 0
+
+    def close(self):
+        self.context.close()
+
+    def goto(self, path_or_url):
+        url = (
+            path_or_url
+            if path_or_url.startswith("http")
+            else f"{self.portal_url}/{path_or_url.lstrip('/')}"
+        )
+        self.page.goto(url)
+        return self.page
+
+    def violations(self):
+        if not self.page.evaluate("() => typeof window.axe !== 'undefined'"):
+            self.page.add_script_tag(content=self.axe_source)
+        result = self.page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+        )
+        return result["violations"]
+
+    def check(self, label):
+        """axe on the current page, then screenshots at desktop and phone width."""
+        self.step += 1
+        found = self.violations()
+        self.visited.append((label, self.page.url))
+        slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+        folder = SCREENSHOTS / self.name
+        folder.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(
+            path=str(folder / f"{self.step:02d}-{slug}-desktop.png"), full_page=True
+        )
+        self.page.set_viewport_size(PHONE)
+        self.page.screenshot(path=str(folder / f"{self.step:02d}-{slug}-phone.png"), full_page=True)
+        self.page.set_viewport_size(DESKTOP)
+        assert not found, f"{label} ({self.page.url}):\n" + describe(found)
+
+    def login(self, username, password):
+        self.goto("login")
+        self.page.fill("#__ac_name", username)
+        self.page.fill("#__ac_password", password)
+        self.page.click("#buttons-login")
+        self.page.wait_for_load_state()
+
+
+def describe(violations):
+    lines = []
+    for violation in violations:
+        targets = [", ".join(node["target"]) for node in violation["nodes"][:5]]
+        lines.append(
+            f"- {violation['id']} ({violation['impact']}): {violation['help']} -> {targets}"
+        )
+    return "\n".join(lines)
+
+
+@pytest.fixture()
+def journey(chromium, axe_source, site, request):
+    journeys = []
+
+    def start(name):
+        person = Journey(chromium, axe_source, name, site.absolute_url())
+        journeys.append(person)
+        return person
+
+    yield start
+    for person in journeys:
+        person.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    if SCREENSHOTS.exists():
+        count = len(list(SCREENSHOTS.rglob("*.png")))
+        terminalreporter.write_line(f"Screenshots of the browser journeys ({count}): {SCREENSHOTS}")
