@@ -1,15 +1,14 @@
 """Log-ins in progress: state, nonce and PKCE verifier kept server-side, each usable once."""
 
 import base64
-from BTrees.OOBTree import OOBTree
 from dataclasses import dataclass
 from hashlib import sha256
+from herne.portal.portal_storage import portal_btree
 import hmac
 from itertools import islice
 from plone import api
 import secrets
 import time
-from zope.annotation.interfaces import IAnnotations
 
 
 ANNOTATION_KEY = "herne.portal.eid.flows"
@@ -38,11 +37,7 @@ EXPIRY_KEY = ANNOTATION_KEY + ".expiry"
 
 
 def _store(key=ANNOTATION_KEY, create=True):
-    annotations = IAnnotations(api.portal.get())
-    store = annotations.get(key)
-    if store is None and create:
-        store = annotations[key] = OOBTree()
-    return store
+    return portal_btree(key, create=create)
 
 
 def _prune(store, expiry, now):

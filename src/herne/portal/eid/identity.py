@@ -1,6 +1,5 @@
 """The verified identity of an eID log-in: claims mapped to a member, kept where only the portal writes."""
 
-from BTrees.OOBTree import OOBTree
 from datetime import date
 from datetime import datetime
 import hashlib
@@ -9,8 +8,8 @@ from herne.portal.eid.errors import ACCOUNT_CONFLICT
 from herne.portal.eid.errors import TRUST_UNKNOWN
 from herne.portal.eid.errors import USERINFO_INVALID
 from herne.portal.eid.errors import EidRefused
+from herne.portal.portal_storage import portal_btree
 from plone import api
-from zope.annotation.interfaces import IAnnotations
 
 
 ANNOTATION_KEY = "herne.portal.eid.identities"
@@ -80,11 +79,7 @@ def identity_from_claims(settings, id_claims, userinfo):
 
 
 def _identities(create=False):
-    annotations = IAnnotations(api.portal.get())
-    store = annotations.get(ANNOTATION_KEY)
-    if store is None and create:
-        store = annotations[ANNOTATION_KEY] = OOBTree()
-    return store
+    return portal_btree(ANNOTATION_KEY, create=create)
 
 
 def verified_identity(userid):

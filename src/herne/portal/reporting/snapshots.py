@@ -1,20 +1,14 @@
 """Stored snapshots of the OZG coverage, one per day, for the trend over time."""
 
-from BTrees.OOBTree import OOBTree
 from datetime import date
-from plone import api
-from zope.annotation.interfaces import IAnnotations
+from herne.portal.portal_storage import portal_btree
 
 
 ANNOTATION_KEY = "herne.portal.ozg_snapshots"
 
 
 def _store(create=False):
-    annotations = IAnnotations(api.portal.get())
-    store = annotations.get(ANNOTATION_KEY)
-    if store is None and create:
-        store = annotations[ANNOTATION_KEY] = OOBTree()
-    return store
+    return portal_btree(ANNOTATION_KEY, create=create)
 
 
 def take_snapshot(summary, day=None):
