@@ -6,10 +6,12 @@ photographed at desktop and phone width into ``test-artifacts/screenshots``.
 
 import os
 from pathlib import Path
+from plone import api
 import pytest
 import re
 import shutil
 import subprocess
+import transaction
 
 
 E2E_DIR = Path(__file__).resolve().parent
@@ -19,6 +21,8 @@ AXE = E2E_DIR / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 740}
+#: WCAG 1.4.10 reflow: 320 CSS px wide, and a 1280 px window at 200 % zoom (640 CSS px).
+REFLOW_WIDTHS = (320, 640)
 
 pytestmark = pytest.mark.browser
 
@@ -65,8 +69,12 @@ def axe_source():
 def site(demo_server_class):
     """One served demo site for a whole journey class."""
     demo_server_class.testSetUp()
+    portal = demo_server_class["portal"]
+    # As ``make start`` does: the served address is the official one.
+    api.portal.set_registry_record("herne.portal.site.public_url", portal.absolute_url())
+    transaction.commit()
     try:
-        yield demo_server_class["portal"]
+        yield portal
     finally:
         demo_server_class.testTearDown()
 
@@ -103,10 +111,26 @@ class Journey:
         )
         return result["violations"]
 
+    def overflowing(self, width):
+        """At this width: what sticks out sideways, so the page would need horizontal scrolling."""
+        self.page.set_viewport_size({"width": width, "height": 800})
+        return self.page.evaluate(
+            """() => document.documentElement.scrollWidth > window.innerWidth
+                ? [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                    .slice(0, 5)
+                    .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                         + (e.className && e.className.baseVal === undefined
+                            ? '.' + String(e.className).trim().replace(/\\s+/g, '.') : ''))
+                : []"""
+        )
+
     def check(self, label):
-        """axe on the current page, then screenshots at desktop and phone width."""
+        """axe on the current page, reflow at 320 px and 200 % zoom, screenshots at desktop and phone width."""
         self.step += 1
         found = self.violations()
+        too_wide = {width: self.overflowing(width) for width in REFLOW_WIDTHS}
+        self.page.set_viewport_size(DESKTOP)
         self.visited.append((label, self.page.url))
         slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
         folder = SCREENSHOTS / self.name
@@ -118,6 +142,7 @@ class Journey:
         self.page.screenshot(path=str(folder / f"{self.step:02d}-{slug}-phone.png"), full_page=True)
         self.page.set_viewport_size(DESKTOP)
         assert not found, f"{label} ({self.page.url}):\n" + describe(found)
+        assert not any(too_wide.values()), f"{label} ({self.page.url}) scrolls sideways: {too_wide}"
 
     def login(self, username, password):
         self.goto("login")
@@ -134,6 +159,10 @@ def describe(violations):
         lines.append(
             f"- {violation['id']} ({violation['impact']}): {violation['help']} -> {targets}"
         )
+        for node in violation["nodes"][:5]:
+            checks = node.get("any") or node.get("all") or node.get("none") or []
+            if checks:
+                lines.append(f"    {', '.join(node['target'])}: {checks[0].get('message', '')}")
     return "\n".join(lines)
 
 

@@ -9,6 +9,7 @@ from herne.portal.applications.drafts import draft_of_current_user
 from herne.portal.applications.evidence import check_uploads
 from herne.portal.applications.factory import create_application
 from herne.portal.browser.eid import eid_login_url
+from herne.portal.browser.form_errors import announce_errors
 from herne.portal.browser.text import MultilineText
 from herne.portal.content.service import IService
 from herne.portal.easyform.save_application import name_fields_of
@@ -52,6 +53,7 @@ class ApplicationForm(EasyFormForm):
             # Fill the form from the draft instead of the defaults.
             self.ignoreContext = False
         super().update()
+        announce_errors(self)
 
     def getContent(self):
         if self.draft is not None and self.draft.draft_values:
