@@ -8,7 +8,8 @@ from herne.portal.testing import HERNE_PORTAL_INTEGRATION_TESTING
 from pytest_plone import fixtures_factory
 
 
-pytest_plugins = ["pytest_plone"]
+#: ``tests.smtp`` gives every test directory the session-wide real SMTP server.
+pytest_plugins = ["pytest_plone", "tests.smtp"]
 
 
 globals().update(

@@ -41,7 +41,7 @@ def field_error(html, widget_id):
     else:
         before, after = html.split(f'id="{widget_id}"', 1)
         part = before[before.rindex("<td") :] + after.split("</td>", 1)[0]
-    match = re.search(r'class="invalid-feedback">(.*?)</div>', part, re.S)
+    match = re.search(r'class="invalid-feedback"[^>]*>(.*?)</div>', part, re.S)
     return re.sub(r"\s+", " ", match.group(1)).strip() if match else ""
 
 

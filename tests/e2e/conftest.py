@@ -27,6 +27,14 @@ REFLOW_WIDTHS = (320, 640)
 pytestmark = pytest.mark.browser
 
 
+@pytest.fixture()
+def sent_mail(smtp_server):
+    """The messages the served site delivers to the real SMTP server during one test."""
+    _controller, handler = smtp_server
+    handler.messages.clear()
+    return handler.messages
+
+
 def chromium_path():
     path = (
         os.environ.get("HERNE_CHROMIUM")
@@ -66,12 +74,17 @@ def axe_source():
 
 
 @pytest.fixture(scope="class")
-def site(demo_server_class):
-    """One served demo site for a whole journey class."""
+def site(demo_server_class, smtp_server):
+    """One served demo site for a whole journey class, sending its mail to a real SMTP server."""
     demo_server_class.testSetUp()
     portal = demo_server_class["portal"]
     # As ``make start`` does: the served address is the official one.
     api.portal.set_registry_record("herne.portal.site.public_url", portal.absolute_url())
+    controller, _handler = smtp_server
+    api.portal.set_registry_record("plone.smtp_host", controller.hostname)
+    api.portal.set_registry_record("plone.smtp_port", controller.port)
+    api.portal.set_registry_record("plone.email_from_address", "serviceportal@herne.example")
+    api.portal.set_registry_record("plone.email_from_name", "Stadt Herne")
     transaction.commit()
     try:
         yield portal
@@ -117,7 +130,8 @@ class Journey:
         return self.page.evaluate(
             """() => document.documentElement.scrollWidth > window.innerWidth
                 ? [...document.querySelectorAll('body *')]
-                    .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                    .filter(e => !e.closest('.offcanvas')
+                            && e.getBoundingClientRect().right > window.innerWidth + 1)
                     .slice(0, 5)
                     .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
                          + (e.className && e.className.baseVal === undefined
@@ -126,10 +140,14 @@ class Journey:
         )
 
     def check(self, label):
-        """axe on the current page, reflow at 320 px and 200 % zoom, screenshots at desktop and phone width."""
+        """axe at desktop and 320 px width, reflow at 320 px and 200 % zoom, screenshots at desktop and phone width."""
         self.step += 1
         found = self.violations()
         too_wide = {width: self.overflowing(width) for width in REFLOW_WIDTHS}
+        # The narrow layout shows other things (collapsed menus, scrolling tables): axe again.
+        self.page.set_viewport_size({"width": REFLOW_WIDTHS[0], "height": 800})
+        seen = {violation["id"] for violation in found}
+        found += [violation for violation in self.violations() if violation["id"] not in seen]
         self.page.set_viewport_size(DESKTOP)
         self.visited.append((label, self.page.url))
         slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")

@@ -88,8 +88,8 @@ class TestLoginFlow:
         assert verified_identity(userid) == {}
 
     def test_unreachable_provider_explained(self, eid_site, eid_browser):
-        from tests.applications.conftest import free_port
         from tests.eid.conftest import configure_eid
+        from tests.smtp import free_port
 
         configure_eid(f"http://127.0.0.1:{free_port()}")
         try:

@@ -4,8 +4,6 @@ from email import message_from_bytes
 from email import policy
 from plone.testing.zope import Browser
 import re
-from tests.applications.conftest import mailbox  # noqa: F401
-from tests.applications.conftest import smtp_server  # noqa: F401
 import time
 
 
@@ -16,7 +14,7 @@ def wait_for_mail(messages, timeout=5):
     return messages
 
 
-def test_self_registration_with_email_confirmation(demo_functional, mailbox):  # noqa: F811
+def test_self_registration_with_email_confirmation(demo_functional, mailbox):
     portal = demo_functional["portal"]
     browser = Browser(demo_functional["app"])
     browser.handleErrors = False

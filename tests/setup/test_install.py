@@ -17,7 +17,7 @@ class TestInstall:
         assert IHernePortalLayer in browserlayer_utils.registered_layers()
 
     def test_profile_version(self, setup_tool):
-        assert setup_tool.getLastVersionForProfile(f"{PACKAGE}:default") == ("1007",)
+        assert setup_tool.getLastVersionForProfile(f"{PACKAGE}:default") == ("1008",)
 
     @pytest.mark.parametrize("portal_type", ["Service", "Department"])
     def test_types_registered(self, portal, portal_type):
@@ -56,3 +56,16 @@ class TestUninstall:
             assert portal_type not in portal.portal_types.objectIds()
         assert "herne_application_workflow" not in portal.portal_workflow.objectIds()
         assert "herne_catalogue_workflow" not in portal.portal_workflow.objectIds()
+
+    def test_footer_has_plones_accessibility_link_again(self, portal):
+        site_actions = portal.portal_actions.site_actions
+        assert "herne-accessibility-statement" not in site_actions.objectIds()
+        assert site_actions["accessibility"].visible
+
+    def test_stylesheet_bundle_removed(self, portal):
+        registry = api.portal.get_tool("portal_registry")
+        assert not [
+            key
+            for key in list(registry.records.keys())
+            if key.startswith("plone.bundles/herne-portal.")
+        ]

@@ -23,10 +23,11 @@ def test_upgrade_1000_to_1001(portal):
         ("1005",),
         ("1006",),
         ("1007",),
+        ("1008",),
     ]
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1007",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1008",)
     assert "Application" in portal.portal_types.objectIds()
     assert portal["antraege"].portal_type == "ApplicationRoot"
     assert api.portal.get_registry_record("herne.portal.max_file_size_mb") == 10
@@ -53,7 +54,7 @@ def test_upgrade_1002_to_1003_adds_worklist_index_and_mail_texts(portal):
     setup_tool.upgradeProfile(PROFILE)
     assert "submitted" in catalog.indexes()
     assert "Begründung" in api.portal.get_registry_record("herne.portal.mail.rejected")
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1007",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1008",)
 
 
 def test_upgrade_1003_to_1004_adds_postkorb_and_message_texts(portal):
@@ -100,7 +101,7 @@ def test_upgrade_1005_to_1006_sets_up_eid_and_self_registration(portal):
     portal.portal_controlpanel.unregisterConfiglet("herne-eid")
     setup_tool.setLastVersionForProfile(PROFILE, "1005")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1007",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1008",)
     assert IHerneEidPlugin.providedBy(pas["oidc"])
     assert pas["oidc"].getProperty("use_pkce") is True
     # the local log-in form stays the default challenge
@@ -123,7 +124,7 @@ def test_upgrade_1006_to_1007_adds_portal_settings_and_reporting_role(portal):
     portal.portal_actions.site_actions.manage_delObjects(["herne-trusted-domain"])
     setup_tool.setLastVersionForProfile(PROFILE, "1006")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1007",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1008",)
     assert api.portal.get_registry_record("herne.portal.site.ozg_target_percent") == 80
     assert "herne-portal" in [c.getId() for c in portal.portal_controlpanel.listActions()]
     assert "DigitalisationUnit" in portal.validRoles()
@@ -135,3 +136,39 @@ def test_upgrade_1006_to_1007_adds_portal_settings_and_reporting_role(portal):
         for r in portal.rolesOfPermission("herne.portal: View OZG dashboard")
         if r["selected"]
     ]
+
+
+def test_upgrade_1007_to_1008_links_the_accessibility_statement_in_the_footer(portal):
+    site_actions = portal.portal_actions.site_actions
+    site_actions.manage_delObjects(["herne-accessibility-statement"])
+    site_actions["accessibility"].visible = True
+    setup_tool = api.portal.get_tool("portal_setup")
+    setup_tool.setLastVersionForProfile(PROFILE, "1007")
+    setup_tool.upgradeProfile(PROFILE)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1008",)
+    action = site_actions["herne-accessibility-statement"]
+    assert action.url_expr == "string:${portal_url}/@@erklaerung-barrierefreiheit"
+    assert action.visible
+    # Plone's generic page on accessibility no longer competes with the statement.
+    assert not site_actions["accessibility"].visible
+    # The other site actions stay as they were.
+    assert site_actions["herne-trusted-domain"].visible
+
+
+def test_upgrade_1007_to_1008_registers_the_portal_stylesheet(portal):
+    registry = api.portal.get_tool("portal_registry")
+    for name in [
+        key
+        for key in list(registry.records.keys())
+        if key.startswith("plone.bundles/herne-portal.")
+    ]:
+        del registry.records[name]
+    setup_tool = api.portal.get_tool("portal_setup")
+    setup_tool.setLastVersionForProfile(PROFILE, "1007")
+    setup_tool.upgradeProfile(PROFILE)
+    prefix = "plone.bundles/herne-portal"
+    assert api.portal.get_registry_record(f"{prefix}.enabled") is True
+    assert (
+        api.portal.get_registry_record(f"{prefix}.csscompilation")
+        == "++plone++herne.portal/herne-portal.css"
+    )

@@ -43,6 +43,10 @@ class ServiceView(MultilineText, BrowserView):
         )
         return {"css_class": css_class, "label": label}
 
+    def plain_language_lines(self):
+        """The summary in Leichte Sprache, one sentence a line; empty when editors wrote none."""
+        return self.lines(getattr(self.context, "plain_language_summary", None))
+
     def can_apply_online(self):
         return self.context.can_apply_online
 

@@ -150,6 +150,24 @@ class IService(model.Schema):
         required=False,
     )
 
+    # Plain text, one sentence a line: Leichte Sprache wants short lines, not formatting,
+    # and the page shows each line as a line of its own.
+    plain_language_summary = schema.Text(
+        title=_("Zusammenfassung in Leichter Sprache"),
+        description=_(
+            "Freiwillig. Das Wichtigste zur Leistung in Leichter Sprache: kurze Sätze, ein "
+            "Gedanke pro Satz, jeder Satz in einer eigenen Zeile. Auf der Leistungsseite steht "
+            "der Text unter der Überschrift „In Leichter Sprache“."
+        ),
+        required=False,
+    )
+
+    model.fieldset(
+        "plain_language",
+        label=_("Leichte Sprache"),
+        fields=["plain_language_summary"],
+    )
+
     model.fieldset(
         "details",
         label=_("Details"),

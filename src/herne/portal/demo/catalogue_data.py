@@ -284,6 +284,18 @@ SERVICES = [
         "contact": (
             "Fachbereich Finanzen, Steuern und Abgaben, Telefon 02323 16-2530, steuern@herne.de"
         ),
+        "plain_language_summary": (
+            "Sie haben einen Hund?\n"
+            "Dann bezahlen Sie für den Hund eine Steuer an die Stadt.\n"
+            "Die Steuer heißt: Hunde-Steuer.\n"
+            "Sie melden Ihren Hund bei der Stadt Herne an.\n"
+            "Das machen Sie im Internet.\n"
+            "Sie haben dafür 2 Wochen Zeit.\n"
+            "Die Stadt schickt Ihnen einen Brief und eine Marke für den Hund.\n"
+            "Sie haben keinen Hund mehr?\n"
+            "Dann melden Sie den Hund ab.\n"
+            "Das machen Sie auch im Internet."
+        ),
         "subjects": ["Hund", "Steuer", "Hundesteuermarke"],
     },
     {
@@ -444,6 +456,18 @@ SERVICES = [
         "trust_level": "substantial",
         "online_availability": "online_form",
         "contact": "Wohngeldstelle, Telefon 02323 16-2870, wohngeld@herne.de",
+        "plain_language_summary": (
+            "Wohngeld ist Geld für die Miete.\n"
+            "Oder Geld für die Kosten von Ihrer eigenen Wohnung.\n"
+            "Sie bekommen Wohngeld, wenn Ihr Geld nicht reicht.\n"
+            "Sie stellen den Antrag im Internet.\n"
+            "Dafür brauchen Sie Ihren Online-Ausweis.\n"
+            "Sie schicken Nachweise mit.\n"
+            "Zum Beispiel: Ihre Lohn-Abrechnung.\n"
+            "Stellen Sie den Antrag früh.\n"
+            "Denn es gibt Wohngeld erst ab dem Monat von Ihrem Antrag.\n"
+            "Die Stadt schickt Ihnen die Antwort mit der Post."
+        ),
         "subjects": ["Wohngeld", "Miete", "Zuschuss", "Lastenzuschuss"],
     },
     {
@@ -1563,6 +1587,18 @@ SERVICES = [
         "contact": (
             "Bürgerdienste Herne-Mitte, Telefon 02323 16-2100, buergerdienste@herne.de\n"
             "Bürgerdienste Wanne, Telefon 02323 16-2200, buergerdienste-wanne@herne.de"
+        ),
+        "plain_language_summary": (
+            "Sie brauchen einen neuen Personal-Ausweis?\n"
+            "Dann gehen Sie zu den Bürger-Diensten.\n"
+            "Die Bürger-Dienste sind im Rathaus Herne und im Rathaus Wanne.\n"
+            "Sie brauchen vorher einen Termin.\n"
+            "Sie müssen selbst hingehen.\n"
+            "Denn die Stadt nimmt Ihre Finger-Abdrücke.\n"
+            "Bringen Sie ein Pass-Foto mit.\n"
+            "Und Ihren alten Ausweis.\n"
+            "Der Ausweis kostet Geld.\n"
+            "Sie holen den neuen Ausweis selbst ab."
         ),
         "subjects": ["Personalausweis", "Ausweis", "eID", "Online-Ausweis"],
     },

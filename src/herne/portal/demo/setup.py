@@ -23,6 +23,7 @@ SERVICE_FIELDS = (
     "trust_level",
     "online_availability",
     "contact",
+    "plain_language_summary",
 )
 
 

@@ -55,6 +55,8 @@ def searchable_text(obj):
     parts.extend(row.get("name") for row in obj.required_documents or ())
     if obj.prerequisites is not None:
         parts.append(_plain_text(obj, obj.prerequisites.raw))
+    # Citizens who search in simple words find the service by its Leichte-Sprache summary.
+    parts.append(getattr(obj, "plain_language_summary", None))
     department = obj.department_object()
     if department is not None:
         parts.append(department.title)
