@@ -41,8 +41,8 @@ from plone.indexer.interfaces import IIndexableObject
 from Products.CMFPlone.CatalogTool import sortable_title
 import resource
 import statistics
-from tests.applications.conftest import RoomyController
-from tests.applications.conftest import free_port
+from tests.smtp import RoomyController
+from tests.smtp import free_port
 import time
 import transaction
 from types import SimpleNamespace

@@ -84,7 +84,24 @@ def test_csv_of_a_table(demo_functional):
     lines = body.lstrip("\ufeff").splitlines()
     assert lines[0] == "Art;Leistungen;Anteil (%)"
     assert lines[1].startswith(f"Vollständig online;{summary['categories']['fully_online']};")
-    assert len(lines) == 5
+    assert len(lines) == 7
+    assert lines[5] == ""
+    assert re.fullmatch(r"Stand: \d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr", lines[6])
+
+
+def test_csv_of_a_statistic_says_when_it_was_computed(demo_functional, monkeypatch):
+    from herne.portal.reporting import cache
+
+    monkeypatch.setattr(cache, "_now", lambda: 1_000_000.0)  # within one cache window
+    computed = cache.weekly_submissions().computed_at  # kept: the catalog has not changed
+    browser = browser_for(demo_functional)
+    browser.open(
+        demo_functional["portal"].absolute_url() + "/@@ozg-dashboard-csv?tabelle=eingaenge"
+    )
+    lines = browser.contents.lstrip("\ufeff").splitlines()
+    assert lines[0].startswith("Leistung;KW ")
+    assert lines[-3].startswith("Alle Leistungen;")
+    assert lines[-1] == computed.strftime("Stand: %d.%m.%Y, %H:%M Uhr")
 
 
 def test_unknown_csv_table_is_not_found(demo_functional):
@@ -151,3 +168,81 @@ def test_personal_bar_link_only_for_the_unit(demo_functional):
     citizen = browser_for(demo_functional, ("buerger", "demo-buerger-2026"))
     citizen.open(portal.absolute_url())
     assert "@@ozg-dashboard" not in citizen.contents
+
+
+def test_statistics_show_when_they_were_computed(demo_functional):
+    browser = browser_for(demo_functional)
+    browser.open(dashboard_url(demo_functional))
+    for name in ("eingaenge", "rueckstand", "bearbeitungszeit", "originale"):
+        section = browser.contents.split(f'id="tabelle-{name}"', 1)[1].split("</section>", 1)[0]
+        assert re.search(r"Stand: \d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr", section)
+    # the coverage is computed for every request: no date needed
+    section = browser.contents.split('id="tabelle-kategorien"', 1)[1].split("</section>", 1)[0]
+    assert "Stand:" not in section
+
+
+def submit_new_application(portal):
+    from DateTime import DateTime
+    from tests.workflow.test_application_workflow import bring_to
+    from tests.workflow.test_application_workflow import new_application
+
+    application = new_application(portal, "hundesteuer")
+    application.submitted = DateTime()
+    bring_to(application, "submitted")
+    application.reindexObject()
+
+
+def weekly_total(browser, demo_functional):
+    browser.open(dashboard_url(demo_functional))
+    section = browser.contents.split('id="tabelle-eingaenge"', 1)[1].split("</section>", 1)[0]
+    row = re.search(r"<th[^>]*>Alle Leistungen</th>(.*?)</tr>", section, re.S).group(1)
+    return int(re.findall(r"<td>\s*(\d+)\s*</td>", row)[-1])
+
+
+def test_a_new_application_shows_up_at_once(demo_functional):
+    browser = browser_for(demo_functional)
+    before = weekly_total(browser, demo_functional)
+    assert weekly_total(browser, demo_functional) == before  # kept
+    submit_new_application(demo_functional["portal"])
+    transaction.commit()  # the catalog changed: computed again
+    assert weekly_total(browser, demo_functional) == before + 1
+
+
+def test_statistics_are_kept_for_a_few_minutes(demo_functional, monkeypatch):
+    from herne.portal.reporting import cache
+
+    monkeypatch.setattr(cache, "_now", lambda: 1_000_000.0)
+    first = cache.weekly_submissions()
+    assert cache.weekly_submissions() is first
+    monkeypatch.setattr(cache, "_now", lambda: 1_000_000.0 + cache.CACHE_SECONDS)
+    later = cache.weekly_submissions()
+    assert later is not first
+    assert later.value == first.value
+    assert later.computed_at >= first.computed_at
+
+    # a change not yet committed (it may still be rolled back) is counted, never kept
+    submit_new_application(demo_functional["portal"])
+    uncommitted = cache.weekly_submissions()
+    assert sum(uncommitted.value["totals"]) == sum(later.value["totals"]) + 1
+    assert cache.weekly_submissions() is not uncommitted
+    transaction.abort()
+    assert cache.weekly_submissions() is later
+
+
+def test_csv_computes_only_its_table(demo_functional, monkeypatch):
+    from herne.portal.reporting import cache
+    from herne.portal.reporting import dashboard
+
+    def refused(*args, **kwargs):
+        raise AssertionError("computed for another table")
+
+    for name in ("backlog", "processing_times", "originals_share"):
+        monkeypatch.setattr(cache, name, refused)
+    monkeypatch.setattr(dashboard, "ozg_coverage", refused)
+    browser = browser_for(demo_functional)
+    browser.open(
+        demo_functional["portal"].absolute_url() + "/@@ozg-dashboard-csv?tabelle=eingaenge"
+    )
+    assert "Alle Leistungen;" in browser.contents
+    browser.open(demo_functional["portal"].absolute_url() + "/@@ozg-dashboard-csv?tabelle=verlauf")
+    assert browser.contents.lstrip("\ufeff").startswith("Datum;Leistungen;online;")

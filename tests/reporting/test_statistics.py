@@ -1,7 +1,6 @@
 """Application statistics on applications whose dates, states and times are known."""
 
 from DateTime import DateTime
-from datetime import date
 from datetime import datetime
 from datetime import time
 from datetime import timedelta
@@ -10,13 +9,16 @@ from herne.portal.reporting.statistics import backlog
 from herne.portal.reporting.statistics import originals_share
 from herne.portal.reporting.statistics import percentile
 from herne.portal.reporting.statistics import processing_times
+from herne.portal.reporting.statistics import today_in_herne
 from herne.portal.reporting.statistics import weekly_submissions
 from plone import api
 import pytest
+from tests.workflow.test_application_workflow import bring_to
 from tests.workflow.test_application_workflow import new_application
 
 
-MONDAY = date.today() - timedelta(days=date.today().weekday())
+TODAY = today_in_herne()
+MONDAY = TODAY - timedelta(days=TODAY.weekday())
 
 
 def put(application, state, weeks_ago, days=None):
@@ -79,6 +81,53 @@ def test_processing_time_median_and_90th_percentile(known_applications):
         "median": 7.0,
         "p90": 10.0,
     }
+
+
+def backdate(application, days_ago):
+    """As if the history's steps named in ``days_ago`` had been taken that many days ago."""
+    now = DateTime()
+    history = application.workflow_history[WORKFLOW_ID]
+    application.workflow_history[WORKFLOW_ID] = tuple(
+        {**entry, "time": now - days_ago[entry["action"]]}
+        if entry.get("action") in days_ago
+        else entry
+        for entry in history
+    )
+
+
+@pytest.mark.parametrize(
+    "waiting,last_step,days_ago",
+    [
+        # ready for 25 days before the citizen came to the counter
+        ("ready_for_pickup", "confirm_pickup", {"approve": 26, "make_ready_for_pickup": 25}),
+        ("approved", "send_by_post", {"approve": 26}),
+    ],
+    ids=["picked_up", "sent"],
+)
+def test_processing_time_ends_at_the_decision(demo, waiting, last_step, days_ago):
+    application = new_application(demo["portal"], "lebensbescheinigung")
+    bring_to(application, waiting)
+    application.submitted = DateTime() - 30
+    backdate(application, days_ago)  # decided four days after submission
+    with api.env.adopt_roles(["Manager"]):
+        api.content.transition(obj=application, transition=last_step)
+    application.reindexObject()
+    assert application.processing_days == pytest.approx(4.0, abs=0.01)  # not 30 days
+    history = application.workflow_history[WORKFLOW_ID]
+    assert application.decided == next(e["time"] for e in history if e["action"] == "approve")
+    service = processing_times()["services"][
+        "Lebensbescheinigung für den Rentenversicherungsträger"
+    ]
+    assert service["count"] == 1
+    assert service["median"] == pytest.approx(4.0, abs=0.01)
+
+
+def test_withdrawal_ends_when_withdrawn(demo):
+    application = new_application(demo["portal"], "lebensbescheinigung")
+    application.submitted = DateTime()
+    bring_to(application, "withdrawn")
+    assert application.decided is not None
+    assert application.processing_days == pytest.approx(0.0, abs=0.01)
 
 
 def test_share_with_originals(known_applications):

@@ -1,5 +1,6 @@
 """REST: the dashboard's figures for the unit only."""
 
+from datetime import datetime
 import pytest
 
 
@@ -14,6 +15,15 @@ def test_unit_gets_the_figures(api_session):
     assert names[:3] == ["kategorien", "reifegrade", "organisationseinheiten"]
     services = next(table for table in data["tables"] if table["name"] == "leistungen")
     assert len(services["rows"]) == data["summary"]["total"]
+
+
+def test_statistics_say_when_they_were_computed(api_session):
+    data = api_session("digitalisierung", "demo-digitalisierung-2026").get("@ozg-dashboard").json()
+    computed = {table["name"]: table["computed_at"] for table in data["tables"]}
+    for name in ("eingaenge", "rueckstand", "bearbeitungszeit", "originale"):
+        assert datetime.fromisoformat(computed[name]).tzinfo is not None
+    assert computed["kategorien"] is None  # computed for this answer
+    assert data["computed_at"] == min(value for value in computed.values() if value is not None)
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from herne.portal.applications.notifications import queue_department_mail
 from herne.portal.applications.notifications import queue_status_mail
 from herne.portal.applications.processing import COMMENT_REQUIRED
 from herne.portal.applications.processing import FINAL_STATES
+from herne.portal.applications.processing import WORKFLOW_ID
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zope.i18n import translate
@@ -19,11 +20,24 @@ from zope.i18n import translate
 CITIZEN_STEPS = {"submit": "new", "answer": "answer", "withdraw": "withdrawn"}
 
 
+#: The steps that decide an application: its processing time ends here, not when a
+#: result that was ready waited for the citizen to come and pick it up.
+DECISIONS = ("approve", "reject")
+
+
+def decision_time(application):
+    """When the application was (last) approved or rejected, from its workflow history; else None."""
+    history = (getattr(application, "workflow_history", None) or {}).get(WORKFLOW_ID, ())
+    times = [entry["time"] for entry in history if entry.get("action") in DECISIONS]
+    return times[-1] if times else None
+
+
 def record_processing_time(application, now):
-    """Days from submission to the final state, kept for the statistics."""
-    application.decided = now
+    """Days from submission to the decision (a withdrawal: to the withdrawal), for the statistics."""
+    end = decision_time(application) or now
+    application.decided = end
     if application.submitted is not None:
-        application.processing_days = round(float(now - application.submitted), 3)
+        application.processing_days = round(float(end - application.submitted), 3)
 
 
 def before_transition(application, event):

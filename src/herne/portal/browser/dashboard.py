@@ -4,7 +4,9 @@ from datetime import date
 from herne.portal import _
 from herne.portal.browser.csv_export import csv_download
 from herne.portal.reporting.coverage import ozg_coverage
+from herne.portal.reporting.dashboard import as_of
 from herne.portal.reporting.dashboard import build_dashboard
+from herne.portal.reporting.dashboard import build_table
 from herne.portal.reporting.snapshots import take_snapshot
 from plone.protect import CheckAuthenticator
 from plone.protect import protect
@@ -30,21 +32,24 @@ class DashboardView(BrowserView):
     def csv_url(self, table):
         return f"{self.context.absolute_url()}/@@ozg-dashboard-csv?tabelle={table.name}"
 
+    def as_of(self, table):
+        """``Stand: ...`` for figures kept in the cache; nothing for those computed just now."""
+        return as_of(table.computed_at, self.request) if table.computed_at else ""
+
 
 class DashboardCSVView(BrowserView):
-    """``@@ozg-dashboard-csv?tabelle=<name>``: one table of the dashboard as CSV."""
+    """``@@ozg-dashboard-csv?tabelle=<name>``: one table of the dashboard as CSV, ending with its date."""
 
     def __call__(self):
         name = self.request.form.get("tabelle")
-        _summary, tables = build_dashboard(self.request)
-        table = next((t for t in tables if t.name == name), None) if isinstance(name, str) else None
+        table = build_table(self.request, name)  # only this table's figures are computed
         if table is None:
             raise NotFound(name)
         return csv_download(
             self.request.response,
             f"ozg-{table.name}-{date.today().isoformat()}.csv",
             table.columns,
-            table.rows,
+            [*table.rows, [], [as_of(table.computed_at, self.request)]],
         )
 
 

@@ -66,7 +66,8 @@ class Application(Container):
     #: citizen last opened the application: together they make the unread marker.
     last_city_activity = None
     citizen_seen = None
-    #: When the application reached its final state, and how many days that took.
+    #: When the application was decided (approved or rejected; a withdrawn one: withdrawn),
+    #: and how many days that took from submission; set when it reaches its final state.
     decided = None
     processing_days = None
 

@@ -94,7 +94,11 @@ def per_department(rows):
     return result
 
 
+def ozg_target():
+    """The share of services (per cent) the city wants online, from the control panel."""
+    return portal_setting("ozg_target_percent", 80) or 80
+
+
 def ozg_coverage():
     rows = catalogue_rows()
-    target = portal_setting("ozg_target_percent", 80) or 80
-    return rows, summarize(rows, target), per_department(rows)
+    return rows, summarize(rows, ozg_target()), per_department(rows)

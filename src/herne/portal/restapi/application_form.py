@@ -44,29 +44,19 @@ class _FormService(_JSONService):
         """401 without log-in, 403 with a German explanation when the trust level is too low."""
         service = _service_of(self.context)
         if service is None:
-            self.request.response.setStatus(404)
-            message = _de(_("Dieses Formular gehört zu keiner Leistung."))
-            return {"error": {"type": "NotFound", "message": message}}
+            return self.error(404, message=_("Dieses Formular gehört zu keiner Leistung."))
         if api.user.is_anonymous():
-            self.request.response.setStatus(401)
-            return {
-                "error": {"type": "Unauthorized", "message": _de(_("Bitte melden Sie sich an."))}
-            }
+            return self.error(401, message=_("Bitte melden Sie sich an."))
         if not satisfies(self.request, service.trust_level):
-            self.request.response.setStatus(403)
-            return {
-                "error": {
-                    "type": "Forbidden",
-                    "message": _de(
-                        _(
-                            "Für diese Leistung müssen Sie sich mit dem Online-Ausweis (eID) "
-                            "anmelden. Mit Ihrem einfachen Benutzerkonto können Sie diesen "
-                            "Antrag nicht stellen."
-                        )
-                    ),
-                    "eid_login_url": eid_login_url(self.context.absolute_url()),
-                }
-            }
+            return self.error(
+                403,
+                message=_(
+                    "Für diese Leistung müssen Sie sich mit dem Online-Ausweis (eID) "
+                    "anmelden. Mit Ihrem einfachen Benutzerkonto können Sie diesen "
+                    "Antrag nicht stellen."
+                ),
+                eid_login_url=eid_login_url(self.context.absolute_url()),
+            )
         return None
 
     def fields(self):

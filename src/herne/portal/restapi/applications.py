@@ -26,18 +26,39 @@ def _de(message):
     return translate(message, target_language="de") if isinstance(message, Message) else message
 
 
+#: The error ``type`` for a status, as plone.restapi names its own errors.
+ERROR_TYPES = {
+    400: "BadRequest",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "NotFound",
+    409: "Conflict",
+    415: "UnsupportedMediaType",
+}
+
+
 class _JSONService(Service):
-    def error(self, status, errors):
-        """A JSON error: German messages per field; nothing of the request is kept."""
+    def error(self, status, errors=None, message=None, type=None, **extra):
+        """A JSON error in German; nothing of the request is kept.
+
+        ``errors`` maps fields to their messages (listed, and joined as the ``message``
+        unless one is given); ``type`` defaults to the status's name; ``extra`` adds
+        keys such as a link to follow.
+        """
         transaction.doom()
         self.request.response.setStatus(status)
-        return {
-            "error": {
-                "type": "BadRequest" if status == 400 else "Forbidden",
-                "message": " ".join(_de(message) for message in errors.values()),
-                "errors": [{"field": name, "message": _de(msg)} for name, msg in errors.items()],
-            }
+        errors = errors or {}
+        body = {
+            "type": type or ERROR_TYPES.get(status, "BadRequest"),
+            "message": _de(message)
+            if message is not None
+            else " ".join(_de(text) for text in errors.values()),
         }
+        if errors:
+            body["errors"] = [
+                {"field": name, "message": _de(text)} for name, text in errors.items()
+            ]
+        return {"error": {**body, **extra}}
 
     def body(self):
         """The JSON body as an object; anything else is treated as empty (and refused later)."""
@@ -71,9 +92,7 @@ class PostkorbGet(_JSONService):
 
     def reply(self):
         if api.user.is_anonymous():
-            self.request.response.setStatus(401)
-            message = _de(_("Bitte melden Sie sich an."))
-            return {"error": {"type": "Unauthorized", "message": message}}
+            return self.error(401, message=_("Bitte melden Sie sich an."))
         rows = PostkorbView(self.context, self.request).rows()
         return {
             "@id": f"{self.context.absolute_url()}/@postkorb",

@@ -3,14 +3,13 @@
 from herne.portal import _
 from herne.portal.browser.eid import eid_login_url
 from herne.portal.eid.provider import eid_enabled
-from plone.restapi.services import Service
-from zope.i18n import translate
+from herne.portal.restapi.applications import _JSONService
 from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
 
 
 @implementer(IPublishTraverse)
-class _ProviderPath(Service):
+class _ProviderPath(_JSONService):
     """Accepts the provider id pas.plugins.oidc puts after the service name."""
 
     def publishTraverse(self, request, name):
@@ -23,18 +22,12 @@ class EidLoginOptions(_ProviderPath):
 
     def reply(self):
         if not eid_enabled():
-            self.request.response.setStatus(404)
-            return {
-                "error": {
-                    "type": "NotFound",
-                    "message": translate(
-                        _(
-                            "Die Anmeldung mit dem Online-Ausweis ist auf diesem Portal nicht eingerichtet."
-                        ),
-                        context=self.request,
-                    ),
-                }
-            }
+            return self.error(
+                404,
+                message=_(
+                    "Die Anmeldung mit dem Online-Ausweis ist auf diesem Portal nicht eingerichtet."
+                ),
+            )
         came_from = self.request.form.get("came_from")
         return {"next_url": eid_login_url(came_from if isinstance(came_from, str) else None)}
 
@@ -43,16 +36,10 @@ class EidCodeExchangeClosed(_ProviderPath):
     """``POST @login-oidc``: refused, because it would skip the state, nonce and token checks."""
 
     def reply(self):
-        self.request.response.setStatus(404)
-        return {
-            "error": {
-                "type": "NotFound",
-                "message": translate(
-                    _(
-                        "Die Anmeldung mit dem Online-Ausweis läuft über die Anmeldeseite des "
-                        "Portals, nicht über diese Schnittstelle."
-                    ),
-                    context=self.request,
-                ),
-            }
-        }
+        return self.error(
+            404,
+            message=_(
+                "Die Anmeldung mit dem Online-Ausweis läuft über die Anmeldeseite des "
+                "Portals, nicht über diese Schnittstelle."
+            ),
+        )
