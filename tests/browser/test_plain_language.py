@@ -5,7 +5,6 @@ from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.supermodel.interfaces import FIELDSETS_KEY
-from plone.testing.zope import Browser
 import pytest
 import re
 import transaction
@@ -17,28 +16,6 @@ FIELD = "plain_language_summary"
 SUMMARY = (
     "Sie haben ein Pferd?\nDann brauchen Sie ein Schild.\n\nDas Schild heißt: Reit-Kennzeichen."
 )
-
-
-@pytest.fixture()
-def demo_portal(demo_functional):
-    return demo_functional["portal"]
-
-
-@pytest.fixture()
-def anon_browser(demo_functional):
-    browser = Browser(demo_functional["app"])
-    browser.handleErrors = False
-    browser.addHeader("Accept-Language", "de")
-    return browser
-
-
-@pytest.fixture()
-def manager_browser(demo_functional):
-    browser = Browser(demo_functional["app"])
-    browser.handleErrors = False
-    browser.addHeader("Accept-Language", "de")
-    browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
-    return browser
 
 
 def plain_language_section(html):
