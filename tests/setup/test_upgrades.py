@@ -172,3 +172,29 @@ def test_upgrade_1007_to_1008_registers_the_portal_stylesheet(portal):
         api.portal.get_registry_record(f"{prefix}.csscompilation")
         == "++plone++herne.portal/herne-portal.css"
     )
+
+
+def test_upgrade_1007_to_1008_ends_processing_times_at_the_decision(demo):
+    from DateTime import DateTime
+    from herne.portal.upgrades.to1008 import recompute_processing_times
+    from tests.workflow.test_application_workflow import bring_to
+    from tests.workflow.test_application_workflow import new_application
+
+    application = new_application(demo["portal"])
+    bring_to(application, "sent")
+    history = application.workflow_history["herne_application_workflow"]
+    approved = [entry["time"] for entry in history if entry["action"] == "approve"][-1]
+    application.submitted = approved - 3
+    # as version 1007 recorded it: up to sending, twelve days after the approval
+    application.decided = approved + 12
+    application.processing_days = round(float(approved + 12 - application.submitted), 3)
+    application.reindexObject()
+
+    assert recompute_processing_times() == 1
+    assert application.decided == approved
+    expected = round(float(approved - application.submitted), 3)
+    assert application.processing_days == expected
+    (brain,) = api.content.find(UID=application.UID(), unrestricted=True)
+    assert brain.processing_days == expected
+    assert isinstance(application.decided, DateTime)
+    assert recompute_processing_times() == 0
