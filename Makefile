@@ -8,7 +8,7 @@ HOST ?= 0.0.0.0
 PORT ?= 8080
 STAMP := $(VENV)/.installed
 
-.PHONY: start install instance site test lock buildout-versions lint i18n clean eid-provider
+.PHONY: start install instance site test lock buildout-versions lint i18n clean eid-provider start-cluster stop-cluster loadtest
 
 ## Create the virtualenv and install everything from the committed lock.
 install: $(STAMP)
@@ -16,7 +16,7 @@ install: $(STAMP)
 $(STAMP): constraints.txt lock-requirements.txt setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check "pip==$$(grep -i '^pip==' constraints.txt | cut -d= -f3)"
-	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -r lock-requirements.txt -e ".[test]"
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -r lock-requirements.txt -e ".[test,cluster,load]"
 	touch $(STAMP)
 
 ## Zope instance configuration under instance/ with ZODB FileStorage and blobs under var/.
@@ -39,6 +39,20 @@ start: site
 	@echo "Serving http://localhost:$(PORT)/herne (log-ins: see README.rst)"
 	$(BIN)/runwsgi instance/etc/zope.ini
 
+## Cluster mode: Zope instances on RelStorage/PostgreSQL behind HAProxy, in the foreground
+## (Ctrl-C stops all). Settings: HERNE_CLUSTER_* variables or CLUSTER_ARGS, see README.rst.
+start-cluster: install
+	$(BIN)/python scripts/cluster.py start $(CLUSTER_ARGS)
+
+## Stop a cluster started by `make start-cluster` in another terminal.
+stop-cluster:
+	$(BIN)/python scripts/cluster.py stop $(CLUSTER_ARGS)
+
+## The load test (50 citizens, 500 submissions; LOADTEST_ARGS="--users 5 --submissions 30"
+## for less) against the running cluster, or one started for the run.
+loadtest: install
+	$(BIN)/python loadtest/run.py --start-cluster $(LOADTEST_ARGS)
+
 ## A real OpenID provider for trying the eID log-in locally (Node.js and npm needed).
 eid-provider:
 	cd eid-provider && (test -d node_modules/oidc-provider || npm ci --no-audit --no-fund)
@@ -53,7 +67,7 @@ lock:
 	rm -rf .lock-venv
 	$(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/pip install --quiet --upgrade pip
-	.lock-venv/bin/pip install --quiet -r lock-requirements.txt -e ".[test]"
+	.lock-venv/bin/pip install --quiet -r lock-requirements.txt -e ".[test,cluster,load]"
 	.lock-venv/bin/pip freeze --all --exclude-editable --exclude herne.portal | grep -v '^-e' | sort -f > constraints.txt
 	rm -rf .lock-venv
 	$(MAKE) buildout-versions

@@ -64,6 +64,16 @@ setup(
             "pypdf",
             "playwright",
         ],
+        # Cluster mode (make start-cluster): ZODB on PostgreSQL. RelStorage's PostgreSQL
+        # driver is the psycopg2 module; the binary wheel needs no compiler or libpq-dev.
+        "cluster": [
+            "RelStorage",
+            "psycopg2-binary",
+        ],
+        # The load test against the cluster (make loadtest), headless locust.
+        "load": [
+            "locust",
+        ],
     },
     entry_points="""
     [z3c.autoinclude.plugin]

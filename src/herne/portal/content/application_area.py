@@ -21,6 +21,13 @@ class _UnorderedContainer(Container):
     # Tens of thousands of applications: no position list to rewrite on every add.
     _ordering = "unordered"
 
+    def notifyModified(self):
+        # Adding an application fires a ContainerModifiedEvent, on which Plone sets the
+        # container's modification date and reindexes it: every submission would write
+        # the area and its catalog record, so any two submissions to one department at
+        # the same time would conflict. Nobody reads these containers' dates; keep none.
+        pass
+
 
 @implementer(IApplicationRoot)
 class ApplicationRoot(_UnorderedContainer):

@@ -1,0 +1,200 @@
+"""Citizens who log in and apply for the dog tax with a PDF, as locust users (run headless).
+
+Each locust user is one citizen ``lasttest-<n>`` (created by ``prepare_site.py``).
+It logs in through Plone's log-in form, then, as long as submissions are left,
+opens the dog-tax form, posts every field of it (the hidden ones it was given
+included: ``_authenticator`` and the one-time submission token) with a PDF,
+and opens the application it is sent to, where it reads the reference number.
+No stickiness at the balancer: consecutive requests land on different instances.
+
+Environment: ``HERNE_LOADTEST_SUBMISSIONS`` (total, shared by all users),
+``HERNE_LOADTEST_SUMMARY`` (JSON file written at the end: status codes,
+submissions, reference numbers, problems).
+"""
+
+import gevent
+from html.parser import HTMLParser
+import itertools
+import json
+from locust import HttpUser
+from locust import constant
+from locust import events
+from locust import task
+from locust.exception import StopUser
+import os
+from pathlib import Path
+import re
+import sys
+
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from loadtest.accounts import PASSWORD  # noqa: E402
+from loadtest.accounts import SERVICE_PATH  # noqa: E402
+from loadtest.accounts import username  # noqa: E402
+
+
+SUBMISSIONS = int(os.environ.get("HERNE_LOADTEST_SUBMISSIONS", "500"))
+SUMMARY = os.environ.get("HERNE_LOADTEST_SUMMARY")
+SITE = os.environ.get("HERNE_SITE_ID", "herne")
+REFERENCE = re.compile(r"HER-\d{4}-\d{6}")
+
+_user_numbers = itertools.count(1)
+_tickets = itertools.count(1)
+state = {
+    "status_codes": {},
+    "server_errors": [],
+    "submitted": 0,
+    "finished": 0,
+    "references": [],
+    "problems": [],
+    # Response times in ms per request name, for exact percentiles in the report.
+    "times": {},
+}
+
+
+class FormInputs(HTMLParser):
+    """The hidden inputs of the application form (token, authenticator, empty markers)."""
+
+    def __init__(self):
+        super().__init__()
+        self.in_form = False
+        self.hidden = {}
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and attrs.get("id") == "form":
+            self.in_form = True
+        elif (
+            tag == "input"
+            and attrs.get("type") == "hidden"
+            and attrs.get("name")
+            # The CSRF token comes after the form's end tag in some templates: keep it always.
+            and (self.in_form or attrs["name"] == "_authenticator")
+        ):
+            self.hidden[attrs["name"]] = attrs.get("value") or ""
+
+
+def pdf_for(number, ticket):
+    """A small but real PDF with some weight, different for every submission."""
+    filler = (f"Abgabevertrag Hund {ticket} von Bürger {number}\n" * 600).encode("utf-8")
+    return (
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+        b"2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
+        b"3 0 obj << /Length " + str(len(filler)).encode() + b" >> stream\n" + filler + b"\n"
+        b"endstream endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+    )
+
+
+@events.request.add_listener
+def count_status(request_type, name, response_time, response_length, response=None, **kwargs):
+    code = getattr(response, "status_code", None) or 0
+    state["times"].setdefault(name, []).append(response_time)
+    state["status_codes"][str(code)] = state["status_codes"].get(str(code), 0) + 1
+    if code >= 500:
+        state["server_errors"].append(f"{request_type} {name}: {code}")
+
+
+@events.quitting.add_listener
+def write_summary(environment, **kwargs):
+    if SUMMARY:
+        Path(SUMMARY).write_text(json.dumps(state, indent=1))
+
+
+def _one_finished(environment):
+    state["finished"] += 1
+    if state["finished"] >= SUBMISSIONS and environment.runner is not None:
+        # Every submission is done: end the run (headless locust then reports and exits).
+        # From a greenlet of its own: quitting stops every user, this one included.
+        gevent.spawn(environment.runner.quit)
+
+
+class Citizen(HttpUser):
+    """A citizen with a local account applying for the dog tax again and again."""
+
+    wait_time = constant(0.2)
+
+    def on_start(self):
+        self.number = next(_user_numbers)
+        self.username = username(self.number)
+        with self.client.post(
+            f"/{SITE}/login",
+            data={
+                "__ac_name": self.username,
+                "__ac_password": PASSWORD,
+                "came_from": "",
+                "buttons.login": "Anmelden",
+            },
+            name="login",
+            allow_redirects=False,
+            catch_response=True,
+        ) as response:
+            if response.status_code != 302 or "__ac" not in self.client.cookies:
+                response.failure(f"log-in of {self.username} failed ({response.status_code})")
+                state["problems"].append(f"log-in failed for {self.username}")
+                raise StopUser()
+
+    @task
+    def apply_for_dog_tax(self):
+        ticket = next(_tickets)
+        if ticket > SUBMISSIONS:
+            raise StopUser()
+        try:
+            self._apply(ticket)
+        finally:
+            _one_finished(self.environment)
+
+    def _apply(self, ticket):
+        with self.client.get(f"/{SITE}/{SERVICE_PATH}", name="form", catch_response=True) as page:
+            inputs = FormInputs()
+            inputs.feed(page.text or "")
+            token = inputs.hidden.get("form.widgets.herne_submission_token")
+            if page.status_code != 200 or not token:
+                page.failure(f"no form for {self.username} ({page.status_code})")
+                state["problems"].append(f"ticket {ticket}: form not shown ({page.status_code})")
+                return
+        fields = {
+            **inputs.hidden,
+            "form.widgets.registration_type:list": "Hund abmelden",
+            "form.widgets.first_name": "Lasttest",
+            "form.widgets.last_name": f"Bürger {self.number}",
+            "form.widgets.birth_date": "1970-01-01",
+            "form.widgets.street": f"Bahnhofstraße {self.number}",
+            "form.widgets.postcode": "44623",
+            "form.widgets.city": "Herne",
+            "form.widgets.email": "",
+            "form.widgets.dog_name": f"Bello {ticket}",
+            "form.widgets.dog_breed": "Dackel",
+            "form.widgets.dog_since": "2026-01-15",
+            "form.widgets.iban": "",
+            "form.widgets.privacy_consent:list": "selected",
+            "form.buttons.submit": "Antrag absenden",
+        }
+        files = {
+            "form.widgets.transfer_proof": (
+                f"abgabevertrag-{ticket}.pdf",
+                pdf_for(self.number, ticket),
+                "application/pdf",
+            )
+        }
+        with self.client.post(
+            f"/{SITE}/{SERVICE_PATH}",
+            data=fields,
+            files=files,
+            name="submit",
+            allow_redirects=False,
+            catch_response=True,
+        ) as sent:
+            target = sent.headers.get("Location", "")
+            if sent.status_code != 302 or "/antraege/" not in target:
+                sent.failure(f"submission not accepted ({sent.status_code}, {target!r})")
+                state["problems"].append(f"ticket {ticket}: not accepted ({sent.status_code})")
+                return
+            state["submitted"] += 1
+        with self.client.get(target, name="application", catch_response=True) as shown:
+            found = REFERENCE.search(shown.text or "")
+            if shown.status_code != 200 or not found:
+                shown.failure(f"application page without reference ({shown.status_code})")
+                state["problems"].append(f"ticket {ticket}: no reference on {target}")
+                return
+            state["references"].append(found.group(0))

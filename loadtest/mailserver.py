@@ -1,0 +1,54 @@
+"""A real SMTP server (aiosmtpd) in the load test's process that keeps every message."""
+
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import SMTP
+from email import message_from_bytes
+from email import policy
+import socket
+import threading
+
+
+class CollectingHandler:
+    """Keeps every delivered envelope."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.envelopes = []
+
+    async def handle_DATA(self, server, session, envelope):
+        with self.lock:
+            self.envelopes.append(envelope)
+        return "250 Message accepted for delivery"
+
+    def received(self):
+        with self.lock:
+            return list(self.envelopes)
+
+
+class RoomySMTP(SMTP):
+    """aiosmtpd's SMTP with a larger read buffer (see tests/applications/conftest.py)."""
+
+    line_length_limit = 1024 * 1024
+
+
+class MailServer(Controller):
+    def __init__(self, host="127.0.0.1"):
+        self.collector = CollectingHandler()
+        with socket.socket() as sock:
+            sock.bind((host, 0))
+            port = sock.getsockname()[1]
+        super().__init__(self.collector, hostname=host, port=port)
+
+    def factory(self):
+        return RoomySMTP(self.handler, **self.SMTP_kwargs)
+
+
+def read(envelope):
+    """Recipients, subject and plain text of one delivered message."""
+    message = message_from_bytes(envelope.content, policy=policy.default)
+    body = message.get_body(preferencelist=("plain",))
+    return {
+        "to": list(envelope.rcpt_tos),
+        "subject": str(message["Subject"] or ""),
+        "text": body.get_content() if body is not None else "",
+    }

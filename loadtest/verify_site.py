@@ -1,0 +1,64 @@
+"""What the load test left in the database (run with zconsole), written as JSON.
+
+Walks the application areas themselves (not only the catalog) and reports every
+application of a load-test citizen with its reference number, state and files,
+plus how many of them the catalog knows. Environment: HERNE_SITE_ID and
+HERNE_LOADTEST_RESULT (the JSON file to write).
+"""
+
+import json
+import os
+from pathlib import Path
+from plone import api
+import sys
+from zope.component.hooks import setSite
+
+
+sys.path.insert(0, str(Path.cwd()))
+
+from loadtest.accounts import is_loadtest_user  # noqa: E402
+
+
+def applications(portal):
+    root = portal.get("antraege")
+    if root is None:
+        return
+    for area in root.objectValues():
+        for application in area.objectValues():
+            if application.portal_type == "Application" and is_loadtest_user(
+                getattr(application, "applicant", None)
+            ):
+                yield application
+
+
+def describe(application):
+    files = [item for item in application.objectValues() if item.portal_type == "ApplicationFile"]
+    return {
+        "path": "/".join(application.getPhysicalPath()),
+        "applicant": application.applicant,
+        "reference": getattr(application, "reference_number", None),
+        "state": api.content.get_state(application),
+        "files": [{"name": item.getId(), "size": item.file.getSize()} for item in files],
+    }
+
+
+def main(app):
+    portal = app[os.environ.get("HERNE_SITE_ID", "herne")]
+    setSite(portal)
+    found = [describe(application) for application in applications(portal)]
+    catalogued = [
+        brain
+        for brain in portal.portal_catalog.unrestrictedSearchResults(portal_type="Application")
+        if is_loadtest_user(brain.applicant)
+    ]
+    result = {
+        "applications": found,
+        "catalogued": len(catalogued),
+        "catalogued_references": sorted(brain.reference_number or "" for brain in catalogued),
+    }
+    Path(os.environ["HERNE_LOADTEST_RESULT"]).write_text(json.dumps(result, indent=1))
+
+
+if __name__ == "__main__":
+    main(app)  # noqa: F821 - zconsole provides ``app``
+    sys.exit(0)

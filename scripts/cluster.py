@@ -1,0 +1,515 @@
+"""Cluster mode: Zope instances on RelStorage (PostgreSQL) behind HAProxy, started and stopped together.
+
+    .venv/bin/python scripts/cluster.py start     # foreground; Ctrl-C stops everything
+    .venv/bin/python scripts/cluster.py stop      # stops a cluster started elsewhere
+
+``start`` creates the PostgreSQL database if it is missing, writes the
+configuration from ``etc/cluster-zope.conf.in``, ``etc/cluster-zope.ini.in`` and
+``etc/haproxy.cfg.in`` into the cluster directory, creates the Herne site with
+its demo content once (``scripts/create_site.py`` through zconsole), starts the
+instances on consecutive ports and HAProxy in front of them, waits until all
+answer, and stays in the foreground until Ctrl-C or SIGTERM (``stop``).
+Settings come from the command line or the environment (see ``--help``).
+"""
+
+import argparse
+import base64
+from dataclasses import dataclass
+from dataclasses import field
+import json
+import os
+from pathlib import Path
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = ROOT / ".venv" / "bin"
+DEFAULT_DSN = "host=127.0.0.1 port=5432 user=postgres dbname=herne_cluster"
+HEALTH_TIMEOUT = 300
+
+
+def env_int(name, default):
+    return int(os.environ.get(name, default))
+
+
+@dataclass
+class Settings:
+    """Where and how the cluster runs; defaults from ``HERNE_CLUSTER_*`` variables."""
+
+    dsn: str = field(default_factory=lambda: os.environ.get("HERNE_CLUSTER_DSN", DEFAULT_DSN))
+    instances: int = field(default_factory=lambda: env_int("HERNE_CLUSTER_INSTANCES", 2))
+    host: str = field(default_factory=lambda: os.environ.get("HERNE_CLUSTER_HOST", "127.0.0.1"))
+    port: int = field(default_factory=lambda: env_int("HERNE_CLUSTER_PORT", 8080))
+    first_port: int = field(default_factory=lambda: env_int("HERNE_CLUSTER_FIRST_PORT", 8081))
+    threads: int = field(default_factory=lambda: env_int("HERNE_CLUSTER_THREADS", 4))
+    write_slots: int = field(default_factory=lambda: env_int("HERNE_CLUSTER_WRITE_SLOTS", 1))
+    conflict_retries: int = field(default_factory=lambda: env_int("HERNE_CLUSTER_RETRIES", 5))
+    directory: Path = field(
+        default_factory=lambda: Path(os.environ.get("HERNE_CLUSTER_DIR", ROOT / "var" / "cluster"))
+    )
+    site_id: str = field(default_factory=lambda: os.environ.get("HERNE_SITE_ID", "herne"))
+
+    @property
+    def instance_ports(self):
+        return [self.first_port + number for number in range(self.instances)]
+
+    @property
+    def zope_conf(self):
+        return self.directory / "etc" / "zope.conf"
+
+    @property
+    def public_url(self):
+        return f"http://localhost:{self.port}/{self.site_id}"
+
+    @property
+    def pid_file(self):
+        return self.directory / "run" / "cluster.pid"
+
+    @property
+    def children_file(self):
+        return self.directory / "run" / "children.json"
+
+    @property
+    def ready_file(self):
+        return self.directory / "run" / "ready"
+
+
+# --- PostgreSQL --------------------------------------------------------------------------
+
+
+def _maintenance_connection(dsn):
+    """A connection to the server's ``postgres`` database, for CREATE/DROP DATABASE."""
+    import psycopg2
+    from psycopg2.extensions import make_dsn
+    from psycopg2.extensions import parse_dsn
+
+    params = parse_dsn(dsn)
+    database = params.pop("dbname", None)
+    if not database:
+        raise SystemExit(f"The DSN names no database (dbname=...): {dsn!r}")
+    connection = psycopg2.connect(make_dsn(**params, dbname="postgres"))
+    connection.autocommit = True
+    return connection, database
+
+
+def ensure_database(dsn):
+    """Create the cluster's database unless it exists; returns whether it was created."""
+    from psycopg2 import sql
+
+    connection, database = _maintenance_connection(dsn)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", (database,))
+            if cursor.fetchone():
+                return False
+            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database)))
+            return True
+    finally:
+        connection.close()
+
+
+def drop_database(dsn):
+    """Remove the database (the tests' throw-away databases)."""
+    from psycopg2 import sql
+
+    connection, database = _maintenance_connection(dsn)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(database))
+            )
+    finally:
+        connection.close()
+
+
+# --- configuration -----------------------------------------------------------------------
+
+
+def fill(template, values):
+    text = (ROOT / "etc" / template).read_text(encoding="utf-8")
+    for key, value in values.items():
+        text = text.replace(f"@{key}@", str(value))
+    return text
+
+
+def write_configs(settings):
+    """The shared zope.conf, one WSGI ini per instance and the HAProxy configuration."""
+    directory = settings.directory
+    for sub in ("etc", "log", "run", "cache", "blobstorage"):
+        (directory / sub).mkdir(parents=True, exist_ok=True)
+    # ZConfig substitutes $names: a literal dollar in the DSN (a password) is written $$.
+    common = {
+        "CLUSTER_DIR": directory,
+        "DSN": settings.dsn.replace("$", "$$"),
+        "CONFLICT_RETRIES": settings.conflict_retries,
+        "THREADS": settings.threads,
+    }
+    (directory / "etc" / "zope.conf").write_text(fill("cluster-zope.conf.in", common))
+    shutil.copy(ROOT / "etc" / "site.zcml", directory / "etc" / "site.zcml")
+    servers, write_servers = [], []
+    for number, port in enumerate(settings.instance_ports, start=1):
+        name = f"instance{number}"
+        ini = fill("cluster-zope.ini.in", {**common, "NAME": name, "PORT": port})
+        (directory / "etc" / f"{name}.ini").write_text(ini)
+        check = f"127.0.0.1:{port} check inter 2s fall 2 rise 1"
+        # maxconn: reads get the threads a write leaves free; the rest wait at the balancer.
+        servers.append(f"    server {name} {check} maxconn {max(1, settings.threads - 1)}")
+        write_servers.append(f"    server {name} {check}")
+    haproxy = fill(
+        "haproxy.cfg.in",
+        {
+            "HOST": settings.host,
+            "PORT": settings.port,
+            "SERVERS": "\n".join(servers),
+            "WRITE_SERVERS": "\n".join(write_servers),
+            "WRITE_SLOTS": settings.write_slots,
+        },
+    )
+    (directory / "etc" / "haproxy.cfg").write_text(haproxy)
+
+
+def haproxy_binary():
+    """HAProxy from Debian's packages, installed with apt-get where it is missing."""
+    found = shutil.which("haproxy") or shutil.which("haproxy", path="/usr/sbin:/usr/local/sbin")
+    if found:
+        return found
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    print("Installing HAProxy (Debian package haproxy) ...", flush=True)
+    subprocess.run([*sudo, "apt-get", "update", "-qq"], check=True)
+    subprocess.run(
+        [*sudo, "apt-get", "install", "-y", "-qq", "haproxy"],
+        check=True,
+        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+    )
+    return shutil.which("haproxy", path="/usr/sbin:/usr/bin:/usr/local/sbin")
+
+
+def zconsole(settings, script, env=None, check=True):
+    """Run ``script`` inside the cluster's Zope (its own process, next to the instances)."""
+    return subprocess.run(
+        [str(BIN / "zconsole"), "run", str(settings.zope_conf), str(script)],
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        check=check,
+    )
+
+
+def create_site(settings):
+    """The Herne site with demo content, once per database."""
+    marker = settings.directory / "site-created"
+    if marker.exists() and marker.read_text() == settings.dsn:
+        return
+    print(f"Creating the site {settings.site_id!r} in PostgreSQL (once) ...", flush=True)
+    zconsole(
+        settings,
+        ROOT / "scripts" / "create_site.py",
+        env={"HERNE_PUBLIC_URL": settings.public_url, "HERNE_SITE_ID": settings.site_id},
+    )
+    marker.write_text(settings.dsn)
+
+
+def prepare(settings):
+    write_configs(settings)
+    if ensure_database(settings.dsn):
+        print(f"Created the PostgreSQL database ({settings.dsn})", flush=True)
+        # A new database holds no site, whatever an earlier database had.
+        (settings.directory / "site-created").unlink(missing_ok=True)
+    create_site(settings)
+
+
+# --- processes ---------------------------------------------------------------------------
+
+
+def answers(url, timeout=5):
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status == 200
+    except (OSError, urllib.error.URLError):
+        return False
+
+
+#: Pages requested once, one after the other, before an instance gets traffic. Python
+#: 3.11 can fail to compile two templates at the same moment in two threads
+#: ("SystemError: AST constructor recursion depth mismatch", CPython gh-106905,
+#: chameleon #387); compiled once, templates come from the cache in CHAMELEON_CACHE.
+WARM_UP_PAGES = (
+    "",
+    "/login",
+    "/leistungen",
+    "/leistungen/hundesteuer",
+    "/leistungen/hundesteuer/antrag",
+    "/@@postkorb",
+    "/@@lebenslagen",
+    "/@@leistungssuche?SearchableText=Hund",
+)
+
+
+def warm_up(settings, port):
+    """Render the common pages once as the Zope administrator (every widget shows)."""
+    user = os.environ.get("HERNE_ADMIN_USER", "admin")
+    password = os.environ.get("HERNE_ADMIN_PASSWORD", "admin")
+    token = base64.b64encode(f"{user}:{password}".encode()).decode()
+    base = f"http://127.0.0.1:{port}/{settings.site_id}"
+
+    def get(url, accept="text/html"):
+        request = urllib.request.Request(
+            url, headers={"Authorization": f"Basic {token}", "Accept": accept}
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=120) as response:
+                return response.read()
+        except (OSError, urllib.error.URLError) as error:
+            print(f"warning: warm-up of {url} failed: {error}", flush=True)
+            return b""
+
+    for page in WARM_UP_PAGES:
+        get(base + page)
+    # An application's page, where there is one already.
+    found = get(f"{base}/@search?portal_type=Application&b_size=1", accept="application/json")
+    items = json.loads(found or b"{}").get("items") or []
+    if items:
+        get(items[0]["@id"])
+
+
+class Cluster:
+    """The instances and the balancer of one cluster directory, as child processes."""
+
+    def __init__(self, settings):
+        self.settings = settings
+        self.processes = {}
+
+    def _spawn(self, name, command):
+        log = open(self.settings.directory / "log" / f"{name}.out", "ab")  # noqa: SIM115
+        # Own session: Ctrl-C reaches only this script, which then stops the children in order.
+        self.processes[name] = subprocess.Popen(
+            command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        log.close()
+
+    def start(self):
+        """Instances first, each warmed up; then the balancer hands them requests."""
+        settings = self.settings
+        haproxy = haproxy_binary()
+        for number in range(1, settings.instances + 1):
+            ini = settings.directory / "etc" / f"instance{number}.ini"
+            self._spawn(f"instance{number}", [str(BIN / "runwsgi"), str(ini)])
+        self._record_children()
+        self.wait_until_healthy(settings.instance_ports)
+        for port in settings.instance_ports:
+            warm_up(settings, port)
+        self._spawn(
+            "haproxy", [haproxy, "-db", "-f", str(settings.directory / "etc" / "haproxy.cfg")]
+        )
+        self._record_children()
+        self.wait_until_healthy([settings.port])
+
+    def _record_children(self):
+        pids = {name: process.pid for name, process in self.processes.items()}
+        self.settings.children_file.write_text(json.dumps(pids))
+
+    def wait_until_healthy(self, ports, timeout=HEALTH_TIMEOUT):
+        settings = self.settings
+        urls = [f"http://127.0.0.1:{port}/{settings.site_id}/@@ok" for port in ports]
+        deadline = time.monotonic() + timeout
+        waiting = list(urls)
+        while waiting:
+            dead = self.dead()
+            if dead:
+                raise RuntimeError(
+                    f"ended during start-up: {', '.join(dead)} (see {settings.directory}/log)"
+                )
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"not answering after {timeout} s: {', '.join(waiting)}")
+            waiting = [url for url in waiting if not answers(url)]
+            if waiting:
+                time.sleep(1)
+
+    def dead(self):
+        return [name for name, process in self.processes.items() if process.poll() is not None]
+
+    def stop(self, timeout=30):
+        """The balancer first (no new requests), then the instances; SIGKILL after ``timeout``."""
+        balancer = [name for name in self.processes if name == "haproxy"]
+        instances = [name for name in self.processes if name != "haproxy"]
+        for group in (balancer, instances):
+            for name in group:
+                if self.processes[name].poll() is None:
+                    self.processes[name].terminate()
+            deadline = time.monotonic() + timeout
+            for name in group:
+                try:
+                    self.processes[name].wait(timeout=max(0.1, deadline - time.monotonic()))
+                except subprocess.TimeoutExpired:
+                    self.processes[name].kill()
+                    self.processes[name].wait()
+        self.settings.children_file.unlink(missing_ok=True)
+
+
+# --- commands ----------------------------------------------------------------------------
+
+
+class Stop(Exception):
+    """Raised by the signal handler to leave the foreground loop."""
+
+
+def _raise_stop(signum, frame):
+    raise Stop(signal.Signals(signum).name)
+
+
+def start(settings):
+    running = running_pid(settings)
+    if running:
+        raise SystemExit(f"A cluster is already running from {settings.directory} (pid {running}).")
+    prepare(settings)
+    settings.pid_file.write_text(str(os.getpid()))
+    settings.ready_file.unlink(missing_ok=True)
+    cluster = Cluster(settings)
+    signal.signal(signal.SIGTERM, _raise_stop)
+    signal.signal(signal.SIGINT, _raise_stop)
+    try:
+        cluster.start()
+        settings.ready_file.write_text(json.dumps({"url": settings.public_url}))
+        ports = ", ".join(str(port) for port in settings.instance_ports)
+        print(
+            f"Cluster ready: {settings.public_url} (HAProxy on {settings.host}:{settings.port},"
+            f" instances on 127.0.0.1:{ports}; logs in {settings.directory / 'log'})."
+            " Ctrl-C stops it.",
+            flush=True,
+        )
+        reported = set()
+        while True:
+            time.sleep(1)
+            for name in set(cluster.dead()) - reported:
+                print(f"warning: {name} has ended (see its log); the balancer skips it", flush=True)
+                reported.add(name)
+    except Stop as stop:
+        print(f"Stopping the cluster ({stop}) ...", flush=True)
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        cluster.stop()
+        settings.ready_file.unlink(missing_ok=True)
+        settings.pid_file.unlink(missing_ok=True)
+        print("Cluster stopped.", flush=True)
+
+
+def _alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def running_pid(settings):
+    try:
+        pid = int(settings.pid_file.read_text())
+    except (OSError, ValueError):
+        return None
+    return pid if _alive(pid) else None
+
+
+def _ours(pid, settings):
+    """Whether ``pid`` still is a process of this cluster (not a recycled pid)."""
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return False
+    return str(settings.directory) in cmdline
+
+
+def stop(settings, timeout=60):
+    """Ask the supervising ``start`` to stop; clean up its children if it is gone."""
+    pid = running_pid(settings)
+    if pid:
+        os.kill(pid, signal.SIGTERM)
+        deadline = time.monotonic() + timeout
+        while _alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.2)
+    try:
+        children = json.loads(settings.children_file.read_text())
+    except (OSError, ValueError):
+        children = {}
+    for name, child in children.items():
+        if _alive(child) and _ours(child, settings):
+            print(f"stopping left-over {name} (pid {child})")
+            os.kill(child, signal.SIGTERM)
+    settings.children_file.unlink(missing_ok=True)
+    settings.pid_file.unlink(missing_ok=True)
+    print("Cluster stopped." if pid or children else "No cluster was running.")
+
+
+def parse(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("command", choices=["start", "stop", "prepare"])
+    defaults = Settings()
+    parser.add_argument("--dsn", default=defaults.dsn, help="libpq DSN (HERNE_CLUSTER_DSN)")
+    parser.add_argument(
+        "--instances", type=int, default=defaults.instances, help="HERNE_CLUSTER_INSTANCES"
+    )
+    parser.add_argument(
+        "--host", default=defaults.host, help="balancer address (HERNE_CLUSTER_HOST)"
+    )
+    parser.add_argument(
+        "--port", type=int, default=defaults.port, help="balancer port (HERNE_CLUSTER_PORT)"
+    )
+    parser.add_argument(
+        "--first-port",
+        type=int,
+        default=defaults.first_port,
+        help="port of the first instance, the others follow (HERNE_CLUSTER_FIRST_PORT)",
+    )
+    parser.add_argument(
+        "--threads", type=int, default=defaults.threads, help="HERNE_CLUSTER_THREADS"
+    )
+    parser.add_argument(
+        "--write-slots",
+        type=int,
+        default=defaults.write_slots,
+        help="writes (POST ...) the whole cluster works on at once (HERNE_CLUSTER_WRITE_SLOTS)",
+    )
+    parser.add_argument(
+        "--conflict-retries",
+        type=int,
+        default=defaults.conflict_retries,
+        help="HERNE_CLUSTER_RETRIES",
+    )
+    parser.add_argument(
+        "--directory", type=Path, default=defaults.directory, help="HERNE_CLUSTER_DIR"
+    )
+    args = parser.parse_args(argv)
+    settings = Settings(
+        dsn=args.dsn,
+        instances=args.instances,
+        host=args.host,
+        port=args.port,
+        first_port=args.first_port,
+        threads=args.threads,
+        write_slots=args.write_slots,
+        conflict_retries=args.conflict_retries,
+        directory=args.directory.resolve(),
+        site_id=defaults.site_id,
+    )
+    return args.command, settings
+
+
+def main(argv=None):
+    command, settings = parse(argv if argv is not None else sys.argv[1:])
+    if command == "start":
+        start(settings)
+    elif command == "stop":
+        stop(settings)
+    else:
+        prepare(settings)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Conflict errors that Zope retries: counted per process, logged, shown to managers as JSON."""
