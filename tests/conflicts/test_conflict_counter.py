@@ -112,3 +112,21 @@ def test_others_may_not_read_the_counts(demo_functional, credentials):
     # Plone answers Unauthorized with a redirect to its log-in page.
     assert browser.headers["status"].split()[0] in ("302", "401", "403")
     assert b"retried" not in (browser.contents or b"")
+
+
+def test_paths_are_counted_in_a_bounded_table():
+    from herne.portal.conflicts import counter
+    from ZODB.POSException import ConflictError
+
+    counter.reset()
+    try:
+        for number in range(counter.MAX_PATHS + 50):
+            counter.record(ConflictError(), True, f"/herne/antraege/antrag-{number}")
+        counter.record(ConflictError(), True, "/herne/antraege/antrag-0")
+        stats = counter.snapshot()
+        assert len(stats["by_path"]) == counter.MAX_PATHS + 1
+        assert stats["by_path"][counter.OTHER_PATHS] == 50
+        assert stats["by_path"]["/herne/antraege/antrag-0"] == 2
+        assert stats["retried"] == counter.MAX_PATHS + 51
+    finally:
+        counter.reset()

@@ -19,6 +19,11 @@ logger = logging.getLogger("herne.portal.conflicts")
 
 _lock = threading.Lock()
 _counts = {}
+#: Distinct paths counted one by one; conflicts on further paths are summed up under
+#: OTHER_PATHS, so a long-running process keeps a bounded table (every application
+#: has its own URL).
+MAX_PATHS = 200
+OTHER_PATHS = "(andere)"
 
 
 def _empty():
@@ -48,7 +53,10 @@ def record(error, retried, path=""):
         _counts["retried" if retried else "given_up"] += 1
         _counts["by_error"][name] = _counts["by_error"].get(name, 0) + 1
         if path:
-            _counts["by_path"][path] = _counts["by_path"].get(path, 0) + 1
+            by_path = _counts["by_path"]
+            if path not in by_path and len(by_path) >= MAX_PATHS:
+                path = OTHER_PATHS
+            by_path[path] = by_path.get(path, 0) + 1
 
 
 def snapshot():
