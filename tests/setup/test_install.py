@@ -17,7 +17,7 @@ class TestInstall:
         assert IHernePortalLayer in browserlayer_utils.registered_layers()
 
     def test_profile_version(self, setup_tool):
-        assert setup_tool.getLastVersionForProfile(f"{PACKAGE}:default") == ("1008",)
+        assert setup_tool.getLastVersionForProfile(f"{PACKAGE}:default") == ("1009",)
 
     @pytest.mark.parametrize("portal_type", ["Service", "Department"])
     def test_types_registered(self, portal, portal_type):

@@ -24,10 +24,11 @@ def test_upgrade_1000_to_1001(portal):
         ("1006",),
         ("1007",),
         ("1008",),
+        ("1009",),
     ]
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1008",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1009",)
     assert "Application" in portal.portal_types.objectIds()
     assert portal["antraege"].portal_type == "ApplicationRoot"
     assert api.portal.get_registry_record("herne.portal.max_file_size_mb") == 10
@@ -54,7 +55,7 @@ def test_upgrade_1002_to_1003_adds_worklist_index_and_mail_texts(portal):
     setup_tool.upgradeProfile(PROFILE)
     assert "submitted" in catalog.indexes()
     assert "Begründung" in api.portal.get_registry_record("herne.portal.mail.rejected")
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1008",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1009",)
 
 
 def test_upgrade_1003_to_1004_adds_postkorb_and_message_texts(portal):
@@ -101,7 +102,7 @@ def test_upgrade_1005_to_1006_sets_up_eid_and_self_registration(portal):
     portal.portal_controlpanel.unregisterConfiglet("herne-eid")
     setup_tool.setLastVersionForProfile(PROFILE, "1005")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1008",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1009",)
     assert IHerneEidPlugin.providedBy(pas["oidc"])
     assert pas["oidc"].getProperty("use_pkce") is True
     # the local log-in form stays the default challenge
@@ -124,7 +125,7 @@ def test_upgrade_1006_to_1007_adds_portal_settings_and_reporting_role(portal):
     portal.portal_actions.site_actions.manage_delObjects(["herne-trusted-domain"])
     setup_tool.setLastVersionForProfile(PROFILE, "1006")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1008",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1009",)
     assert api.portal.get_registry_record("herne.portal.site.ozg_target_percent") == 80
     assert "herne-portal" in [c.getId() for c in portal.portal_controlpanel.listActions()]
     assert "DigitalisationUnit" in portal.validRoles()
@@ -145,7 +146,7 @@ def test_upgrade_1007_to_1008_links_the_accessibility_statement_in_the_footer(po
     setup_tool = api.portal.get_tool("portal_setup")
     setup_tool.setLastVersionForProfile(PROFILE, "1007")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1008",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1009",)
     action = site_actions["herne-accessibility-statement"]
     assert action.url_expr == "string:${portal_url}/@@erklaerung-barrierefreiheit"
     assert action.visible
@@ -198,3 +199,35 @@ def test_upgrade_1007_to_1008_ends_processing_times_at_the_decision(demo):
     assert brain.processing_days == expected
     assert isinstance(application.decided, DateTime)
     assert recompute_processing_times() == 0
+
+
+def test_upgrade_1008_to_1009_indexes_closing_dates_for_retention(demo):
+    from herne.portal.applications.retention import due_applications
+    from tests.workflow.test_application_workflow import bring_to
+    from tests.workflow.test_application_workflow import new_application
+
+    application = new_application(demo["portal"])
+    bring_to(application, "rejected")
+    catalog = api.portal.get_tool("portal_catalog")
+    registry = api.portal.get_tool("portal_registry")
+    # as version 1008 left a site: no retention settings, no closing dates in the catalog
+    catalog.delIndex("closed")
+    catalog.delIndex("anonymised")
+    del registry.records["herne.portal.retention_months"]
+    del registry.records["herne.portal.retention_action"]
+    setup_tool = api.portal.get_tool("portal_setup")
+    setup_tool.setLastVersionForProfile(PROFILE, "1008")
+
+    setup_tool.upgradeProfile(PROFILE)
+
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1009",)
+    assert api.portal.get_registry_record("herne.portal.retention_months") == 24
+    assert api.portal.get_registry_record("herne.portal.retention_action") == "anonymise"
+    (brain,) = catalog.unrestrictedSearchResults(UID=application.UID(), anonymised=False)
+    closed = brain._unrestrictedGetObject().workflow_history["herne_application_workflow"][-1]
+    assert catalog.unrestrictedSearchResults(
+        UID=application.UID(), closed={"query": closed["time"], "range": "min"}
+    )
+    # and the retention job finds it once its period is over
+    due = due_applications(closed["time"] + 24 * 31 + 1)
+    assert (application.UID(), "anonymise") in [(b.UID, action) for b, action in due]

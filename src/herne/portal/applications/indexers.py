@@ -1,6 +1,7 @@
 """What the catalog knows about an application: enough for the worklist without waking it."""
 
 from herne.portal.applications.messages import unread_for_citizen
+from herne.portal.applications.retention import closed_time
 from herne.portal.content.application import IApplication
 from plone.indexer import indexer
 
@@ -26,3 +27,14 @@ def citizen_unread(obj):
 @indexer(IApplication)
 def needs_originals(obj):
     return bool(obj.originals)
+
+
+@indexer(IApplication)
+def closed(obj):
+    """When the application reached its final state (None while open): retention counts from here."""
+    return closed_time(obj)
+
+
+@indexer(IApplication)
+def anonymised(obj):
+    return getattr(obj, "anonymised", None) is not None

@@ -77,6 +77,9 @@ def after_transition(application, event):
 
     if state_id in FINAL_STATES:
         record_processing_time(application, DateTime())
+    # Whatever the channel (REST @workflow reindexes only the state): retention counts
+    # from the closing, and a reopened application must not keep an old closing date.
+    application.reindexObject(idxs=["closed", "processing_days"])
 
     if step in CITIZEN_STEPS:
         queue_department_mail(application, CITIZEN_STEPS[step], state_title, public_comment)

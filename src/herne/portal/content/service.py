@@ -162,6 +162,35 @@ class IService(model.Schema):
         required=False,
     )
 
+    retention_months = schema.Int(
+        title=_("Aufbewahrungsfrist abgeschlossener Anträge (Monate)"),
+        description=_(
+            "Wie lange ein abgeschlossener Antrag (versandt, abgeholt, abgelehnt oder "
+            "zurückgezogen) aufbewahrt wird, gerechnet ab dem Abschluss. Leer lassen für die "
+            "Voreinstellung im Kontrollfeld „Anträge“."
+        ),
+        required=False,
+        min=1,
+        max=1200,
+    )
+
+    retention_action = schema.Choice(
+        title=_("Nach Ablauf der Aufbewahrungsfrist"),
+        description=_(
+            "Leer lassen für die Voreinstellung im Kontrollfeld „Anträge“. Anonymisierte "
+            "Anträge zählen weiter in der Statistik, enthalten aber keine Angaben, Dateien "
+            "oder Nachrichten mehr."
+        ),
+        vocabulary="herne.portal.RetentionActions",
+        required=False,
+    )
+
+    model.fieldset(
+        "retention",
+        label=_("Aufbewahrung"),
+        fields=["retention_months", "retention_action"],
+    )
+
     model.fieldset(
         "plain_language",
         label=_("Leichte Sprache"),

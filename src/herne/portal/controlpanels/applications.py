@@ -1,4 +1,4 @@
-"""Control panel "Anträge": upload limits and how long drafts are kept."""
+"""Control panel "Anträge": upload limits, how long drafts and closed applications are kept."""
 
 from herne.portal import _
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
@@ -32,13 +32,33 @@ class IApplicationSettings(Interface):
         max=365,
         required=True,
     )
+    retention_months = schema.Int(
+        title=_("Abgeschlossene Anträge aufbewahren (Monate)"),
+        description=_(
+            "Voreinstellung für Leistungen ohne eigene Aufbewahrungsfrist, gerechnet ab dem "
+            "Abschluss des Antrags."
+        ),
+        default=24,
+        min=1,
+        max=1200,
+        required=True,
+    )
+    retention_action = schema.Choice(
+        title=_("Nach Ablauf der Aufbewahrungsfrist"),
+        description=_("Voreinstellung für Leistungen ohne eigene Angabe."),
+        vocabulary="herne.portal.RetentionActions",
+        default="anonymise",
+        required=True,
+    )
 
 
 class ApplicationSettingsForm(RegistryEditForm):
     schema = IApplicationSettings
     schema_prefix = "herne.portal"
     label = _("Anträge")
-    description = _("Grenzen für Nachweise und Aufbewahrung von Entwürfen.")
+    description = _(
+        "Grenzen für Nachweise, Aufbewahrung von Entwürfen und abgeschlossenen Anträgen."
+    )
 
 
 class ApplicationSettingsView(ControlPanelFormWrapper):

@@ -1,4 +1,4 @@
-"""Vocabularies that describe a service: life situations, delivery, trust level, availability."""
+"""Vocabularies that describe a service: life situations, delivery, trust level, availability, retention."""
 
 from herne.portal import _
 from plone.app.vocabularies.catalog import StaticCatalogVocabulary
@@ -57,6 +57,11 @@ DOCUMENT_PROVISION = (
     ("none", _("Nichts einzureichen")),
 )
 
+RETENTION_ACTIONS = (
+    ("anonymise", _("Anonymisieren (für die Statistik ohne personenbezogene Daten behalten)")),
+    ("delete", _("Vollständig löschen")),
+)
+
 #: Availability values under which a citizen can apply online.
 ONLINE_APPLICABLE = frozenset({"online_form", "online_form_originals"})
 
@@ -84,6 +89,11 @@ def online_availability(context=None):
 @provider(IVocabularyFactory)
 def document_provision(context=None):
     return _vocabulary(DOCUMENT_PROVISION)
+
+
+@provider(IVocabularyFactory)
+def retention_actions(context=None):
+    return _vocabulary(RETENTION_ACTIONS)
 
 
 @provider(IVocabularyFactory)
