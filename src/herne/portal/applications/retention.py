@@ -12,6 +12,7 @@ from herne.portal.applications.processing import WORKFLOW_ID
 import logging
 from persistent.list import PersistentList
 from plone import api
+from Products.CMFCore.indexing import processQueue
 from Products.ZCTextIndex.ZCTextIndex import ZCTextIndex
 
 
@@ -228,6 +229,7 @@ def apply_retention(now=None, dry_run=False):
             report.drafts_removed = [brain.getPath() for brain in stale_drafts(now=now)]
         else:
             report.drafts_removed = remove_stale_drafts(now=now)
+            processQueue()  # the removals reach the catalog before its lexicon is pruned
             report.words_pruned = prune_unused_words(catalog)
     logger.info(
         "Retention%s: %d anonymised, %d deleted, %d stale drafts removed, %d words pruned",
