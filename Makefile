@@ -8,7 +8,7 @@ HOST ?= 0.0.0.0
 PORT ?= 8080
 STAMP := $(VENV)/.installed
 
-.PHONY: start install instance site test lock buildout-versions lint i18n clean eid-provider start-cluster stop-cluster loadtest
+.PHONY: start install instance site test lock buildout-versions lint i18n clean eid-provider start-cluster stop-cluster loadtest backup restore backup-cluster restore-cluster
 
 ## Create the virtualenv and install everything from the committed lock.
 install: $(STAMP)
@@ -52,6 +52,24 @@ stop-cluster:
 ## for less) against the running cluster, or one started for the run.
 loadtest: install
 	$(BIN)/python loadtest/run.py --start-cluster $(LOADTEST_ARGS)
+
+## Back up the ZODB of `make start` into var/backup/: repozo (incremental once a full one
+## exists; BACKUP_ARGS=--full for a full one) and a copy of the blobs. See README.rst.
+backup: install
+	$(BIN)/python scripts/backup.py backup $(BACKUP_ARGS)
+
+## Restore it and check it (fstest, blobs), e.g. BACKUP_ARGS="--into var/restored" or
+## "--into var/restored --date 2026-05-04-03"; "--into var --force" replaces the site's own.
+restore: install
+	$(BIN)/python scripts/backup.py restore $(BACKUP_ARGS)
+
+## Back up the cluster: pg_dump of its database, then a copy of its shared blob directory.
+backup-cluster: install
+	$(BIN)/python scripts/backup.py backup --storage relstorage $(BACKUP_ARGS)
+
+## Restore a cluster backup, e.g. BACKUP_ARGS="--into var/restored-cluster --database herne_restored".
+restore-cluster: install
+	$(BIN)/python scripts/backup.py restore --storage relstorage $(BACKUP_ARGS)
 
 ## A real OpenID provider for trying the eID log-in locally (Node.js and npm needed).
 eid-provider:
