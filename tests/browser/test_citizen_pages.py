@@ -19,6 +19,28 @@ def test_online_service_page(anon_browser, demo_portal):
     assert "Zusendung per Post" in page
 
 
+def test_online_service_says_how_long_applications_are_kept(anon_browser, demo_portal):
+    import transaction
+
+    services = demo_portal["leistungen"]
+    anon_browser.open(services["hundesteuer"].absolute_url())
+    page = text_of(anon_browser)
+    assert "Aufbewahrung Ihrer Daten" in page
+    assert "nach seinem Abschluss 2 Jahre aufbewahrt. Danach werden Ihre Angaben" in page
+    services["wohngeld"].retention_months = 1
+    services["wohngeld"].retention_action = "delete"
+    services["fuehrungszeugnis"].retention_months = 30
+    transaction.commit()
+    anon_browser.open(services["wohngeld"].absolute_url())
+    assert "Abschluss einen Monat aufbewahrt und danach mit allen Angaben und Dateien gelöscht" in (
+        text_of(anon_browser)
+    )
+    anon_browser.open(services["fuehrungszeugnis"].absolute_url())
+    assert "Abschluss 30 Monate aufbewahrt" in text_of(anon_browser)
+    anon_browser.open(services["personalausweis"].absolute_url())
+    assert "Aufbewahrung Ihrer Daten" not in text_of(anon_browser)
+
+
 def test_service_with_eid_says_so(anon_browser, demo_portal):
     anon_browser.open(demo_portal["leistungen"]["fuehrungszeugnis"].absolute_url())
     page = text_of(anon_browser)

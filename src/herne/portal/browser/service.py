@@ -2,12 +2,15 @@
 
 from babel.numbers import format_currency
 from herne.portal import _
+from herne.portal.applications.retention import DELETE
+from herne.portal.applications.retention import retention_of
 from herne.portal.browser.listing import AVAILABILITY_BADGES
 from herne.portal.browser.text import MultilineText
 from herne.portal.workflow.catalogue import is_publishable
 from plone import api
 from Products.Five.browser import BrowserView
 from zope.component import getUtility
+from zope.i18n import translate
 from zope.schema.interfaces import IVocabularyFactory
 
 
@@ -103,6 +106,32 @@ class ServiceView(MultilineText, BrowserView):
             }
             for key in self.context.life_situations or []
         ]
+
+    def retention_notice(self):
+        """How long an application is kept after it is closed, and what happens then."""
+        months, action = retention_of(self.context)
+        if months % 12 == 0:
+            years = months // 12
+            period = _("ein Jahr") if years == 1 else _("${years} Jahre", mapping={"years": years})
+        else:
+            period = (
+                _("einen Monat")
+                if months == 1
+                else _("${months} Monate", mapping={"months": months})
+            )
+        period = translate(period, context=self.request)
+        if action == DELETE:
+            return _(
+                "Ihr Antrag wird nach seinem Abschluss ${period} aufbewahrt und danach mit allen "
+                "Angaben und Dateien gelöscht.",
+                mapping={"period": period},
+            )
+        return _(
+            "Ihr Antrag wird nach seinem Abschluss ${period} aufbewahrt. Danach werden Ihre "
+            "Angaben, Dateien und Nachrichten gelöscht; für die Statistik bleibt nur erhalten, "
+            "dass es den Antrag gab.",
+            mapping={"period": period},
+        )
 
     def can_edit(self):
         """Editors of the service get its QR code and flyers."""
