@@ -1,0 +1,1 @@
+"""The parts of scripts/backup.py: shared helpers, blob copies, FileStorage and RelStorage."""
