@@ -12,6 +12,7 @@ import pytest
 import subprocess
 from tests.backup.helpers import BIN
 from tests.backup.helpers import ROOT
+from tests.backup.helpers import filestorage_zconfig
 from tests.backup.helpers import instance_layout
 from tests.backup.helpers import opened
 
@@ -42,20 +43,6 @@ def files_containing(directory, marker):
         for path in Path(directory).rglob("*")
         if path.is_file() and any(needle in path.read_bytes() for needle in needles)
     ]
-
-
-def storage_config(var):
-    return f"""
-    <zodb>
-      <blobstorage>
-        blob-dir {var / "blobstorage"}
-        <filestorage>
-          path {var / "filestorage" / "Data.fs"}
-          read-only true
-        </filestorage>
-      </blobstorage>
-    </zodb>
-    """
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +81,7 @@ def test_job_and_pack_leave_nothing_of_removed_applications(site):
         assert not Path(written[marker]["blob"]).exists()
     assert not (var / "filestorage" / "Data.fs.old").exists()
 
-    with opened(storage_config(var)) as app:
+    with opened(filestorage_zconfig(var)) as app:
         site_root = app["herne"]
         catalog = site_root.portal_catalog
         anonymised = written["Quirrenbachano"]
