@@ -8,7 +8,7 @@ HOST ?= 0.0.0.0
 PORT ?= 8080
 STAMP := $(VENV)/.installed
 
-.PHONY: start install instance site test lock buildout-versions lint i18n clean eid-provider start-cluster stop-cluster loadtest backup restore backup-cluster restore-cluster
+.PHONY: start install instance site test lock buildout-versions lint i18n clean eid-provider start-cluster stop-cluster loadtest crashtest-filestorage backup restore backup-cluster restore-cluster
 
 ## Create the virtualenv and install everything from the committed lock.
 install: $(STAMP)
@@ -49,9 +49,15 @@ stop-cluster:
 	$(BIN)/python scripts/cluster.py stop $(CLUSTER_ARGS)
 
 ## The load test (50 citizens, 500 submissions; LOADTEST_ARGS="--users 5 --submissions 30"
-## for less) against the running cluster, or one started for the run.
+## for less) against the running cluster, or one started for the run. Crash drill:
+## LOADTEST_ARGS="--kill-instance-after 20 --kill-during-write --restart-killed" (README.rst).
 loadtest: install
 	$(BIN)/python loadtest/run.py --start-cluster $(LOADTEST_ARGS)
+
+## Crash drill on FileStorage: one instance of the make start layout (in a temporary folder)
+## killed while citizens submit, then fstest, zodbverify, restart, checks (CRASH_ARGS).
+crashtest-filestorage: install
+	$(BIN)/python loadtest/crash_filestorage.py $(CRASH_ARGS)
 
 ## Back up the ZODB of `make start` into var/backup/: repozo (incremental once a full one
 ## exists; BACKUP_ARGS=--full for a full one) and a copy of the blobs. See README.rst.

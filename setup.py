@@ -63,6 +63,8 @@ setup(
             "zxing-cpp",
             "pypdf",
             "playwright",
+            # The crash drill on FileStorage (tests/crash): every record of Data.fs loads.
+            "zodbverify",
         ],
         # Cluster mode (make start-cluster): ZODB on PostgreSQL. RelStorage's PostgreSQL
         # driver is the psycopg2 module; the binary wheel needs no compiler or libpq-dev.

@@ -7,9 +7,24 @@ included: ``_authenticator`` and the one-time submission token) with a PDF,
 and opens the application it is sent to, where it reads the reference number.
 No stickiness at the balancer: consecutive requests land on different instances.
 
+A submission is *acknowledged* when the answer to its POST is the redirect to
+the application. When the answer is lost instead (the connection breaks, or
+the balancer answers 502/503/504 because the instance died: the crash drills of
+``run.py`` and ``crash_filestorage.py``) or is an error page (500), the citizen
+sends the same form again, as a browser does: same one-time submission token,
+so that a submission which was committed before its answer was lost is shown,
+not filed twice. Each attempt writes its number into the dog's name
+("Bello <ticket>/<attempt>"), so the database tells which attempt filed an
+application. Failed reads (form, application page) are tried again too. Every
+attempt is recorded with its outcome and time; the runners' checks still count
+every failed request.
+
 Environment: ``HERNE_LOADTEST_SUBMISSIONS`` (total, shared by all users),
 ``HERNE_LOADTEST_SUMMARY`` (JSON file written at the end: status codes,
-submissions, reference numbers, problems).
+submissions, reference numbers, attempts, failed requests, problems),
+``HERNE_LOADTEST_PROGRESS`` (file holding the number of acknowledged
+submissions, rewritten after each), ``HERNE_LOADTEST_ATTEMPTS`` (tries per
+request whose answer was lost, default 5).
 """
 
 import gevent
@@ -25,6 +40,7 @@ import os
 from pathlib import Path
 import re
 import sys
+import time
 
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -36,8 +52,17 @@ from loadtest.accounts import username  # noqa: E402
 
 SUBMISSIONS = int(os.environ.get("HERNE_LOADTEST_SUBMISSIONS", "500"))
 SUMMARY = os.environ.get("HERNE_LOADTEST_SUMMARY")
+PROGRESS = os.environ.get("HERNE_LOADTEST_PROGRESS")
+ATTEMPTS = int(os.environ.get("HERNE_LOADTEST_ATTEMPTS", "5"))
 SITE = os.environ.get("HERNE_SITE_ID", "herne")
 REFERENCE = re.compile(r"HER-\d{4}-\d{6}")
+#: Answers that say nothing about the request's fate: no answer at all (0: connection
+#: refused or reset) or the balancer's when the instance is gone. The citizen tries again.
+LOST = frozenset({0, 502, 503, 504})
+#: After an error page (500: Zope gave up on a conflict) the citizen tries again as well;
+#: the run's checks still count every 500.
+RETRIED = LOST | {500}
+RETRY_PAUSE = 1.0
 
 _user_numbers = itertools.count(1)
 _tickets = itertools.count(1)
@@ -50,6 +75,10 @@ state = {
     "problems": [],
     # Response times in ms per request name, for exact percentiles in the report.
     "times": {},
+    # Every request answered with 0 (no answer) or 5xx, with the time the answer came.
+    "failures": [],
+    # Per ticket: citizen, token, every attempt of the POST and what became of it.
+    "tickets": {},
 }
 
 
@@ -93,6 +122,17 @@ def count_status(request_type, name, response_time, response_length, response=No
     state["status_codes"][str(code)] = state["status_codes"].get(str(code), 0) + 1
     if code >= 500:
         state["server_errors"].append(f"{request_type} {name}: {code}")
+    if code == 0 or code >= 500:
+        # The transport's error (connection reset ...), not the failure() that marked it.
+        error = getattr(response, "error", None) or kwargs.get("exception")
+        state["failures"].append(
+            {
+                "request": f"{request_type} {name}",
+                "status": code,
+                "at": time.time(),
+                "error": repr(error)[:200] if error else "",
+            }
+        )
 
 
 @events.quitting.add_listener
@@ -109,6 +149,12 @@ def _one_finished(environment):
         gevent.spawn(environment.runner.quit)
 
 
+def _acknowledged():
+    state["submitted"] += 1
+    if PROGRESS:
+        Path(PROGRESS).write_text(str(state["submitted"]))
+
+
 class Citizen(HttpUser):
     """A citizen with a local account applying for the dog tax again and again."""
 
@@ -117,22 +163,37 @@ class Citizen(HttpUser):
     def on_start(self):
         self.number = next(_user_numbers)
         self.username = username(self.number)
-        with self.client.post(
-            f"/{SITE}/login",
-            data={
-                "__ac_name": self.username,
-                "__ac_password": PASSWORD,
-                "came_from": "",
-                "buttons.login": "Anmelden",
-            },
-            name="login",
-            allow_redirects=False,
-            catch_response=True,
-        ) as response:
-            if response.status_code != 302 or "__ac" not in self.client.cookies:
+        for attempt in range(1, ATTEMPTS + 1):
+            with self.client.post(
+                f"/{SITE}/login",
+                data={
+                    "__ac_name": self.username,
+                    "__ac_password": PASSWORD,
+                    "came_from": "",
+                    "buttons.login": "Anmelden",
+                },
+                name="login",
+                allow_redirects=False,
+                catch_response=True,
+            ) as response:
+                if response.status_code == 302 and "__ac" in self.client.cookies:
+                    return
                 response.failure(f"log-in of {self.username} failed ({response.status_code})")
-                state["problems"].append(f"log-in failed for {self.username}")
-                raise StopUser()
+                if response.status_code not in RETRIED or attempt == ATTEMPTS:
+                    state["problems"].append(f"log-in failed for {self.username}")
+                    raise StopUser()
+            gevent.sleep(RETRY_PAUSE)
+
+    def _read(self, url, name, accept):
+        """GET ``url``; tried again while the answer is lost. Returns the last response."""
+        for attempt in range(1, ATTEMPTS + 1):
+            with self.client.get(url, name=name, catch_response=True) as response:
+                if accept(response):
+                    return response
+                response.failure(f"{name}: {response.status_code}")
+                if response.status_code not in RETRIED or attempt == ATTEMPTS:
+                    return response
+            gevent.sleep(RETRY_PAUSE)
 
     @task
     def apply_for_dog_tax(self):
@@ -145,14 +206,26 @@ class Citizen(HttpUser):
             _one_finished(self.environment)
 
     def _apply(self, ticket):
-        with self.client.get(f"/{SITE}/{SERVICE_PATH}", name="form", catch_response=True) as page:
-            inputs = FormInputs()
-            inputs.feed(page.text or "")
-            token = inputs.hidden.get("form.widgets.herne_submission_token")
-            if page.status_code != 200 or not token:
-                page.failure(f"no form for {self.username} ({page.status_code})")
-                state["problems"].append(f"ticket {ticket}: form not shown ({page.status_code})")
-                return
+        page = self._read(
+            f"/{SITE}/{SERVICE_PATH}",
+            "form",
+            lambda response: (
+                response.status_code == 200
+                and "form.widgets.herne_submission_token" in (response.text or "")
+            ),
+        )
+        inputs = FormInputs()
+        inputs.feed(page.text or "")
+        token = inputs.hidden.get("form.widgets.herne_submission_token")
+        if page.status_code != 200 or not token:
+            state["problems"].append(f"ticket {ticket}: form not shown ({page.status_code})")
+            return
+        record = state["tickets"][str(ticket)] = {
+            "user": self.username,
+            "token": token,
+            "attempts": [],
+            "acknowledged": False,
+        }
         fields = {
             **inputs.hidden,
             "form.widgets.registration_type:list": "Hund abmelden",
@@ -163,7 +236,7 @@ class Citizen(HttpUser):
             "form.widgets.postcode": "44623",
             "form.widgets.city": "Herne",
             "form.widgets.email": "",
-            "form.widgets.dog_name": f"Bello {ticket}",
+            "form.widgets.dog_name": f"Bello {ticket}/1",
             "form.widgets.dog_breed": "Dackel",
             "form.widgets.dog_since": "2026-01-15",
             "form.widgets.iban": "",
@@ -177,24 +250,48 @@ class Citizen(HttpUser):
                 "application/pdf",
             )
         }
-        with self.client.post(
-            f"/{SITE}/{SERVICE_PATH}",
-            data=fields,
-            files=files,
-            name="submit",
-            allow_redirects=False,
-            catch_response=True,
-        ) as sent:
-            target = sent.headers.get("Location", "")
-            if sent.status_code != 302 or "/antraege/" not in target:
+        for attempt in range(1, ATTEMPTS + 1):
+            # The same form sent again, as after "Back" in the browser; the dog's name
+            # tells which attempt filed the application.
+            fields["form.widgets.dog_name"] = f"Bello {ticket}/{attempt}"
+            with self.client.post(
+                f"/{SITE}/{SERVICE_PATH}",
+                data=fields,
+                files=files,
+                name="submit",
+                allow_redirects=False,
+                catch_response=True,
+            ) as sent:
+                target = sent.headers.get("Location", "")
+                accepted = sent.status_code == 302 and "/antraege/" in target
+                record["attempts"].append(
+                    {
+                        "attempt": attempt,
+                        "status": sent.status_code,
+                        "at": time.time(),
+                        "acknowledged": accepted,
+                    }
+                )
+                if accepted:
+                    break
                 sent.failure(f"submission not accepted ({sent.status_code}, {target!r})")
-                state["problems"].append(f"ticket {ticket}: not accepted ({sent.status_code})")
-                return
-            state["submitted"] += 1
-        with self.client.get(target, name="application", catch_response=True) as shown:
-            found = REFERENCE.search(shown.text or "")
-            if shown.status_code != 200 or not found:
-                shown.failure(f"application page without reference ({shown.status_code})")
-                state["problems"].append(f"ticket {ticket}: no reference on {target}")
-                return
-            state["references"].append(found.group(0))
+                if sent.status_code not in RETRIED or attempt == ATTEMPTS:
+                    state["problems"].append(
+                        f"ticket {ticket}: not accepted ({sent.status_code}, attempt {attempt})"
+                    )
+                    return
+            gevent.sleep(RETRY_PAUSE)
+        record["acknowledged"] = True
+        record["target"] = "/" + target.split("://", 1)[-1].split("/", 1)[-1]
+        _acknowledged()
+        shown = self._read(
+            target,
+            "application",
+            lambda response: response.status_code == 200 and REFERENCE.search(response.text or ""),
+        )
+        found = REFERENCE.search(shown.text or "")
+        if shown.status_code != 200 or not found:
+            state["problems"].append(f"ticket {ticket}: no reference on {target}")
+            return
+        record["reference"] = found.group(0)
+        state["references"].append(found.group(0))

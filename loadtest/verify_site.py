@@ -1,9 +1,10 @@
 """What the load test left in the database (run with zconsole), written as JSON.
 
 Walks the application areas themselves (not only the catalog) and reports every
-application of a load-test citizen with its reference number, state and files,
-plus how many of them the catalog knows. Environment: HERNE_SITE_ID and
-HERNE_LOADTEST_RESULT (the JSON file to write).
+application of a load-test citizen with its reference number, state, files (each
+blob read to the end), submission token and dog's name (which tells the load
+test's ticket and attempt), plus how many of them the catalog knows.
+Environment: HERNE_SITE_ID and HERNE_LOADTEST_RESULT (the JSON file to write).
 """
 
 import json
@@ -31,14 +32,24 @@ def applications(portal):
                 yield application
 
 
+def blob_size(item):
+    """The size of the file's blob as read from the blob directory (not the recorded size)."""
+    with item.file.open() as blob:
+        return len(blob.read())
+
+
 def describe(application):
     files = [item for item in application.objectValues() if item.portal_type == "ApplicationFile"]
+    rows = {row["name"]: row["value"] for row in (application.submitted_data or [])}
     return {
         "path": "/".join(application.getPhysicalPath()),
         "applicant": application.applicant,
         "reference": getattr(application, "reference_number", None),
         "state": api.content.get_state(application),
-        "files": [{"name": item.getId(), "size": item.file.getSize()} for item in files],
+        "files": [{"name": item.getId(), "size": blob_size(item)} for item in files],
+        "token": getattr(application, "submission_token", None),
+        "dog_name": rows.get("dog_name", ""),
+        "created": application.created().timeTime(),
     }
 
 

@@ -2,6 +2,8 @@
 
     .venv/bin/python scripts/cluster.py start     # foreground; Ctrl-C stops everything
     .venv/bin/python scripts/cluster.py stop      # stops a cluster started elsewhere
+    .venv/bin/python scripts/cluster.py kill --instance 2      # SIGKILL, as in a crash
+    .venv/bin/python scripts/cluster.py restart --instance 2   # start it again
 
 ``start`` creates the PostgreSQL database if it is missing, writes the
 configuration from ``etc/cluster-zope.conf.in``, ``etc/cluster-zope.ini.in`` and
@@ -9,6 +11,9 @@ configuration from ``etc/cluster-zope.conf.in``, ``etc/cluster-zope.ini.in`` and
 its demo content once (``scripts/create_site.py`` through zconsole), starts the
 instances on consecutive ports and HAProxy in front of them, waits until all
 answer, and stays in the foreground until Ctrl-C or SIGTERM (``stop``).
+``kill`` sends SIGKILL to one instance (the crash drill of the load test);
+``restart`` asks the running ``start`` to start a dead instance again and waits
+until it answers.
 Settings come from the command line or the environment (see ``--help``).
 """
 
@@ -78,6 +83,14 @@ class Settings:
     @property
     def ready_file(self):
         return self.directory / "run" / "ready"
+
+    @property
+    def stats_socket(self):
+        return self.directory / "run" / "haproxy.sock"
+
+    def restart_request(self, name):
+        """The file by which ``restart`` asks the running ``start`` to start ``name`` again."""
+        return self.directory / "run" / f"restart-{name}"
 
 
 # --- PostgreSQL --------------------------------------------------------------------------
@@ -169,6 +182,7 @@ def write_configs(settings):
             "SERVERS": "\n".join(servers),
             "WRITE_SERVERS": "\n".join(write_servers),
             "WRITE_SLOTS": settings.write_slots,
+            "STATS_SOCKET": settings.stats_socket,
         },
     )
     (directory / "etc" / "haproxy.cfg").write_text(haproxy)
@@ -292,13 +306,16 @@ class Cluster:
         )
         log.close()
 
+    def _spawn_instance(self, number):
+        ini = self.settings.directory / "etc" / f"instance{number}.ini"
+        self._spawn(f"instance{number}", [str(BIN / "runwsgi"), str(ini)])
+
     def start(self):
         """Instances first, each warmed up; then the balancer hands them requests."""
         settings = self.settings
         haproxy = haproxy_binary()
         for number in range(1, settings.instances + 1):
-            ini = settings.directory / "etc" / f"instance{number}.ini"
-            self._spawn(f"instance{number}", [str(BIN / "runwsgi"), str(ini)])
+            self._spawn_instance(number)
         self._record_children()
         self.wait_until_healthy(settings.instance_ports)
         for port in settings.instance_ports:
@@ -332,6 +349,37 @@ class Cluster:
 
     def dead(self):
         return [name for name, process in self.processes.items() if process.poll() is not None]
+
+    def restart_requested(self):
+        """Start again the dead instances ``restart`` asked for; returns their names.
+
+        The balancer's health check sends the instance requests again as soon as it
+        answers ``/@@ok``; it is warmed up first all the same (templates compiled before
+        the crash come from the cache).
+        """
+        restarted = []
+        for number, port in enumerate(self.settings.instance_ports, start=1):
+            name = f"instance{number}"
+            request = self.settings.restart_request(name)
+            if not request.exists():
+                continue
+            if self.processes[name].poll() is not None:
+                print(f"Restarting {name} ...", flush=True)
+                self._spawn_instance(number)
+                self._record_children()
+                url = f"http://127.0.0.1:{port}/{self.settings.site_id}/@@ok"
+                deadline = time.monotonic() + HEALTH_TIMEOUT
+                while not answers(url):
+                    if self.processes[name].poll() is not None or time.monotonic() > deadline:
+                        print(f"warning: {name} did not come back (see its log)", flush=True)
+                        break
+                    time.sleep(0.5)
+                else:
+                    warm_up(self.settings, port)
+                    print(f"{name} is back", flush=True)
+                restarted.append(name)
+            request.unlink(missing_ok=True)
+        return restarted
 
     def stop(self, timeout=30):
         """The balancer first (no new requests), then the instances; SIGKILL after ``timeout``."""
@@ -384,7 +432,8 @@ def start(settings):
         )
         reported = set()
         while True:
-            time.sleep(1)
+            time.sleep(0.5)
+            reported -= set(cluster.restart_requested())
             for name in set(cluster.dead()) - reported:
                 print(f"warning: {name} has ended (see its log); the balancer skips it", flush=True)
                 reported.add(name)
@@ -447,9 +496,72 @@ def stop(settings, timeout=60):
     print("Cluster stopped." if pid or children else "No cluster was running.")
 
 
+def _instance_pid(settings, name):
+    try:
+        children = json.loads(settings.children_file.read_text())
+    except (OSError, ValueError):
+        children = {}
+    pid = children.get(name)
+    return pid if pid and _alive(pid) and _ours(pid, settings) else None
+
+
+def writes_in_progress(settings, number):
+    """How many writes instance ``number`` is working on now (HAProxy's statistics socket)."""
+    import csv
+    import socket
+
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+        sock.settimeout(5)
+        sock.connect(str(settings.stats_socket))
+        sock.sendall(b"show stat\n")
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    rows = csv.DictReader(answer.decode().lstrip("# ").splitlines())
+    for row in rows:
+        if row["pxname"] == "zope_writes_spread" and row["svname"] == f"instance{number}":
+            return int(row["scur"] or 0)
+    return 0
+
+
+def kill_instance(settings, number):
+    """SIGKILL to instance ``number`` of the running cluster, as in a crash; returns its pid."""
+    name = f"instance{number}"
+    pid = _instance_pid(settings, name)
+    if pid is None:
+        raise SystemExit(f"{name} of the cluster in {settings.directory} is not running.")
+    os.kill(pid, signal.SIGKILL)
+    return pid
+
+
+def restart_instance(settings, number, timeout=HEALTH_TIMEOUT):
+    """Ask the running ``start`` to start a dead instance again; wait until it answers."""
+    name = f"instance{number}"
+    if not running_pid(settings):
+        raise SystemExit(f"No cluster is running from {settings.directory}.")
+    request = settings.restart_request(name)
+    request.write_text(str(time.time()))
+    deadline = time.monotonic() + timeout
+    while request.exists():
+        if time.monotonic() > deadline:
+            request.unlink(missing_ok=True)
+            raise SystemExit(f"{name} was not restarted within {timeout} s.")
+        time.sleep(0.2)
+    port = settings.instance_ports[number - 1]
+    if not answers(f"http://127.0.0.1:{port}/{settings.site_id}/@@ok"):
+        raise SystemExit(f"{name} did not come back (see {settings.directory / 'log'}).")
+    return _instance_pid(settings, name)
+
+
 def parse(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=["start", "stop", "prepare"])
+    parser.add_argument("command", choices=["start", "stop", "prepare", "kill", "restart"])
+    parser.add_argument(
+        "--instance",
+        type=int,
+        default=None,
+        help="kill, restart: the number of the instance (default: the last)",
+    )
     defaults = Settings()
     parser.add_argument("--dsn", default=defaults.dsn, help="libpq DSN (HERNE_CLUSTER_DSN)")
     parser.add_argument(
@@ -498,15 +610,19 @@ def parse(argv):
         directory=args.directory.resolve(),
         site_id=defaults.site_id,
     )
-    return args.command, settings
+    return args.command, settings, args.instance or settings.instances
 
 
 def main(argv=None):
-    command, settings = parse(argv if argv is not None else sys.argv[1:])
+    command, settings, instance = parse(argv if argv is not None else sys.argv[1:])
     if command == "start":
         start(settings)
     elif command == "stop":
         stop(settings)
+    elif command == "kill":
+        print(f"instance{instance} (pid {kill_instance(settings, instance)}) killed")
+    elif command == "restart":
+        print(f"instance{instance} answers again (pid {restart_instance(settings, instance)})")
     else:
         prepare(settings)
 

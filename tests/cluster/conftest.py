@@ -1,0 +1,118 @@
+"""The cluster the tests in this folder share: started once, on free ports, with a throw-away database.
+
+Skipped when PostgreSQL cannot be reached at ``HERNE_TEST_PG_DSN`` or HAProxy is
+not installed (Debian package ``haproxy``; ``.ci/run`` installs it).
+"""
+
+import os
+from pathlib import Path
+import pytest
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from scripts.cluster import Settings  # noqa: E402
+from scripts.cluster import drop_database  # noqa: E402
+
+
+INSTANCES = 2
+SERVER_DSN = os.environ.get(
+    "HERNE_TEST_PG_DSN", "host=127.0.0.1 port=5432 user=postgres dbname=postgres"
+)
+
+
+def postgresql_reachable():
+    import psycopg2
+
+    try:
+        psycopg2.connect(SERVER_DSN, connect_timeout=3).close()
+    except psycopg2.OperationalError as error:
+        return str(error).strip()
+    return None
+
+
+def free_ports(count):
+    """``count`` consecutive free ports on the loopback."""
+    for _attempt in range(50):
+        base = 20000 + secrets.randbelow(30000)
+        sockets = []
+        try:
+            for port in range(base, base + count):
+                sock = socket.socket()
+                sock.bind(("127.0.0.1", port))
+                sockets.append(sock)
+            return base
+        except OSError:
+            continue
+        finally:
+            for sock in sockets:
+                sock.close()
+    raise RuntimeError("no free ports")
+
+
+def haproxy_installed():
+    return shutil.which("haproxy") or shutil.which("haproxy", path="/usr/sbin:/usr/local/sbin")
+
+
+@pytest.fixture(scope="session")
+def cluster(tmp_path_factory):
+    """(settings, environment) of a running cluster of two instances; stopped at the end."""
+    unreachable = postgresql_reachable()
+    if unreachable:
+        pytest.skip(f"PostgreSQL is not reachable at {SERVER_DSN!r}: {unreachable}")
+    if not haproxy_installed():
+        pytest.skip("HAProxy is not installed (Debian package haproxy; .ci/run installs it)")
+    base = free_ports(INSTANCES + 1)
+    database = f"herne_test_{os.getpid()}_{secrets.token_hex(3)}"
+    dsn = SERVER_DSN.replace("dbname=postgres", f"dbname={database}")
+    settings = Settings(
+        dsn=dsn,
+        instances=INSTANCES,
+        host="127.0.0.1",
+        port=base,
+        first_port=base + 1,
+        directory=tmp_path_factory.mktemp("cluster"),
+    )
+    env = {
+        **os.environ,
+        "HERNE_CLUSTER_DSN": settings.dsn,
+        "HERNE_CLUSTER_INSTANCES": str(settings.instances),
+        "HERNE_CLUSTER_HOST": settings.host,
+        "HERNE_CLUSTER_PORT": str(settings.port),
+        "HERNE_CLUSTER_FIRST_PORT": str(settings.first_port),
+        "HERNE_CLUSTER_DIR": str(settings.directory),
+    }
+    log = open(settings.directory / "cluster.log", "wb")  # noqa: SIM115
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "scripts" / "cluster.py"), "start"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 600
+        while not settings.ready_file.exists():
+            if process.poll() is not None or time.monotonic() > deadline:
+                log.flush()
+                tail = (settings.directory / "cluster.log").read_text(errors="replace")[-3000:]
+                pytest.fail(f"the cluster did not start:\n{tail}")
+            time.sleep(1)
+        yield settings, env
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=90)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+        drop_database(dsn)
