@@ -47,10 +47,15 @@ import time
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from loadtest import run as loadtest  # noqa: E402
-from loadtest.crash_filestorage import Instance  # noqa: E402
-from loadtest.crash_filestorage import render_layout  # noqa: E402
-from loadtest.crash_filestorage import zconsole  # noqa: E402
+from loadtest.cluster_process import start_cluster  # noqa: E402
+from loadtest.cluster_process import stop_cluster  # noqa: E402
+from loadtest.cluster_process import zconsole as cluster_zconsole  # noqa: E402
+from loadtest.conflict_counts import instance_logs  # noqa: E402
+from loadtest.filestorage_instance import Instance  # noqa: E402
+from loadtest.filestorage_instance import render_layout  # noqa: E402
+from loadtest.filestorage_instance import zconsole  # noqa: E402
+from loadtest.latency import percentile as percentile_of  # noqa: E402
+from loadtest.locust_runner import run_locust  # noqa: E402
 from loadtest.mailserver import MailServer  # noqa: E402
 from scripts.cluster import Settings  # noqa: E402
 from scripts.cluster import drop_database  # noqa: E402
@@ -103,7 +108,7 @@ def create_document(base):
 
 
 def percentile(values, share):
-    return loadtest.percentile(values, share) if values else None
+    return percentile_of(values, share) if values else None
 
 
 def time_gets(url, count, concurrency):
@@ -175,7 +180,7 @@ def submission_load(name, port, logs, output):
     summary_file = output / f"{name}-summary.json"
     summary_file.unlink(missing_ok=True)
     offsets = event_log_offsets(logs)
-    duration = loadtest.run_locust(args, target, summary_file)
+    duration = run_locust(args, target, summary_file)
     summary = json.loads(summary_file.read_text())
     acknowledged = sorted(
         ticket["attempts"][-1]["at"]
@@ -216,18 +221,18 @@ class Cluster:
 
     def __enter__(self):
         log = open(self.settings.directory / "cluster.log", "ab")  # noqa: SIM115
-        self.process = loadtest.start_cluster(self.settings, log)
+        self.process = start_cluster(self.settings, log)
         log.close()
         return self
 
     def __exit__(self, *exc):
-        loadtest.stop_cluster(self.process)
+        stop_cluster(self.process)
 
     def logs(self):
-        return list(loadtest.instance_logs(self.settings).values())
+        return list(instance_logs(self.settings).values())
 
     def prepare(self, mail):
-        loadtest.zconsole(
+        cluster_zconsole(
             self.settings,
             "prepare_site.py",
             HERNE_LOADTEST_USERS=str(USERS),

@@ -8,7 +8,6 @@ SMTP server received, and ``failed_requests`` sorts the failed requests into
 those the kill explains and the others.
 """
 
-from datetime import datetime
 from pathlib import Path
 import re
 import threading
@@ -116,12 +115,6 @@ def count_by(failures, key):
     for failure in failures:
         counted[str(failure[key])] = counted.get(str(failure[key]), 0) + 1
     return dict(sorted(counted.items()))
-
-
-def haproxy_end_time(accept_date, total_ms):
-    """When a request logged by HAProxy ended: accept date (local time) plus Ta."""
-    accepted = datetime.strptime(accept_date, "%d/%b/%Y:%H:%M:%S.%f").timestamp()
-    return accepted + max(0, int(total_ms)) / 1000
 
 
 def _creator(application):

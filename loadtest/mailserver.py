@@ -1,11 +1,13 @@
-"""A real SMTP server (aiosmtpd) in the load test's process that keeps every message."""
+"""A real SMTP server (aiosmtpd) in the load test's process that keeps every message; the wait for them."""
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP
 from email import message_from_bytes
 from email import policy
+from loadtest.accounts import is_loadtest_user
 import socket
 import threading
+import time
 
 
 class CollectingHandler:
@@ -52,3 +54,17 @@ def read(envelope):
         "subject": str(message["Subject"] or ""),
         "text": body.get_content() if body is not None else "",
     }
+
+
+def wait_for_mail(server, expected, timeout=120):
+    """Mails to load-test citizens; waits for ``expected`` and a moment more for duplicates."""
+    deadline = time.monotonic() + timeout
+    while True:
+        mails = [read(envelope) for envelope in server.collector.received()]
+        mine = [mail for mail in mails if any(is_loadtest_user(to) for to in mail["to"])]
+        if len(mine) >= expected or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    time.sleep(2)
+    mails = [read(envelope) for envelope in server.collector.received()]
+    return mails, [mail for mail in mails if any(is_loadtest_user(to) for to in mail["to"])]

@@ -22,7 +22,7 @@ from ZODB.FileStorage import FileStorage
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from loadtest.crash_filestorage import fstest  # noqa: E402
+from loadtest.datafs_checks import fstest  # noqa: E402
 
 
 def free_port():
