@@ -50,6 +50,7 @@ sys.path.insert(0, str(ROOT))
 from loadtest.cluster_process import start_cluster  # noqa: E402
 from loadtest.cluster_process import stop_cluster  # noqa: E402
 from loadtest.cluster_process import zconsole as cluster_zconsole  # noqa: E402
+from loadtest.conflict_counts import conflicts_in_log  # noqa: E402
 from loadtest.conflict_counts import instance_logs  # noqa: E402
 from loadtest.filestorage_instance import Instance  # noqa: E402
 from loadtest.filestorage_instance import render_layout  # noqa: E402
@@ -162,15 +163,8 @@ def event_log_offsets(logs):
 
 
 def logged_conflicts(offsets):
-    retried = given_up = 0
-    for path, offset in offsets.items():
-        with open(path, encoding="utf-8", errors="replace") as log:
-            log.seek(offset)
-            for line in log:
-                if "[herne.portal.conflicts" in line:
-                    retried += " retried " in line
-                    given_up += " gave up on " in line
-    return {"retried": retried, "given_up": given_up}
+    counts = [conflicts_in_log(path, offset) for path, offset in offsets.items()]
+    return {key: sum(count[key] for count in counts) for key in ("retried", "given_up")}
 
 
 def submission_load(name, port, logs, output):

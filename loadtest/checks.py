@@ -10,3 +10,16 @@ def print_checks(results):
         mark = "ok  " if result["ok"] else "FAIL"
         detail = "" if result["ok"] else f"  ({result['detail']})"
         print(f"  {mark} {result['check']}{detail}")
+
+
+def check_mails(results, books):
+    """One confirmation mail per application and no mail without one (from the accounting)."""
+    check(
+        results,
+        "every application has its confirmation mail (one), every mail its application",
+        not books["unmailed"]
+        and not books["mails_without_application"]
+        and not books["mailed_twice"],
+        f"without mail {books['unmailed'][:5]}, mail without application "
+        f"{books['mails_without_application'][:5]}, twice {books['mailed_twice'][:5]}",
+    )
