@@ -93,7 +93,7 @@ class RetentionReport:
 
 
 def due_applications(now=None):
-    """(brain, action, closed) of every closed application whose retention period is over.
+    """(brain, action) of every closed application whose retention period is over.
 
     Applications already anonymised are not due again; applications of a service that
     was deleted follow the control panel's defaults.
