@@ -23,3 +23,15 @@ def check_mails(results, books):
         f"without mail {books['unmailed'][:5]}, mail without application "
         f"{books['mails_without_application'][:5]}, twice {books['mailed_twice'][:5]}",
     )
+
+
+def check_submitted_with_pdf(results, applications):
+    """Every application in the state "submitted" and holding its one uploaded PDF."""
+    not_submitted = [item["path"] for item in applications if item["state"] != "submitted"]
+    check(results, "every application submitted", not not_submitted, not_submitted[:5])
+    without_upload = [
+        item["path"]
+        for item in applications
+        if len(item["files"]) != 1 or item["files"][0]["size"] <= 0
+    ]
+    check(results, "every application holds its PDF", not without_upload, without_upload[:5])

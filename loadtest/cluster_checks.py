@@ -3,6 +3,7 @@
 from loadtest import crash
 from loadtest.checks import check
 from loadtest.checks import check_mails
+from loadtest.checks import check_submitted_with_pdf
 from loadtest.crash import REFERENCE
 
 
@@ -20,14 +21,7 @@ def evaluate_load_test(args, database, summary, citizen_mails, conflicts, balanc
         len(db_refs) == n and len(references) == n,
         f"{len(db_refs)} unique of {len(references)}",
     )
-    not_submitted = [item["path"] for item in applications if item["state"] != "submitted"]
-    check(results, "every application submitted", not not_submitted, not_submitted[:5])
-    without_upload = [
-        item["path"]
-        for item in applications
-        if len(item["files"]) != 1 or item["files"][0]["size"] <= 0
-    ]
-    check(results, "every application holds its PDF", not without_upload, without_upload[:5])
+    check_submitted_with_pdf(results, applications)
     check(
         results,
         f"{n} applications in the catalog, with the same numbers",
@@ -129,14 +123,7 @@ def evaluate_crash_drill(args, database, summary, citizen_mails, given_up, balan
         not books["duplicate_references"] and not books["without_reference"],
         books["duplicate_references"][:5] + books["without_reference"][:5],
     )
-    not_submitted = [item["path"] for item in applications if item["state"] != "submitted"]
-    check(results, "every application submitted", not not_submitted, not_submitted[:5])
-    without_upload = [
-        item["path"]
-        for item in applications
-        if len(item["files"]) != 1 or item["files"][0]["size"] <= 0
-    ]
-    check(results, "every application holds its PDF", not without_upload, without_upload[:5])
+    check_submitted_with_pdf(results, applications)
     db_refs = {item["reference"] for item in applications if item["reference"]}
     check(
         results,
