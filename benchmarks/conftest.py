@@ -7,5 +7,5 @@ from pytest_plone import fixtures_factory
 pytest_plugins = ["pytest_plone"]
 
 globals().update(
-    fixtures_factory(((HERNE_DEMO_FUNCTIONAL_TESTING, "demo_functional"),), keep_session=False)
+    fixtures_factory(((HERNE_DEMO_FUNCTIONAL_TESTING, "demo_functional"),))
 )

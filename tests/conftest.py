@@ -2,7 +2,6 @@
 
 from herne.portal.testing import HERNE_DEMO_FUNCTIONAL_TESTING
 from herne.portal.testing import HERNE_DEMO_INTEGRATION_TESTING
-from herne.portal.testing import HERNE_DEMO_SERVER_TESTING
 from herne.portal.testing import HERNE_PORTAL_FUNCTIONAL_TESTING
 from herne.portal.testing import HERNE_PORTAL_INTEGRATION_TESTING
 from pytest_plone import fixtures_factory
@@ -19,9 +18,6 @@ globals().update(
             (HERNE_PORTAL_INTEGRATION_TESTING, "integration"),
             (HERNE_DEMO_INTEGRATION_TESTING, "demo"),
             (HERNE_DEMO_FUNCTIONAL_TESTING, "demo_functional"),
-            (HERNE_DEMO_SERVER_TESTING, "demo_server"),
-        ),
-        # Layers share bases; each must be torn down before a sibling is set up.
-        keep_session=False,
+        )
     )
 )

@@ -182,8 +182,8 @@ def test_never_raises():
     apply_security_headers(None)
 
 
-def test_rest_api_json(demo_server):
-    portal = demo_server["portal"]
+def test_rest_api_json(demo_functional):
+    portal = demo_functional["portal"]
     response = requests.get(
         portal.absolute_url(),
         headers={"Accept": "application/json"},
@@ -194,8 +194,8 @@ def test_rest_api_json(demo_server):
     assert_security_headers(response.headers)
 
 
-def test_rest_api_json_error(demo_server):
-    portal = demo_server["portal"]
+def test_rest_api_json_error(demo_functional):
+    portal = demo_functional["portal"]
     response = requests.get(
         f"{portal.absolute_url()}/gibt-es-nicht",
         headers={"Accept": "application/json"},

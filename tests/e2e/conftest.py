@@ -74,10 +74,10 @@ def axe_source():
 
 
 @pytest.fixture(scope="class")
-def site(demo_server_class, smtp_server):
+def site(demo_functional_class, smtp_server):
     """One served demo site for a whole journey class, sending its mail to a real SMTP server."""
-    demo_server_class.testSetUp()
-    portal = demo_server_class["portal"]
+    demo_functional_class.testSetUp()
+    portal = demo_functional_class["portal"]
     # As ``make start`` does: the served address is the official one.
     api.portal.set_registry_record("herne.portal.site.public_url", portal.absolute_url())
     controller, _handler = smtp_server
@@ -89,7 +89,7 @@ def site(demo_server_class, smtp_server):
     try:
         yield portal
     finally:
-        demo_server_class.testTearDown()
+        demo_functional_class.testTearDown()
 
 
 class Journey:

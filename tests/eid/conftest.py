@@ -79,16 +79,16 @@ def configure_eid(issuer, enabled=True):
 
 
 @pytest.fixture(scope="class")
-def eid_site(demo_server_class):
+def eid_site(demo_functional_class):
     """One served demo site and one provider for a whole test class."""
-    demo_server_class.testSetUp()
+    demo_functional_class.testSetUp()
     try:
-        portal = demo_server_class["portal"]
+        portal = demo_functional_class["portal"]
         with running_provider(portal.absolute_url()) as issuer:
             configure_eid(issuer)
-            yield {"portal": portal, "issuer": issuer, "app": demo_server_class["app"]}
+            yield {"portal": portal, "issuer": issuer, "app": demo_functional_class["app"]}
     finally:
-        demo_server_class.testTearDown()
+        demo_functional_class.testTearDown()
 
 
 class EidBrowser(requests.Session):

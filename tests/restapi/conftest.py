@@ -21,8 +21,8 @@ class PortalSession(requests.Session):
 
 
 @pytest.fixture()
-def rest_portal(demo_server):
-    return demo_server["portal"]
+def rest_portal(demo_functional):
+    return demo_functional["portal"]
 
 
 @pytest.fixture()

@@ -27,13 +27,13 @@ ROLES = {
 
 
 @pytest.fixture(scope="class")
-def matrix_portal(demo_server_class):
+def matrix_portal(demo_functional_class):
     """One site for the whole matrix: the cases only read, or must leave no trace."""
-    demo_server_class.testSetUp()
+    demo_functional_class.testSetUp()
     try:
-        yield demo_server_class["portal"]
+        yield demo_functional_class["portal"]
     finally:
-        demo_server_class.testTearDown()
+        demo_functional_class.testTearDown()
 
 
 @pytest.fixture(scope="class")

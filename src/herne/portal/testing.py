@@ -1,4 +1,11 @@
-"""Test layers of herne.portal."""
+"""Test layers of herne.portal: a chain set up once per test session.
+
+portal fixture -> demo fixture -> demo functional (with the WSGI server). Every layer
+stays up for the whole session; a test is isolated by the functional layer's
+DemoStorage (or the integration layer's transaction abort), never by rebuilding a
+layer. The demo functional layer serves its per-test database over HTTP too, so one
+layer covers in-process browsers, REST clients and Chromium.
+"""
 
 import herne.portal
 import os
@@ -63,11 +70,6 @@ HERNE_DEMO_INTEGRATION_TESTING = IntegrationTesting(
 )
 
 HERNE_DEMO_FUNCTIONAL_TESTING = FunctionalTesting(
-    bases=(HERNE_DEMO_FIXTURE,),
-    name="HerneDemoLayer:FunctionalTesting",
-)
-
-HERNE_DEMO_SERVER_TESTING = FunctionalTesting(
     bases=(HERNE_DEMO_FIXTURE, WSGI_SERVER_FIXTURE),
-    name="HerneDemoLayer:ServerTesting",
+    name="HerneDemoLayer:FunctionalTesting",
 )
