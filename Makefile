@@ -8,7 +8,7 @@ HOST ?= 0.0.0.0
 PORT ?= 8080
 STAMP := $(VENV)/.installed
 
-.PHONY: start install instance site test lock buildout-versions lint i18n clean eid-provider start-cluster stop-cluster loadtest crashtest-filestorage backup restore backup-cluster restore-cluster
+.PHONY: start install instance site test test-fast lock buildout-versions lint i18n clean eid-provider start-cluster stop-cluster loadtest crashtest-filestorage backup restore backup-cluster restore-cluster
 
 ## Create the virtualenv and install everything from the committed lock.
 install: $(STAMP)
@@ -82,9 +82,15 @@ eid-provider:
 	cd eid-provider && (test -d node_modules/oidc-provider || npm ci --no-audit --no-fund)
 	cd eid-provider && OP_PORT=8090 OP_REDIRECT_URIS=http://localhost:$(PORT)/herne/acl_users/oidc/callback OP_POST_LOGOUT_URIS=http://localhost:$(PORT)/herne/logged-out node provider.mjs
 
-## Run the whole test suite.
+## Run the whole test suite (browser journeys, cluster, crash and backup drills included);
+## the 25 slowest tests are listed at the end so that a slow one shows itself.
 test: install
-	$(BIN)/pytest
+	$(BIN)/pytest --durations=25 $(PYTEST_ARGS)
+
+## The edit-test loop: everything but the browser journeys and the drills that start
+## processes of their own (cluster, crash, backup, retention on a real storage).
+test-fast: install
+	$(BIN)/pytest -m "not slow and not browser" --durations=10 $(PYTEST_ARGS)
 
 ## Regenerate the lock from a fresh resolve of setup.py (stable releases only).
 lock:
