@@ -18,7 +18,7 @@ from herne.portal.easyform.submission import SUBMISSION_TOKEN
 from herne.portal.easyform.submission import read_submission
 from herne.portal.eid.prefill import verified_form_values
 from herne.portal.eid.provider import eid_enabled
-from herne.portal.trust import satisfies
+from herne.portal.eid.trust import satisfies
 from plone import api
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.statusmessages.interfaces import IStatusMessage

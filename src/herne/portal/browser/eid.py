@@ -9,7 +9,7 @@ from herne.portal.eid.login import complete
 from herne.portal.eid.provider import configured_settings
 from herne.portal.eid.provider import eid_enabled
 from herne.portal.eid.provider import end_session_url
-from herne.portal.trust import logged_in_with_eid
+from herne.portal.eid.trust import logged_in_with_eid
 import logging
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection

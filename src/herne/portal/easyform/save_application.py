@@ -19,7 +19,7 @@ from herne.portal.content.service import IService
 from herne.portal.easyform.submission import DRAFT_FIELD
 from herne.portal.easyform.submission import SUBMISSION_TOKEN
 from herne.portal.easyform.submission import read_submission
-from herne.portal.trust import satisfies
+from herne.portal.eid.trust import satisfies
 from plone import api
 from plone.supermodel.exportimport import BaseHandler
 from Products.statusmessages.interfaces import IStatusMessage

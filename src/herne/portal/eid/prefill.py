@@ -1,7 +1,7 @@
 """Prefill of application forms from the verified eID identity; such fields cannot be changed."""
 
 from herne.portal.eid.identity import verified_identity
-from herne.portal.trust import logged_in_with_eid
+from herne.portal.eid.trust import logged_in_with_eid
 from plone import api
 
 

@@ -1,1 +1,1 @@
-"""Catalog indexers of the service catalogue."""
+"""Catalog indexers: of the service catalogue and of applications."""
