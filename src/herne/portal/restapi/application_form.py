@@ -11,9 +11,9 @@ from herne.portal.browser.eid import eid_login_url
 from herne.portal.easyform.submission import SUBMISSION_TOKEN
 from herne.portal.easyform.submission import TECHNICAL_FIELDS
 from herne.portal.eid.prefill import verified_form_values
+from herne.portal.eid.trust import satisfies
 from herne.portal.restapi.applications import _de
 from herne.portal.restapi.applications import _JSONService
-from herne.portal.eid.trust import satisfies
 from io import BytesIO
 from plone import api
 from plone.protect.authenticator import createToken
