@@ -5,4 +5,4 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 
 
 class AccessibleToolbar(ToolbarViewletManager):
-    custom_template = ViewPageTemplateFile("templates/toolbar.pt")
+    custom_template = ViewPageTemplateFile("overrides/plone.app.layout.viewlets.toolbar.pt")
