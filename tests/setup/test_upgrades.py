@@ -15,7 +15,11 @@ def test_upgrade_1000_to_1001(portal):
     setup_tool.setLastVersionForProfile(PROFILE, "1000")
 
     steps = setup_tool.listUpgrades(PROFILE)
-    assert [step["dest"] for step in steps] == [
+    # each version is one group: its import steps (upgradeDepends), then its handler
+    assert [[type(step["step"]).__name__ for step in group] for group in steps] == [
+        ["UpgradeDepends", "UpgradeStep"]
+    ] * 9
+    assert [group[0]["dest"] for group in steps] == [
         ("1001",),
         ("1002",),
         ("1003",),

@@ -1,15 +1,7 @@
-"""1000 -> 1001: online applications (types, workflows, Clerk role, indexes, settings)."""
+"""1000 -> 1001: online applications; after the import steps, the folder that holds them."""
 
 from herne.portal.applications.areas import application_root
-from plone import api
 
 
-PROFILE = "profile-herne.portal:default"
-STEPS = ("typeinfo", "workflow", "rolemap", "catalog", "plone.app.registry", "controlpanel")
-
-
-def upgrade(setup_tool=None):
-    setup_tool = setup_tool or api.portal.get_tool("portal_setup")
-    for step in STEPS:
-        setup_tool.runImportStepFromProfile(PROFILE, step)
+def upgrade(setup_tool):
     application_root()

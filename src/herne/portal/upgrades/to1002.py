@@ -1,14 +1,8 @@
-"""1001 -> 1002: the full application workflow (processing states, guards, citizen withdrawal)."""
+"""1001 -> 1002: the full application workflow; existing applications get its permissions."""
 
 from plone import api
 
 
-PROFILE = "profile-herne.portal:default"
-
-
-def upgrade(setup_tool=None):
-    setup_tool = setup_tool or api.portal.get_tool("portal_setup")
-    for step in ("rolemap", "workflow"):
-        setup_tool.runImportStepFromProfile(PROFILE, step)
+def upgrade(setup_tool):
     # Existing applications get the permission settings of their (unchanged) states.
     api.portal.get_tool("portal_workflow").updateRoleMappings()

@@ -1,4 +1,4 @@
-"""1002 -> 1003: processing by the departments (worklist, notifications, processing times)."""
+"""1002 -> 1003: processing by the departments; areas without owners, applications reindexed."""
 
 from herne.portal.applications.areas import application_root
 from herne.portal.applications.areas import area_for_department
@@ -6,13 +6,7 @@ from herne.portal.applications.areas import withdraw_local_roles
 from plone import api
 
 
-PROFILE = "profile-herne.portal:default"
-
-
-def upgrade(setup_tool=None):
-    setup_tool = setup_tool or api.portal.get_tool("portal_setup")
-    for step in ("catalog", "plone.app.registry", "controlpanel", "actions"):
-        setup_tool.runImportStepFromProfile(PROFILE, step)
+def upgrade(setup_tool):
     # Areas created on demand made the creating user their owner: take that back.
     root = application_root()
     withdraw_local_roles(root)

@@ -5,9 +5,6 @@ from herne.portal.applications.processing import WORKFLOW_ID
 from plone import api
 
 
-PROFILE = "profile-herne.portal:default"
-
-
 def separate_internal_comments(application):
     """Move internal comments from the workflow history (which Plone shows) into notes."""
     history = (application.workflow_history or {}).get(WORKFLOW_ID)
@@ -27,9 +24,7 @@ def separate_internal_comments(application):
     return changed
 
 
-def upgrade(setup_tool=None):
-    setup_tool = setup_tool or api.portal.get_tool("portal_setup")
-    setup_tool.runImportStepFromProfile(PROFILE, "workflow")
+def upgrade(setup_tool):
     catalog = api.portal.get_tool("portal_catalog")
     for brain in catalog.unrestrictedSearchResults(portal_type="Application"):
         separate_internal_comments(brain._unrestrictedGetObject())

@@ -13,13 +13,7 @@ from plone import api
 logger = logging.getLogger(__name__)
 
 
-PROFILE = "profile-herne.portal:default"
-
-
-def upgrade(setup_tool=None):
-    setup_tool = setup_tool or api.portal.get_tool("portal_setup")
-    for step in ("actions", "plone.app.registry"):
-        setup_tool.runImportStepFromProfile(PROFILE, step)
+def upgrade(setup_tool):
     recompute_processing_times()
 
 

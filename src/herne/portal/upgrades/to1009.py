@@ -6,13 +6,8 @@ from plone import api
 
 logger = logging.getLogger(__name__)
 
-PROFILE = "profile-herne.portal:default"
 
-
-def upgrade(setup_tool=None):
-    setup_tool = setup_tool or api.portal.get_tool("portal_setup")
-    for step in ("plone.app.registry", "catalog"):
-        setup_tool.runImportStepFromProfile(PROFILE, step)
+def upgrade(setup_tool):
     catalog = api.portal.get_tool("portal_catalog")
     count = 0
     for brain in catalog.unrestrictedSearchResults(portal_type="Application"):
