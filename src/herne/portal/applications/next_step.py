@@ -1,9 +1,9 @@
 """What happens next, per state, in plain German, and whether the citizen must act."""
 
 from herne.portal import _
+from herne.portal.applications.office import office_line
 from herne.portal.workflow.application import open_originals
 from herne.portal.workflow.application import service_of
-from zope.i18n import translate
 
 
 #: States in which the application waits for the citizen.
@@ -16,7 +16,7 @@ def must_act(state_id):
 
 def next_step(application, state_id, department=None):
     """One or two German sentences on what comes next for the citizen (a translatable message)."""
-    office = _office(department)
+    office = office_line(department)
     if state_id == "draft":
         return _(
             "Ihr Antrag ist noch nicht abgesendet. Setzen Sie ihn fort und senden Sie ihn ab, "
@@ -63,20 +63,3 @@ def next_step(application, state_id, department=None):
     if state_id == "withdrawn":
         return _("Sie haben den Antrag zurückgezogen. Er wird nicht weiter bearbeitet.")
     return ""
-
-
-def _office(department):
-    if department is None:
-        return ""
-    lines = [department.title]
-    lines += [line.strip() for line in (department.address or "").splitlines() if line.strip()]
-    place = ", ".join(lines)
-    hours = "; ".join(
-        line.strip() for line in (department.opening_hours or "").splitlines() if line.strip()
-    )
-    if not hours:
-        return place
-    return translate(
-        _("${place}. Öffnungszeiten: ${hours}", mapping={"place": place, "hours": hours}),
-        target_language="de",
-    )

@@ -3,6 +3,8 @@
 from email.message import EmailMessage
 from email.utils import formataddr
 from herne.portal import _
+from herne.portal.applications.office import department_of
+from herne.portal.applications.office import office_text
 from herne.portal.workflow.application import open_originals
 import logging
 from plone import api
@@ -76,16 +78,6 @@ def queue_receipt_mail(application, member):
     return _queue(email, subject, body)
 
 
-def _office_text(application):
-    """The department's address and opening hours, where originals are shown or results picked up."""
-    with api.env.adopt_roles(["Manager"]):
-        department = api.content.get(UID=application.department_uid)
-    if department is None:
-        return ""
-    parts = [department.title, department.address or "", department.opening_hours or ""]
-    return "\n".join(part.strip() for part in parts if part and part.strip())
-
-
 def _placeholders(application, state_title, comment):
     return {
         "name": application.applicant_name or application.applicant,
@@ -94,7 +86,7 @@ def _placeholders(application, state_title, comment):
         "state": state_title,
         "comment": comment or "",
         "originals": "\n".join(f"- {name}" for name in open_originals(application)),
-        "office": _office_text(application),
+        "office": office_text(department_of(application)),
         "url": application.absolute_url(),
     }
 
@@ -132,8 +124,7 @@ def queue_status_mail(application, state_id, state_title, comment):
 def queue_department_mail(application, key, state_title, comment=""):
     """Tell the department's mailbox (``key``: new, answer, withdrawn)."""
     text = _text(f"department_{key}")
-    with api.env.adopt_roles(["Manager"]):
-        department = api.content.get(UID=application.department_uid)
+    department = department_of(application)
     email = getattr(department, "email", None) if department is not None else None
     if not text or not email:
         return False

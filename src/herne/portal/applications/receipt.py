@@ -1,6 +1,7 @@
 """The PDF confirmation of receipt ("Eingangsbestätigung") of a submitted application."""
 
 from herne.portal import _
+from herne.portal.applications.office import office_line
 from io import BytesIO
 from plone import api
 from reportlab.lib import colors
@@ -38,14 +39,8 @@ def next_steps(application):
         steps.append(
             _de(
                 _(
-                    "Bitte zeigen Sie diese Originale vor Ort vor: ${documents}. "
-                    "Wo: ${department}, ${address}. Öffnungszeiten: ${hours}.",
-                    mapping={
-                        "documents": ", ".join(originals),
-                        "department": department.title,
-                        "address": ", ".join((department.address or "").splitlines()),
-                        "hours": "; ".join((department.opening_hours or "").splitlines()),
-                    },
+                    "Bitte zeigen Sie diese Originale vor Ort vor: ${documents}. Wo: ${office}.",
+                    mapping={"documents": ", ".join(originals), "office": office_line(department)},
                 )
             )
         )

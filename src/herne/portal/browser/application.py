@@ -9,6 +9,7 @@ from herne.portal.applications.messages import step_key
 from herne.portal.applications.messages import visible_messages
 from herne.portal.applications.next_step import must_act
 from herne.portal.applications.next_step import next_step
+from herne.portal.applications.office import department_of
 from herne.portal.applications.processing import COMMENT_REQUIRED
 from herne.portal.applications.processing import PROCESS
 from herne.portal.applications.processing import WORKFLOW_ID
@@ -156,8 +157,7 @@ class ApplicationView(MultilineText, BrowserView):
 
     @memoize
     def department(self):
-        with api.env.adopt_roles(["Manager"]):
-            return api.content.get(UID=self.context.department_uid)
+        return department_of(self.context)
 
     def originals(self):
         return [

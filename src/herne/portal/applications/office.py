@@ -1,0 +1,65 @@
+"""Where a citizen goes in person: a department's name, address and opening hours as text."""
+
+from dataclasses import dataclass
+from herne.portal import _
+from plone import api
+from zope.i18n import translate
+
+
+def department_of(application):
+    """The department responsible for ``application``, whoever asks (citizens may not view it)."""
+    with api.env.adopt_roles(["Manager"]):
+        return api.content.get(UID=application.department_uid)
+
+
+def _lines(text):
+    return tuple(line.strip() for line in (text or "").splitlines() if line.strip())
+
+
+@dataclass(frozen=True)
+class Office:
+    """A department as the citizen finds it: its name, address lines and opening-hours lines."""
+
+    title: str
+    address: tuple
+    hours: tuple
+
+    def text(self):
+        """One item a line, for mails: name, address, opening hours."""
+        return "\n".join((self.title, *self.address, *self.hours))
+
+    def line(self):
+        """One German sentence part, for a sentence on a page or in the receipt."""
+        place = ", ".join((self.title, *self.address))
+        if not self.hours:
+            return place
+        return translate(
+            _(
+                "${place}. Öffnungszeiten: ${hours}",
+                mapping={"place": place, "hours": "; ".join(self.hours)},
+            ),
+            target_language="de",
+        )
+
+
+def office(department):
+    """The :class:`Office` of ``department``, or None without a department."""
+    if department is None:
+        return None
+    return Office(
+        title=(department.title or "").strip(),
+        address=_lines(department.address),
+        hours=_lines(department.opening_hours),
+    )
+
+
+def office_text(department):
+    """Name, address and opening hours a line each; empty without a department."""
+    found = office(department)
+    return found.text() if found is not None else ""
+
+
+def office_line(department):
+    """Name, address and opening hours in one line; empty without a department."""
+    found = office(department)
+    return found.line() if found is not None else ""
