@@ -1,0 +1,203 @@
+"""POST @antragsformular refuses and files exactly what the form page refuses and files."""
+
+from base64 import b64encode
+from plone import api
+import pytest
+import time
+import transaction
+
+
+CITIZEN = ("buerger", "demo-buerger-2026")
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+HTML_AS_PDF = b"<html><body><script>alert('x')</script></body></html>"
+
+DOG_TAX = {
+    "registration_type": "Hund abmelden",
+    "first_name": "Bernd",
+    "last_name": "Bergmann",
+    "birth_date": "1970-04-12",
+    "street": "Bahnhofstraße 12",
+    "postcode": "44623",
+    "city": "Herne",
+    "dog_name": "Bello",
+    "dog_breed": "Dackel",
+    "dog_since": "2026-10-01",
+    "iban": "DE89 3704 0044 0532 0130 00",
+    "privacy_consent": True,
+}
+
+
+def form_path(service_id):
+    return f"leistungen/{service_id}/antrag/@antragsformular"
+
+
+def upload(data, filename="nachweis.pdf", content_type="application/pdf"):
+    return {"filename": filename, "content-type": content_type, "data": b64encode(data).decode()}
+
+
+def applications_of(userid="buerger"):
+    transaction.abort()  # see what the server's requests committed
+    catalog = api.portal.get_tool("portal_catalog")
+    return [
+        brain._unrestrictedGetObject()
+        for brain in catalog.unrestrictedSearchResults(portal_type="Application", applicant=userid)
+    ]
+
+
+def field_errors(response):
+    return {item["field"]: item["message"] for item in response.json()["error"]["errors"]}
+
+
+@pytest.fixture()
+def post(api_session):
+    def send(values, service_id="hundesteuer", user=CITIZEN, **extra):
+        session = api_session(*user) if user else api_session()
+        return session.post(form_path(service_id), json={"values": values, **extra})
+
+    return send
+
+
+def test_valid_submission_files_one_application_with_receipt(post, mailbox):
+    response = post({**DOG_TAX, "transfer_proof": upload(PDF, "abgabevertrag.pdf")})
+    assert response.status_code == 201, response.text
+    (application,) = applications_of()
+    assert response.json()["reference_number"] == application.reference_number
+    assert response.json()["state"] == "submitted"
+    assert response.headers["Location"] == application.absolute_url()
+    rows = {row["name"]: row["value"] for row in application.submitted_data}
+    assert rows["birth_date"] == "12.04.1970"
+    assert rows["registration_type"] == "Hund abmelden"
+    assert rows["privacy_consent"] == "Ja"
+    assert application.applicant_name == "Bernd Bergmann"
+    assert application.delivery_address == "Bahnhofstraße 12\n44623 Herne"
+    assert application.privacy_consent is not None
+    (evidence,) = [
+        item for item in application.contentValues() if item.portal_type == "ApplicationFile"
+    ]
+    assert evidence.file.data == PDF
+    assert evidence.file.filename == "abgabevertrag.pdf"
+    deadline = time.time() + 5
+    while len(mailbox) < 2 and time.time() < deadline:
+        time.sleep(0.05)
+    assert any("buerger@example.org" in message.rcpt_tos for message in mailbox)
+
+
+def test_missing_required_field_is_named_in_german(post):
+    values = {name: value for name, value in DOG_TAX.items() if name != "dog_name"}
+    response = post(values)
+    assert response.status_code == 400, response.text
+    errors = field_errors(response)
+    assert list(errors) == ["dog_name"]
+    assert errors["dog_name"] == "Erforderliche Eingabe fehlt."
+    assert applications_of() == []
+
+
+def test_empty_required_field_counts_as_missing(post):
+    response = post({**DOG_TAX, "dog_name": ""})
+    assert response.status_code == 400, response.text
+    assert list(field_errors(response)) == ["dog_name"]
+    assert applications_of() == []
+
+
+def test_unknown_choice_is_refused(post):
+    response = post({**DOG_TAX, "registration_type": "Katze anmelden"})
+    assert response.status_code == 400, response.text
+    assert list(field_errors(response)) == ["registration_type"]
+    assert applications_of() == []
+
+
+def test_field_validators_run_as_on_the_page(post):
+    response = post(
+        {
+            **DOG_TAX,
+            "postcode": "4462",
+            "iban": "DE89 3704 0044 0532 0130 01",
+            "birth_date": "2999-01-01",
+        }
+    )
+    assert response.status_code == 400, response.text
+    errors = field_errors(response)
+    assert "Postleitzahl mit fünf Ziffern" in errors["postcode"]
+    assert "Diese IBAN ist nicht gültig" in errors["iban"]
+    assert "Dieses Datum liegt in der Zukunft" in errors["birth_date"]
+    assert applications_of() == []
+
+
+def test_unreadable_date_is_refused(post):
+    response = post({**DOG_TAX, "birth_date": "gestern"})
+    assert response.status_code == 400, response.text
+    assert list(field_errors(response)) == ["birth_date"]
+    assert applications_of() == []
+
+
+def test_list_for_a_text_field_is_refused(post):
+    response = post({**DOG_TAX, "dog_name": ["Bello", "Rex"]})
+    assert response.status_code == 400, response.text
+    assert field_errors(response) == {"dog_name": "Dieser Wert hat nicht das erwartete Format."}
+    assert applications_of() == []
+
+
+def test_consent_not_given_is_refused(post):
+    response = post({**DOG_TAX, "privacy_consent": False})
+    assert response.status_code == 400, response.text
+    assert field_errors(response) == {
+        "privacy_consent": "Bitte willigen Sie in die Verarbeitung Ihrer Daten ein."
+    }
+    assert applications_of() == []
+
+
+def test_disguised_upload_is_refused(post, mailbox):
+    response = post({**DOG_TAX, "transfer_proof": upload(HTML_AS_PDF)})
+    assert response.status_code == 400, response.text
+    assert "kein PDF-Dokument und kein Foto" in field_errors(response)["transfer_proof"]
+    assert applications_of() == []
+    time.sleep(0.3)
+    assert mailbox == []
+
+
+def test_unreadable_base64_is_refused(post):
+    response = post({**DOG_TAX, "transfer_proof": {"filename": "a.pdf", "data": "%%%"}})
+    assert response.status_code == 400, response.text
+    assert "Base64" in field_errors(response)["transfer_proof"]
+    assert applications_of() == []
+
+
+def test_oversized_upload_is_refused(post):
+    api.portal.set_registry_record("herne.portal.max_file_size_mb", 1)
+    transaction.commit()
+    response = post({**DOG_TAX, "transfer_proof": upload(PDF + b"0" * (1024 * 1024 + 1))})
+    assert response.status_code == 400, response.text
+    assert "höchstens 1 MB je Datei" in field_errors(response)["transfer_proof"]
+    assert applications_of() == []
+
+
+def test_trust_level_too_low_gets_403_with_eid_link(post):
+    response = post({"certificate_kind": "Privatführungszeugnis"}, service_id="fuehrungszeugnis")
+    assert response.status_code == 403, response.text
+    error = response.json()["error"]
+    assert "Online-Ausweis (eID)" in error["message"]
+    assert "acl_users/oidc/login" in error["eid_login_url"]
+    assert applications_of() == []
+
+
+def test_anonymous_gets_401(post):
+    response = post(DOG_TAX, user=None)
+    assert response.status_code == 401, response.text
+    assert response.json()["error"]["message"] == "Bitte melden Sie sich an."
+
+
+def test_same_token_twice_files_one_application(post, mailbox):
+    first = post(DOG_TAX, token="rest-token-1")
+    second = post(DOG_TAX, token="rest-token-1")
+    assert first.status_code == 201, first.text
+    assert second.status_code == 201, second.text
+    assert first.json()["reference_number"] == second.json()["reference_number"]
+    assert len(applications_of()) == 1
+    time.sleep(0.5)  # a second receipt would arrive now
+    assert len([m for m in mailbox if "buerger@example.org" in m.rcpt_tos]) == 1
+
+
+def test_without_token_each_post_is_a_new_application(post):
+    assert post(DOG_TAX).status_code == 201
+    assert post(DOG_TAX).status_code == 201
+    assert len(applications_of()) == 2
