@@ -102,7 +102,9 @@ def test_empty_required_field_counts_as_missing(post):
 def test_unknown_choice_is_refused(post):
     response = post({**DOG_TAX, "registration_type": "Katze anmelden"})
     assert response.status_code == 400, response.text
-    assert list(field_errors(response)) == ["registration_type"]
+    assert field_errors(response) == {
+        "registration_type": "Bitte wählen Sie einen der angebotenen Werte."
+    }
     assert applications_of() == []
 
 
@@ -183,7 +185,9 @@ def test_trust_level_too_low_gets_403_with_eid_link(post):
 def test_anonymous_gets_401(post):
     response = post(DOG_TAX, user=None)
     assert response.status_code == 401, response.text
-    assert response.json()["error"]["message"] == "Bitte melden Sie sich an."
+    assert response.json()["error"]["message"] == (
+        "Bitte melden Sie sich an, um den Antrag zu stellen."
+    )
 
 
 def test_same_token_twice_files_one_application(post, mailbox):

@@ -1,24 +1,22 @@
 """The application form of a service: only for citizens logged in at the service's trust level."""
 
-from Acquisition import aq_inner
-from Acquisition import aq_parent
 from collective.easyform.browser.view import EasyFormForm
 from collective.easyform.browser.view import EasyFormFormWrapper
 from herne.portal import _
 from herne.portal.applications.drafts import draft_of_current_user
-from herne.portal.applications.evidence import check_uploads
-from herne.portal.applications.factory import create_application
+from herne.portal.applications.gate import LOGIN
+from herne.portal.applications.gate import TRUST
+from herne.portal.applications.gate import refusal
+from herne.portal.applications.gate import service_of
+from herne.portal.applications.submission import file_application
 from herne.portal.browser.eid import eid_login_url
 from herne.portal.browser.form_errors import announce_errors
 from herne.portal.browser.text import MultilineText
-from herne.portal.content.service import IService
-from herne.portal.easyform.save_application import name_fields_of
+from herne.portal.easyform.save_application import application_action
 from herne.portal.easyform.submission import DRAFT_FIELD
 from herne.portal.easyform.submission import SUBMISSION_TOKEN
-from herne.portal.easyform.submission import read_submission
-from herne.portal.eid.prefill import verified_form_values
+from herne.portal.eid.prefill import fitting_verified_values
 from herne.portal.eid.provider import eid_enabled
-from herne.portal.eid.trust import satisfies
 from plone import api
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.statusmessages.interfaces import IStatusMessage
@@ -29,12 +27,6 @@ from z3c.form.interfaces import DISPLAY_MODE
 from z3c.form.interfaces import HIDDEN_MODE
 from z3c.form.interfaces import IDataConverter
 from zope import schema
-from zope.interface import Invalid
-
-
-def _service_of(form_object):
-    parent = aq_parent(aq_inner(form_object))
-    return parent if IService.providedBy(parent) else None
 
 
 class ApplicationForm(EasyFormForm):
@@ -44,7 +36,7 @@ class ApplicationForm(EasyFormForm):
     handlers = EasyFormForm.handlers.copy()
 
     def update(self):
-        self.service = _service_of(self.context)
+        self.service = service_of(self.context)
         draft_uid = self.request.form.get("entwurf") or self.request.form.get(
             f"form.widgets.{DRAFT_FIELD}"
         )
@@ -72,7 +64,11 @@ class ApplicationForm(EasyFormForm):
     def updateWidgets(self):
         # What the eID verified is shown, not editable, and never read from the request.
         self.verified = (
-            self.fitting(verified_form_values(self.request, list(self.fields.keys())))
+            fitting_verified_values(
+                self.request,
+                {name: form_field.field for name, form_field in self.fields.items()},
+                self.context,
+            )
             if self.service is not None
             else {}
         )
@@ -92,17 +88,6 @@ class ApplicationForm(EasyFormForm):
         if draft is not None:
             draft.value = self.draft.UID() if self.draft is not None else ""
 
-    def fitting(self, values):
-        """The verified values the form's fields accept as they are (type and constraints)."""
-        fitting = {}
-        for name, value in values.items():
-            try:
-                self.fields[name].field.bind(self.context).validate(value)
-            except (Invalid, ValueError, TypeError):
-                continue
-            fitting[name] = value
-        return fitting
-
     def extractData(self, setErrors=True):
         data, errors = super().extractData(setErrors=setErrors)
         data.update(getattr(self, "verified", {}))
@@ -115,46 +100,31 @@ class ApplicationForm(EasyFormForm):
     )
     def handle_save_draft(self, action):
         """Keep what is filled in so far, valid or not yet complete."""
-        if api.user.is_anonymous() or not satisfies(self.request, self.service.trust_level):
-            return
         data, _errors = self.extractData(setErrors=False)
-        user = api.user.get_current()
-        submission = read_submission(
+        filed = file_application(
             self.context,
             data,
-            name_fields_of(self.context),
-            fallback_name=user.getProperty("fullname") or user.getId(),
-            delivers_by_post=self.service.result_delivery == "post",
-        )
-        uploads = {name: value for name, (_title, value) in submission.uploads.items()}
-        refused = check_uploads(uploads)
-        accepted = {name: spec for name, spec in submission.uploads.items() if name not in refused}
-        draft = create_application(
-            self.service,
-            userid=user.getId(),
-            applicant_name=submission.applicant_name,
-            rows=submission.rows,
-            uploads=accepted,
-            consent_time=None,
-            delivery_method=self.service.result_delivery,
-            delivery_address=submission.delivery_address,
-            submit=False,
-            draft_values=submission.values,
+            self.request,
+            application_action(self.context),
+            as_draft=True,
             draft=self.draft,
         )
+        if filed.errors:
+            self.status = next(iter(filed.errors.values()))
+            return
         messages = IStatusMessage(self.request)
         messages.add(
             _("Ihr Entwurf ist gespeichert. Sie können ihn später fortsetzen oder löschen."),
             type="info",
         )
-        if refused:
+        if filed.dropped:
             messages.add(
                 _(
                     "Nicht gespeichert wurden Dateien, die kein PDF, JPEG oder PNG sind oder zu groß waren."
                 ),
                 type="warning",
             )
-        self.request.response.redirect(draft.absolute_url())
+        self.request.response.redirect(filed.application.absolute_url())
 
 
 class ApplicationFormView(MultilineText, EasyFormFormWrapper):
@@ -163,9 +133,10 @@ class ApplicationFormView(MultilineText, EasyFormFormWrapper):
     form = ApplicationForm
     login_required = ViewPageTemplateFile("templates/application_login_required.pt")
     trust_too_low = ViewPageTemplateFile("templates/application_trust_too_low.pt")
+    refusal_pages = {LOGIN: "login_required", TRUST: "trust_too_low"}
 
     def service(self):
-        return _service_of(self.context)
+        return service_of(self.context)
 
     def login_url(self):
         portal_url = api.portal.get().absolute_url()
@@ -193,8 +164,7 @@ class ApplicationFormView(MultilineText, EasyFormFormWrapper):
                 type="info",
             )
         elif service is not None:
-            if api.user.is_anonymous():
-                return self.login_required()
-            if not satisfies(self.request, service.trust_level):
-                return self.trust_too_low()
+            refused = refusal(service, self.request)
+            if refused is not None:
+                return getattr(self, self.refusal_pages[refused.kind])()
         return super().__call__()

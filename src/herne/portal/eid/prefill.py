@@ -3,6 +3,7 @@
 from herne.portal.eid.identity import verified_identity
 from herne.portal.eid.trust import logged_in_with_eid
 from plone import api
+from zope.interface import Invalid
 
 
 #: Verified identity item -> the field name the portal's application forms use for it.
@@ -30,3 +31,18 @@ def verified_form_values(request, field_names):
         for item, field in FORM_FIELDS
         if field in field_names and identity.get(item)
     }
+
+
+def fitting_verified_values(request, fields, context):
+    """The verified values that the ``fields`` (name: schema field) accept as they are.
+
+    A value of the wrong type or outside a field's constraints is left to the applicant.
+    """
+    fitting = {}
+    for name, value in verified_form_values(request, list(fields)).items():
+        try:
+            fields[name].bind(context).validate(value)
+        except (Invalid, ValueError, TypeError):
+            continue
+        fitting[name] = value
+    return fitting

@@ -1,0 +1,47 @@
+"""Who may fill in a service's application form: the one check of service, log-in and trust level."""
+
+from Acquisition import aq_inner
+from Acquisition import aq_parent
+from dataclasses import dataclass
+from herne.portal import _
+from herne.portal.content.service import IService
+from herne.portal.eid.trust import satisfies
+from plone import api
+from zope.i18nmessageid import Message
+
+
+NO_SERVICE = "no service"
+LOGIN = "login"
+TRUST = "trust"
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why the caller may not apply: ``kind`` is one of NO_SERVICE, LOGIN, TRUST."""
+
+    kind: str
+    message: Message
+
+
+def service_of(form):
+    """The service an application form belongs to (its parent), or None."""
+    parent = aq_parent(aq_inner(form))
+    return parent if IService.providedBy(parent) else None
+
+
+def refusal(service, request):
+    """None if the current user may apply for ``service``, else the Refusal saying why not."""
+    if service is None:
+        return Refusal(NO_SERVICE, _("Dieses Formular gehört zu keiner Leistung."))
+    if api.user.is_anonymous():
+        return Refusal(LOGIN, _("Bitte melden Sie sich an, um den Antrag zu stellen."))
+    if not satisfies(request, service.trust_level):
+        return Refusal(
+            TRUST,
+            _(
+                "Für diese Leistung müssen Sie sich mit dem Online-Ausweis (eID) "
+                "anmelden. Mit Ihrem einfachen Benutzerkonto können Sie diesen "
+                "Antrag nicht stellen."
+            ),
+        )
+    return None

@@ -1,0 +1,101 @@
+"""Filing a filled-in application form: the one path of the form page, its drafts and REST."""
+
+from collective.easyform.config import FORM_ERROR_MARKER
+from dataclasses import dataclass
+from dataclasses import field
+from DateTime import DateTime
+from herne.portal import _
+from herne.portal.applications.drafts import draft_of_current_user
+from herne.portal.applications.evidence import check_uploads
+from herne.portal.applications.factory import create_application
+from herne.portal.applications.gate import refusal
+from herne.portal.applications.gate import service_of
+from herne.portal.applications.lookup import find_by_submission_token
+from herne.portal.applications.notifications import queue_receipt_mail
+from herne.portal.easyform.submission import DRAFT_FIELD
+from herne.portal.easyform.submission import SUBMISSION_TOKEN
+from herne.portal.easyform.submission import read_submission
+from plone import api
+
+
+@dataclass
+class Filed:
+    """What became of a submission.
+
+    ``errors`` maps field names (or easyform's FORM_ERROR_MARKER) to German messages;
+    nothing was filed then. Otherwise ``application`` is the application (or draft),
+    ``duplicate`` says it was filed before with the same token, and ``dropped`` lists
+    the uploads a draft did not keep.
+    """
+
+    application: object = None
+    errors: dict = field(default_factory=dict)
+    duplicate: bool = False
+    dropped: dict = field(default_factory=dict)
+
+
+def file_application(form, fields, request, action, as_draft=False, draft=None):
+    """Turn the validated values ``fields`` of the easyform ``form`` into an application.
+
+    ``action`` is the form's "Als Antrag speichern" action (its consent and name fields).
+    With ``as_draft`` the values are kept as a draft of the caller: incomplete, without
+    consent, and without files that are refused. ``draft`` is the draft being completed;
+    by default the one named by the form's hidden draft field.
+    """
+    service = service_of(form)
+    refused = refusal(service, request)
+    if refused is not None:
+        return Filed(errors={FORM_ERROR_MARKER: refused.message})
+    if service.department_object() is None:
+        return Filed(
+            errors={
+                FORM_ERROR_MARKER: _(
+                    "Dieses Formular gehört zu keiner Leistung mit zuständiger Stelle."
+                )
+            }
+        )
+    consent_field = action.consent_field or "privacy_consent"
+    if not as_draft and consent_field in fields and fields.get(consent_field) is not True:
+        return Filed(
+            errors={consent_field: _("Bitte willigen Sie in die Verarbeitung Ihrer Daten ein.")}
+        )
+
+    user = api.user.get_current()
+    submission = read_submission(
+        form,
+        fields,
+        action.name_fields,
+        fallback_name=user.getProperty("fullname") or user.getId(),
+        delivers_by_post=service.result_delivery == "post",
+    )
+    uploads = submission.uploads
+    upload_errors = check_uploads({name: value for name, (_title, value) in uploads.items()})
+    if upload_errors and not as_draft:
+        return Filed(errors=upload_errors)
+    uploads = {name: spec for name, spec in uploads.items() if name not in upload_errors}
+
+    token = None if as_draft else fields.get(SUBMISSION_TOKEN)
+    existing = find_by_submission_token(user.getId(), token)
+    if existing is not None:
+        # A double click, a resubmitted page or a repeated request: the application filed.
+        return Filed(application=existing, duplicate=True)
+
+    if draft is None:
+        draft = draft_of_current_user(fields.get(DRAFT_FIELD), service)
+    application = create_application(
+        service,
+        userid=user.getId(),
+        applicant_name=submission.applicant_name,
+        rows=submission.rows,
+        uploads=uploads,
+        consent_time=DateTime() if not as_draft and fields.get(consent_field) is True else None,
+        delivery_method=service.result_delivery,
+        delivery_address=submission.delivery_address,
+        submission_token=token,
+        submit=not as_draft,
+        draft_values=submission.values if as_draft else None,
+        draft=draft,
+    )
+    if not as_draft:
+        queue_receipt_mail(application, user)
+    return Filed(application=application, dropped=upload_errors)

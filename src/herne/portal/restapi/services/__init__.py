@@ -1,0 +1,1 @@
+"""REST endpoints of herne.portal, one folder each as in plone.restapi."""

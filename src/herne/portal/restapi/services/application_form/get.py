@@ -1,0 +1,54 @@
+"""GET @antragsformular: the fields of the form, with what the eID verified filled in and fixed."""
+
+from herne.portal.applications.gate import LOGIN
+from herne.portal.applications.gate import NO_SERVICE
+from herne.portal.applications.gate import TRUST
+from herne.portal.applications.gate import refusal
+from herne.portal.applications.gate import service_of
+from herne.portal.browser.eid import eid_login_url
+from herne.portal.eid.prefill import verified_form_values
+from herne.portal.restapi.applications import _de
+from herne.portal.restapi.applications import _JSONService
+from herne.portal.restapi.services.application_form.values import applicant_fields
+
+
+#: HTTP status of each kind of refusal of the gate.
+REFUSAL_STATUS = {NO_SERVICE: 404, LOGIN: 401, TRUST: 403}
+
+
+class FormService(_JSONService):
+    def gate(self):
+        """The gate's refusal as a JSON error (404, 401, or 403 with the eID log-in), or None."""
+        refused = refusal(service_of(self.context), self.request)
+        if refused is None:
+            return None
+        extra = {}
+        if refused.kind == TRUST:
+            extra["eid_login_url"] = eid_login_url(self.context.absolute_url())
+        return self.error(REFUSAL_STATUS[refused.kind], message=refused.message, **extra)
+
+
+class ApplicationFormGet(FormService):
+    """GET <form>/@antragsformular."""
+
+    def reply(self):
+        refused = self.gate()
+        if refused:
+            return refused
+        fields = applicant_fields(self.context)
+        verified = verified_form_values(self.request, [name for name, _f in fields])
+        return {
+            "@id": f"{self.context.absolute_url()}/@antragsformular",
+            "trust_level": service_of(self.context).trust_level,
+            "fields": [
+                {
+                    "name": name,
+                    "title": _de(field.title),
+                    "required": bool(field.required),
+                    "type": type(field).__name__,
+                    "value": str(verified[name]) if name in verified else None,
+                    "verified": name in verified,
+                }
+                for name, field in fields
+            ],
+        }
