@@ -1,10 +1,16 @@
 """POST @antragsformular refuses and files exactly what the form page refuses and files."""
 
 from base64 import b64encode
+import datetime
+from herne.portal.restapi.services.application_form.values import Refused
+from herne.portal.restapi.services.application_form.values import field_value
 from plone import api
+from plone.namedfile.field import NamedBlobFile
 import pytest
 import time
 import transaction
+from zope import schema
+from zope.i18n import translate
 
 
 CITIZEN = ("buerger", "demo-buerger-2026")
@@ -205,3 +211,65 @@ def test_without_token_each_post_is_a_new_application(post):
     assert post(DOG_TAX).status_code == 201
     assert post(DOG_TAX).status_code == 201
     assert len(applications_of()) == 2
+
+
+CHOICES = ["Mietzuschuss", "Lastenzuschuss"]
+
+
+@pytest.mark.parametrize(
+    "field,sent,expected",
+    [
+        (schema.TextLine(), "Bello", "Bello"),
+        (schema.TextLine(), 5, "5"),
+        (schema.TextLine(), "", None),
+        (schema.TextLine(), None, None),
+        (schema.Text(), "Zeile 1\nZeile 2", "Zeile 1\nZeile 2"),
+        (schema.Int(), "4", 4),
+        (schema.Int(), 4, 4),
+        (schema.Bool(), True, True),
+        (schema.Bool(), False, False),
+        (schema.Bool(), "ja", False),
+        (schema.Date(), "1970-04-12", datetime.date(1970, 4, 12)),
+        (schema.Datetime(), "2026-10-01T08:30", datetime.datetime(2026, 10, 1, 8, 30)),
+        (schema.Choice(values=CHOICES), "Lastenzuschuss", "Lastenzuschuss"),
+        (schema.Choice(values=CHOICES), ["Lastenzuschuss"], "Lastenzuschuss"),
+        (schema.List(value_type=schema.Choice(values=CHOICES)), CHOICES, CHOICES),
+        (schema.Set(value_type=schema.Choice(values=CHOICES)), "Mietzuschuss", {"Mietzuschuss"}),
+        (schema.List(value_type=schema.Choice(values=CHOICES)), [], None),
+    ],
+)
+def test_json_value_becomes_the_fields_value(field, sent, expected):
+    assert field_value(field, sent) == expected
+
+
+@pytest.mark.parametrize(
+    "field,sent,refusal",
+    [
+        (schema.TextLine(), ["a"], "Dieser Wert hat nicht das erwartete Format."),
+        (schema.Int(), {"a": 1}, "Dieser Wert hat nicht das erwartete Format."),
+        (schema.Choice(values=CHOICES), "Kaufzuschuss", "Bitte wählen Sie einen der angebotenen"),
+        (
+            schema.List(value_type=schema.Choice(values=CHOICES)),
+            ["Mietzuschuss", "Kaufzuschuss"],
+            "Bitte wählen Sie einen der angebotenen",
+        ),
+        (NamedBlobFile(), "JVBERi0=", "Base64"),
+        (NamedBlobFile(), {"filename": "a.pdf"}, "Base64"),
+    ],
+)
+def test_json_value_the_field_cannot_take_is_refused(field, sent, refusal):
+    with pytest.raises(Refused) as refused:
+        field_value(field, sent)
+    assert refusal in translate(refused.value.message, target_language="de")
+
+
+@pytest.mark.parametrize("field,sent", [(schema.Int(), "vier"), (schema.Date(), "12.04.1970")])
+def test_unreadable_value_is_a_value_error(field, sent):
+    with pytest.raises(ValueError):
+        field_value(field, sent)
+
+
+def test_base64_file_becomes_a_blob_file():
+    value = field_value(NamedBlobFile(), upload(PDF, "antrag.pdf"))
+    assert (value.data, value.filename, value.contentType) == (PDF, "antrag.pdf", "application/pdf")
+    assert field_value(NamedBlobFile(), upload(b"")) is None  # as an empty file input
