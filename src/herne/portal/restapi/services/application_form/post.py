@@ -26,7 +26,8 @@ class ApplicationFormPost(FormService):
         if content_type.lower() != "application/json":
             # Only JSON, which a foreign page cannot send without the browser asking first (CORS).
             return self.error(415, {"body": _("Bitte senden Sie die Angaben als JSON.")})
-        alsoProvides(self.request, IDisableCSRFProtection)  # see above: no CSRF token needed
+        # JSON only (checked above), so the request needs no CSRF token.
+        alsoProvides(self.request, IDisableCSRFProtection)
         data = self.body()
         values = data.get("values")
         if not isinstance(values, dict):
