@@ -269,7 +269,7 @@ def test_unreadable_value_is_a_value_error(field, sent):
         field_value(field, sent)
 
 
-def test_base64_file_becomes_a_blob_file():
+def test_base64_file_becomes_a_blob_file(integration):
     value = field_value(NamedBlobFile(), upload(PDF, "antrag.pdf"))
     assert (value.data, value.filename, value.contentType) == (PDF, "antrag.pdf", "application/pdf")
     assert field_value(NamedBlobFile(), upload(b"")) is None  # as an empty file input
