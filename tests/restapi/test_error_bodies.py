@@ -1,7 +1,7 @@
 """REST errors of herne.portal: one shape, a type per status, German messages."""
 
 from herne.portal import _
-from herne.portal.restapi.applications import _JSONService
+from herne.portal.restapi.services.base import JSONService as _JSONService
 import pytest
 import transaction
 

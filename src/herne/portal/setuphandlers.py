@@ -5,11 +5,11 @@ from herne.portal.applications.areas import application_root
 from herne.portal.eid.setup import enable_self_registration
 from herne.portal.eid.setup import ensure_eid_plugin
 from herne.portal.eid.setup import remove_eid_plugin
+from herne.portal.i18n import in_german
 from plone import api
 from plone.base.interfaces import INonInstallable
 from Products.CMFPlone.interfaces.constrains import ENABLED
 from Products.CMFPlone.interfaces.constrains import ISelectableConstrainTypes
-from zope.i18n import translate
 from zope.interface import implementer
 
 
@@ -52,10 +52,6 @@ class HiddenProfiles:
         return ["herne.portal.upgrades"]
 
 
-def _de(msgid):
-    return translate(msgid, target_language="de")
-
-
 def _ensure_catalogue_folder(portal, folder_id, title, description, allowed, layout):
     folder = portal.get(folder_id)
     if folder is None:
@@ -63,8 +59,8 @@ def _ensure_catalogue_folder(portal, folder_id, title, description, allowed, lay
             container=portal,
             type="Folder",
             id=folder_id,
-            title=_de(title),
-            description=_de(description),
+            title=in_german(title),
+            description=in_german(description),
         )
         api.content.transition(obj=folder, transition="publish")
     constraints = ISelectableConstrainTypes(folder)
@@ -78,7 +74,7 @@ def _ensure_catalogue_folder(portal, folder_id, title, description, allowed, lay
 def _ensure_editorial_groups(folders):
     for group_id, title, roles in EDITORIAL_GROUPS:
         if api.group.get(groupname=group_id) is None:
-            api.group.create(groupname=group_id, title=_de(title))
+            api.group.create(groupname=group_id, title=in_german(title))
         for folder in folders:
             api.group.grant_roles(groupname=group_id, obj=folder, roles=list(roles))
     for folder in folders:

@@ -1,9 +1,9 @@
 """The application root and the department areas, created on demand."""
 
 from herne.portal import _
+from herne.portal.i18n import in_german
 from plone import api
 from plone.dexterity.utils import createContentInContainer
-from zope.i18n import translate
 
 
 APPLICATIONS_FOLDER_ID = "antraege"
@@ -19,7 +19,7 @@ def application_root(portal=None):
             portal,
             "ApplicationRoot",
             id=APPLICATIONS_FOLDER_ID,
-            title=translate(_("Anträge"), target_language="de"),
+            title=in_german(_("Anträge")),
             exclude_from_nav=True,
             checkConstraints=False,
         )

@@ -3,23 +3,25 @@
 from herne.portal import _
 from herne.portal.applications.evidence import check_uploads
 from herne.portal.applications.factory import store_file
+from herne.portal.applications.limits import MESSAGE_TOO_LONG
+from herne.portal.applications.limits import file_count_error
+from herne.portal.applications.limits import text_error
 from herne.portal.applications.messages import FROM_CITIZEN
 from herne.portal.applications.messages import FROM_CITY
 from herne.portal.applications.messages import add_message
 from herne.portal.applications.notifications import queue_department_mail
 from herne.portal.applications.notifications import queue_status_mail
 from herne.portal.applications.processing import ProcessingRefused
-from herne.portal.applications.processing import perform
 from herne.portal.applications.processing import refusal
 from herne.portal.applications.processing import state_title
+from herne.portal.applications.processing import take_step
+from herne.portal.i18n import in_german
+from herne.portal.workflow.application_table import UNDECIDED_STATES
 from plone import api
-from zope.i18n import translate
 
 
-MAX_MESSAGE = 5000
-MAX_ATTACHMENTS = 3
-#: States in which the citizen may still hand in files with a message.
-CITIZEN_ATTACHMENT_STATES = ("submitted", "in_progress", "info_requested", "originals_pending")
+#: States in which the citizen may still hand in files with a message: before the decision.
+CITIZEN_ATTACHMENT_STATES = UNDECIDED_STATES
 MESSAGE_FILE_FIELD = "message"
 
 
@@ -41,20 +43,18 @@ def write_message(application, text, uploads):
         return {"text": _("Zu einem Entwurf können Sie keine Nachricht schreiben.")}
     if not text:
         return {"text": _("Bitte schreiben Sie eine Nachricht.")}
-    if len(text) > MAX_MESSAGE:
-        return {"text": _("Die Nachricht ist zu lang (höchstens 5000 Zeichen).")}
+    if errors := text_error("text", text, MESSAGE_TOO_LONG):
+        return errors
     if uploads and not attachments_allowed(application, from_citizen):
         return {
             list(uploads)[0]: _(
                 "In diesem Stand des Antrags können Sie keine Dateien mehr mitschicken."
             )
         }
-    if len(uploads) > MAX_ATTACHMENTS:
-        return {list(uploads)[-1]: _("Höchstens drei Dateien je Nachricht.")}
-    errors = check_uploads(uploads)
+    errors = file_count_error(uploads) or check_uploads(uploads)
     if errors:
         return errors
-    title = translate(_("Anhang einer Nachricht"), target_language="de")
+    title = in_german(_("Anhang einer Nachricht"))
     with api.env.adopt_roles(["Manager"]):
         files = [
             store_file(application, MESSAGE_FILE_FIELD, title, value) for value in uploads.values()
@@ -90,20 +90,18 @@ def answer_request(application, text, uploads):
     text = text.strip() if isinstance(text, str) else ""
     if not text:
         return {"text": _("Bitte schreiben Sie eine Antwort.")}
-    if len(text) > MAX_MESSAGE:
-        return {"text": _("Der Text ist zu lang (höchstens 5000 Zeichen).")}
-    if len(uploads) > MAX_ATTACHMENTS:
-        return {list(uploads)[-1]: _("Höchstens drei Dateien je Nachricht.")}
-    errors = check_uploads(uploads)
+    if errors := text_error("text", text):
+        return errors
+    errors = file_count_error(uploads) or check_uploads(uploads)
     if errors:
         return errors
-    title = translate(_("Antwort auf Nachforderung"), target_language="de")
+    title = in_german(_("Antwort auf Nachforderung"))
     with api.env.adopt_roles(["Manager"]):
         files = [
             store_file(application, ANSWER_FILE_FIELD, title, value) for value in uploads.values()
         ]
     try:
-        perform(application, "answer", text, files=files)
+        take_step(application, "answer", text, files=files)  # refusal() was asked above
     except ProcessingRefused as refused:
         return {"text": refused.message}
     return {}

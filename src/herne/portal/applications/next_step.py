@@ -4,10 +4,7 @@ from herne.portal import _
 from herne.portal.applications.office import office_line
 from herne.portal.workflow.application import open_originals
 from herne.portal.workflow.application import service_of
-
-
-#: States in which the application waits for the citizen.
-CITIZEN_MUST_ACT = ("draft", "info_requested", "originals_pending", "ready_for_pickup")
+from herne.portal.workflow.application_table import CITIZEN_MUST_ACT
 
 
 def must_act(state_id):

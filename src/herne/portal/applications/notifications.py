@@ -5,18 +5,14 @@ from email.utils import formataddr
 from herne.portal import _
 from herne.portal.applications.office import department_of
 from herne.portal.applications.office import office_text
+from herne.portal.i18n import in_german
 from herne.portal.workflow.application import open_originals
 import logging
 from plone import api
 from string import Template
-from zope.i18n import translate
 
 
 logger = logging.getLogger(__name__)
-
-
-def _de(message):
-    return translate(message, target_language="de")
 
 
 def _queue(to, subject, body):
@@ -54,7 +50,7 @@ def queue_receipt_mail(application, member):
         "reference": application.reference_number,
         "url": application.absolute_url(),
     }
-    subject = _de(
+    subject = in_german(
         _(
             "Eingangsbestätigung ${reference}: ${service}",
             mapping={
@@ -73,8 +69,8 @@ def queue_receipt_mail(application, member):
         _("Den Stand Ihres Antrags und die Eingangsbestätigung als PDF finden Sie hier:"),
     ]
     closing = [_("Mit freundlichen Grüßen"), _("Ihre Stadt Herne")]
-    body = "\n\n".join(_de(text) for text in paragraphs)
-    body += f"\n{mapping['url']}\n\n" + "\n".join(_de(text) for text in closing) + "\n"
+    body = "\n\n".join(in_german(text) for text in paragraphs)
+    body += f"\n{mapping['url']}\n\n" + "\n".join(in_german(text) for text in closing) + "\n"
     return _queue(email, subject, body)
 
 
@@ -112,7 +108,7 @@ def queue_status_mail(application, state_id, state_title, comment):
     if not text or not email:
         return False
     mapping = _placeholders(application, state_title, comment)
-    subject = _de(
+    subject = in_german(
         _(
             "Ihr Antrag ${reference}: ${state}",
             mapping={"reference": mapping["reference"], "state": state_title},
@@ -129,7 +125,7 @@ def queue_department_mail(application, key, state_title, comment=""):
     if not text or not email:
         return False
     mapping = _placeholders(application, state_title, comment)
-    subject = _de(
+    subject = in_german(
         _(
             "Antrag ${reference} (${service}): ${state}",
             mapping={

@@ -2,8 +2,8 @@
 
 from dataclasses import dataclass
 from herne.portal import _
+from herne.portal.i18n import in_german
 from plone import api
-from zope.i18n import translate
 
 
 def department_of(application):
@@ -33,12 +33,11 @@ class Office:
         place = ", ".join((self.title, *self.address))
         if not self.hours:
             return place
-        return translate(
+        return in_german(
             _(
                 "${place}. Öffnungszeiten: ${hours}",
                 mapping={"place": place, "hours": "; ".join(self.hours)},
-            ),
-            target_language="de",
+            )
         )
 
 

@@ -2,39 +2,64 @@
 
 from DateTime import DateTime
 from herne.portal import _
+from herne.portal.applications.evidence import check_decision_letter
+from herne.portal.applications.factory import store_file
+from herne.portal.applications.limits import MAX_TEXT
+from herne.portal.applications.limits import TEXT_TOO_LONG
 from herne.portal.applications.messages import add_note
-from herne.portal.workflow.application import open_originals
-from herne.portal.workflow.application import service_of
+from herne.portal.i18n import in_german
+from herne.portal.workflow.application import guard_refusal
+from herne.portal.workflow.application_table import DECISIONS
+from herne.portal.workflow.application_table import PROCESS
+from herne.portal.workflow.application_table import TRANSITIONS
+from herne.portal.workflow.application_table import WORKFLOW_ID
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 
 
-WORKFLOW_ID = "herne_application_workflow"
-PROCESS = "herne.portal: Process application"
-#: Steps after which nothing more happens: the processing time ends here.
-FINAL_STATES = ("sent", "picked_up", "rejected", "withdrawn")
-#: States in which the department still owes the citizen something.
-OPEN_STATES = (
-    "submitted",
-    "in_progress",
-    "info_requested",
-    "originals_pending",
-    "approved",
-    "ready_for_pickup",
-)
 #: Steps that make no sense without a text for the citizen.
 COMMENT_REQUIRED = {
     "request_info": _("Bitte schreiben Sie, welche Angaben oder Unterlagen fehlen."),
     "reject": _("Bitte begründen Sie die Ablehnung."),
 }
+NOT_INTERNAL = _(
+    "Diese Bemerkung richtet sich an die Antragstellerin oder den Antragsteller "
+    "und kann nicht intern sein."
+)
 
 
 class ProcessingRefused(Exception):
-    """A step that may not happen now; ``message`` says why, in German."""
+    """A step that may not happen now; ``message`` says why, in German, about form ``field``."""
 
-    def __init__(self, message):
+    def __init__(self, message, field="transition"):
         super().__init__(message)
         self.message = message
+        self.field = field
+
+
+class CommentRefused(WorkflowException):
+    """Raised before a transition whose comment breaks the rules: whatever the channel."""
+
+    def __init__(self, message):
+        super().__init__(in_german(message))  # plone.restapi's @workflow shows the text
+        self.message = message
+
+
+def comment_refusal(transition_id, comment, internal=False):
+    """Why ``comment`` does not do for this step (German), or None: the one home of the rule."""
+    comment = (comment or "").strip()
+    if len(comment) > MAX_TEXT:
+        return TEXT_TOO_LONG
+    if transition_id in COMMENT_REQUIRED:
+        if not comment:
+            return COMMENT_REQUIRED[transition_id]
+        if internal:
+            return NOT_INTERNAL
+    return None
+
+
+#: The form field of the decision letter, and the ApplicationFile's field name.
+DECISION_FIELD = "decision"
 
 
 def workflow():
@@ -84,40 +109,51 @@ def refusal(application, transition_id):
             if permission == PROCESS:
                 return _("Ihre Organisationseinheit ist für diesen Antrag nicht zuständig.")
             return _("Diesen Schritt dürfen Sie bei diesem Antrag nicht ausführen.")
-    missing = open_originals(application)
-    if transition_id in ("approve", "originals_received") and missing:
-        return _(
-            "Es sind noch nicht alle Originale vorgelegt. Es fehlen: ${names}.",
-            mapping={"names": ", ".join(missing)},
-        )
-    if transition_id == "request_originals" and not missing:
-        return _("Für diesen Antrag sind keine Originale mehr vorzulegen.")
-    if transition_id == "send_by_post":
-        service = service_of(application)
-        if service is not None and service.result_delivery == "pickup":
-            return _(
-                "Das Ergebnis dieser Leistung muss persönlich abgeholt werden "
-                "und kann nicht per Post versandt werden."
-            )
-        if not (application.delivery_address or "").strip():
-            return _("Der Antrag enthält keine Zustelladresse für den Versand per Post.")
+    # the guards of the workflow table say why (the installed workflow may be older)
+    table = TRANSITIONS.get(transition_id)
+    reason = guard_refusal(table.guard, application) if table is not None else None
+    if reason is not None:
+        return reason
     if transition_id not in {t["id"] for t in wf.getTransitionsFor(application, application)}:
         return _("Dieser Schritt ist gerade nicht möglich.")
     return None
 
 
-def perform(application, transition_id, comment="", internal=False, **extra):
-    """Take the step as the current user, or raise ProcessingRefused with the reason."""
-    comment = (comment or "").strip()
+def perform(application, transition_id, comment="", internal=False, decision=None, **extra):
+    """Take the step as the current user, or raise ProcessingRefused with the reason.
+
+    ``decision`` is the decision letter (a PDF) of an approval or rejection: checked
+    before the step and kept with the application.
+    """
     reason = refusal(application, transition_id)
-    if reason is None and transition_id in COMMENT_REQUIRED and not comment:
-        reason = COMMENT_REQUIRED[transition_id]
     if reason is not None:
         raise ProcessingRefused(reason)
+    if decision is not None:
+        if transition_id not in DECISIONS:
+            raise ProcessingRefused(
+                _("Ein Bescheid gehört nur zur Genehmigung oder Ablehnung."), DECISION_FIELD
+            )
+        problem = check_decision_letter(decision)
+        if problem is not None:
+            raise ProcessingRefused(problem, DECISION_FIELD)
+    take_step(application, transition_id, comment, internal, **extra)
+    if decision is not None:
+        with api.env.adopt_roles(["Manager"]):
+            store_file(application, DECISION_FIELD, in_german(_("Bescheid")), decision)
+
+
+def take_step(application, transition_id, comment="", internal=False, **extra):
+    """Take a step that refusal() allowed; ProcessingRefused when its comment does not do."""
     try:
         api.portal.get_tool("portal_workflow").doActionFor(
-            application, transition_id, comment=comment, internal=bool(internal), **extra
+            application,
+            transition_id,
+            comment=(comment or "").strip(),
+            internal=bool(internal),
+            **extra,
         )
+    except CommentRefused as refused:
+        raise ProcessingRefused(refused.message, "comment") from None
     except WorkflowException:
         raise ProcessingRefused(_("Dieser Schritt ist gerade nicht möglich.")) from None
     application.reindexObject()

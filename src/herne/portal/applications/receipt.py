@@ -2,6 +2,7 @@
 
 from herne.portal import _
 from herne.portal.applications.office import office_line
+from herne.portal.i18n import in_german
 from io import BytesIO
 from plone import api
 from reportlab.lib import colors
@@ -14,17 +15,12 @@ from reportlab.platypus import Spacer
 from reportlab.platypus import Table
 from reportlab.platypus import TableStyle
 from xml.sax.saxutils import escape
-from zope.i18n import translate
-
-
-def _de(message):
-    return translate(message, target_language="de")
 
 
 def next_steps(application):
     """Plain-German paragraphs on what happens next, from the service's facts."""
     steps = [
-        _de(
+        in_german(
             _(
                 "Die zuständige Stelle prüft Ihren Antrag. Den Stand sehen Sie jederzeit in Ihrem Postkorb."
             )
@@ -37,7 +33,7 @@ def next_steps(application):
     originals = service.originals_in_person
     if originals and department is not None:
         steps.append(
-            _de(
+            in_german(
                 _(
                     "Bitte zeigen Sie diese Originale vor Ort vor: ${documents}. Wo: ${office}.",
                     mapping={"documents": ", ".join(originals), "office": office_line(department)},
@@ -45,17 +41,19 @@ def next_steps(application):
             )
         )
     if application.delivery_method == "post":
-        steps.append(_de(_("Das Ergebnis erhalten Sie per Post an die angegebene Adresse.")))
+        steps.append(in_german(_("Das Ergebnis erhalten Sie per Post an die angegebene Adresse.")))
     elif application.delivery_method == "pickup":
         steps.append(
-            _de(
+            in_german(
                 _(
                     "Das Ergebnis holen Sie persönlich ab; wir benachrichtigen Sie, sobald es bereitliegt."
                 )
             )
         )
     elif application.delivery_method == "download":
-        steps.append(_de(_("Das Ergebnis stellen wir Ihnen im Postkorb zum Herunterladen bereit.")))
+        steps.append(
+            in_german(_("Das Ergebnis stellen wir Ihnen im Postkorb zum Herunterladen bereit."))
+        )
     return steps
 
 
@@ -70,7 +68,7 @@ def receipt_pdf(application, compress=True):
         rightMargin=20 * mm,
         topMargin=20 * mm,
         bottomMargin=20 * mm,
-        title=_de(_("Eingangsbestätigung")) + f" {application.reference_number}",
+        title=in_german(_("Eingangsbestätigung")) + f" {application.reference_number}",
         author="Stadt Herne",
         pageCompression=1 if compress else 0,
     )
@@ -81,19 +79,19 @@ def receipt_pdf(application, compress=True):
 
     story = [
         para("Stadt Herne", styles["Heading3"]),
-        para(_de(_("Eingangsbestätigung")), styles["Title"]),
+        para(in_german(_("Eingangsbestätigung")), styles["Title"]),
         Spacer(1, 4 * mm),
     ]
     facts = [
-        (_de(_("Aktenzeichen")), application.reference_number),
-        (_de(_("Leistung")), application.service_title),
-        (_de(_("Eingegangen am")), application.submitted.strftime("%d.%m.%Y, %H:%M Uhr")),
-        (_de(_("Antragsteller/in")), application.applicant_name),
+        (in_german(_("Aktenzeichen")), application.reference_number),
+        (in_german(_("Leistung")), application.service_title),
+        (in_german(_("Eingegangen am")), application.submitted.strftime("%d.%m.%Y, %H:%M Uhr")),
+        (in_german(_("Antragsteller/in")), application.applicant_name),
     ]
     if application.delivery_address:
-        facts.append((_de(_("Zustelladresse")), application.delivery_address))
+        facts.append((in_german(_("Zustelladresse")), application.delivery_address))
     story.append(_table(facts, para))
-    story += [Spacer(1, 6 * mm), para(_de(_("Ihre Angaben")), styles["Heading2"])]
+    story += [Spacer(1, 6 * mm), para(in_german(_("Ihre Angaben")), styles["Heading2"])]
     rows = [
         (row["title"], row["value"]) for row in application.submitted_data or [] if row.get("value")
     ]
@@ -103,7 +101,7 @@ def receipt_pdf(application, compress=True):
         if item.portal_type == "ApplicationFile"
     ]
     story.append(_table(rows + files, para))
-    story += [Spacer(1, 6 * mm), para(_de(_("So geht es weiter")), styles["Heading2"])]
+    story += [Spacer(1, 6 * mm), para(in_german(_("So geht es weiter")), styles["Heading2"])]
     story += [para(step) for step in next_steps(application)]
     document.build(story)
     return buffer.getvalue()

@@ -7,8 +7,8 @@ from dataclasses import field
 from DateTime import DateTime
 from herne.portal.applications.drafts import remove_stale_drafts
 from herne.portal.applications.drafts import stale_drafts
-from herne.portal.applications.processing import FINAL_STATES
 from herne.portal.applications.processing import WORKFLOW_ID
+from herne.portal.workflow.application_table import FINAL_STATES
 import logging
 from persistent.list import PersistentList
 from plone import api

@@ -1,28 +1,22 @@
 """What follows each workflow step: message history, e-mails and the processing time."""
 
 from DateTime import DateTime
-from herne.portal import _
 from herne.portal.applications.messages import FROM_CITIZEN
 from herne.portal.applications.messages import FROM_CITY
 from herne.portal.applications.messages import add_message
 from herne.portal.applications.messages import add_note
 from herne.portal.applications.notifications import queue_department_mail
 from herne.portal.applications.notifications import queue_status_mail
-from herne.portal.applications.processing import COMMENT_REQUIRED
-from herne.portal.applications.processing import FINAL_STATES
-from herne.portal.applications.processing import WORKFLOW_ID
+from herne.portal.applications.processing import CommentRefused
+from herne.portal.applications.processing import comment_refusal
+from herne.portal.workflow.application_table import DECISIONS
+from herne.portal.workflow.application_table import FINAL_STATES
+from herne.portal.workflow.application_table import WORKFLOW_ID
 from plone import api
-from Products.CMFCore.WorkflowCore import WorkflowException
-from zope.i18n import translate
 
 
 #: Steps the citizen takes, and what the department's mailbox is told about them.
 CITIZEN_STEPS = {"submit": "new", "answer": "answer", "withdraw": "withdrawn"}
-
-
-#: The steps that decide an application: its processing time ends here, not when a
-#: result that was ready waited for the citizen to come and pick it up.
-DECISIONS = ("approve", "reject")
 
 
 def decision_time(application):
@@ -41,24 +35,13 @@ def record_processing_time(application, now):
 
 
 def before_transition(application, event):
-    """Whatever the channel (page, worklist, REST): no request or rejection without text."""
-    if event.transition is None or event.transition.id not in COMMENT_REQUIRED:
+    """Whatever the channel (page, worklist, REST): the comment rules of processing hold."""
+    if event.transition is None:
         return
     kwargs = event.kwargs or {}
-    if not (kwargs.get("comment") or "").strip():
-        raise WorkflowException(
-            translate(COMMENT_REQUIRED[event.transition.id], target_language="de")
-        )
-    if kwargs.get("internal"):
-        raise WorkflowException(
-            translate(
-                _(
-                    "Diese Bemerkung richtet sich an die Antragstellerin oder den Antragsteller "
-                    "und kann nicht intern sein."
-                ),
-                target_language="de",
-            )
-        )
+    reason = comment_refusal(event.transition.id, kwargs.get("comment"), kwargs.get("internal"))
+    if reason is not None:
+        raise CommentRefused(reason)
 
 
 def after_transition(application, event):

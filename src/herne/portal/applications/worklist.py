@@ -3,8 +3,8 @@
 from DateTime import DateTime
 from herne.portal import _
 from herne.portal.applications.areas import application_root
-from herne.portal.applications.processing import OPEN_STATES
 from herne.portal.applications.processing import processing_states_titles
+from herne.portal.workflow.application_table import OPEN_STATES
 from plone import api
 import re
 

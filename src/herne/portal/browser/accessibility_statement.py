@@ -9,6 +9,7 @@ from herne.portal import _
 from herne.portal.browser.form_errors import announce_errors
 from herne.portal.browser.form_errors import tie_errors_to_fields
 from herne.portal.browser.trusted_domain import official_url
+from herne.portal.i18n import in_german
 from plone import api
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.statusmessages.interfaces import IStatusMessage
@@ -20,7 +21,6 @@ from z3c.form import form
 from z3c.form.error import ErrorViewMessage
 from zope import schema
 from zope.component import getMultiAdapter
-from zope.i18n import translate
 from zope.interface import Interface
 from zope.schema import ValidationError
 from zope.schema.interfaces import RequiredMissing
@@ -137,10 +137,6 @@ MessageMissing = ErrorViewMessage(
 )
 
 
-def _de(message):
-    return translate(message, target_language="de")
-
-
 def feedback_recipient():
     """Where feedback goes: the site's sender address from the mail settings, or None."""
     return (api.portal.get_registry_record("plone.email_from_address", default="") or "").strip()
@@ -154,7 +150,7 @@ def feedback_mail(data, statement_url):
         api.portal.get_registry_record("plone.email_from_name", default="") or portal.title
     )
     message = EmailMessage()
-    message["Subject"] = _de(_("Rückmeldung zur Barrierefreiheit des Serviceportals"))
+    message["Subject"] = in_german(_("Rückmeldung zur Barrierefreiheit des Serviceportals"))
     # The portal's own address as sender: a visitor's address there would fail SPF/DMARC.
     message["From"] = formataddr((sender_name, recipient))
     message["To"] = recipient
@@ -162,18 +158,18 @@ def feedback_mail(data, statement_url):
     email = ascii_address(data.get("email"))
     if email:
         message["Reply-To"] = Address(display_name=name, addr_spec=email)
-    missing = _de(_("nicht angegeben"))
+    missing = in_german(_("nicht angegeben"))
     facts = (
         (_("Name"), name),
         (_("E-Mail"), email),
         (_("Betroffene Seite"), (data.get("page") or "").strip()),
     )
     lines = [
-        _de(_("Über die Erklärung zur Barrierefreiheit ist eine Rückmeldung eingegangen.")),
+        in_german(_("Über die Erklärung zur Barrierefreiheit ist eine Rückmeldung eingegangen.")),
         "",
-        *(f"{_de(label)}: {value or missing}" for label, value in facts),
+        *(f"{in_german(label)}: {value or missing}" for label, value in facts),
         "",
-        _de(_("Nachricht")) + ":",
+        in_german(_("Nachricht")) + ":",
         data["message"].strip(),
         "",
         "-- ",

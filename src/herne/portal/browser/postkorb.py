@@ -1,8 +1,7 @@
-"""The citizen's Postkorb: every own application with its state, whether to act, and unread changes."""
+"""The citizen's Postkorb page: every own application with its state, whether to act, and unread changes."""
 
-from herne.portal.applications.next_step import must_act
-from herne.portal.applications.processing import FINAL_STATES
-from herne.portal.applications.processing import state_title
+from herne.portal.applications.postkorb import GROUPS
+from herne.portal.applications.postkorb import postkorb_rows
 from plone import api
 from plone.memoize.view import memoize
 from Products.Five.browser import BrowserView
@@ -19,48 +18,14 @@ class PostkorbView(BrowserView):
 
     @memoize
     def rows(self):
-        userid = api.user.get_current().getId()
-        catalog = api.portal.get_tool("portal_catalog")
-        brains = catalog.searchResults(
-            portal_type="Application",
-            applicant=userid,
-            sort_on="modified",
-            sort_order="descending",
-        )
-        titles = {}
-        rows = []
-        for brain in brains:
-            state = brain.review_state
-            if state not in titles:
-                titles[state] = state_title(state)
-            date = brain.submitted or brain.modified
-            rows.append(
-                {
-                    "url": brain.getURL(),
-                    "reference": brain.reference_number,
-                    "service": brain.service_title,
-                    "date": date.strftime("%d.%m.%Y") if date else "",
-                    "state": state,
-                    "state_title": titles[state],
-                    "must_act": must_act(state),
-                    "unread": bool(brain.citizen_unread),
-                    "group": group_of(state),
-                }
-            )
-        return rows
+        return postkorb_rows()
 
     def groups(self):
         rows = self.rows()
         return [
             {"id": group_id, "rows": [row for row in rows if row["group"] == group_id]}
-            for group_id in ("open", "draft", "closed")
+            for group_id in GROUPS
         ]
 
     def unread_count(self):
         return sum(1 for row in self.rows() if row["unread"])
-
-
-def group_of(state):
-    if state == "draft":
-        return "draft"
-    return "closed" if state in FINAL_STATES else "open"

@@ -1,21 +1,20 @@
 """The forms on the application page: take a step, tick off an original, hand over, answer."""
 
 from herne.portal import _
-from herne.portal.applications.conversation import MAX_ATTACHMENTS
 from herne.portal.applications.conversation import answer_request
 from herne.portal.applications.conversation import write_message
-from herne.portal.applications.evidence import check_decision_letter
 from herne.portal.applications.evidence import file_from_request
-from herne.portal.applications.factory import store_file
 from herne.portal.applications.handover import hand_over
-from herne.portal.applications.processing import COMMENT_REQUIRED
+from herne.portal.applications.limits import file_fields
+from herne.portal.applications.limits import text_error
+from herne.portal.applications.processing import DECISION_FIELD
 from herne.portal.applications.processing import PROCESS
 from herne.portal.applications.processing import ProcessingRefused
 from herne.portal.applications.processing import perform
-from herne.portal.applications.processing import refusal
 from herne.portal.applications.processing import state_title
 from herne.portal.applications.worklist import form_text
 from herne.portal.browser.application import ApplicationView
+from herne.portal.i18n import in_german
 from herne.portal.workflow.application import open_originals
 from herne.portal.workflow.application import tick_original
 from plone import api
@@ -23,17 +22,6 @@ from plone.protect import CheckAuthenticator
 from Products.statusmessages.interfaces import IStatusMessage
 import transaction
 from zExceptions import Forbidden
-from zope.i18n import translate
-from zope.i18nmessageid import Message
-
-
-MAX_TEXT = 5000
-DECISION_FIELD = "decision"
-ANSWER_FILES = ("attachment_1", "attachment_2", "attachment_3")
-
-
-def _de(message):
-    return translate(message, target_language="de") if isinstance(message, Message) else message
 
 
 class _PostedForm(ApplicationView):
@@ -47,7 +35,7 @@ class _PostedForm(ApplicationView):
         if errors:
             # Nothing of this request is kept, whatever was written before the error.
             transaction.doom()
-            self.errors = {name: _de(message) for name, message in errors.items()}
+            self.errors = {name: in_german(message) for name, message in errors.items()}
             return self.index()
         return ""
 
@@ -55,43 +43,35 @@ class _PostedForm(ApplicationView):
         IStatusMessage(self.request).add(message, type="info")
         self.request.response.redirect(target or self.context.absolute_url())
 
+    def uploads(self, prefix):
+        """The files given in the fields ``prefix_1`` … (as many as a message may carry)."""
+        return {
+            name: value
+            for name in file_fields(prefix)
+            if (value := file_from_request(self.request, name)) is not None
+        }
+
     def text(self, name):
         return form_text(self.request.form, name)
 
     def too_long(self, name):
-        if len(self.text(name)) > MAX_TEXT:
-            return {name: _("Der Text ist zu lang (höchstens 5000 Zeichen).")}
-        return None
+        return text_error(name, self.text(name))
 
 
 class StepView(_PostedForm):
     """A workflow step with a comment, the internal flag and, for decisions, the letter (PDF)."""
 
     def handle(self):
-        step = self.text("transition")
-        comment = self.text("comment")
-        reason = refusal(self.context, step)
-        if reason is not None:
-            return {"transition": reason}
-        if self.too_long("comment"):
-            return self.too_long("comment")
-        if step in COMMENT_REQUIRED and not comment:
-            return {"comment": COMMENT_REQUIRED[step]}
-        letter = file_from_request(self.request, DECISION_FIELD)
-        if letter is not None:
-            if step not in ("approve", "reject"):
-                return {
-                    DECISION_FIELD: _("Ein Bescheid gehört nur zur Genehmigung oder Ablehnung.")
-                }
-            problem = check_decision_letter(letter)
-            if problem is not None:
-                return {DECISION_FIELD: problem}
-            with api.env.adopt_roles(["Manager"]):
-                store_file(self.context, DECISION_FIELD, _de(_("Bescheid")), letter)
         try:
-            perform(self.context, step, comment, internal=bool(self.request.form.get("internal")))
+            perform(
+                self.context,
+                self.text("transition"),
+                self.text("comment"),
+                internal=bool(self.request.form.get("internal")),
+                decision=file_from_request(self.request, DECISION_FIELD),
+            )
         except ProcessingRefused as refused:
-            return {"transition": refused.message}
+            return {refused.field: refused.message}
         new_state = state_title(api.content.get_state(self.context))
         self.done(_("Neuer Stand: ${state}", mapping={"state": new_state}))
         return None
@@ -142,11 +122,7 @@ class AnswerView(_PostedForm):
     """The citizen answers an information request with text and uploads; it goes back to the clerk."""
 
     def handle(self):
-        uploads = {
-            name: value
-            for name in ANSWER_FILES
-            if (value := file_from_request(self.request, name)) is not None
-        }
+        uploads = self.uploads("attachment")
         errors = answer_request(self.context, self.text("text"), uploads)
         if errors:
             return errors
@@ -158,12 +134,7 @@ class MessageView(_PostedForm):
     """A message from the citizen or the clerk, with files where the state allows them."""
 
     def handle(self):
-        uploads = {
-            name: value
-            for number in range(1, MAX_ATTACHMENTS + 1)
-            if (value := file_from_request(self.request, (name := f"message_file_{number}")))
-            is not None
-        }
+        uploads = self.uploads("message_file")
         errors = write_message(self.context, self.text("message_text"), uploads)
         if errors:
             # the answer form on the same page has its own "text" field

@@ -2,6 +2,7 @@
 
 from herne.portal import _
 from herne.portal.controlpanels.portal import portal_setting
+from herne.portal.i18n import in_german
 from io import BytesIO
 from plone import api
 from Products.Five.browser import BrowserView
@@ -52,10 +53,6 @@ ADDRESS_FONT = "Helvetica-Bold"
 
 #: Who the flyer is from.
 CITY = _("Stadt Herne")
-
-
-def _de(message):
-    return translate(message, target_language="de")
 
 
 class PublicUrlMissing(Exception):
@@ -166,7 +163,7 @@ def flyer_pdf(service, url, flyer_format):
         bottomMargin=margin,
         title=title,
         subject=url,
-        author=_de(CITY),
+        author=in_german(CITY),
     )
     styles = getSampleStyleSheet()
     scale = layout["text_size"] / styles["BodyText"].fontSize
@@ -204,11 +201,11 @@ def flyer_pdf(service, url, flyer_format):
     address_markup = "<br/>".join(escape(line) for line in lines)
     link = escape(url, {'"': "&quot;"})
     story = [
-        Paragraph(escape(_de(CITY)), sender),
+        Paragraph(escape(in_german(CITY)), sender),
         Paragraph(escape(title), heading),
         Paragraph(
             escape(
-                _de(
+                in_german(
                     _(
                         "Scannen Sie den Code mit der Kamera Ihres Smartphones oder geben Sie "
                         "die Adresse ein. Nutzen Sie nur diese offizielle Adresse der Stadt Herne."

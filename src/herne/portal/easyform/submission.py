@@ -7,7 +7,7 @@ from datetime import date
 from datetime import datetime
 from herne.portal import _
 from herne.portal.applications.evidence import is_upload
-from zope.i18n import translate
+from herne.portal.i18n import in_german
 from zope.schema import getFieldsInOrder
 
 
@@ -22,7 +22,7 @@ def display_value(value):
     if value is None or value == "":
         return ""
     if isinstance(value, bool):
-        return translate(_("Ja") if value else _("Nein"), target_language="de")
+        return in_german(_("Ja") if value else _("Nein"))
     if isinstance(value, datetime):
         return value.strftime("%d.%m.%Y %H:%M")
     if isinstance(value, date):

@@ -1,10 +1,10 @@
 """What the catalog knows about a service page: facets for A-Z, life situations and search."""
 
 from herne.portal.content.service import IService
+from herne.portal.i18n import in_german
 from plone.indexer import indexer
 from Products.CMFCore.utils import getToolByName
 from zope.component import getUtility
-from zope.i18n import translate
 from zope.schema.interfaces import IVocabularyFactory
 
 
@@ -38,7 +38,7 @@ def _life_situation_titles(obj):
     vocabulary = getUtility(IVocabularyFactory, "herne.portal.LifeSituations")(obj)
     for key in obj.life_situations or ():
         if key in vocabulary:
-            yield translate(vocabulary.getTerm(key).title, target_language="de")
+            yield in_german(vocabulary.getTerm(key).title)
 
 
 def _plain_text(obj, html):

@@ -6,7 +6,6 @@ from dataclasses import field
 from datetime import datetime
 from functools import cached_property
 from herne.portal import _
-from herne.portal.applications.processing import OPEN_STATES
 from herne.portal.applications.processing import state_title
 from herne.portal.reporting import cache
 from herne.portal.reporting.charts import bar_chart
@@ -17,6 +16,7 @@ from herne.portal.reporting.maturity import CATEGORY_TITLES
 from herne.portal.reporting.maturity import LEVEL_TITLES
 from herne.portal.reporting.snapshots import trend
 from herne.portal.reporting.statistics import TIMEZONE
+from herne.portal.workflow.application_table import OPEN_STATES
 from zoneinfo import ZoneInfo
 from zope.i18n import translate
 from zope.i18nmessageid import Message

@@ -8,17 +8,15 @@ from DateTime import DateTime
 from datetime import datetime
 from datetime import time
 from datetime import timedelta
-from herne.portal.applications.processing import OPEN_STATES
 from herne.portal.applications.processing import processing_states_titles
+from herne.portal.workflow.application_table import DECIDED_STATES
+from herne.portal.workflow.application_table import OPEN_STATES
 import math
 from plone import api
 from Products.CMFCore.indexing import processQueue
 import statistics
 from zoneinfo import ZoneInfo
 
-
-#: Decisions the city made; a withdrawal says nothing about the city's processing time.
-DECIDED_STATES = ("sent", "picked_up", "rejected")
 
 #: Weeks begin on Monday in Herne, whatever zone the server runs in.
 TIMEZONE = "Europe/Berlin"

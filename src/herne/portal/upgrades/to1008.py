@@ -4,8 +4,8 @@ The plain-language summary of services needs no step: it is a field of the Pytho
 schema, and a service without it reads the empty default.
 """
 
-from herne.portal.applications.processing import FINAL_STATES
 from herne.portal.applications.steps import record_processing_time
+from herne.portal.workflow.application_table import FINAL_STATES
 import logging
 from plone import api
 

@@ -1,6 +1,7 @@
-"""Guards of the application workflow: originals, delivery by post."""
+"""Guards of the application workflow (originals, delivery by post), each with its German reason."""
 
 from DateTime import DateTime
+from herne.portal import _
 from plone import api
 from Products.Five.browser import BrowserView
 
@@ -25,36 +26,79 @@ def service_of(application):
         return api.content.get(UID=application.service_uid)
 
 
-def originals_needed(application):
-    return bool(open_originals(application))
+# Each guard answers None when the step may happen, otherwise why not (in German).
 
 
-def originals_complete(application):
-    return not open_originals(application)
+def originals_needed_refusal(application):
+    if not open_originals(application):
+        return _("Für diesen Antrag sind keine Originale mehr vorzulegen.")
+    return None
 
 
-def can_send_by_post(application):
+def originals_complete_refusal(application):
+    missing = open_originals(application)
+    if missing:
+        return _(
+            "Es sind noch nicht alle Originale vorgelegt. Es fehlen: ${names}.",
+            mapping={"names": ", ".join(missing)},
+        )
+    return None
+
+
+def send_by_post_refusal(application):
     """Never for results that must be picked up in person; only with an address."""
     service = service_of(application)
     if service is not None and service.result_delivery == "pickup":
-        return False
-    return bool((application.delivery_address or "").strip())
+        return _(
+            "Das Ergebnis dieser Leistung muss persönlich abgeholt werden "
+            "und kann nicht per Post versandt werden."
+        )
+    if not (application.delivery_address or "").strip():
+        return _("Der Antrag enthält keine Zustelladresse für den Versand per Post.")
+    return None
+
+
+#: Guard view name (as the workflow table names it) -> the check giving the reason.
+GUARDS = {
+    "herne-guard-originals-needed": originals_needed_refusal,
+    "herne-guard-originals-complete": originals_complete_refusal,
+    "herne-guard-send-by-post": send_by_post_refusal,
+}
+
+
+def guard_refusal(guard, application):
+    """Why the guard ``guard`` (a view name, or None) stops a step now, or None."""
+    return GUARDS[guard](application) if guard else None
+
+
+def originals_needed(application):
+    return originals_needed_refusal(application) is None
+
+
+def originals_complete(application):
+    return originals_complete_refusal(application) is None
+
+
+def can_send_by_post(application):
+    return send_by_post_refusal(application) is None
 
 
 class _Guard(BrowserView):
-    check = None
+    """The guard expression of the workflow definition: True when the step may happen."""
+
+    guard = None
 
     def __call__(self):
-        return self.check(self.context)
+        return guard_refusal(self.guard, self.context) is None
 
 
 class OriginalsNeededGuard(_Guard):
-    check = staticmethod(originals_needed)
+    guard = "herne-guard-originals-needed"
 
 
 class OriginalsCompleteGuard(_Guard):
-    check = staticmethod(originals_complete)
+    guard = "herne-guard-originals-complete"
 
 
 class SendByPostGuard(_Guard):
-    check = staticmethod(can_send_by_post)
+    guard = "herne-guard-send-by-post"

@@ -7,16 +7,16 @@ from herne.portal.applications.gate import refusal
 from herne.portal.applications.gate import service_of
 from herne.portal.browser.eid import eid_login_url
 from herne.portal.eid.prefill import verified_form_values
-from herne.portal.restapi.applications import _de
-from herne.portal.restapi.applications import _JSONService
+from herne.portal.i18n import in_german
 from herne.portal.restapi.services.application_form.values import applicant_fields
+from herne.portal.restapi.services.base import JSONService
 
 
 #: HTTP status of each kind of refusal of the gate.
 REFUSAL_STATUS = {NO_SERVICE: 404, LOGIN: 401, TRUST: 403}
 
 
-class FormService(_JSONService):
+class FormService(JSONService):
     def gate(self):
         """The gate's refusal as a JSON error (404, 401, or 403 with the eID log-in), or None."""
         refused = refusal(service_of(self.context), self.request)
@@ -43,7 +43,7 @@ class ApplicationFormGet(FormService):
             "fields": [
                 {
                     "name": name,
-                    "title": _de(field.title),
+                    "title": in_german(field.title),
                     "required": bool(field.required),
                     "type": type(field).__name__,
                     "value": str(verified[name]) if name in verified else None,

@@ -1,4 +1,4 @@
-"""REST: ``GET @ozg-dashboard``, the dashboard's summary and tables as JSON."""
+"""``GET @ozg-dashboard``: the dashboard page's summary and tables, with when they were computed."""
 
 from herne.portal.reporting.dashboard import build_dashboard
 from herne.portal.reporting.dashboard import computed_at

@@ -1,25 +1,14 @@
-"""REST: ``@aufbewahrung``, the retention job (GET: what is due, POST: run it), for cron."""
+"""``POST @aufbewahrung`` (``{}`` as JSON body): run the retention job now and report what it did."""
 
 from herne.portal import _
 from herne.portal.applications.retention import apply_retention
-from herne.portal.restapi.applications import _JSONService
+from herne.portal.restapi.services.base import JSONService
 from plone.protect.interfaces import IDisableCSRFProtection
-from plone.restapi.services import Service
 from zope.interface import alsoProvides
 
 
-class RetentionGet(Service):
-    """What a run would anonymise, delete and remove now; nothing is changed."""
-
-    def reply(self):
-        return {
-            "@id": f"{self.context.absolute_url()}/@aufbewahrung",
-            **apply_retention(dry_run=True).as_dict(),
-        }
-
-
-class RetentionPost(_JSONService):
-    """Run the retention job now and report what it did (``{}`` as JSON body)."""
+class RetentionPost(JSONService):
+    """Runs the job; only JSON is accepted."""
 
     def reply(self):
         content_type = (self.request.getHeader("Content-Type") or "").split(";")[0].strip()

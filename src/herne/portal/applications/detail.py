@@ -1,0 +1,184 @@
+"""What its owner or the responsible clerk sees of one application: the page and the REST detail read it."""
+
+from herne.portal import _
+from herne.portal.applications.messages import FROM_CITIZEN
+from herne.portal.applications.messages import notes_by_step
+from herne.portal.applications.messages import step_key
+from herne.portal.applications.messages import visible_messages
+from herne.portal.applications.next_step import must_act
+from herne.portal.applications.next_step import next_step
+from herne.portal.applications.office import department_of
+from herne.portal.applications.processing import WORKFLOW_ID
+from herne.portal.applications.processing import state_title
+from herne.portal.applications.processing import transition_title
+from herne.portal.i18n import in_german
+from plone import api
+from plone.memoize.instance import memoize
+
+
+#: History entries that are the city's internal business, never shown to the citizen.
+INTERNAL_ACTIONS = ("hand_over",)
+HAND_OVER_TITLE = _("An andere Organisationseinheit abgegeben")
+DATE_FORMAT = "%d.%m.%Y, %H:%M Uhr"
+
+
+def action_title(action):
+    if not action:
+        return ""
+    return HAND_OVER_TITLE if action == "hand_over" else transition_title(action)
+
+
+def _download_url(item):
+    return f"{item.absolute_url()}/@@download/file/{item.file.filename}"
+
+
+class ApplicationDetail:
+    """One application as the current user may see it: the citizen or the city's side."""
+
+    def __init__(self, application):
+        self.application = application
+
+    @memoize
+    def state(self):
+        return api.content.get_state(self.application)
+
+    def state_title(self):
+        return state_title(self.state())
+
+    @memoize
+    def is_applicant(self):
+        return api.user.get_current().getId() == self.application.applicant
+
+    @memoize
+    def department(self):
+        return department_of(self.application)
+
+    def submitted(self):
+        submitted = self.application.submitted
+        return submitted.strftime(DATE_FORMAT) if submitted else None
+
+    def rows(self):
+        return [row for row in self.application.submitted_data or [] if row.get("value")]
+
+    def _files(self):
+        # An application has a handful of files: reading them directly is cheap.
+        return [
+            item
+            for item in self.application.contentValues()
+            if item.portal_type == "ApplicationFile"
+        ]
+
+    def files(self):
+        return [
+            {
+                "title": item.field_title,
+                "filename": item.file.filename,
+                "url": _download_url(item),
+                "size_kb": max(1, item.file.getSize() // 1024),
+            }
+            for item in self._files()
+        ]
+
+    def next_step(self):
+        """What comes next for the citizen (a translatable message)."""
+        return next_step(self.application, self.state(), self.department())
+
+    def must_act(self):
+        return self.is_applicant() and must_act(self.state())
+
+    def messages(self):
+        """The conversation, oldest first; status notices without text are left out."""
+        for_city = not self.is_applicant()
+        names = {item.getId(): item for item in self._files()}
+        result = []
+        for entry in visible_messages(self.application, for_city):
+            if entry.get("kind") == "note":  # shown with its step in the history
+                continue
+            if entry.get("kind") == "status" and not entry.get("text"):
+                continue
+            result.append(
+                {
+                    "time": entry["time"].strftime(DATE_FORMAT),
+                    "from_citizen": entry["sender"] == FROM_CITIZEN,
+                    "author": entry["author"] if for_city else "",
+                    "text": entry["text"],
+                    "files": [
+                        {
+                            "filename": names[file_id].file.filename,
+                            "url": _download_url(names[file_id]),
+                        }
+                        for file_id in entry.get("files", ())
+                        if file_id in names
+                    ],
+                }
+            )
+        return result
+
+    def originals(self):
+        return [
+            {
+                "name": item["name"],
+                "shown": bool(item.get("shown_at")),
+                "shown_at": item["shown_at"].strftime(DATE_FORMAT) if item.get("shown_at") else "",
+                "checked_by": item.get("checked_by") or "",
+            }
+            for item in self.application.originals or ()
+        ]
+
+    def workflow_history(self):
+        return list((self.application.workflow_history or {}).get(WORKFLOW_ID, ()))
+
+    def open_request(self):
+        """The clerk's text of the latest information request."""
+        for entry in reversed(self.workflow_history()):
+            if entry.get("action") == "request_info":
+                return entry.get("comments") or ""
+        return ""
+
+    def history(self):
+        """Every step with who, when and comment, newest first; the citizen sees no internal comments."""
+        for_city = not self.is_applicant()
+        notes = notes_by_step(self.application) if for_city else {}
+        entries = []
+        for entry in self.workflow_history():
+            action = entry.get("action")
+            internal = bool(entry.get("internal")) or action in INTERNAL_ACTIONS
+            if internal and not for_city and action in INTERNAL_ACTIONS:
+                continue
+            # internal comments are notes outside the workflow history, for the city only
+            comment = entry.get("comments") or ""
+            if for_city and internal:
+                comment = notes.get(step_key(entry.get("time"))) or comment
+            entries.append(
+                {
+                    "action": action_title(action),
+                    "state": state_title(entry.get("review_state")),
+                    "time": entry["time"].strftime(DATE_FORMAT) if entry.get("time") else "",
+                    "actor": entry.get("actor") if for_city else "",
+                    "comment": comment,
+                    "internal": internal and for_city,
+                }
+            )
+        return list(reversed(entries))
+
+    def as_json(self):
+        """The detail as the REST API gives it (``GET <application>/@antrag``)."""
+        application = self.application
+        return {
+            "@id": application.absolute_url(),
+            "reference_number": application.reference_number,
+            "service_title": application.service_title,
+            "review_state": self.state(),
+            "state_title": self.state_title(),
+            "must_act": self.must_act(),
+            "next_step": in_german(self.next_step()),
+            "submitted": self.submitted(),
+            "data": [{"title": row["title"], "value": row["value"]} for row in self.rows()],
+            "originals": self.originals(),
+            "history": self.history(),
+            "messages": self.messages(),
+            "documents": self.files(),
+            "receipt": f"{application.absolute_url()}/@@receipt"
+            if application.reference_number
+            else None,
+        }

@@ -1,0 +1,65 @@
+"""The citizen's Postkorb: own applications from catalog metadata, for the page and the REST API."""
+
+from herne.portal.applications.next_step import must_act
+from herne.portal.applications.processing import state_title
+from herne.portal.workflow.application_table import STATES
+from plone import api
+
+
+#: The Postkorb's sections in the order the page shows them.
+GROUPS = ("open", "draft", "closed")
+
+
+def group_of(state):
+    """The Postkorb section of a state: the workflow table's group, final shown as "closed"."""
+    if state == "draft":
+        return "draft"
+    table = STATES.get(state)
+    return "closed" if table is not None and table.group == "final" else "open"
+
+
+def postkorb_rows(userid=None):
+    """Every application of ``userid`` (default: the current user), newest change first."""
+    userid = userid or api.user.get_current().getId()
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.searchResults(
+        portal_type="Application",
+        applicant=userid,
+        sort_on="modified",
+        sort_order="descending",
+    )
+    titles = {}
+    rows = []
+    for brain in brains:
+        state = brain.review_state
+        if state not in titles:
+            titles[state] = state_title(state)
+        date = brain.submitted or brain.modified
+        rows.append(
+            {
+                "url": brain.getURL(),
+                "reference": brain.reference_number,
+                "service": brain.service_title,
+                "date": date.strftime("%d.%m.%Y") if date else "",
+                "state": state,
+                "state_title": titles[state],
+                "must_act": must_act(state),
+                "unread": bool(brain.citizen_unread),
+                "group": group_of(state),
+            }
+        )
+    return rows
+
+
+def row_as_json(row):
+    """One Postkorb row as the REST API gives it (``GET @postkorb``)."""
+    return {
+        "@id": row["url"],
+        "reference_number": row["reference"],
+        "service_title": row["service"],
+        "date": row["date"],
+        "review_state": row["state"],
+        "state_title": row["state_title"],
+        "must_act": row["must_act"],
+        "unread": row["unread"],
+    }

@@ -1,0 +1,1 @@
+"""REST: ``GET <application>/@antrag``, one application as its page shows it."""

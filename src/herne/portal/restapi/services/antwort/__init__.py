@@ -1,0 +1,1 @@
+"""REST: ``POST <application>/@antwort``, the citizen's answer to an information request."""

@@ -1,0 +1,1 @@
+"""REST: ``POST <application>/@nachrichten``, a message with files, checked as on the page."""

@@ -1,0 +1,21 @@
+"""``GET @postkorb``: the caller's applications, newest change first."""
+
+from herne.portal import _
+from herne.portal.applications.postkorb import postkorb_rows
+from herne.portal.applications.postkorb import row_as_json
+from herne.portal.restapi.services.base import JSONService
+from plone import api
+
+
+class PostkorbGet(JSONService):
+    """The rows of the Postkorb page, as JSON."""
+
+    def reply(self):
+        if api.user.is_anonymous():
+            return self.error(401, message=_("Bitte melden Sie sich an."))
+        rows = postkorb_rows()
+        return {
+            "@id": f"{self.context.absolute_url()}/@postkorb",
+            "items_total": len(rows),
+            "items": [row_as_json(row) for row in rows],
+        }

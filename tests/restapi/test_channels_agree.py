@@ -1,0 +1,142 @@
+"""Page and REST API read the same rules and data: limits, Postkorb rows, application detail."""
+
+from base64 import b64encode
+from herne.portal.applications.detail import ApplicationDetail
+from herne.portal.applications.factory import create_application
+from herne.portal.applications.limits import MAX_FILES
+from herne.portal.applications.limits import MAX_TEXT
+from herne.portal.applications.postkorb import postkorb_rows
+from herne.portal.applications.postkorb import row_as_json
+from herne.portal.applications.processing import perform
+from plone import api
+from plone.testing.zope import Browser
+import pytest
+import transaction
+
+
+CITIZEN = ("buerger", "demo-buerger-2026")
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+@pytest.fixture()
+def application(rest_portal):
+    service = rest_portal["leistungen"]["fuehrungszeugnis"]
+    with api.env.adopt_user(username="buerger"):
+        created = create_application(
+            service,
+            userid="buerger",
+            applicant_name="Bernd Bergmann",
+            rows=[{"name": "purpose", "title": "Zweck", "value": "Sportverein"}],
+            uploads={},
+            consent_time=None,
+            delivery_method="post",
+            delivery_address="Bahnhofstraße 12\n44623 Herne",
+        )
+    transaction.commit()
+    return created
+
+
+@pytest.fixture()
+def page(demo_functional):
+    """The citizen's browser on the HTML pages."""
+    browser = Browser(demo_functional["app"])
+    browser.handleErrors = False
+    browser.addHeader("Authorization", "Basic {}:{}".format(*CITIZEN))
+    return browser
+
+
+@pytest.fixture()
+def rest(api_session):
+    return api_session(*CITIZEN)
+
+
+def path_of(application, portal):
+    return application.absolute_url()[len(portal.absolute_url()) :]
+
+
+def page_message(page, application, text):
+    page.open(application.absolute_url())
+    form = page.getForm(action="@@message")
+    form.getControl(name="message_text").value = text
+    form.submit()
+    return page.contents
+
+
+def test_one_character_over_the_limit_is_refused_alike(rest_portal, application, page, rest):
+    too_long = "x" * (MAX_TEXT + 1)
+    expected = f"Die Nachricht ist zu lang (höchstens {MAX_TEXT} Zeichen)."
+    response = rest.post(
+        f"{path_of(application, rest_portal)}/@nachrichten", json={"text": too_long}
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["errors"] == [{"field": "text", "message": expected}]
+    assert expected in page_message(page, application, too_long)
+    transaction.abort()
+    assert not application.messages
+
+
+def test_a_text_of_exactly_the_limit_goes_through_on_both(rest_portal, application, page, rest):
+    response = rest.post(
+        f"{path_of(application, rest_portal)}/@nachrichten", json={"text": "r" * MAX_TEXT}
+    )
+    assert response.status_code == 201, response.text
+    assert "Ihre Nachricht wurde gesendet." in page_message(page, application, "p" * MAX_TEXT)
+    transaction.abort()
+    assert sorted(entry["text"][0] for entry in application.messages) == ["p", "r"]
+
+
+def test_one_file_over_the_limit_is_refused_with_the_limit_named(rest_portal, application, rest):
+    files = [
+        {"filename": f"{number}.pdf", "data": b64encode(PDF).decode()}
+        for number in range(MAX_FILES + 1)
+    ]
+    response = rest.post(
+        f"{path_of(application, rest_portal)}/@nachrichten", json={"text": "Anbei", "files": files}
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["message"] == f"Höchstens {MAX_FILES} Dateien je Nachricht."
+    ok = rest.post(
+        f"{path_of(application, rest_portal)}/@nachrichten",
+        json={"text": "Anbei", "files": files[:MAX_FILES]},
+    )
+    assert ok.status_code == 201, ok.text
+
+
+def test_the_page_offers_as_many_file_fields_as_allowed(application, page):
+    page.open(application.absolute_url())
+    assert f"message_file_{MAX_FILES}" in page.contents
+    assert f"message_file_{MAX_FILES + 1}" not in page.contents
+
+
+def test_rest_and_page_postkorb_show_the_same_rows(rest_portal, application, page, rest):
+    with api.env.adopt_user(username="sachbearbeitung"):
+        perform(application, "accept")
+        perform(application, "request_info", "Bitte Nachweis hochladen.")
+    transaction.commit()
+    items = rest.get("@postkorb").json()["items"]
+    with api.env.adopt_user(username="buerger"):
+        rows = postkorb_rows()
+    assert items == [row_as_json(row) for row in rows]
+    assert any(item["must_act"] for item in items)
+    page.open(f"{rest_portal.absolute_url()}/@@postkorb")
+    for item in items:
+        assert item["reference_number"] in page.contents
+        assert item["state_title"] in page.contents
+
+
+def test_rest_detail_is_what_the_page_shows(rest_portal, application, page, rest):
+    with api.env.adopt_user(username="sachbearbeitung"):
+        perform(application, "accept", "Intern: bekannt", internal=True)
+        perform(application, "request_info", "Bitte Nachweis hochladen.")
+    transaction.commit()
+    detail = rest.get(f"{path_of(application, rest_portal)}/@antrag").json()
+    with api.env.adopt_user(username="buerger"):
+        assert detail == ApplicationDetail(application).as_json()
+    page.open(application.absolute_url())
+    assert detail["state_title"] in page.contents
+    assert "Bitte Nachweis hochladen." in page.contents
+    assert [entry["action"] for entry in detail["history"]][:2] == [
+        "Unterlagen nachfordern",
+        "Bearbeitung beginnen",
+    ]
+    assert "Intern: bekannt" not in str(detail)
