@@ -41,6 +41,8 @@ class CommentRefused(WorkflowException):
     """Raised before a transition whose comment breaks the rules: whatever the channel."""
 
     def __init__(self, message):
+        # the workflow tool raises it again as ``type(error)(error)``: keep the message
+        message = getattr(message, "message", message)
         super().__init__(in_german(message))  # plone.restapi's @workflow shows the text
         self.message = message
 
