@@ -1,9 +1,8 @@
-"""The application workflow as one table: states with their groups, transitions, guards, permissions.
+"""The application workflow as one table: states with their groups, transitions, guards, permissions."""
 
-The runtime reads the state groups (open, final, waiting for the citizen) and the
-decisions from here; ``scripts/build_application_workflow.py`` writes
-``profiles/default/workflows/herne_application_workflow/definition.xml`` from it.
-"""
+# The runtime reads the state groups (open, final, waiting for the citizen) and the
+# decisions from here; scripts/build_application_workflow.py writes the profile's
+# workflows/herne_application_workflow/definition.xml from it (a test compares the two).
 
 from typing import NamedTuple
 
