@@ -47,9 +47,9 @@ def field_error(html, widget_id):
 
 @pytest.fixture()
 def editor_browser(browser_for):
-    from herne.portal.demo.catalogue_data import DEMO_USERS
+    from herne.portal.demo.setup import demo_catalogue
 
-    editor = next(user for user in DEMO_USERS if user["username"] == "redaktion")
+    editor = next(user for user in demo_catalogue().users if user["username"] == "redaktion")
     return browser_for(editor["username"], editor["password"])
 
 

@@ -1,12 +1,16 @@
 """The demo catalogue is complete enough to be meaningful, and creating it twice changes nothing."""
 
 from collections import Counter
-from herne.portal.demo.catalogue_data import DEMO_USERS
-from herne.portal.demo.catalogue_data import DEPARTMENTS
-from herne.portal.demo.catalogue_data import SERVICES
 from herne.portal.demo.setup import create_demo_content
+from herne.portal.demo.setup import demo_catalogue
 from plone import api
 import pytest
+
+
+CATALOGUE = demo_catalogue()
+DEMO_USERS = CATALOGUE.users
+DEPARTMENTS = CATALOGUE.departments
+SERVICES = CATALOGUE.services
 
 
 def snapshot(portal):

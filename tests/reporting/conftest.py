@@ -1,9 +1,10 @@
 """A small catalogue whose OZG figures are known in advance."""
 
 from decimal import Decimal
-from herne.portal.demo.setup import _create_department
-from herne.portal.demo.setup import _create_form
-from herne.portal.demo.setup import _publish
+from herne.portal.catalogue_import.create import create_department
+from herne.portal.catalogue_import.create import create_form
+from herne.portal.catalogue_import.create import publish
+from herne.portal.demo.setup import demo_catalogue
 from plone import api
 from plone.app.textfield.value import RichTextValue
 import pytest
@@ -82,9 +83,9 @@ def create_service(folder, department, service_id, title, facts, with_form):
         department=RelationValue(getUtility(IIntIds).getId(department)),
         **data,
     )
-    _publish(service)
+    publish(service)
     if with_form:
-        _create_form(service)
+        create_form(service, demo_catalogue().forms[service_id])
     return service
 
 
@@ -92,10 +93,10 @@ def create_service(folder, department, service_id, title, facts, with_form):
 def known_catalogue(integration):
     portal = integration["portal"]
     with api.env.adopt_roles(["Manager"]):
-        steuern = _create_department(
+        steuern = create_department(
             portal["organisation"], {"id": "steuern", "title": "Steuern und Abgaben"}
         )
-        buergerdienste = _create_department(
+        buergerdienste = create_department(
             portal["organisation"], {"id": "buergerdienste", "title": "Bürgerdienste"}
         )
         services = {}

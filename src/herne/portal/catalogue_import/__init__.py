@@ -1,0 +1,1 @@
+"""A city's service catalogue as JSON files: read, checked and created in the site."""
