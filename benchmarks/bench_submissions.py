@@ -14,7 +14,7 @@ import os
 from plone import api
 from plone.testing.zope import Browser
 import statistics
-from tests.applications.test_submission import fill_dog_tax
+from tests.fixtures.journeys import fill_dog_tax
 import time
 import transaction
 

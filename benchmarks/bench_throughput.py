@@ -271,8 +271,8 @@ def print_results(results):
 
 
 def test_throughput(tmp_path):
-    from tests.cluster.conftest import haproxy_installed
-    from tests.cluster.conftest import postgresql_reachable
+    from tests.fixtures.cluster import haproxy_installed
+    from tests.fixtures.cluster import postgresql_reachable
 
     unreachable = postgresql_reachable()
     if unreachable:

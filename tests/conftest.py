@@ -15,8 +15,17 @@ from herne.portal.testing import HERNE_PORTAL_INTEGRATION_TESTING
 from pytest_plone import fixtures_factory
 
 
-#: ``tests.smtp`` gives every test directory the session-wide real SMTP server.
-pytest_plugins = ["pytest_plone", "tests.smtp"]
+#: ``tests.smtp`` gives every test directory the session-wide real SMTP server; the
+#: modules in ``tests/fixtures`` are the one home of the fixtures the directories share.
+pytest_plugins = [
+    "pytest_plone",
+    "tests.smtp",
+    "tests.fixtures.applications",
+    "tests.fixtures.browsers",
+    "tests.fixtures.catalogue",
+    "tests.fixtures.eid",
+    "tests.fixtures.rest",
+]
 
 #: Layer fixture prefixes of the empty site and of the demo site.
 EMPTY_SITE = ("integration", "functional")

@@ -2,8 +2,8 @@
 
 from plone import api
 import pytest
-from tests.applications.test_submission import applications_of
-from tests.applications.test_submission import apply_for_dog_tax
+from tests.fixtures.journeys import applications_of
+from tests.fixtures.journeys import apply_for_dog_tax
 import transaction
 from zExceptions import Unauthorized
 
@@ -88,14 +88,14 @@ def test_applications_not_in_site_search(browser_as, demo_portal, dog_tax_applic
     assert "/antraege/" not in browser.contents
 
 
-def test_citizen_whose_submission_opens_an_area_does_not_own_it(submitted, demo_portal):
+def test_citizen_whose_submission_opens_an_area_does_not_own_it(submitted_application, demo_portal):
     """The first application of a department creates its area, in the citizen's request."""
     root = demo_portal["antraege"]
     if "wohngeld" in root:
         with api.env.adopt_roles(["Manager"]):
             api.content.delete(obj=root["wohngeld"])
-    first = submitted("wohngeld", userid="buergerin")
-    second = submitted("wohngeld", userid="buerger")
+    first = submitted_application("wohngeld", user="buergerin")
+    second = submitted_application("wohngeld", user="buerger")
     area = root["wohngeld"]
     assert {principal for principal, _roles in area.get_local_roles()} == {"clerks-wohngeld"}
 

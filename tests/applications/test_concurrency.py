@@ -10,7 +10,7 @@ from herne.portal.applications.factory import create_application
 from herne.portal.applications.notifications import queue_receipt_mail
 import pytest
 from Testing.makerequest import makerequest
-from tests.applications.test_submission import wait_for
+from tests.fixtures.mail import wait_for
 import threading
 import time
 import transaction
@@ -218,7 +218,9 @@ def test_year_counter_conflicts_instead_of_merging(demo_functional):
             connection.close()
 
 
-def test_messages_written_at_once_from_both_sides_are_all_kept(demo_functional, submitted):
+def test_messages_written_at_once_from_both_sides_are_all_kept(
+    demo_functional, submitted_application
+):
     """Citizen and clerk write to one application at the same time: the later one is
     redone (as Zope retries the request) and both messages are there."""
     from herne.portal.applications.messages import FROM_CITIZEN
@@ -226,7 +228,7 @@ def test_messages_written_at_once_from_both_sides_are_all_kept(demo_functional, 
     from herne.portal.applications.messages import add_message
     from herne.portal.applications.messages import messages_of
 
-    path = submitted().getPhysicalPath()
+    path = submitted_application().getPhysicalPath()
     db = demo_functional["zodbDB"]
     (manager_a, connection_a), (manager_b, connection_b) = _open(db), _open(db)
 

@@ -3,11 +3,11 @@
 from DateTime import DateTime
 from herne.portal.applications.drafts import remove_stale_drafts
 from plone import api
-from tests.applications.test_submission import applications_of
-from tests.applications.test_submission import fill_dog_tax
-from tests.applications.test_submission import open_dog_tax_form
-from tests.applications.test_submission import receipts
-from tests.applications.test_submission import submit
+from tests.fixtures.journeys import applications_of
+from tests.fixtures.journeys import fill_dog_tax
+from tests.fixtures.journeys import open_dog_tax_form
+from tests.fixtures.journeys import submit
+from tests.fixtures.mail import receipts
 import transaction
 
 

@@ -3,12 +3,12 @@
 from io import BytesIO
 from plone import api
 import pytest
-from tests.applications.conftest import CLERK
-from tests.applications.conftest import PDF
-from tests.applications.conftest import state_of
-from tests.applications.test_processing import step
-from tests.applications.test_status_mail import mails_to
-from tests.applications.test_status_mail import settle
+from tests.fixtures.applications import CLERK
+from tests.fixtures.applications import PDF
+from tests.fixtures.applications import state_of
+from tests.fixtures.journeys import step
+from tests.fixtures.mail import mails_to
+from tests.fixtures.mail import settle
 import transaction
 from zExceptions import Unauthorized
 
@@ -28,9 +28,9 @@ def write(browser, application, text, attachment=None):
     form.submit()
 
 
-def test_postkorb_lists_only_own_applications(submitted, citizen):
-    mine = submitted("fuehrungszeugnis")
-    theirs = submitted("wohngeld", userid="buergerin")
+def test_postkorb_lists_only_own_applications(submitted_application, citizen):
+    mine = submitted_application("fuehrungszeugnis")
+    theirs = submitted_application("wohngeld", user="buergerin")
     owner = citizen()
     open_postkorb(owner)
     assert mine.reference_number in owner.contents
@@ -49,8 +49,10 @@ def test_anonymous_must_log_in_for_the_postkorb(demo_functional):
         open_postkorb(anonymous)
 
 
-def test_unread_marker_after_a_step_until_the_citizen_looks(submitted, citizen, browser_as):
-    application = submitted("fuehrungszeugnis")
+def test_unread_marker_after_a_step_until_the_citizen_looks(
+    submitted_application, citizen, browser_as
+):
+    application = submitted_application("fuehrungszeugnis")
     owner = citizen()
     open_postkorb(owner)
     assert "herne-unread" not in owner.contents
@@ -84,8 +86,8 @@ def test_unread_marker_after_a_step_until_the_citizen_looks(submitted, citizen, 
         ),
     ],
 )
-def test_next_step_per_state(submitted, citizen, browser_as, state, steps, expected):
-    application = submitted("fuehrungszeugnis")
+def test_next_step_per_state(submitted_application, citizen, browser_as, state, steps, expected):
+    application = submitted_application("fuehrungszeugnis")
     clerk = browser_as(*CLERK)
     for title in steps:
         step(clerk, application, title)
@@ -95,10 +97,10 @@ def test_next_step_per_state(submitted, citizen, browser_as, state, steps, expec
     assert expected in owner.contents
 
 
-def test_next_step_names_originals_and_office(submitted, citizen, browser_as):
+def test_next_step_names_originals_and_office(submitted_application, citizen, browser_as):
     api.group.add_user(groupname="clerks-buergerdienste-wanne", username="sachbearbeitung")
     transaction.commit()
-    application = submitted("lebensbescheinigung")
+    application = submitted_application("lebensbescheinigung")
     clerk = browser_as(*CLERK)
     step(clerk, application, "Bearbeitung beginnen")
     step(clerk, application, "Originale anfordern")
@@ -111,8 +113,8 @@ def test_next_step_names_originals_and_office(submitted, citizen, browser_as):
     assert "Rathaus Wanne" in section and "Öffnungszeiten" in section
 
 
-def test_message_round_trip_with_notifications(submitted, citizen, browser_as, mailbox):
-    application = submitted("fuehrungszeugnis")
+def test_message_round_trip_with_notifications(submitted_application, citizen, browser_as, mailbox):
+    application = submitted_application("fuehrungszeugnis")
     settle(mailbox, 1)
     owner = citizen()
     write(owner, application, "Wie lange dauert es?", attachment=(PDF, "frage.pdf"))
@@ -141,8 +143,10 @@ def test_message_round_trip_with_notifications(submitted, citizen, browser_as, m
         ("Anbei", (b"MZ\x90\x00 not a pdf", "virus.pdf"), "kein PDF-Dokument"),
     ],
 )
-def test_bad_messages_are_refused_and_nothing_is_kept(submitted, citizen, text, attachment, error):
-    application = submitted("fuehrungszeugnis")
+def test_bad_messages_are_refused_and_nothing_is_kept(
+    submitted_application, citizen, text, attachment, error
+):
+    application = submitted_application("fuehrungszeugnis")
     owner = citizen()
     write(owner, application, text, attachment)
     assert error in owner.contents
@@ -151,8 +155,8 @@ def test_bad_messages_are_refused_and_nothing_is_kept(submitted, citizen, text, 
     assert not [item for item in application.contentValues() if item.field_name == "message"]
 
 
-def test_no_files_after_the_decision(submitted, citizen, browser_as):
-    application = submitted("fuehrungszeugnis")
+def test_no_files_after_the_decision(submitted_application, citizen, browser_as):
+    application = submitted_application("fuehrungszeugnis")
     step(browser_as(*CLERK), application, "Ablehnen", comment="Nicht zuständig.")
     owner = citizen()
     owner.open(application.absolute_url())
@@ -162,8 +166,8 @@ def test_no_files_after_the_decision(submitted, citizen, browser_as):
     assert "Warum?" in owner.contents
 
 
-def test_another_citizen_cannot_write(submitted, citizen):
-    application = submitted("fuehrungszeugnis")
+def test_another_citizen_cannot_write(submitted_application, citizen):
+    application = submitted_application("fuehrungszeugnis")
     owner = citizen()
     owner.open(application.absolute_url())
     token = owner.getControl(name="_authenticator", index=0).value
@@ -180,9 +184,9 @@ def test_next_step_and_must_act_for_every_state(demo):
     """Every state has a plain-German next step; the citizen must act exactly where expected."""
     from herne.portal.applications.next_step import must_act
     from herne.portal.applications.next_step import next_step
-    from tests.workflow.test_application_workflow import PATHS
-    from tests.workflow.test_application_workflow import bring_to
-    from tests.workflow.test_application_workflow import new_application
+    from tests.fixtures.applications import PATHS
+    from tests.fixtures.applications import bring_to
+    from tests.fixtures.applications import draft_application
     from zope.i18n import translate
 
     api.group.add_user(groupname="clerks-buergerdienste-wanne", username="sachbearbeitung")
@@ -202,7 +206,7 @@ def test_next_step_and_must_act_for_every_state(demo):
     }
     assert set(expected) == set(PATHS)
     for state, (phrase, act) in expected.items():
-        application = new_application(demo["portal"])
+        application = draft_application(demo["portal"])
         bring_to(application, state)
         text = translate(next_step(application, state, department), target_language="de")
         assert phrase in text, (state, text)
@@ -213,8 +217,10 @@ def test_next_step_and_must_act_for_every_state(demo):
     assert "Öffnungszeiten" in originals_text
 
 
-def test_message_from_the_clerk_marks_the_application_unread(submitted, citizen, browser_as):
-    application = submitted("fuehrungszeugnis")
+def test_message_from_the_clerk_marks_the_application_unread(
+    submitted_application, citizen, browser_as
+):
+    application = submitted_application("fuehrungszeugnis")
     owner = citizen()
     write(owner, application, "Eine Frage")
     open_postkorb(owner)

@@ -3,26 +3,14 @@
 from io import BytesIO
 from plone import api
 import pytest
-from tests.applications.conftest import CLERK
-from tests.applications.conftest import PDF
-from tests.applications.conftest import PNG
-from tests.applications.conftest import WOHNGELD_CLERK
-from tests.applications.conftest import state_of
+from tests.fixtures.applications import CLERK
+from tests.fixtures.applications import PDF
+from tests.fixtures.applications import PNG
+from tests.fixtures.applications import WOHNGELD_CLERK
+from tests.fixtures.applications import state_of
+from tests.fixtures.journeys import step
 import transaction
 from zExceptions import Unauthorized
-
-
-def step(browser, application, title, comment=None, internal=False, letter=None):
-    browser.open(application.absolute_url())
-    form = browser.getForm(action="@@process")
-    if comment is not None:
-        form.getControl(name="comment").value = comment
-    if internal:
-        form.getControl(name="internal").value = True
-    if letter is not None:
-        data, filename, content_type = letter
-        form.getControl(name="decision").add_file(BytesIO(data), content_type, filename)
-    form.getControl(title).click()
 
 
 def post_step(browser, application, transition, **fields):
@@ -36,8 +24,8 @@ def post_step(browser, application, transition, **fields):
     browser.post(f"{application.absolute_url()}/@@process", data)
 
 
-def test_clerk_approves_with_decision_letter_and_sends_by_post(submitted, browser_as):
-    application = submitted("fuehrungszeugnis")
+def test_clerk_approves_with_decision_letter_and_sends_by_post(submitted_application, browser_as):
+    application = submitted_application("fuehrungszeugnis")
     clerk = browser_as(*CLERK)
     step(clerk, application, "Bearbeitung beginnen")
     assert state_of(application) == "in_progress"
@@ -71,8 +59,8 @@ def test_clerk_approves_with_decision_letter_and_sends_by_post(submitted, browse
     assert "@@process" not in clerk.contents
 
 
-def test_step_in_wrong_state_is_refused_in_german(submitted, browser_as):
-    application = submitted("fuehrungszeugnis")
+def test_step_in_wrong_state_is_refused_in_german(submitted_application, browser_as):
+    application = submitted_application("fuehrungszeugnis")
     clerk = browser_as(*CLERK)
     post_step(clerk, application, "send_by_post")
     assert (
@@ -82,10 +70,12 @@ def test_step_in_wrong_state_is_refused_in_german(submitted, browser_as):
     assert state_of(application) == "submitted"
 
 
-def test_approval_refused_while_originals_outstanding(submitted, browser_as, demo_portal):
+def test_approval_refused_while_originals_outstanding(
+    submitted_application, browser_as, demo_portal
+):
     api.group.add_user(groupname="clerks-buergerdienste-wanne", username="sachbearbeitung")
     transaction.commit()
-    application = submitted("lebensbescheinigung")
+    application = submitted_application("lebensbescheinigung")
     clerk = browser_as(*CLERK)
     step(clerk, application, "Bearbeitung beginnen")
     # the page says why approval is not offered
@@ -95,10 +85,12 @@ def test_approval_refused_while_originals_outstanding(submitted, browser_as, dem
     assert state_of(application) == "in_progress"
 
 
-def test_originals_checklist_from_request_to_approval(submitted, browser_as, citizen, demo_portal):
+def test_originals_checklist_from_request_to_approval(
+    submitted_application, browser_as, citizen, demo_portal
+):
     api.group.add_user(groupname="clerks-buergerdienste-wanne", username="sachbearbeitung")
     transaction.commit()
-    application = submitted("lebensbescheinigung")
+    application = submitted_application("lebensbescheinigung")
     names = [item["name"] for item in application.originals]
     assert len(names) == 2
     clerk = browser_as(*CLERK)
@@ -134,8 +126,8 @@ def test_originals_checklist_from_request_to_approval(submitted, browser_as, cit
     assert state_of(application) == "approved"
 
 
-def test_information_request_round_trip(submitted, browser_as, citizen):
-    application = submitted("wohngeld")
+def test_information_request_round_trip(submitted_application, browser_as, citizen):
+    application = submitted_application("wohngeld")
     clerk = browser_as(*WOHNGELD_CLERK)
     step(clerk, application, "Bearbeitung beginnen")
     step(clerk, application, "Unterlagen nachfordern")
@@ -181,8 +173,8 @@ def test_information_request_round_trip(submitted, browser_as, citizen):
     assert "miete.pdf" in clerk.contents
 
 
-def test_internal_comment_never_reaches_the_citizen(submitted, browser_as, citizen):
-    application = submitted("fuehrungszeugnis")
+def test_internal_comment_never_reaches_the_citizen(submitted_application, browser_as, citizen):
+    application = submitted_application("fuehrungszeugnis")
     clerk = browser_as(*CLERK)
     step(
         clerk,
@@ -200,8 +192,8 @@ def test_internal_comment_never_reaches_the_citizen(submitted, browser_as, citiz
     assert "Antragsteller bekannt" not in owner.contents
 
 
-def test_decision_letter_must_be_a_pdf(submitted, browser_as):
-    application = submitted("fuehrungszeugnis")
+def test_decision_letter_must_be_a_pdf(submitted_application, browser_as):
+    application = submitted_application("fuehrungszeugnis")
     clerk = browser_as(*CLERK)
     step(clerk, application, "Bearbeitung beginnen")
     step(clerk, application, "Genehmigen", letter=(PNG, "bescheid.pdf", "application/pdf"))
@@ -210,8 +202,8 @@ def test_decision_letter_must_be_a_pdf(submitted, browser_as):
     assert not [item for item in application.contentValues() if item.field_name == "decision"]
 
 
-def test_rejection_needs_a_reason(submitted, browser_as, citizen):
-    application = submitted("fuehrungszeugnis")
+def test_rejection_needs_a_reason(submitted_application, browser_as, citizen):
+    application = submitted_application("fuehrungszeugnis")
     clerk = browser_as(*CLERK)
     step(clerk, application, "Ablehnen")
     assert "Bitte begründen Sie die Ablehnung." in clerk.contents
@@ -223,10 +215,12 @@ def test_rejection_needs_a_reason(submitted, browser_as, citizen):
     assert "Sie wohnen nicht in Herne." in owner.contents
 
 
-def test_pickup_services_are_never_sent_and_pickup_is_confirmed(submitted, browser_as, demo_portal):
+def test_pickup_services_are_never_sent_and_pickup_is_confirmed(
+    submitted_application, browser_as, demo_portal
+):
     demo_portal["leistungen"]["fuehrungszeugnis"].result_delivery = "pickup"
     transaction.commit()
-    application = submitted("fuehrungszeugnis")
+    application = submitted_application("fuehrungszeugnis")
     clerk = browser_as(*CLERK)
     step(clerk, application, "Bearbeitung beginnen")
     step(clerk, application, "Genehmigen")
@@ -238,8 +232,8 @@ def test_pickup_services_are_never_sent_and_pickup_is_confirmed(submitted, brows
     assert state_of(application) == "picked_up"
 
 
-def test_citizen_withdraws_from_the_page(submitted, citizen):
-    application = submitted("fuehrungszeugnis")
+def test_citizen_withdraws_from_the_page(submitted_application, citizen):
+    application = submitted_application("fuehrungszeugnis")
     owner = citizen()
     owner.open(application.absolute_url())
     form = owner.getForm(action="@@process")
@@ -249,8 +243,8 @@ def test_citizen_withdraws_from_the_page(submitted, citizen):
     assert "Antrag zurückziehen" not in owner.contents
 
 
-def test_clerk_of_another_department_cannot_post_a_step(submitted, browser_as):
-    application = submitted("fuehrungszeugnis")
+def test_clerk_of_another_department_cannot_post_a_step(submitted_application, browser_as):
+    application = submitted_application("fuehrungszeugnis")
     clerk = browser_as(*CLERK)
     clerk.open(application.absolute_url())
     token = clerk.getControl(name="_authenticator", index=0).value
@@ -263,18 +257,20 @@ def test_clerk_of_another_department_cannot_post_a_step(submitted, browser_as):
     assert state_of(application) == "submitted"
 
 
-def test_step_without_csrf_token_is_refused(submitted, browser_as):
+def test_step_without_csrf_token_is_refused(submitted_application, browser_as):
     from zExceptions import Forbidden
 
-    application = submitted("fuehrungszeugnis")
+    application = submitted_application("fuehrungszeugnis")
     clerk = browser_as(*CLERK)
     with pytest.raises(Forbidden):
         clerk.post(f"{application.absolute_url()}/@@process", "transition=accept")
     assert state_of(application) == "submitted"
 
 
-def test_hand_over_keeps_history_and_moves_access(submitted, browser_as, citizen, demo_portal):
-    application = submitted("fuehrungszeugnis")
+def test_hand_over_keeps_history_and_moves_access(
+    submitted_application, browser_as, citizen, demo_portal
+):
+    application = submitted_application("fuehrungszeugnis")
     uid = application.UID()
     clerk = browser_as(*CLERK)
     step(clerk, application, "Bearbeitung beginnen", comment="Gesehen")
@@ -307,8 +303,8 @@ def test_hand_over_keeps_history_and_moves_access(submitted, browser_as, citizen
     assert "Gesehen" in owner.contents
 
 
-def test_citizen_posting_a_clerks_step_is_refused(submitted, citizen):
-    application = submitted("fuehrungszeugnis")
+def test_citizen_posting_a_clerks_step_is_refused(submitted_application, citizen):
+    application = submitted_application("fuehrungszeugnis")
     owner = citizen()
     post_step(owner, application, "accept")
     assert "Diesen Schritt nimmt die Sachbearbeitung der Stadt vor." in owner.contents

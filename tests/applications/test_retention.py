@@ -1,17 +1,17 @@
 """Retention: closed applications anonymised or deleted after their service's period; drafts expire."""
 
-from herne.portal.applications.factory import create_application
 from herne.portal.applications.messages import FROM_CITY
 from herne.portal.applications.messages import add_message
 from herne.portal.applications.messages import add_note
 from herne.portal.applications.retention import apply_retention
 from herne.portal.applications.retention import closed_time
 from herne.portal.applications.retention import months_before
-from herne.portal.workflow.application import tick_original
 from plone import api
 from plone.namedfile.file import NamedBlobFile
-from tests.applications.conftest import PDF
-from tests.workflow.test_application_workflow import PATHS
+from tests.fixtures.applications import PATHS
+from tests.fixtures.applications import PDF
+from tests.fixtures.applications import build_application
+from tests.fixtures.applications import move_along
 
 
 NAME = "Zoraida Quastenberg"
@@ -19,31 +19,18 @@ NAME = "Zoraida Quastenberg"
 
 def closed_application(portal, service_id="lebensbescheinigung", state="rejected"):
     """An application with personal data everywhere: form, file, messages, notes, history."""
-    service = portal["leistungen"][service_id]
     upload = NamedBlobFile(data=PDF, contentType="application/pdf", filename="quastenberg.pdf")
-    with api.env.adopt_user(username="buerger"):
-        application = create_application(
-            service,
-            userid="buerger",
-            applicant_name=NAME,
-            rows=[{"name": "last_name", "title": "Nachname", "value": NAME}],
-            uploads={"nachweis": ("Nachweis", upload)},
-            consent_time=None,
-            delivery_method=service.result_delivery,
-            delivery_address="Quastenweg 7\n44623 Herne",
-        )
+    application = build_application(
+        portal,
+        service_id,
+        name=NAME,
+        rows=[{"name": "last_name", "title": "Nachname", "value": NAME}],
+        uploads={"nachweis": ("Nachweis", upload)},
+        address="Quastenweg 7\n44623 Herne",
+    )
     add_message(application, "Guten Tag Frau Quastenberg, bitte ...", FROM_CITY, "sachbearbeitung")
     add_note(application, "Frau Quastenberg rief an.", "sachbearbeitung", None)
-    for step in PATHS[state][1:]:  # submitted already
-        if step == "tick":
-            for item in application.originals:
-                tick_original(application, item["name"], "sachbearbeitung")
-        elif step == "withdraw":
-            with api.env.adopt_user(username="buerger"):
-                api.content.transition(obj=application, transition=step)
-        else:
-            with api.env.adopt_roles(["Manager"]):
-                api.content.transition(obj=application, transition=step, comment="Begründung")
+    move_along(application, PATHS[state][1:])  # submitted already
     assert api.content.get_state(application) == state
     application.reindexObject()
     return application
@@ -189,19 +176,7 @@ def test_stale_drafts_expire_in_the_same_run(demo):
     from DateTime import DateTime
 
     portal = demo["portal"]
-    service = portal["leistungen"]["hundesteuer"]
-    with api.env.adopt_user(username="buerger"):
-        draft = create_application(
-            service,
-            userid="buerger",
-            applicant_name=NAME,
-            rows=[],
-            uploads={},
-            consent_time=None,
-            delivery_method=service.result_delivery,
-            delivery_address=None,
-            submit=False,
-        )
+    draft = build_application(portal, "hundesteuer", name=NAME, address=None, submit=False)
     path = "/".join(draft.getPhysicalPath())
     days = api.portal.get_registry_record("herne.portal.draft_retention_days")
 

@@ -1,15 +1,13 @@
 """Citizens and department mailboxes hear of each step by e-mail, after commit, once."""
 
-from email import message_from_bytes
-from email import policy
 from herne.portal.applications.messages import visible_messages
 from herne.portal.applications.processing import perform
 from plone import api
-from tests.applications.conftest import CLERK
-from tests.applications.conftest import state_of
-from tests.applications.test_processing import step
-from tests.applications.test_submission import wait_for
-import time
+from tests.fixtures.applications import CLERK
+from tests.fixtures.applications import state_of
+from tests.fixtures.journeys import step
+from tests.fixtures.mail import mails_to
+from tests.fixtures.mail import settle
 import transaction
 
 
@@ -17,21 +15,8 @@ CITIZEN_ADDRESS = "buerger@example.org"
 DEPARTMENT_ADDRESS = "buergerdienste@herne.de"
 
 
-def mails_to(mailbox, address):
-    envelopes = [envelope for envelope in mailbox if address in envelope.rcpt_tos]
-    for envelope in envelopes:  # RFC 5321: at most 998 characters a line
-        assert max(len(line) for line in envelope.content.splitlines()) <= 998
-    return [message_from_bytes(envelope.content, policy=policy.default) for envelope in envelopes]
-
-
-def settle(mailbox, count):
-    wait_for(mailbox, count)
-    time.sleep(0.3)  # anything sent twice would arrive now
-    return mailbox
-
-
-def test_new_submission_notifies_the_department_mailbox(mailbox, submitted):
-    application = submitted("fuehrungszeugnis")
+def test_new_submission_notifies_the_department_mailbox(mailbox, submitted_application):
+    application = submitted_application("fuehrungszeugnis")
     settle(mailbox, 1)
     (mail,) = mails_to(mailbox, DEPARTMENT_ADDRESS)
     assert mail["Subject"] == (
@@ -40,13 +25,13 @@ def test_new_submission_notifies_the_department_mailbox(mailbox, submitted):
     assert application.absolute_url() in mail.get_content()
 
 
-def test_step_mail_uses_the_configured_text(mailbox, submitted, browser_as):
+def test_step_mail_uses_the_configured_text(mailbox, submitted_application, browser_as):
     api.portal.set_registry_record(
         "herne.portal.mail.in_progress",
         "Hallo ${name}, Ihr Antrag ${reference} ist in Arbeit.\n\n${comment}\n\n${unknown}",
     )
     transaction.commit()
-    application = submitted("fuehrungszeugnis")
+    application = submitted_application("fuehrungszeugnis")
     clerk = browser_as(*CLERK)
     step(clerk, application, "Bearbeitung beginnen", comment="Wir melden uns bald.")
     settle(mailbox, 2)
@@ -58,8 +43,8 @@ def test_step_mail_uses_the_configured_text(mailbox, submitted, browser_as):
     assert "${unknown}" in body  # a typo in a placeholder does not stop the step
 
 
-def test_internal_comment_is_not_mailed(mailbox, submitted, browser_as):
-    application = submitted("fuehrungszeugnis")
+def test_internal_comment_is_not_mailed(mailbox, submitted_application, browser_as):
+    application = submitted_application("fuehrungszeugnis")
     clerk = browser_as(*CLERK)
     step(clerk, application, "Bearbeitung beginnen", comment="Vorstrafe prüfen", internal=True)
     settle(mailbox, 2)
@@ -69,10 +54,10 @@ def test_internal_comment_is_not_mailed(mailbox, submitted, browser_as):
     assert [(entry["state"], entry["text"]) for entry in entries] == [("in_progress", "")]
 
 
-def test_originals_mail_names_originals_and_office(mailbox, submitted, browser_as):
+def test_originals_mail_names_originals_and_office(mailbox, submitted_application, browser_as):
     api.group.add_user(groupname="clerks-buergerdienste-wanne", username="sachbearbeitung")
     transaction.commit()
-    application = submitted("lebensbescheinigung")
+    application = submitted_application("lebensbescheinigung")
     clerk = browser_as(*CLERK)
     step(clerk, application, "Bearbeitung beginnen")
     step(clerk, application, "Originale anfordern")
@@ -85,8 +70,8 @@ def test_originals_mail_names_originals_and_office(mailbox, submitted, browser_a
     assert wanne.address.splitlines()[0] in body
 
 
-def test_mail_leaves_only_when_the_step_is_committed(mailbox, submitted):
-    application = submitted("fuehrungszeugnis")
+def test_mail_leaves_only_when_the_step_is_committed(mailbox, submitted_application):
+    application = submitted_application("fuehrungszeugnis")
     settle(mailbox, 1)
     mailbox.clear()
     with api.env.adopt_user(username="sachbearbeitung"):
@@ -103,18 +88,20 @@ def test_mail_leaves_only_when_the_step_is_committed(mailbox, submitted):
     assert len(mails_to(mailbox, CITIZEN_ADDRESS)) == 1
 
 
-def test_empty_text_switches_a_mail_off(mailbox, submitted, browser_as):
+def test_empty_text_switches_a_mail_off(mailbox, submitted_application, browser_as):
     api.portal.set_registry_record("herne.portal.mail.in_progress", "")
     transaction.commit()
-    application = submitted("fuehrungszeugnis")
+    application = submitted_application("fuehrungszeugnis")
     step(browser_as(*CLERK), application, "Bearbeitung beginnen")
     settle(mailbox, 1)
     assert mails_to(mailbox, CITIZEN_ADDRESS) == []
     assert state_of(application) == "in_progress"
 
 
-def test_citizen_answer_notifies_the_department(mailbox, submitted, browser_as, citizen):
-    application = submitted("fuehrungszeugnis")
+def test_citizen_answer_notifies_the_department(
+    mailbox, submitted_application, browser_as, citizen
+):
+    application = submitted_application("fuehrungszeugnis")
     clerk = browser_as(*CLERK)
     step(clerk, application, "Bearbeitung beginnen")
     step(clerk, application, "Unterlagen nachfordern", comment="Welcher Zweck?")

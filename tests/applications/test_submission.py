@@ -1,75 +1,20 @@
 """A citizen applies online: one application with a reference number, files, receipt and mail."""
 
 import datetime
-from io import BytesIO
 from plone import api
 import pytest
 import re
-from tests.applications.conftest import HTML_AS_PDF
-from tests.applications.conftest import PDF
-import time
+from tests.fixtures.applications import HTML_AS_PDF
+from tests.fixtures.applications import PDF
+from tests.fixtures.journeys import applications_of
+from tests.fixtures.journeys import apply_for_dog_tax
+from tests.fixtures.journeys import attach
+from tests.fixtures.journeys import fill_dog_tax
+from tests.fixtures.journeys import open_dog_tax_form
+from tests.fixtures.journeys import submit
+from tests.fixtures.mail import receipts
+from tests.fixtures.mail import wait_for
 import transaction
-
-
-def open_dog_tax_form(browser, portal):
-    browser.open(portal["leistungen"]["hundesteuer"]["antrag"].absolute_url())
-
-
-def fill_dog_tax(browser, **overrides):
-    values = {
-        "form.widgets.first_name": "Bernd",
-        "form.widgets.last_name": "Bergmann",
-        "form.widgets.birth_date": "1970-04-12",
-        "form.widgets.street": "Bahnhofstraße 12",
-        "form.widgets.postcode": "44623",
-        "form.widgets.city": "Herne",
-        "form.widgets.dog_name": "Bello",
-        "form.widgets.dog_breed": "Dackel",
-        "form.widgets.dog_since": "2026-10-01",
-        "form.widgets.iban": "DE89 3704 0044 0532 0130 00",
-    }
-    values.update(overrides)
-    for name, value in values.items():
-        browser.getControl(name=name).value = value
-    browser.getControl(name="form.widgets.registration_type:list").value = ["Hund abmelden"]
-    browser.getControl(name="form.widgets.privacy_consent:list").value = ["selected"]
-
-
-def attach(browser, name, data, filename, content_type="application/pdf"):
-    browser.getControl(name=name).add_file(BytesIO(data), content_type, filename)
-
-
-def submit(browser):
-    browser.getControl(name="form.buttons.submit").click()
-
-
-def apply_for_dog_tax(browser, portal, evidence=PDF):
-    """The whole journey: open the form, fill it, attach the evidence, submit."""
-    open_dog_tax_form(browser, portal)
-    fill_dog_tax(browser)
-    if evidence is not None:
-        attach(browser, "form.widgets.transfer_proof", evidence, "abgabevertrag.pdf")
-    submit(browser)
-
-
-def applications_of(userid):
-    transaction.abort()  # see what the browser's requests committed
-    catalog = api.portal.get_tool("portal_catalog")
-    return catalog.unrestrictedSearchResults(portal_type="Application", applicant=userid)
-
-
-def receipts(messages, count=1, timeout=5):
-    """The mails to the demo citizen; each submission also notifies the department."""
-    wait_for(messages, count + 1, timeout)
-    time.sleep(0.2)  # a mail sent twice would arrive now
-    return [message for message in messages if "buerger@example.org" in message.rcpt_tos]
-
-
-def wait_for(messages, count=1, timeout=5):
-    deadline = time.time() + timeout
-    while len(messages) < count and time.time() < deadline:
-        time.sleep(0.05)
-    return messages
 
 
 def test_citizen_submits_dog_tax_application(citizen, demo_portal, mailbox):

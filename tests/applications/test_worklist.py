@@ -4,9 +4,9 @@ from DateTime import DateTime
 from herne.portal.browser import worklist
 from plone import api
 import pytest
-from tests.applications.conftest import CLERK
-from tests.applications.conftest import WOHNGELD_CLERK
-from tests.applications.conftest import state_of
+from tests.fixtures.applications import CLERK
+from tests.fixtures.applications import WOHNGELD_CLERK
+from tests.fixtures.applications import state_of
 import transaction
 from zExceptions import Forbidden
 from zExceptions import Unauthorized
@@ -20,11 +20,11 @@ def age(application, days):
 
 
 @pytest.fixture()
-def mixed(submitted):
+def mixed(submitted_application):
     """Two applications of Bürgerdienste Herne-Mitte, one of the housing benefit office."""
-    old = submitted("fuehrungszeugnis", userid="buergerin")
-    new = submitted("fuehrungszeugnis")
-    housing = submitted("wohngeld")
+    old = submitted_application("fuehrungszeugnis", user="buergerin")
+    new = submitted_application("fuehrungszeugnis")
+    housing = submitted_application("wohngeld")
     age(old, 12)
     age(new, 2)
     return {"old": old, "new": new, "housing": housing}

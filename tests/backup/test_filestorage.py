@@ -9,17 +9,17 @@ import pytest
 import shutil
 import subprocess
 import sys
-from tests.backup.helpers import as_stored
-from tests.backup.helpers import backup_script
-from tests.backup.helpers import filestorage_zconfig
-from tests.backup.helpers import free_port
-from tests.backup.helpers import get
-from tests.backup.helpers import instance_layout
-from tests.backup.helpers import opened
-from tests.backup.helpers import served
-from tests.backup.helpers import stamp_of
-from tests.backup.helpers import submit_application
-from tests.backup.helpers import succeeded
+from tests.fixtures.storage import as_stored
+from tests.fixtures.storage import backup_script
+from tests.fixtures.storage import filestorage_zconfig
+from tests.fixtures.storage import free_port
+from tests.fixtures.storage import get
+from tests.fixtures.storage import instance_layout
+from tests.fixtures.storage import opened
+from tests.fixtures.storage import served
+from tests.fixtures.storage import stamp_of
+from tests.fixtures.storage import submit_application
+from tests.fixtures.storage import succeeded
 
 
 pytestmark = pytest.mark.slow

@@ -7,8 +7,8 @@ import hashlib
 import os
 from pathlib import Path
 import pytest
-from tests.backup.helpers import backup_script
-from tests.backup.helpers import succeeded
+from tests.fixtures.storage import backup_script
+from tests.fixtures.storage import succeeded
 import transaction
 
 

@@ -16,15 +16,15 @@ from scripts.cluster import ensure_database
 from scripts.cluster import write_configs
 import secrets
 import shutil
-from tests.backup.helpers import SERVER_DSN
-from tests.backup.helpers import as_stored
-from tests.backup.helpers import backup_script
-from tests.backup.helpers import opened
-from tests.backup.helpers import postgresql_missing
-from tests.backup.helpers import relstorage_zconfig
-from tests.backup.helpers import stamp_of
-from tests.backup.helpers import submit_application
-from tests.backup.helpers import succeeded
+from tests.fixtures.storage import SERVER_DSN
+from tests.fixtures.storage import as_stored
+from tests.fixtures.storage import backup_script
+from tests.fixtures.storage import opened
+from tests.fixtures.storage import postgresql_missing
+from tests.fixtures.storage import relstorage_zconfig
+from tests.fixtures.storage import stamp_of
+from tests.fixtures.storage import submit_application
+from tests.fixtures.storage import succeeded
 
 
 pytestmark = pytest.mark.slow

@@ -8,9 +8,7 @@ import os
 from pathlib import Path
 import pytest
 import secrets
-import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -21,45 +19,13 @@ sys.path.insert(0, str(ROOT))
 
 from scripts.cluster import Settings  # noqa: E402
 from scripts.cluster import drop_database  # noqa: E402
+from tests.fixtures.cluster import SERVER_DSN  # noqa: E402
+from tests.fixtures.cluster import free_ports  # noqa: E402
+from tests.fixtures.cluster import haproxy_installed  # noqa: E402
+from tests.fixtures.cluster import postgresql_reachable  # noqa: E402
 
 
 INSTANCES = 2
-SERVER_DSN = os.environ.get(
-    "HERNE_TEST_PG_DSN", "host=127.0.0.1 port=5432 user=postgres dbname=postgres"
-)
-
-
-def postgresql_reachable():
-    import psycopg2
-
-    try:
-        psycopg2.connect(SERVER_DSN, connect_timeout=3).close()
-    except psycopg2.OperationalError as error:
-        return str(error).strip()
-    return None
-
-
-def free_ports(count):
-    """``count`` consecutive free ports on the loopback."""
-    for _attempt in range(50):
-        base = 20000 + secrets.randbelow(30000)
-        sockets = []
-        try:
-            for port in range(base, base + count):
-                sock = socket.socket()
-                sock.bind(("127.0.0.1", port))
-                sockets.append(sock)
-            return base
-        except OSError:
-            continue
-        finally:
-            for sock in sockets:
-                sock.close()
-    raise RuntimeError("no free ports")
-
-
-def haproxy_installed():
-    return shutil.which("haproxy") or shutil.which("haproxy", path="/usr/sbin:/usr/local/sbin")
 
 
 @pytest.fixture(scope="session")

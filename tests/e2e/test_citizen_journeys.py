@@ -3,11 +3,11 @@
 from playwright.sync_api import expect
 import pytest
 import re
+from tests.fixtures.applications import PDF
 
 
 pytestmark = pytest.mark.browser
 
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 REFERENCE = re.compile(r"HER-\d{4}-\d{6}")
 
 

@@ -4,30 +4,20 @@ from playwright.sync_api import expect
 from plone import api
 import pytest
 import re
+from tests.fixtures.applications import FIRST_NAME_ROW
+from tests.fixtures.applications import PDF
+from tests.fixtures.applications import build_application
 import transaction
 
 
 pytestmark = pytest.mark.browser
 
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-
 
 def submit_as_citizen(portal, service_id, userid="buerger"):
     """An application of the demo citizen, submitted and committed for the served site."""
-    from herne.portal.applications.factory import create_application
-
-    service = portal["leistungen"][service_id]
-    with api.env.adopt_user(username=userid):
-        application = create_application(
-            service,
-            userid=userid,
-            applicant_name="Bernd Bergmann",
-            rows=[{"name": "first_name", "title": "Vorname", "value": "Bernd"}],
-            uploads={},
-            consent_time=None,
-            delivery_method=service.result_delivery,
-            delivery_address="Bahnhofstraße 12\n44623 Herne",
-        )
+    application = build_application(
+        portal, service_id, userid, name="Bernd Bergmann", rows=[FIRST_NAME_ROW]
+    )
     reference = application.reference_number
     transaction.commit()
     return reference

@@ -88,7 +88,7 @@ class TestLoginFlow:
         assert verified_identity(userid) == {}
 
     def test_unreachable_provider_explained(self, eid_site, eid_browser):
-        from tests.eid.conftest import configure_eid
+        from tests.fixtures.eid import configure_eid
         from tests.smtp import free_port
 
         configure_eid(f"http://127.0.0.1:{free_port()}")

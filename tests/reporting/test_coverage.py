@@ -4,10 +4,10 @@ from herne.portal.reporting.coverage import catalogue_rows
 from herne.portal.reporting.coverage import ozg_coverage
 from plone import api
 import pytest
-from tests.reporting.conftest import SERVICES
+from tests.fixtures.catalogue import KNOWN_SERVICES
 
 
-EXPECTED = {title: expected for _id, title, _facts, _form, expected in SERVICES}
+EXPECTED = {title: expected for _id, title, _facts, _form, expected in KNOWN_SERVICES}
 
 
 def test_category_and_level_per_service(known_catalogue):

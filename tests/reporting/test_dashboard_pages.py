@@ -1,9 +1,9 @@
 """The OZG dashboard as the digitalisation unit sees it: page, charts, CSV, snapshot and REST."""
 
 from datetime import date
-from plone.testing.zope import Browser
 import pytest
 import re
+from tests.fixtures.browsers import make_browser
 import transaction
 from xml.etree import ElementTree
 
@@ -12,12 +12,7 @@ UNIT = ("digitalisierung", "demo-digitalisierung-2026")
 
 
 def browser_for(demo_functional, credentials=UNIT):
-    browser = Browser(demo_functional["app"])
-    browser.handleErrors = False
-    browser.addHeader("Accept-Language", "de")
-    if credentials:
-        browser.addHeader("Authorization", "Basic {}:{}".format(*credentials))
-    return browser
+    return make_browser(demo_functional["app"], *(credentials or ()))
 
 
 def dashboard_url(demo_functional):
@@ -183,10 +178,10 @@ def test_statistics_show_when_they_were_computed(demo_functional):
 
 def submit_new_application(portal):
     from DateTime import DateTime
-    from tests.workflow.test_application_workflow import bring_to
-    from tests.workflow.test_application_workflow import new_application
+    from tests.fixtures.applications import bring_to
+    from tests.fixtures.applications import draft_application
 
-    application = new_application(portal, "hundesteuer")
+    application = draft_application(portal, "hundesteuer")
     application.submitted = DateTime()
     bring_to(application, "submitted")
     application.reindexObject()

@@ -13,8 +13,8 @@ from herne.portal.reporting.statistics import today_in_herne
 from herne.portal.reporting.statistics import weekly_submissions
 from plone import api
 import pytest
-from tests.workflow.test_application_workflow import bring_to
-from tests.workflow.test_application_workflow import new_application
+from tests.fixtures.applications import bring_to
+from tests.fixtures.applications import draft_application
 
 
 TODAY = today_in_herne()
@@ -38,15 +38,15 @@ def put(application, state, weeks_ago, days=None):
 def known_applications(demo):
     portal = demo["portal"]
     return {
-        "A1": put(new_application(portal, "hundesteuer"), "submitted", 0),
-        "A2": put(new_application(portal, "hundesteuer"), "in_progress", 1),
-        "A3": put(new_application(portal, "lebensbescheinigung"), "originals_pending", 2),
-        "A4": put(new_application(portal, "fuehrungszeugnis"), "sent", 3, days=10.0),
-        "A5": put(new_application(portal, "fuehrungszeugnis"), "rejected", 3, days=4.0),
-        "A6": put(new_application(portal, "lebensbescheinigung"), "sent", 3, days=20.0),
-        "A7": put(new_application(portal, "hundesteuer"), "withdrawn", 3, days=1.0),
-        "A8": new_application(portal, "hundesteuer"),  # a draft: counted nowhere
-        "A9": put(new_application(portal, "hundesteuer"), "sent", 20, days=30.0),
+        "A1": put(draft_application(portal, "hundesteuer"), "submitted", 0),
+        "A2": put(draft_application(portal, "hundesteuer"), "in_progress", 1),
+        "A3": put(draft_application(portal, "lebensbescheinigung"), "originals_pending", 2),
+        "A4": put(draft_application(portal, "fuehrungszeugnis"), "sent", 3, days=10.0),
+        "A5": put(draft_application(portal, "fuehrungszeugnis"), "rejected", 3, days=4.0),
+        "A6": put(draft_application(portal, "lebensbescheinigung"), "sent", 3, days=20.0),
+        "A7": put(draft_application(portal, "hundesteuer"), "withdrawn", 3, days=1.0),
+        "A8": draft_application(portal, "hundesteuer"),  # a draft: counted nowhere
+        "A9": put(draft_application(portal, "hundesteuer"), "sent", 20, days=30.0),
     }
 
 
@@ -105,7 +105,7 @@ def backdate(application, days_ago):
     ids=["picked_up", "sent"],
 )
 def test_processing_time_ends_at_the_decision(demo, waiting, last_step, days_ago):
-    application = new_application(demo["portal"], "lebensbescheinigung")
+    application = draft_application(demo["portal"], "lebensbescheinigung")
     bring_to(application, waiting)
     application.submitted = DateTime() - 30
     backdate(application, days_ago)  # decided four days after submission
@@ -123,7 +123,7 @@ def test_processing_time_ends_at_the_decision(demo, waiting, last_step, days_ago
 
 
 def test_withdrawal_ends_when_withdrawn(demo):
-    application = new_application(demo["portal"], "lebensbescheinigung")
+    application = draft_application(demo["portal"], "lebensbescheinigung")
     application.submitted = DateTime()
     bring_to(application, "withdrawn")
     assert application.decided is not None

@@ -1,40 +1,19 @@
 """Clerks move applications through plone.restapi's @workflow with the same rules as on the page."""
 
-from herne.portal.applications.factory import create_application
-from plone import api
 import pytest
+from tests.fixtures.applications import CLERK
+from tests.fixtures.applications import WOHNGELD_CLERK as OTHER_CLERK
+from tests.fixtures.applications import build_application
+from tests.fixtures.applications import state_of as state
+from tests.fixtures.rest import relative as path_of
 import transaction
-
-
-CLERK = ("sachbearbeitung", "demo-sachbearbeitung-2026")
-OTHER_CLERK = ("sachbearbeitung-wohngeld", "demo-sachbearbeitung-wohngeld-2026")
 
 
 @pytest.fixture()
 def application(rest_portal):
-    service = rest_portal["leistungen"]["fuehrungszeugnis"]
-    with api.env.adopt_user(username="buerger"):
-        created = create_application(
-            service,
-            userid="buerger",
-            applicant_name="Bernd Bergmann",
-            rows=[],
-            uploads={},
-            consent_time=None,
-            delivery_method="post",
-            delivery_address="Bahnhofstraße 12\n44623 Herne",
-        )
+    created = build_application(rest_portal, "fuehrungszeugnis", delivery="post")
     transaction.commit()
     return created
-
-
-def path_of(application, portal):
-    return application.absolute_url()[len(portal.absolute_url()) :]
-
-
-def state(application):
-    transaction.abort()
-    return api.content.get_state(application)
 
 
 def test_clerk_accepts_through_rest(api_session, rest_portal, application):

@@ -7,11 +7,11 @@ because its URL is wrong.
 """
 
 from base64 import b64encode
-from herne.portal.applications.factory import create_application
 from plone import api
 from plone.namedfile.file import NamedBlobFile
 import pytest
-from tests.restapi.conftest import PortalSession
+from tests.fixtures.applications import build_application
+from tests.fixtures.rest import portal_session
 import transaction
 
 
@@ -39,23 +39,19 @@ def matrix_portal(demo_functional_class):
 @pytest.fixture(scope="class")
 def target(matrix_portal):
     rest_portal = matrix_portal
-    service = rest_portal["leistungen"]["fuehrungszeugnis"]
-    with api.env.adopt_user(username="buerger"):
-        application = create_application(
-            service,
-            userid="buerger",
-            applicant_name=SECRET_NAME,
-            rows=[{"name": "last_name", "title": "Nachname", "value": SECRET_NAME}],
-            uploads={
-                "purpose_letter": (
-                    "Schreiben",
-                    NamedBlobFile(data=SECRET_FILE, filename="kontoauszug.pdf"),
-                )
-            },
-            consent_time=None,
-            delivery_method="post",
-            delivery_address="Bahnhofstraße 12\n44623 Herne",
-        )
+    application = build_application(
+        rest_portal,
+        "fuehrungszeugnis",
+        name=SECRET_NAME,
+        rows=[{"name": "last_name", "title": "Nachname", "value": SECRET_NAME}],
+        uploads={
+            "purpose_letter": (
+                "Schreiben",
+                NamedBlobFile(data=SECRET_FILE, filename="kontoauszug.pdf"),
+            )
+        },
+        delivery="post",
+    )
     transaction.commit()
     (evidence,) = application.contentValues()
     portal_url = rest_portal.absolute_url()
@@ -179,11 +175,7 @@ MATRIX = [
 
 
 def session_for(portal, role):
-    session = PortalSession(portal.absolute_url())
-    username, password = ROLES[role]
-    if username:
-        session.auth = (username, password)
-    return session
+    return portal_session(portal, *ROLES[role])
 
 
 class TestIsolation:

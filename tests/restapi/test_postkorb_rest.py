@@ -1,39 +1,28 @@
 """The citizen's applications through plone.restapi: list, detail, messages, answers, errors."""
 
 from base64 import b64encode
-from herne.portal.applications.factory import create_application
 from herne.portal.applications.processing import perform
 from plone import api
 import pytest
+from tests.fixtures.applications import CITIZEN
+from tests.fixtures.applications import CLERK
+from tests.fixtures.applications import OTHER_CITIZEN
+from tests.fixtures.applications import PDF
+from tests.fixtures.applications import build_application
+from tests.fixtures.rest import relative
 import transaction
-
-
-CITIZEN = ("buerger", "demo-buerger-2026")
-OTHER_CITIZEN = ("buergerin", "demo-buergerin-2026")
-CLERK = ("sachbearbeitung", "demo-sachbearbeitung-2026")
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
 @pytest.fixture()
 def application(rest_portal):
-    service = rest_portal["leistungen"]["fuehrungszeugnis"]
-    with api.env.adopt_user(username="buerger"):
-        created = create_application(
-            service,
-            userid="buerger",
-            applicant_name="Bernd Bergmann",
-            rows=[{"name": "purpose", "title": "Zweck", "value": "Sportverein"}],
-            uploads={},
-            consent_time=None,
-            delivery_method="post",
-            delivery_address="Bahnhofstraße 12\n44623 Herne",
-        )
+    created = build_application(
+        rest_portal,
+        "fuehrungszeugnis",
+        rows=[{"name": "purpose", "title": "Zweck", "value": "Sportverein"}],
+        delivery="post",
+    )
     transaction.commit()
     return created
-
-
-def relative(application, portal):
-    return application.absolute_url()[len(portal.absolute_url()) :]
 
 
 def test_postkorb_lists_the_callers_applications(api_session, rest_portal, application):

@@ -1,32 +1,25 @@
 """The retention job through plone.restapi (``@aufbewahrung``), as cron calls it."""
 
-from herne.portal.applications.factory import create_application
 from herne.portal.applications.processing import perform
 from herne.portal.applications.retention import closed_time
 from plone import api
 import pytest
+from tests.fixtures.applications import CITIZEN
+from tests.fixtures.applications import CLERK
+from tests.fixtures.applications import build_application
 import transaction
-
-
-CITIZEN = ("buerger", "demo-buerger-2026")
-CLERK = ("sachbearbeitung", "demo-sachbearbeitung-2026")
 
 
 @pytest.fixture()
 def closed_long_ago(rest_portal):
     """A rejected application whose history says it was closed 30 months ago."""
-    service = rest_portal["leistungen"]["fuehrungszeugnis"]
-    with api.env.adopt_user(username="buerger"):
-        application = create_application(
-            service,
-            userid="buerger",
-            applicant_name="Ottilie Rautenstrauch",
-            rows=[{"name": "purpose", "title": "Zweck", "value": "Sportverein"}],
-            uploads={},
-            consent_time=None,
-            delivery_method="post",
-            delivery_address="Bahnhofstraße 12\n44623 Herne",
-        )
+    application = build_application(
+        rest_portal,
+        "fuehrungszeugnis",
+        name="Ottilie Rautenstrauch",
+        rows=[{"name": "purpose", "title": "Zweck", "value": "Sportverein"}],
+        delivery="post",
+    )
     with api.env.adopt_user(username="sachbearbeitung"):
         perform(application, "accept")
         perform(application, "reject", "Kein Anspruch.")

@@ -10,11 +10,11 @@ import json
 from pathlib import Path
 import pytest
 import subprocess
-from tests.backup.helpers import BIN
-from tests.backup.helpers import ROOT
-from tests.backup.helpers import filestorage_zconfig
-from tests.backup.helpers import instance_layout
-from tests.backup.helpers import opened
+from tests.fixtures.storage import BIN
+from tests.fixtures.storage import ROOT
+from tests.fixtures.storage import filestorage_zconfig
+from tests.fixtures.storage import instance_layout
+from tests.fixtures.storage import opened
 
 
 pytestmark = pytest.mark.slow

@@ -78,10 +78,10 @@ def test_upgrade_1004_to_1005_takes_internal_comments_out_of_the_public_history(
     from herne.portal.applications.messages import notes_by_step
     from herne.portal.applications.messages import step_key
     from herne.portal.upgrades.to1005 import separate_internal_comments
-    from tests.workflow.test_application_workflow import bring_to
-    from tests.workflow.test_application_workflow import new_application
+    from tests.fixtures.applications import bring_to
+    from tests.fixtures.applications import draft_application
 
-    application = new_application(demo["portal"])
+    application = draft_application(demo["portal"])
     bring_to(application, "in_progress")
     history = application.workflow_history["herne_application_workflow"]
     # an entry as version 1004 wrote it: the internal text in "comments"
@@ -182,10 +182,10 @@ def test_upgrade_1007_to_1008_registers_the_portal_stylesheet(portal):
 def test_upgrade_1007_to_1008_ends_processing_times_at_the_decision(demo):
     from DateTime import DateTime
     from herne.portal.upgrades.to1008 import recompute_processing_times
-    from tests.workflow.test_application_workflow import bring_to
-    from tests.workflow.test_application_workflow import new_application
+    from tests.fixtures.applications import bring_to
+    from tests.fixtures.applications import draft_application
 
-    application = new_application(demo["portal"])
+    application = draft_application(demo["portal"])
     bring_to(application, "sent")
     history = application.workflow_history["herne_application_workflow"]
     approved = [entry["time"] for entry in history if entry["action"] == "approve"][-1]
@@ -207,10 +207,10 @@ def test_upgrade_1007_to_1008_ends_processing_times_at_the_decision(demo):
 
 def test_upgrade_1008_to_1009_indexes_closing_dates_for_retention(demo):
     from herne.portal.applications.retention import due_applications
-    from tests.workflow.test_application_workflow import bring_to
-    from tests.workflow.test_application_workflow import new_application
+    from tests.fixtures.applications import bring_to
+    from tests.fixtures.applications import draft_application
 
-    application = new_application(demo["portal"])
+    application = draft_application(demo["portal"])
     bring_to(application, "rejected")
     catalog = api.portal.get_tool("portal_catalog")
     registry = api.portal.get_tool("portal_registry")

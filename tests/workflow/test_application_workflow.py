@@ -4,58 +4,19 @@ from AccessControl.SecurityManagement import getSecurityManager
 from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SecurityManagement import setSecurityManager
 from AccessControl.SpecialUsers import nobody
-from herne.portal.applications.factory import create_application
 from herne.portal.applications.messages import notes_by_step
 from herne.portal.applications.messages import step_key
 from herne.portal.workflow.application import tick_original
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 import pytest
+from tests.fixtures.applications import bring_to
+from tests.fixtures.applications import draft_application
 
 
 PROCESS = "herne.portal: Process application"
 WITHDRAW = "herne.portal: Withdraw application"
 PERMISSIONS = ("View", "Modify portal content", PROCESS, WITHDRAW)
-
-#: how to reach each state from a fresh draft (as a Manager acting for the city)
-PATHS = {
-    "draft": [],
-    "submitted": ["submit"],
-    "in_progress": ["submit", "accept"],
-    "info_requested": ["submit", "accept", "request_info"],
-    "originals_pending": ["submit", "accept", "request_originals"],
-    "approved": ["submit", "accept", "request_originals", "tick", "originals_received", "approve"],
-    "sent": [
-        "submit",
-        "accept",
-        "request_originals",
-        "tick",
-        "originals_received",
-        "approve",
-        "send_by_post",
-    ],
-    "ready_for_pickup": [
-        "submit",
-        "accept",
-        "request_originals",
-        "tick",
-        "originals_received",
-        "approve",
-        "make_ready_for_pickup",
-    ],
-    "picked_up": [
-        "submit",
-        "accept",
-        "request_originals",
-        "tick",
-        "originals_received",
-        "approve",
-        "make_ready_for_pickup",
-        "confirm_pickup",
-    ],
-    "rejected": ["submit", "reject"],
-    "withdrawn": ["submit", "withdraw"],
-}
 
 NOTHING = (False, False, False, False)
 READ = (True, False, False, False)
@@ -93,39 +54,6 @@ def people(demo):
     return {**USERS, "clerk": "sachbearbeitung", "other_clerk": "sachbearbeitung-wohngeld"}
 
 
-def new_application(
-    portal, service_id="lebensbescheinigung", address="Rathausstraße 6\n44649 Herne"
-):
-    service = portal["leistungen"][service_id]
-    with api.env.adopt_user(username="buerger"):
-        return create_application(
-            service,
-            userid="buerger",
-            applicant_name="Bernd Bergmann",
-            rows=[],
-            uploads={},
-            consent_time=None,
-            delivery_method=service.result_delivery,
-            delivery_address=address,
-            submit=False,
-        )
-
-
-def bring_to(application, state):
-    for step in PATHS[state]:
-        if step == "tick":
-            for item in application.originals:
-                tick_original(application, item["name"], "sachbearbeitung")
-        elif step == "withdraw":
-            with api.env.adopt_user(username="buerger"):  # only the citizen withdraws
-                api.content.transition(obj=application, transition=step)
-        else:
-            with api.env.adopt_roles(["Manager"]):
-                # requests and rejections always carry a text for the citizen
-                api.content.transition(obj=application, transition=step, comment="Begründung")
-    assert api.content.get_state(application) == state
-
-
 def as_user(username, check):
     if username is None:
         manager = getSecurityManager()
@@ -154,7 +82,7 @@ def matrix_site(demo_class):
 class TestPermissionMatrix:
     @pytest.mark.parametrize("state, role, expected", CASES)
     def test_permission_matrix(self, matrix_site, state, role, expected):
-        application = new_application(matrix_site)
+        application = draft_application(matrix_site)
         bring_to(application, state)
 
         def check():
@@ -172,7 +100,7 @@ def offered(application, username):
 
 
 def test_approval_impossible_while_originals_outstanding(demo, people):
-    application = new_application(demo["portal"])
+    application = draft_application(demo["portal"])
     bring_to(application, "in_progress")
     assert application.originals, "the life certificate needs its original form"
     choices = offered(application, "sachbearbeitung")
@@ -194,7 +122,7 @@ def test_approval_impossible_while_originals_outstanding(demo, people):
 
 
 def test_service_without_originals_is_approved_directly(demo, people):
-    application = new_application(demo["portal"], "hundesteuer")
+    application = draft_application(demo["portal"], "hundesteuer")
     bring_to(application, "in_progress")
     assert application.originals == []
     choices = offered(application, "sachbearbeitung-wohngeld")
@@ -203,7 +131,7 @@ def test_service_without_originals_is_approved_directly(demo, people):
 
 
 def test_send_by_post_impossible_for_pickup_services(demo, people):
-    application = new_application(demo["portal"])
+    application = draft_application(demo["portal"])
     bring_to(application, "approved")
     assert "send_by_post" in offered(application, "sachbearbeitung")
 
@@ -214,7 +142,7 @@ def test_send_by_post_impossible_for_pickup_services(demo, people):
 
 
 def test_send_by_post_needs_an_address(demo, people):
-    application = new_application(demo["portal"], address="")
+    application = draft_application(demo["portal"], address="")
     bring_to(application, "approved")
     assert "send_by_post" not in offered(application, "sachbearbeitung")
 
@@ -223,7 +151,7 @@ def test_send_by_post_needs_an_address(demo, people):
     "state", ["submitted", "in_progress", "info_requested", "originals_pending"]
 )
 def test_citizen_withdraws_undecided(demo, people, state):
-    application = new_application(demo["portal"])
+    application = draft_application(demo["portal"])
     bring_to(application, state)
     assert "withdraw" in offered(application, "buerger")
     with api.env.adopt_user(username="buerger"):
@@ -233,13 +161,13 @@ def test_citizen_withdraws_undecided(demo, people, state):
 
 @pytest.mark.parametrize("state", ["approved", "sent", "rejected", "ready_for_pickup"])
 def test_no_withdrawal_after_decision(demo, people, state):
-    application = new_application(demo["portal"])
+    application = draft_application(demo["portal"])
     bring_to(application, state)
     assert "withdraw" not in offered(application, "buerger")
 
 
 def test_only_the_departments_clerks_move_it(demo, people):
-    application = new_application(demo["portal"])
+    application = draft_application(demo["portal"])
     bring_to(application, "submitted")
     assert offered(application, "sachbearbeitung-wohngeld") == set()
     assert offered(application, "buergerin") == set()
@@ -252,7 +180,7 @@ def test_only_the_departments_clerks_move_it(demo, people):
 
 
 def test_history_keeps_actor_time_comment_and_internal_flag(demo, people):
-    application = new_application(demo["portal"])
+    application = draft_application(demo["portal"])
     bring_to(application, "submitted")
     with api.env.adopt_user(username="sachbearbeitung"):
         api.content.transition(
@@ -278,7 +206,7 @@ def test_history_keeps_actor_time_comment_and_internal_flag(demo, people):
 
 
 def test_citizen_answers_information_request(demo, people):
-    application = new_application(demo["portal"])
+    application = draft_application(demo["portal"])
     bring_to(application, "info_requested")
     with api.env.adopt_user(username="buerger"):
         assert api.user.has_permission("Modify portal content", obj=application)
@@ -288,7 +216,7 @@ def test_citizen_answers_information_request(demo, people):
 
 @pytest.mark.parametrize("step", ["request_info", "reject"])
 def test_request_and_rejection_need_a_text_on_every_channel(demo, people, step):
-    application = new_application(demo["portal"])
+    application = draft_application(demo["portal"])
     bring_to(application, "in_progress")
     with (
         api.env.adopt_user(username="sachbearbeitung"),
