@@ -175,3 +175,24 @@ def test_city_catalogue_is_created_once(integration, tmp_path):
     ]
     assert "dog_name" in service["antrag"].fields_model
     assert import_catalogue(catalogue) == 0
+
+
+def test_zconsole_script_loads_a_folder_and_refuses_a_broken_one(
+    functional, tmp_path, capsys, monkeypatch
+):
+    from scripts import load_catalogue as script
+
+    portal = functional["portal"]
+    monkeypatch.setattr(script, "SITE_ID", portal.getId())
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    write(broken, services=[{**SERVICE, "department": "finanzen"}])
+    assert script.main(functional["app"], broken) == 1
+    assert "department 'finanzen' is not in departments.json" in capsys.readouterr().err
+    assert "musterleistung" not in portal["leistungen"]
+
+    good = tmp_path / "good"
+    good.mkdir()
+    assert script.main(functional["app"], write(good)) == 0
+    assert "3 items created" in capsys.readouterr().out
+    assert api.content.get_state(portal["leistungen"]["musterleistung"]) == "published"
