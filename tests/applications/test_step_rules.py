@@ -25,8 +25,8 @@ def click_step(browser, application, title, comment="", internal=False):
     return form.getControl(title)
 
 
-def test_the_step_page_asks_refusal_once(submitted, browser_as, monkeypatch):
-    application = submitted("fuehrungszeugnis")
+def test_the_step_page_asks_refusal_once(submitted_application, browser_as, monkeypatch):
+    application = submitted_application("fuehrungszeugnis")
     clerk = browser_as(*CLERK)
     button = click_step(clerk, application, "Bearbeitung beginnen")
     asked = []
@@ -58,9 +58,9 @@ def test_the_step_page_asks_refusal_once(submitted, browser_as, monkeypatch):
     ],
 )
 def test_comment_rules_are_the_same_for_every_channel(
-    submitted, browser_as, step, comment, internal, message
+    submitted_application, browser_as, step, comment, internal, message
 ):
-    application = submitted("fuehrungszeugnis")
+    application = submitted_application("fuehrungszeugnis")
     with api.env.adopt_user(username="sachbearbeitung"):
         if step != "accept":
             perform(application, "accept")
@@ -89,8 +89,8 @@ def test_comment_rules_are_the_same_for_every_channel(
     )
 
 
-def test_refusal_gives_the_guards_reason(submitted):
-    application = submitted("fuehrungszeugnis", address="")
+def test_refusal_gives_the_guards_reason(submitted_application):
+    application = submitted_application("fuehrungszeugnis", address="")
     with api.env.adopt_user(username="sachbearbeitung"):
         perform(application, "accept")
         perform(application, "approve")

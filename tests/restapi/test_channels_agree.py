@@ -2,36 +2,29 @@
 
 from base64 import b64encode
 from herne.portal.applications.detail import ApplicationDetail
-from herne.portal.applications.factory import create_application
 from herne.portal.applications.limits import MAX_FILES
 from herne.portal.applications.limits import MAX_TEXT
 from herne.portal.applications.postkorb import postkorb_rows
 from herne.portal.applications.postkorb import row_as_json
 from herne.portal.applications.processing import perform
 from plone import api
-from plone.testing.zope import Browser
 import pytest
+from tests.fixtures.applications import CITIZEN
+from tests.fixtures.applications import PDF
+from tests.fixtures.applications import build_application
+from tests.fixtures.browsers import make_browser
+from tests.fixtures.rest import relative as path_of
 import transaction
-
-
-CITIZEN = ("buerger", "demo-buerger-2026")
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
 @pytest.fixture()
 def application(rest_portal):
-    service = rest_portal["leistungen"]["fuehrungszeugnis"]
-    with api.env.adopt_user(username="buerger"):
-        created = create_application(
-            service,
-            userid="buerger",
-            applicant_name="Bernd Bergmann",
-            rows=[{"name": "purpose", "title": "Zweck", "value": "Sportverein"}],
-            uploads={},
-            consent_time=None,
-            delivery_method="post",
-            delivery_address="Bahnhofstraße 12\n44623 Herne",
-        )
+    created = build_application(
+        rest_portal,
+        "fuehrungszeugnis",
+        rows=[{"name": "purpose", "title": "Zweck", "value": "Sportverein"}],
+        delivery="post",
+    )
     transaction.commit()
     return created
 
@@ -39,19 +32,12 @@ def application(rest_portal):
 @pytest.fixture()
 def page(demo_functional):
     """The citizen's browser on the HTML pages."""
-    browser = Browser(demo_functional["app"])
-    browser.handleErrors = False
-    browser.addHeader("Authorization", "Basic {}:{}".format(*CITIZEN))
-    return browser
+    return make_browser(demo_functional["app"], *CITIZEN, language=None)
 
 
 @pytest.fixture()
 def rest(api_session):
     return api_session(*CITIZEN)
-
-
-def path_of(application, portal):
-    return application.absolute_url()[len(portal.absolute_url()) :]
 
 
 def page_message(page, application, text):
