@@ -9,11 +9,12 @@ from herne.portal import _
 from herne.portal.browser.form_errors import announce_errors
 from herne.portal.browser.form_errors import tie_errors_to_fields
 from herne.portal.browser.trusted_domain import official_url
+from herne.portal.content.validators import ascii_address
+from herne.portal.content.validators import valid_email
 from herne.portal.i18n import in_german
 from plone import api
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.statusmessages.interfaces import IStatusMessage
-import re
 import unicodedata
 from z3c.form import button
 from z3c.form import field
@@ -46,14 +47,6 @@ AUTOCOMPLETE = {
     "email": {"autocomplete": "email", "inputmode": "email"},
 }
 
-# Only what a mail header can carry unquoted: no spaces, commas, brackets or a second "@".
-_LOCAL_PART = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}$")
-_DOMAIN = re.compile(r"^(?:[^\W_](?:(?:[^\W_]|-){0,61}[^\W_])?\.)+[^\W\d_]{2,63}$")
-
-
-class InvalidEmail(ValidationError):
-    __doc__ = _("Bitte geben Sie eine gültige E-Mail-Adresse an, zum Beispiel name@example.org.")
-
 
 class MessageTooLong(ValidationError):
     __doc__ = _("Die Nachricht ist zu lang (höchstens 5000 Zeichen).")
@@ -61,27 +54,6 @@ class MessageTooLong(ValidationError):
 
 class ControlCharacters(ValidationError):
     __doc__ = _("Bitte verwenden Sie hier keine Zeilenumbrüche oder Steuerzeichen.")
-
-
-def ascii_address(value):
-    """``value`` as a plain address for a mail header (the domain in IDNA form), or None."""
-    value = (value or "").strip()
-    local, at, domain = value.partition("@")
-    if not at or not _LOCAL_PART.match(local) or ".." in local:
-        return None
-    if len(value) > 254 or not _DOMAIN.match(domain):
-        return None
-    try:
-        domain = domain.encode("idna").decode("ascii")
-    except UnicodeError:
-        return None
-    return f"{local}@{domain}"
-
-
-def valid_email(value):
-    if value and ascii_address(value) is None:
-        raise InvalidEmail(value)
-    return True
 
 
 def single_line(value):

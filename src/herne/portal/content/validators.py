@@ -1,4 +1,4 @@
-"""Field constraints of the catalogue that answer with a German message."""
+"""Field constraints that answer with a German message: catalogue, e-mail addresses."""
 
 from herne.portal import _
 import re
@@ -8,6 +8,10 @@ from zope.schema.interfaces import WrongContainedType
 
 SERVICE_KEY_PATTERN = re.compile(r"^\d{14}$")
 PHONE_PATTERN = re.compile(r"^\+?[0-9(][0-9 /()-]{4,30}$")
+
+# Only what a mail header can carry unquoted: no spaces, commas, brackets or a second "@".
+_LOCAL_PART = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}$")
+_DOMAIN = re.compile(r"^(?:[^\W_](?:(?:[^\W_]|-){0,61}[^\W_])?\.)+[^\W\d_]{2,63}$")
 
 
 class InvalidServiceKey(ValidationError):
@@ -21,6 +25,10 @@ class InvalidPhone(ValidationError):
     __doc__ = _(
         "Bitte geben Sie die Telefonnummer nur mit Ziffern, Leerzeichen, +, /, ( ) oder - an."
     )
+
+
+class InvalidEmail(ValidationError):
+    __doc__ = _("Bitte geben Sie eine gültige E-Mail-Adresse an, zum Beispiel name@example.org.")
 
 
 class NegativeAmount(ValidationError):
@@ -49,6 +57,30 @@ def valid_service_key(value):
 def valid_phone(value):
     if value and not PHONE_PATTERN.match(value):
         raise InvalidPhone(value)
+    return True
+
+
+def ascii_address(value):
+    """``value`` as a plain address for a mail header (the domain in IDNA form), or None.
+
+    The one rule for an address the city writes back to, whichever form it was typed into.
+    """
+    value = (value or "").strip()
+    local, at, domain = value.partition("@")
+    if not at or not _LOCAL_PART.match(local) or ".." in local:
+        return None
+    if len(value) > 254 or not _DOMAIN.match(domain):
+        return None
+    try:
+        domain = domain.encode("idna").decode("ascii")
+    except UnicodeError:
+        return None
+    return f"{local}@{domain}"
+
+
+def valid_email(value):
+    if value and ascii_address(value) is None:
+        raise InvalidEmail(value)
     return True
 
 

@@ -3,6 +3,8 @@
 from datetime import date
 from datetime import datetime
 from herne.portal import _
+from herne.portal.content.validators import InvalidEmail
+from herne.portal.content.validators import ascii_address
 import re
 
 
@@ -10,7 +12,6 @@ POSTCODE = re.compile(r"^\d{5}$")
 # Area code (1-3 letters), recognition letters (1-2), number (1-4 digits), optional E/H.
 PLATE = re.compile(r"^[A-ZÄÖÜ]{1,3}[- ][A-Z]{1,2} ?[1-9]\d{0,3}[EH]?$")
 IBAN = re.compile(r"^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$")
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 IBAN_LENGTH_DE = 22
 
 
@@ -54,5 +55,6 @@ def is_vehicle_plate(value, **kwargs):
 
 
 def is_email(value, **kwargs):
-    if value and not EMAIL.match(value.strip()):
-        return _("Bitte geben Sie eine gültige E-Mail-Adresse an, zum Beispiel name@example.org.")
+    """The same rule as every other address the city writes back to."""
+    if value and ascii_address(value) is None:
+        return InvalidEmail.__doc__
