@@ -6,6 +6,7 @@ from herne.portal.applications.retention import DELETE
 from herne.portal.applications.retention import retention_of
 from herne.portal.browser.listing import AVAILABILITY_BADGES
 from herne.portal.browser.text import MultilineText
+from herne.portal.eid.trust import requires_eid
 from herne.portal.workflow.catalogue import is_publishable
 from plone import api
 from Products.Five.browser import BrowserView
@@ -70,7 +71,7 @@ class ServiceView(MultilineText, BrowserView):
         return self.context.trust_level != "none"
 
     def needs_eid(self):
-        return self.context.trust_level in ("substantial", "high")
+        return requires_eid(self.context.trust_level)
 
     def result_delivery_title(self):
         return vocabulary_title("herne.portal.ResultDelivery", self.context.result_delivery)

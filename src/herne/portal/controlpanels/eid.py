@@ -1,6 +1,7 @@
 """Control panel "eID-Anmeldung": the OpenID Connect provider, claim mapping and trust levels."""
 
 from herne.portal import _
+from herne.portal.eid.trust import LOGIN_LEVELS
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
 from plone.autoform import directives
@@ -10,7 +11,7 @@ from zope.interface import Invalid
 from zope.interface import invariant
 
 
-TRUST_LEVELS = ("basic", "substantial", "high")
+TRUST_LEVELS = LOGIN_LEVELS
 
 #: Sensible defaults: the plain level names and the eIDAS level-of-assurance URIs.
 DEFAULT_TRUST_MAPPING = [

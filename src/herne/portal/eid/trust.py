@@ -7,9 +7,17 @@ from plone import api
 #: Trust levels from weakest to strongest (eIDAS: low/basic, substantial, high).
 TRUST_ORDER = ("none", "basic", "substantial", "high")
 
+#: The levels a log-in can have, the ones a provider's answer may be mapped to.
+LOGIN_LEVELS = TRUST_ORDER[1:]
+
 
 def rank(level):
     return TRUST_ORDER.index(level) if level in TRUST_ORDER else 0
+
+
+def requires_eid(required):
+    """Whether a service requiring ``required`` is beyond a local account (basic)."""
+    return rank(required) > rank("basic")
 
 
 def current_trust_level(request):

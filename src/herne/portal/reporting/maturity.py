@@ -4,6 +4,7 @@ from collective.easyform.api import get_schema
 from collective.easyform.interfaces import IEasyForm
 from dataclasses import dataclass
 from herne.portal import _
+from herne.portal.eid.trust import requires_eid
 from herne.portal.vocabularies.catalogue import ONLINE_APPLICABLE
 from plone.namedfile.interfaces import INamedField
 from zope.schema import getFieldsInOrder
@@ -25,9 +26,6 @@ CATEGORY_TITLES = {
     "on_site_only": _("Nur vor Ort"),
     "info_only": _("Nur Information"),
 }
-
-#: The trust levels an ordinary local account reaches.
-WITHOUT_EID = frozenset({"none", "basic"})
 
 
 @dataclass(frozen=True)
@@ -71,7 +69,7 @@ def facts_of(service, eid_available):
         online_form=online,
         needs_originals=bool(service.originals_in_person)
         or service.online_availability == "online_form_originals",
-        needs_eid=service.trust_level not in WITHOUT_EID,
+        needs_eid=requires_eid(service.trust_level),
         eid_available=eid_available,
         uploads=uploads,
         # Every application filed through the portal is followed in the Postkorb.
