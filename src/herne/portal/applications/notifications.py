@@ -5,6 +5,7 @@ from email.utils import formataddr
 from herne.portal import _
 from herne.portal.applications.office import department_of
 from herne.portal.applications.office import office_text
+from herne.portal.formats import german_date
 from herne.portal.i18n import in_german
 from herne.portal.workflow.application import open_originals
 import logging
@@ -46,7 +47,7 @@ def queue_receipt_mail(application, member):
     mapping = {
         "name": application.applicant_name or member.getId(),
         "service": application.service_title,
-        "date": application.submitted.strftime("%d.%m.%Y um %H:%M Uhr"),
+        "date": f"{german_date(application.submitted)} um {application.submitted.strftime('%H:%M')} Uhr",
         "reference": application.reference_number,
         "url": application.absolute_url(),
     }

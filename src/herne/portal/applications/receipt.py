@@ -2,6 +2,7 @@
 
 from herne.portal import _
 from herne.portal.applications.office import office_line
+from herne.portal.formats import german_datetime
 from herne.portal.i18n import in_german
 from io import BytesIO
 from plone import api
@@ -85,7 +86,7 @@ def receipt_pdf(application, compress=True):
     facts = [
         (in_german(_("Aktenzeichen")), application.reference_number),
         (in_german(_("Leistung")), application.service_title),
-        (in_german(_("Eingegangen am")), application.submitted.strftime("%d.%m.%Y, %H:%M Uhr")),
+        (in_german(_("Eingegangen am")), german_datetime(application.submitted)),
         (in_german(_("Antragsteller/in")), application.applicant_name),
     ]
     if application.delivery_address:

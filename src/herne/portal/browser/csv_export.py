@@ -1,13 +1,14 @@
 """CSV downloads for spreadsheets: semicolons, UTF-8 with BOM, and no cell a spreadsheet runs as a formula."""
 
 import csv
+from herne.portal.formats import decimal_comma
 import io
 
 
 def spreadsheet_safe(value):
     """Text that a spreadsheet never runs as a formula; decimals with a comma, as German ones read."""
     if isinstance(value, float):
-        return f"{value:g}".replace(".", ",")
+        return decimal_comma(value)
     text = "" if value is None else str(value)
     return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 

@@ -3,6 +3,7 @@
 from datetime import date
 from herne.portal import _
 from herne.portal.browser.csv_export import csv_download
+from herne.portal.formats import decimal_comma
 from herne.portal.reporting.coverage import ozg_coverage
 from herne.portal.reporting.dashboard import as_of
 from herne.portal.reporting.dashboard import build_dashboard
@@ -27,7 +28,7 @@ class DashboardView(BrowserView):
 
     def number(self, value):
         """A figure as German readers write it: decimal comma."""
-        return f"{value:g}".replace(".", ",") if isinstance(value, float) else value
+        return decimal_comma(value) if isinstance(value, float) else value
 
     def csv_url(self, table):
         return f"{self.context.absolute_url()}/@@ozg-dashboard-csv?tabelle={table.name}"

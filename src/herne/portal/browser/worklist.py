@@ -16,6 +16,7 @@ from herne.portal.applications.worklist import days_waiting
 from herne.portal.applications.worklist import form_text
 from herne.portal.applications.worklist import works_in_any_department
 from herne.portal.browser.csv_export import csv_download
+from herne.portal.formats import german_date
 from plone import api
 from plone.batching import Batch
 from plone.memoize.view import memoize
@@ -208,7 +209,7 @@ def rows_of(brains):
                 "applicant": brain.applicant_name or brain.applicant,
                 "state": state,
                 "state_title": titles[state],
-                "submitted": brain.submitted.strftime("%d.%m.%Y") if brain.submitted else "",
+                "submitted": german_date(brain.submitted) if brain.submitted else "",
                 "days": days_waiting(brain.submitted, now),
                 "steps": steps[state],
             }

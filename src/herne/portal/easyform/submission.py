@@ -7,6 +7,7 @@ from datetime import date
 from datetime import datetime
 from herne.portal import _
 from herne.portal.applications.evidence import is_upload
+from herne.portal.formats import german_date
 from herne.portal.i18n import in_german
 from zope.schema import getFieldsInOrder
 
@@ -24,9 +25,9 @@ def display_value(value):
     if isinstance(value, bool):
         return in_german(_("Ja") if value else _("Nein"))
     if isinstance(value, datetime):
-        return value.strftime("%d.%m.%Y %H:%M")
+        return f"{german_date(value)} {value.strftime('%H:%M')}"
     if isinstance(value, date):
-        return value.strftime("%d.%m.%Y")
+        return german_date(value)
     if isinstance(value, (list, tuple, set)):
         return ", ".join(display_value(item) for item in value)
     if hasattr(value, "filename"):

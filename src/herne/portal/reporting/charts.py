@@ -1,5 +1,6 @@
 """Accessible SVG bar charts: a title and a description for screen readers, values written out."""
 
+from herne.portal.formats import decimal_comma
 import itertools
 from xml.sax.saxutils import escape
 
@@ -34,7 +35,7 @@ def bar_chart(title, description, labels, values, unit="", target=None, target_l
     for row, (label, value) in enumerate(zip(labels, values, strict=True)):
         y = TOP + row * ROW_HEIGHT
         bar = round(BAR_AREA * value / maximum, 1)
-        shown = f"{value:g}".replace(".", ",") + unit  # German decimal comma
+        shown = decimal_comma(value) + unit
         parts.append(
             f'<text x="{label_width - 8}" y="{y + 18}" text-anchor="end" font-size="13" '
             f'fill="#1a1a1a">{escape(str(label))}</text>'

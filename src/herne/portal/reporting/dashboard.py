@@ -7,6 +7,7 @@ from datetime import datetime
 from functools import cached_property
 from herne.portal import _
 from herne.portal.applications.processing import state_title
+from herne.portal.formats import german_date
 from herne.portal.reporting import cache
 from herne.portal.reporting.charts import bar_chart
 from herne.portal.reporting.coverage import ozg_coverage
@@ -418,7 +419,7 @@ def as_of(computed_at, request):
     return translate(
         _(
             "Stand: ${date}, ${time} Uhr",
-            mapping={"date": moment.strftime("%d.%m.%Y"), "time": moment.strftime("%H:%M")},
+            mapping={"date": german_date(moment), "time": moment.strftime("%H:%M")},
         ),
         context=request,
     )
