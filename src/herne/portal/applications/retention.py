@@ -8,6 +8,9 @@ from DateTime import DateTime
 from herne.portal.applications.drafts import remove_stale_drafts
 from herne.portal.applications.drafts import stale_drafts
 from herne.portal.applications.processing import WORKFLOW_ID
+from herne.portal.controlpanels.applications import DEFAULT_RETENTION_MONTHS
+from herne.portal.vocabularies.catalogue import ANONYMISE
+from herne.portal.vocabularies.catalogue import DELETE
 from herne.portal.workflow.application_table import FINAL_STATES
 import logging
 from persistent.list import PersistentList
@@ -17,9 +20,6 @@ from Products.ZCTextIndex.ZCTextIndex import ZCTextIndex
 
 
 logger = logging.getLogger(__name__)
-
-ANONYMISE = "anonymise"
-DELETE = "delete"
 
 #: What an anonymised application keeps of its messages: when and in which state, not what.
 KEPT_MESSAGE_KEYS = ("id", "time", "sender", "kind", "state")
@@ -54,7 +54,9 @@ def retention_of(service):
     months = getattr(service, "retention_months", None) if service is not None else None
     action = getattr(service, "retention_action", None) if service is not None else None
     if not months:
-        months = api.portal.get_registry_record("herne.portal.retention_months", default=24)
+        months = api.portal.get_registry_record(
+            "herne.portal.retention_months", default=DEFAULT_RETENTION_MONTHS
+        )
     if action not in (ANONYMISE, DELETE):
         action = api.portal.get_registry_record("herne.portal.retention_action", default=ANONYMISE)
     return months, action

@@ -10,6 +10,8 @@ from herne.portal.content.fields import LifeSituationChoice
 from herne.portal.content.validators import non_negative_amount
 from herne.portal.content.validators import not_blank
 from herne.portal.content.validators import valid_service_key
+from herne.portal.controlpanels.applications import RETENTION_MONTHS_MAX
+from herne.portal.controlpanels.applications import RETENTION_MONTHS_MIN
 from herne.portal.vocabularies.catalogue import ONLINE_APPLICABLE
 from plone.app.textfield import RichText
 from plone.app.z3cform.widgets.select import SelectFieldWidget
@@ -170,8 +172,8 @@ class IService(model.Schema):
             "Voreinstellung im Kontrollfeld „Anträge“."
         ),
         required=False,
-        min=1,
-        max=1200,
+        min=RETENTION_MONTHS_MIN,
+        max=RETENTION_MONTHS_MAX,
     )
 
     retention_action = schema.Choice(

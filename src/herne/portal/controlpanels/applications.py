@@ -1,10 +1,17 @@
 """Control panel "Anträge": upload limits, how long drafts and closed applications are kept."""
 
 from herne.portal import _
+from herne.portal.vocabularies.catalogue import ANONYMISE
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
 from zope import schema
 from zope.interface import Interface
+
+
+#: A retention period in months, the default here and a service's own alike.
+RETENTION_MONTHS_MIN = 1
+RETENTION_MONTHS_MAX = 1200
+DEFAULT_RETENTION_MONTHS = 24
 
 
 class IApplicationSettings(Interface):
@@ -38,16 +45,16 @@ class IApplicationSettings(Interface):
             "Voreinstellung für Leistungen ohne eigene Aufbewahrungsfrist, gerechnet ab dem "
             "Abschluss des Antrags."
         ),
-        default=24,
-        min=1,
-        max=1200,
+        default=DEFAULT_RETENTION_MONTHS,
+        min=RETENTION_MONTHS_MIN,
+        max=RETENTION_MONTHS_MAX,
         required=True,
     )
     retention_action = schema.Choice(
         title=_("Nach Ablauf der Aufbewahrungsfrist"),
         description=_("Voreinstellung für Leistungen ohne eigene Angabe."),
         vocabulary="herne.portal.RetentionActions",
-        default="anonymise",
+        default=ANONYMISE,
         required=True,
     )
 

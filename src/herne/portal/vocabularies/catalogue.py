@@ -57,9 +57,13 @@ DOCUMENT_PROVISION = (
     ("none", _("Nichts einzureichen")),
 )
 
+#: What happens to a closed application when its retention period is over.
+ANONYMISE = "anonymise"
+DELETE = "delete"
+
 RETENTION_ACTIONS = (
-    ("anonymise", _("Anonymisieren (für die Statistik ohne personenbezogene Daten behalten)")),
-    ("delete", _("Vollständig löschen")),
+    (ANONYMISE, _("Anonymisieren (für die Statistik ohne personenbezogene Daten behalten)")),
+    (DELETE, _("Vollständig löschen")),
 )
 
 #: Availability values under which a citizen can apply online.
