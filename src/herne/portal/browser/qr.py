@@ -1,7 +1,7 @@
 """QR codes and printable flyers that lead to a service page on the official portal address."""
 
 from herne.portal import _
-from herne.portal.controlpanels.portal import portal_setting
+from herne.portal.controlpanels.portal import official_url
 from herne.portal.i18n import in_german
 from io import BytesIO
 from plone import api
@@ -65,14 +65,14 @@ def service_public_url(service):
     Never derived from the request: a flyer must lead to the official address even when
     an editor works on an internal host name.
     """
-    public_url = (portal_setting("public_url") or "").strip()
+    public_url = official_url()
     if not public_url:
         raise PublicUrlMissing()
     portal_path = api.portal.get().getPhysicalPath()
     service_path = service.getPhysicalPath()
     relative = service_path[len(portal_path) :]
     segments = "/".join(quote(segment, safe="") for segment in relative)
-    return f"{public_url.rstrip('/')}/{segments}" if segments else public_url.rstrip("/")
+    return f"{public_url}/{segments}" if segments else public_url
 
 
 def make_qr(url):

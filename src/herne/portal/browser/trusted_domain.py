@@ -5,7 +5,7 @@ from Acquisition import aq_parent
 from herne.portal import _
 from herne.portal.browser.application_form import ApplicationFormView
 from herne.portal.content.service import IService
-from herne.portal.controlpanels.portal import portal_setting
+from herne.portal.controlpanels.portal import official_url
 from html import escape
 from plone import api
 from plone.app.layout.viewlets.common import ViewletBase
@@ -15,16 +15,6 @@ from zope.i18n import translate
 
 
 PAGE_NAME = "echtes-serviceportal"
-
-
-def official_url():
-    """The configured official public address, or None.
-
-    Never the address of the request: a page naming whatever host it was asked on
-    would vouch for any look-alike in front of the portal.
-    """
-    url = (portal_setting("public_url") or "").strip()
-    return url.rstrip("/") or None
 
 
 def official_domain(url=None):

@@ -46,6 +46,16 @@ def portal_setting(name, default=None):
     return api.portal.get_registry_record(f"{SETTINGS_PREFIX}.{name}", default=default)
 
 
+def official_url():
+    """The configured official public address without a trailing slash, or None.
+
+    Never the address of the request: a page or flyer naming whatever host it was asked
+    on would vouch for any look-alike in front of the portal.
+    """
+    url = (portal_setting("public_url") or "").strip()
+    return url.rstrip("/") or None
+
+
 class PortalSettingsForm(RegistryEditForm):
     schema = IPortalSettings
     schema_prefix = SETTINGS_PREFIX
