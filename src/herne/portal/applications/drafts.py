@@ -1,6 +1,7 @@
 """Drafts ("Zwischenspeichern"): partly filled forms kept for their owner, removed when stale."""
 
 from DateTime import DateTime
+from herne.portal.controlpanels.applications import application_setting
 import logging
 from plone import api
 
@@ -29,7 +30,7 @@ def draft_of_current_user(uid, service):
 def stale_drafts(days=None, now=None):
     """Brains of drafts not changed for more than ``days`` days (default: control panel)."""
     if days is None:
-        days = api.portal.get_registry_record("herne.portal.draft_retention_days", default=30)
+        days = application_setting("draft_retention_days")
     cutoff = (now or DateTime()) - days
     catalog = api.portal.get_tool("portal_catalog")
     return catalog.unrestrictedSearchResults(

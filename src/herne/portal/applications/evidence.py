@@ -1,7 +1,7 @@
 """Evidence uploads: PDF, JPEG or PNG recognised by their content, within the size limits."""
 
 from herne.portal import _
-from plone import api
+from herne.portal.controlpanels.applications import application_setting
 from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.interfaces import INamedFile
 
@@ -30,8 +30,8 @@ def sniff_content_type(value):
 
 
 def limits():
-    max_file = api.portal.get_registry_record("herne.portal.max_file_size_mb", default=10)
-    max_total = api.portal.get_registry_record("herne.portal.max_total_size_mb", default=25)
+    max_file = application_setting("max_file_size_mb")
+    max_total = application_setting("max_total_size_mb")
     return max_file * MEGABYTE, max_total * MEGABYTE
 
 

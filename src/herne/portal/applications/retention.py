@@ -8,7 +8,7 @@ from DateTime import DateTime
 from herne.portal.applications.drafts import remove_stale_drafts
 from herne.portal.applications.drafts import stale_drafts
 from herne.portal.applications.processing import WORKFLOW_ID
-from herne.portal.controlpanels.applications import DEFAULT_RETENTION_MONTHS
+from herne.portal.controlpanels.applications import application_setting
 from herne.portal.vocabularies.catalogue import ANONYMISE
 from herne.portal.vocabularies.catalogue import DELETE
 from herne.portal.workflow.application_table import FINAL_STATES
@@ -54,11 +54,9 @@ def retention_of(service):
     months = getattr(service, "retention_months", None) if service is not None else None
     action = getattr(service, "retention_action", None) if service is not None else None
     if not months:
-        months = api.portal.get_registry_record(
-            "herne.portal.retention_months", default=DEFAULT_RETENTION_MONTHS
-        )
+        months = application_setting("retention_months")
     if action not in (ANONYMISE, DELETE):
-        action = api.portal.get_registry_record("herne.portal.retention_action", default=ANONYMISE)
+        action = application_setting("retention_action")
     return months, action
 
 

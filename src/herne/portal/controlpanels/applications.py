@@ -2,6 +2,7 @@
 
 from herne.portal import _
 from herne.portal.vocabularies.catalogue import ANONYMISE
+from plone import api
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
 from zope import schema
@@ -11,7 +12,6 @@ from zope.interface import Interface
 #: A retention period in months, the default here and a service's own alike.
 RETENTION_MONTHS_MIN = 1
 RETENTION_MONTHS_MAX = 1200
-DEFAULT_RETENTION_MONTHS = 24
 
 
 class IApplicationSettings(Interface):
@@ -45,7 +45,7 @@ class IApplicationSettings(Interface):
             "Voreinstellung für Leistungen ohne eigene Aufbewahrungsfrist, gerechnet ab dem "
             "Abschluss des Antrags."
         ),
-        default=DEFAULT_RETENTION_MONTHS,
+        default=24,
         min=RETENTION_MONTHS_MIN,
         max=RETENTION_MONTHS_MAX,
         required=True,
@@ -56,6 +56,13 @@ class IApplicationSettings(Interface):
         vocabulary="herne.portal.RetentionActions",
         default=ANONYMISE,
         required=True,
+    )
+
+
+def application_setting(name):
+    """The setting ``name`` of this control panel; its default if the record is missing."""
+    return api.portal.get_registry_record(
+        f"herne.portal.{name}", default=IApplicationSettings[name].default
     )
 
 
