@@ -5,6 +5,7 @@ from email.utils import formataddr
 from herne.portal import _
 from herne.portal.applications.office import department_of
 from herne.portal.applications.office import office_text
+from herne.portal.controlpanels.portal import portal_sender
 from herne.portal.formats import german_date
 from herne.portal.i18n import in_german
 from herne.portal.workflow.application import open_originals
@@ -18,15 +19,11 @@ logger = logging.getLogger(__name__)
 
 def _queue(to, subject, body):
     """Queue one mail; it leaves when the transaction commits, never on a retry."""
-    portal = api.portal.get()
-    sender = api.portal.get_registry_record("plone.email_from_address", default="")
+    sender_name, sender = portal_sender()
     if not sender:
         # The application is stored either way; the site administrator must set up mail.
         logger.warning("No sender address in the mail settings: mail %r not sent", subject)
         return False
-    sender_name = (
-        api.portal.get_registry_record("plone.email_from_name", default="") or portal.title
-    )
     message = EmailMessage()
     message["Subject"] = subject
     message["From"] = formataddr((sender_name, sender))

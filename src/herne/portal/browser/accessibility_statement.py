@@ -11,6 +11,7 @@ from herne.portal.browser.form_errors import tie_errors_to_fields
 from herne.portal.browser.trusted_domain import official_url
 from herne.portal.content.validators import ascii_address
 from herne.portal.content.validators import valid_email
+from herne.portal.controlpanels.portal import portal_sender
 from herne.portal.i18n import in_german
 from plone import api
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -111,16 +112,12 @@ MessageMissing = ErrorViewMessage(
 
 def feedback_recipient():
     """Where feedback goes: the site's sender address from the mail settings, or None."""
-    return (api.portal.get_registry_record("plone.email_from_address", default="") or "").strip()
+    return portal_sender()[1]
 
 
 def feedback_mail(data, statement_url):
     """The mail to the city: from the portal's own address, Reply-To the visitor if given."""
-    recipient = feedback_recipient()
-    portal = api.portal.get()
-    sender_name = (
-        api.portal.get_registry_record("plone.email_from_name", default="") or portal.title
-    )
+    sender_name, recipient = portal_sender()
     message = EmailMessage()
     message["Subject"] = in_german(_("Rückmeldung zur Barrierefreiheit des Serviceportals"))
     # The portal's own address as sender: a visitor's address there would fail SPF/DMARC.

@@ -56,6 +56,16 @@ def official_url():
     return url.rstrip("/") or None
 
 
+def portal_sender():
+    """``(name, address)`` the portal's mails come from: the mail settings, the site title as name.
+
+    The address is "" while the mail settings have none; nothing can be sent then.
+    """
+    address = (api.portal.get_registry_record("plone.email_from_address", default="") or "").strip()
+    name = api.portal.get_registry_record("plone.email_from_name", default="")
+    return name or api.portal.get().title, address
+
+
 class PortalSettingsForm(RegistryEditForm):
     schema = IPortalSettings
     schema_prefix = SETTINGS_PREFIX
