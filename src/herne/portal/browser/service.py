@@ -76,21 +76,22 @@ class ServiceView(MultilineText, BrowserView):
     def result_delivery_title(self):
         return vocabulary_title("herne.portal.ResultDelivery", self.context.result_delivery)
 
+    def _document(self, row):
+        return {
+            "name": row.get("name"),
+            "note": row.get("note"),
+            "provision": row.get("provision"),
+            "provision_title": vocabulary_title(
+                "herne.portal.DocumentProvision", row.get("provision")
+            ),
+        }
+
     def documents(self):
-        return [
-            {
-                "name": row.get("name"),
-                "note": row.get("note"),
-                "provision": row.get("provision"),
-                "provision_title": vocabulary_title(
-                    "herne.portal.DocumentProvision", row.get("provision")
-                ),
-            }
-            for row in self.context.required_documents or []
-        ]
+        return [self._document(row) for row in self.context.required_documents or []]
 
     def originals(self):
-        return [doc for doc in self.documents() if doc["provision"] == "original"]
+        """What to bring in person: the service's own rule, also behind the receipt."""
+        return [self._document(row) for row in self.context.original_documents]
 
     def fees(self):
         return [

@@ -13,6 +13,7 @@ from herne.portal.content.validators import valid_service_key
 from herne.portal.controlpanels.applications import RETENTION_MONTHS_MAX
 from herne.portal.controlpanels.applications import RETENTION_MONTHS_MIN
 from herne.portal.vocabularies.catalogue import ONLINE_APPLICABLE
+from herne.portal.vocabularies.catalogue import ORIGINAL
 from plone.app.textfield import RichText
 from plone.app.z3cform.widgets.select import SelectFieldWidget
 from plone.autoform import directives
@@ -221,9 +222,10 @@ class Service(Container):
         return self.online_availability in ONLINE_APPLICABLE
 
     @property
+    def original_documents(self):
+        """Rows of the required documents that are shown as originals in person."""
+        return [row for row in (self.required_documents or []) if row.get("provision") == ORIGINAL]
+
+    @property
     def originals_in_person(self):
-        return [
-            row["name"]
-            for row in (self.required_documents or [])
-            if row.get("provision") == "original"
-        ]
+        return [row["name"] for row in self.original_documents]

@@ -51,9 +51,12 @@ ONLINE_AVAILABILITY = (
     ("on_site_only", _("Nicht online: nur vor Ort mit Termin")),
 )
 
+#: A required document shown as an original in person.
+ORIGINAL = "original"
+
 DOCUMENT_PROVISION = (
     ("upload", _("Hochladen")),
-    ("original", _("Original vor Ort vorzeigen")),
+    (ORIGINAL, _("Original vor Ort vorzeigen")),
     ("none", _("Nichts einzureichen")),
 )
 
