@@ -31,6 +31,17 @@ def attachments_allowed(application, from_citizen):
     return api.content.get_state(application) in CITIZEN_ATTACHMENT_STATES
 
 
+def store_attachments(application, field, title, uploads):
+    """Store checked uploads as files of the application, titled in German; returns them.
+
+    The citizen may not write to the department's area, so the files are stored as
+    the system; who sent them is recorded by the message or the step they belong to.
+    """
+    title = in_german(title)
+    with api.env.adopt_roles(["Manager"]):
+        return [store_file(application, field, title, value) for value in uploads.values()]
+
+
 def write_message(application, text, uploads):
     """Store a message from the current user; returns German errors per field, or {}.
 
@@ -54,11 +65,7 @@ def write_message(application, text, uploads):
     errors = file_count_error(uploads) or check_uploads(uploads)
     if errors:
         return errors
-    title = in_german(_("Anhang einer Nachricht"))
-    with api.env.adopt_roles(["Manager"]):
-        files = [
-            store_file(application, MESSAGE_FILE_FIELD, title, value) for value in uploads.values()
-        ]
+    files = store_attachments(application, MESSAGE_FILE_FIELD, _("Anhang einer Nachricht"), uploads)
     add_message(
         application,
         text,
@@ -95,11 +102,9 @@ def answer_request(application, text, uploads):
     errors = file_count_error(uploads) or check_uploads(uploads)
     if errors:
         return errors
-    title = in_german(_("Antwort auf Nachforderung"))
-    with api.env.adopt_roles(["Manager"]):
-        files = [
-            store_file(application, ANSWER_FILE_FIELD, title, value) for value in uploads.values()
-        ]
+    files = store_attachments(
+        application, ANSWER_FILE_FIELD, _("Antwort auf Nachforderung"), uploads
+    )
     try:
         take_step(application, "answer", text, files=files)  # refusal() was asked above
     except ProcessingRefused as refused:
