@@ -241,3 +241,29 @@ def test_csv_computes_only_its_table(demo_functional, monkeypatch):
     assert "Alle Leistungen;" in browser.contents
     browser.open(demo_functional["portal"].absolute_url() + "/@@ozg-dashboard-csv?tabelle=verlauf")
     assert browser.contents.lstrip("\ufeff").startswith("Datum;Leistungen;online;")
+
+
+def test_fractional_processing_times_are_written_with_a_decimal_comma(demo_functional, monkeypatch):
+    from datetime import datetime
+    from herne.portal.reporting import cache
+
+    times = {
+        "overall": {"count": 3, "median": 2.5, "p90": 13.25},
+        "services": {"Hundesteuer": {"count": 3, "median": 2.5, "p90": 13.25}},
+    }
+    monkeypatch.setattr(cache, "processing_times", lambda: cache.Figures(times, datetime.now()))
+    browser = browser_for(demo_functional)
+    browser.open(dashboard_url(demo_functional))
+    table = re.search(r'id="tabelle-bearbeitungszeit".*?</table>', browser.contents, re.S)[0]
+    cells = [
+        re.sub(r"<[^>]+>|\s+", "", cell)
+        for cell in re.findall(r"<t[dh][^>]*>.*?</t[dh]>", table, re.S)
+    ]
+    assert cells[-3:] == ["3", "2,5", "13,25"]
+    assert "2.5" not in table and "13.25" not in table
+    browser.open(
+        demo_functional["portal"].absolute_url() + "/@@ozg-dashboard-csv?tabelle=bearbeitungszeit"
+    )
+    lines = browser.contents.lstrip("\ufeff").splitlines()
+    assert "Alle Leistungen;3;2,5;13,25" in lines
+    assert "Hundesteuer;3;2,5;13,25" in lines

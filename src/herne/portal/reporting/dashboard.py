@@ -129,7 +129,8 @@ class TableSpec:
 
 
 def _days(value):
-    return "" if value is None else f"{value:g}"
+    """Days as a number (the page and the CSV write it with a decimal comma), or empty."""
+    return "" if value is None else value
 
 
 def _target_label(target):
