@@ -11,6 +11,7 @@ from herne.portal.applications.office import department_of
 from herne.portal.applications.processing import WORKFLOW_ID
 from herne.portal.applications.processing import state_title
 from herne.portal.applications.processing import transition_title
+from herne.portal.formats import german_datetime
 from herne.portal.i18n import in_german
 from plone import api
 from plone.memoize.instance import memoize
@@ -19,7 +20,6 @@ from plone.memoize.instance import memoize
 #: History entries that are the city's internal business, never shown to the citizen.
 INTERNAL_ACTIONS = ("hand_over",)
 HAND_OVER_TITLE = _("An andere Organisationseinheit abgegeben")
-DATE_FORMAT = "%d.%m.%Y, %H:%M Uhr"
 
 
 def action_title(action):
@@ -55,7 +55,7 @@ class ApplicationDetail:
 
     def submitted(self):
         submitted = self.application.submitted
-        return submitted.strftime(DATE_FORMAT) if submitted else None
+        return german_datetime(submitted) if submitted else None
 
     def rows(self):
         return [row for row in self.application.submitted_data or [] if row.get("value")]
@@ -98,7 +98,7 @@ class ApplicationDetail:
                 continue
             result.append(
                 {
-                    "time": entry["time"].strftime(DATE_FORMAT),
+                    "time": german_datetime(entry["time"]),
                     "from_citizen": entry["sender"] == FROM_CITIZEN,
                     "author": entry["author"] if for_city else "",
                     "text": entry["text"],
@@ -119,7 +119,7 @@ class ApplicationDetail:
             {
                 "name": item["name"],
                 "shown": bool(item.get("shown_at")),
-                "shown_at": item["shown_at"].strftime(DATE_FORMAT) if item.get("shown_at") else "",
+                "shown_at": german_datetime(item["shown_at"]) if item.get("shown_at") else "",
                 "checked_by": item.get("checked_by") or "",
             }
             for item in self.application.originals or ()
@@ -153,7 +153,7 @@ class ApplicationDetail:
                 {
                     "action": action_title(action),
                     "state": state_title(entry.get("review_state")),
-                    "time": entry["time"].strftime(DATE_FORMAT) if entry.get("time") else "",
+                    "time": german_datetime(entry["time"]) if entry.get("time") else "",
                     "actor": entry.get("actor") if for_city else "",
                     "comment": comment,
                     "internal": internal and for_city,

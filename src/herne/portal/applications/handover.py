@@ -5,8 +5,8 @@ from herne.portal.applications.areas import area_for_department
 from herne.portal.applications.processing import PROCESS
 from herne.portal.applications.processing import ProcessingRefused
 from herne.portal.applications.processing import record_step
+from herne.portal.i18n import in_german
 from plone import api
-from zope.i18n import translate
 
 
 def hand_over(application, department, comment=""):
@@ -19,10 +19,7 @@ def hand_over(application, department, comment=""):
         raise ProcessingRefused(_("Bitte wählen Sie eine Organisationseinheit aus."))
     if department.UID() == application.department_uid:
         raise ProcessingRefused(_("Der Antrag liegt bereits bei dieser Organisationseinheit."))
-    note = translate(
-        _("Abgegeben an ${department}.", mapping={"department": department.title}),
-        target_language="de",
-    )
+    note = in_german(_("Abgegeben an ${department}.", mapping={"department": department.title}))
     if (comment or "").strip():
         note = f"{note} {comment.strip()}"
     # Recorded before the move, as the clerk who hands over may not see it afterwards.

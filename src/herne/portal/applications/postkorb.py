@@ -2,6 +2,7 @@
 
 from herne.portal.applications.next_step import must_act
 from herne.portal.applications.processing import state_title
+from herne.portal.formats import german_date
 from herne.portal.workflow.application_table import STATES
 from plone import api
 
@@ -40,7 +41,7 @@ def postkorb_rows(userid=None):
                 "url": brain.getURL(),
                 "reference": brain.reference_number,
                 "service": brain.service_title,
-                "date": date.strftime("%d.%m.%Y") if date else "",
+                "date": german_date(date) if date else "",
                 "state": state,
                 "state_title": titles[state],
                 "must_act": must_act(state),

@@ -116,7 +116,8 @@ def refusal(application, transition_id):
     reason = guard_refusal(table.guard, application) if table is not None else None
     if reason is not None:
         return reason
-    if transition_id not in {t["id"] for t in wf.getTransitionsFor(application, application)}:
+    # Whatever else the installed definition's guard asks (roles, expressions): this step only.
+    if not wf.isActionSupported(application, transition_id):
         return _("Dieser Schritt ist gerade nicht möglich.")
     return None
 

@@ -39,6 +39,8 @@ STATEMENT_DATE = date(2026, 11, 26)
 OMBUDS_URL = "https://www.lbbp.nrw.de/ombudsstelle"
 OMBUDS_EMAIL = "ombudsstelle-barrierefreie-it@mags.nrw.de"
 
+#: The feedback form's own limits: a message to the city about a barrier, not a message
+#: on an application (those are in applications/limits.py and may change on their own).
 MESSAGE_MAX_LENGTH = 5000
 NAME_MAX_LENGTH = 100
 PAGE_MAX_LENGTH = 500

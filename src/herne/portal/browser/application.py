@@ -127,6 +127,7 @@ class ApplicationView(MultilineText, BrowserView):
 
     # The clerk's tools
 
+    @memoize
     def steps(self):
         """The department's steps out of the current state, each allowed or with the reason why not."""
         if not self.can_process():

@@ -11,8 +11,6 @@ from zope.interface import Invalid
 from zope.interface import invariant
 
 
-TRUST_LEVELS = LOGIN_LEVELS
-
 #: Sensible defaults: the plain level names and the eIDAS level-of-assurance URIs.
 DEFAULT_TRUST_MAPPING = [
     "basic=basic",
@@ -33,7 +31,7 @@ def parse_trust_mapping(lines):
     mapping = {}
     for line in lines or ():
         value, sep, level = (line or "").rpartition("=")
-        if sep and value.strip() and level.strip() in TRUST_LEVELS:
+        if sep and value.strip() and level.strip() in LOGIN_LEVELS:
             mapping[value.strip()] = level.strip()
     return mapping
 

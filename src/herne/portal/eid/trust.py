@@ -1,11 +1,13 @@
 """eID trust levels: their order, and the level of the current log-in."""
 
 from herne.portal.eid.session import session_trust_level
+from herne.portal.vocabularies.catalogue import TRUST_LEVELS
 from plone import api
 
 
-#: Trust levels from weakest to strongest (eIDAS: low/basic, substantial, high).
-TRUST_ORDER = ("none", "basic", "substantial", "high")
+#: Trust levels from weakest to strongest (eIDAS: low/basic, substantial, high), in the
+#: order the services' vocabulary offers them.
+TRUST_ORDER = tuple(level for level, _title in TRUST_LEVELS)
 
 #: The levels a log-in can have, the ones a provider's answer may be mapped to.
 LOGIN_LEVELS = TRUST_ORDER[1:]

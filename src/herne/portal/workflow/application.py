@@ -71,18 +71,6 @@ def guard_refusal(guard, application):
     return GUARDS[guard](application) if guard else None
 
 
-def originals_needed(application):
-    return originals_needed_refusal(application) is None
-
-
-def originals_complete(application):
-    return originals_complete_refusal(application) is None
-
-
-def can_send_by_post(application):
-    return send_by_post_refusal(application) is None
-
-
 class _Guard(BrowserView):
     """The guard expression of the workflow definition: True when the step may happen."""
 
