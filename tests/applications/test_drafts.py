@@ -102,3 +102,15 @@ def test_draft_cannot_be_carried_into_another_services_form(citizen, demo_portal
     browser.open(f"{riding}?entwurf={draft.UID}")
     assert "Bello" not in browser.contents
     assert browser.getControl(name="form.widgets.herne_draft").value == ""
+
+
+def test_no_drafts_where_the_save_action_is_switched_off(citizen, demo_portal):
+    form = demo_portal["leistungen"]["hundesteuer"]["antrag"]
+    form.actions_model = form.actions_model.replace(
+        "<title>Als Antrag speichern</title>",
+        "<title>Als Antrag speichern</title><required>False</required>",
+    )
+    transaction.commit()
+    browser = citizen()
+    open_dog_tax_form(browser, demo_portal)
+    assert "form.buttons.save_draft" not in browser.contents

@@ -7,6 +7,7 @@ from herne.portal.restapi.services.application_form.values import field_value
 from plone import api
 from plone.namedfile.field import NamedBlobFile
 import pytest
+import re
 import time
 import transaction
 from zope import schema
@@ -211,6 +212,77 @@ def test_without_token_each_post_is_a_new_application(post):
     assert post(DOG_TAX).status_code == 201
     assert post(DOG_TAX).status_code == 201
     assert len(applications_of()) == 2
+
+
+SAVE_ACTION = """<model xmlns="http://namespaces.plone.org/supermodel/schema"
+       xmlns:easyform="http://namespaces.plone.org/supermodel/easyform">
+  <schema>
+    <field name="save_application" type="herne.portal.easyform.save_application.SaveApplication"
+           {condition}>
+      <title>Als Antrag speichern</title>
+      <required>{enabled}</required>
+    </field>
+  </schema>
+</model>
+"""
+NO_ACTIONS = '<model xmlns="http://namespaces.plone.org/supermodel/schema"><schema/></model>'
+
+
+def set_actions_model(portal, model, service_id="hundesteuer"):
+    portal["leistungen"][service_id]["antrag"].actions_model = model
+    transaction.commit()
+
+
+@pytest.mark.parametrize(
+    "model",
+    [
+        pytest.param(SAVE_ACTION.format(enabled="False", condition=""), id="switched off"),
+        pytest.param(
+            SAVE_ACTION.format(enabled="True", condition='easyform:execCondition="python:False"'),
+            id="condition false",
+        ),
+        pytest.param(NO_ACTIONS, id="no save action"),
+    ],
+)
+def test_form_that_files_nothing_on_the_page_refuses_rest(
+    model, post, api_session, rest_portal, mailbox
+):
+    set_actions_model(rest_portal, model)
+    got = api_session(*CITIZEN).get(form_path("hundesteuer"))
+    response = post(DOG_TAX)
+    for answer in (got, response):
+        assert answer.status_code == 404, answer.text
+        assert answer.json()["error"]["message"] == "Dieses Formular nimmt keine Anträge an."
+    assert applications_of() == []
+    time.sleep(0.3)
+    assert mailbox == []
+
+
+def test_save_action_with_a_true_condition_files(post, rest_portal):
+    condition = 'easyform:execCondition="python:True"'
+    set_actions_model(rest_portal, SAVE_ACTION.format(enabled="True", condition=condition))
+    assert post(DOG_TAX).status_code == 201
+    assert len(applications_of()) == 1
+
+
+def test_read_only_field_is_not_taken_from_a_post(post, api_session, rest_portal):
+    form = rest_portal["leistungen"]["hundesteuer"]["antrag"]
+    form.fields_model = re.sub(
+        r'(<field name="dog_breed"[^>]*>)', r"\1<readonly>True</readonly>", form.fields_model
+    )
+    transaction.commit()
+    fields = {
+        field["name"]: field
+        for field in api_session(*CITIZEN).get(form_path("hundesteuer")).json()["fields"]
+    }
+    assert fields["dog_breed"]["readonly"] is True
+    assert fields["dog_name"]["readonly"] is False
+    response = post({**DOG_TAX, "dog_breed": "Dackel"})
+    assert response.status_code == 201, response.text
+    (application,) = applications_of()
+    rows = {row["name"]: row["value"] for row in application.submitted_data}
+    assert "dog_breed" not in rows
+    assert rows["dog_name"] == "Bello"
 
 
 CHOICES = ["Mietzuschuss", "Lastenzuschuss"]

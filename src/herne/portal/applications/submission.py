@@ -18,6 +18,10 @@ from herne.portal.easyform.submission import read_submission
 from plone import api
 
 
+#: Why a form files nothing: it has no "Als Antrag speichern" action that easyform would run.
+NO_APPLICATIONS = _("Dieses Formular nimmt keine Anträge an.")
+
+
 @dataclass
 class Filed:
     """What became of a submission.
@@ -37,7 +41,8 @@ class Filed:
 def file_application(form, fields, request, action, as_draft=False, draft=None):
     """Turn the validated values ``fields`` of the easyform ``form`` into an application.
 
-    ``action`` is the form's "Als Antrag speichern" action (its consent and name fields).
+    ``action`` is the form's "Als Antrag speichern" action (its consent and name fields),
+    None when the form has none that is enabled: then nothing is filed.
     With ``as_draft`` the values are kept as a draft of the caller: incomplete, without
     consent, and without files that are refused. ``draft`` is the draft being completed;
     by default the one named by the form's hidden draft field.
@@ -46,6 +51,8 @@ def file_application(form, fields, request, action, as_draft=False, draft=None):
     refused = refusal(service, request)
     if refused is not None:
         return Filed(errors={FORM_ERROR_MARKER: refused.message})
+    if action is None:
+        return Filed(errors={FORM_ERROR_MARKER: NO_APPLICATIONS})
     if service.department_object() is None:
         return Filed(
             errors={

@@ -9,12 +9,12 @@ from herne.portal.applications.gate import TRUST
 from herne.portal.applications.gate import refusal
 from herne.portal.applications.gate import service_of
 from herne.portal.applications.submission import file_application
-from herne.portal.browser.eid import eid_login_url
 from herne.portal.browser.form_errors import announce_errors
 from herne.portal.browser.text import MultilineText
 from herne.portal.easyform.save_application import application_action
 from herne.portal.easyform.submission import DRAFT_FIELD
 from herne.portal.easyform.submission import SUBMISSION_TOKEN
+from herne.portal.eid.login import eid_login_url
 from herne.portal.eid.prefill import fitting_verified_values
 from herne.portal.eid.provider import eid_enabled
 from plone import api
@@ -96,7 +96,12 @@ class ApplicationForm(EasyFormForm):
     @button.buttonAndHandler(
         _("Zwischenspeichern"),
         name="save_draft",
-        condition=lambda form: not form.thanksPage and form.service is not None,
+        # Drafts only where the page files applications at all (an enabled save action).
+        condition=lambda form: (
+            not form.thanksPage
+            and form.service is not None
+            and application_action(form.context) is not None
+        ),
     )
     def handle_save_draft(self, action):
         """Keep what is filled in so far, valid or not yet complete."""

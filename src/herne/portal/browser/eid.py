@@ -6,6 +6,7 @@ from herne.portal.eid.errors import PROVIDER_UNREACHABLE
 from herne.portal.eid.errors import EidRefused
 from herne.portal.eid.login import begin
 from herne.portal.eid.login import complete
+from herne.portal.eid.login import eid_login_url
 from herne.portal.eid.provider import configured_settings
 from herne.portal.eid.provider import eid_enabled
 from herne.portal.eid.provider import end_session_url
@@ -17,19 +18,11 @@ from Products.CMFPlone.browser.login.login import LoginForm
 from Products.CMFPlone.browser.login.logout import LogoutView
 from Products.Five.browser import BrowserView
 from Products.statusmessages.interfaces import IStatusMessage
-from urllib.parse import urlencode
 from zope.component import getMultiAdapter
 from zope.interface import alsoProvides
 
 
 logger = logging.getLogger("herne.portal.eid")
-
-
-def eid_login_url(came_from=None):
-    """The address that starts an eID log-in returning to ``came_from``."""
-    portal = api.portal.get()
-    query = f"?{urlencode({'came_from': came_from})}" if came_from else ""
-    return f"{portal.absolute_url()}/acl_users/oidc/login{query}"
 
 
 class EidErrorView(BrowserView):

@@ -4,7 +4,9 @@ from collective.easyform.actions import Action
 from collective.easyform.actions import ActionFactory
 from collective.easyform.api import get_actions
 from collective.easyform.api import get_context
+from collective.easyform.api import get_expression
 from collective.easyform.interfaces import IAction
+from collective.easyform.interfaces import IActionExtender
 from herne.portal import _
 from herne.portal.applications.submission import file_application
 from plone.supermodel.exportimport import BaseHandler
@@ -36,11 +38,20 @@ class ISaveApplication(IAction):
 
 
 def application_action(form):
-    """The form's "Als Antrag speichern" action, or one with the default settings."""
+    """The form's "Als Antrag speichern" action if easyform would run it now, else None.
+
+    As ``EasyFormForm.processActions`` decides: the action must be enabled (its
+    ``required`` flag) and its TALES condition, if set, true. The condition is
+    evaluated on the form, as easyform does, so it needs no browser form.
+    """
     for _name, action in getFieldsInOrder(get_actions(form)):
-        if ISaveApplication.providedBy(action):
-            return action
-    return SaveApplication()
+        if not ISaveApplication.providedBy(action) or not action.required:
+            continue
+        condition = IActionExtender(action).execCondition
+        if condition and not get_expression(form, condition):
+            continue
+        return action
+    return None
 
 
 @implementer(ISaveApplication)

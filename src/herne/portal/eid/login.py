@@ -1,4 +1,4 @@
-"""The eID log-in flow: where it may return to, starting it, and completing it into a session."""
+"""The eID log-in flow: its address, where it may return to, starting and completing it."""
 
 from herne.portal.eid.errors import OUTSIDE_PORTAL
 from herne.portal.eid.errors import PROVIDER_ERROR
@@ -21,6 +21,7 @@ from herne.portal.eid.provider import user_info
 from herne.portal.eid.session import start_session
 from plone import api
 import re
+from urllib.parse import urlencode
 from urllib.parse import urlsplit
 
 
@@ -47,6 +48,13 @@ def safe_came_from(came_from):
     if not api.portal.get_tool("portal_url").isURLInPortal(came_from):
         raise EidRefused(OUTSIDE_PORTAL, f"came_from outside the portal {came_from!r}")
     return came_from
+
+
+def eid_login_url(came_from=None):
+    """The address that starts an eID log-in returning to ``came_from``."""
+    portal = api.portal.get()
+    query = f"?{urlencode({'came_from': came_from})}" if came_from else ""
+    return f"{portal.absolute_url()}/acl_users/oidc/login{query}"
 
 
 def redirect_uri():

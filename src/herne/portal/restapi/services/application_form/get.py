@@ -5,7 +5,9 @@ from herne.portal.applications.gate import NO_SERVICE
 from herne.portal.applications.gate import TRUST
 from herne.portal.applications.gate import refusal
 from herne.portal.applications.gate import service_of
-from herne.portal.browser.eid import eid_login_url
+from herne.portal.applications.submission import NO_APPLICATIONS
+from herne.portal.easyform.save_application import application_action
+from herne.portal.eid.login import eid_login_url
 from herne.portal.eid.prefill import verified_form_values
 from herne.portal.i18n import in_german
 from herne.portal.restapi.services.application_form.values import applicant_fields
@@ -18,14 +20,21 @@ REFUSAL_STATUS = {NO_SERVICE: 404, LOGIN: 401, TRUST: 403}
 
 class FormService(JSONService):
     def gate(self):
-        """The gate's refusal as a JSON error (404, 401, or 403 with the eID log-in), or None."""
+        """The gate's refusal as a JSON error (404, 401, or 403 with the eID log-in), or None.
+
+        A form whose page would file nothing (no enabled "Als Antrag speichern" action)
+        is refused with 404 as well.
+        """
         refused = refusal(service_of(self.context), self.request)
-        if refused is None:
-            return None
-        extra = {}
-        if refused.kind == TRUST:
-            extra["eid_login_url"] = eid_login_url(self.context.absolute_url())
-        return self.error(REFUSAL_STATUS[refused.kind], message=refused.message, **extra)
+        if refused is not None:
+            extra = {}
+            if refused.kind == TRUST:
+                extra["eid_login_url"] = eid_login_url(self.context.absolute_url())
+            return self.error(REFUSAL_STATUS[refused.kind], message=refused.message, **extra)
+        self.action = application_action(self.context)
+        if self.action is None:
+            return self.error(404, message=NO_APPLICATIONS)
+        return None
 
 
 class ApplicationFormGet(FormService):
@@ -45,6 +54,7 @@ class ApplicationFormGet(FormService):
                     "name": name,
                     "title": in_german(field.title),
                     "required": bool(field.required),
+                    "readonly": bool(field.readonly),
                     "type": type(field).__name__,
                     "value": str(verified[name]) if name in verified else None,
                     "verified": name in verified,

@@ -3,7 +3,6 @@
 from collective.easyform.config import FORM_ERROR_MARKER
 from herne.portal import _
 from herne.portal.applications.submission import file_application
-from herne.portal.easyform.save_application import application_action
 from herne.portal.easyform.submission import SUBMISSION_TOKEN
 from herne.portal.eid.prefill import fitting_verified_values
 from herne.portal.restapi.services.application_form.get import FormService
@@ -40,9 +39,7 @@ class ApplicationFormPost(FormService):
             return self.error(400, errors)
         token = data.get("token")
         fields[SUBMISSION_TOKEN] = token if isinstance(token, str) and token else uuid.uuid4().hex
-        filed = file_application(
-            self.context, fields, self.request, application_action(self.context)
-        )
+        filed = file_application(self.context, fields, self.request, self.action)
         if filed.errors:
             if FORM_ERROR_MARKER in filed.errors:
                 filed.errors["form"] = filed.errors.pop(FORM_ERROR_MARKER)

@@ -123,7 +123,8 @@ def form_values(form, request, values, fixed=None):
 
     Each value is converted for its field, then checked by the validators easyform's
     form runs (required, constraints, the field's validators and TALES validator).
-    ``fixed`` values (what the eID verified) win over anything sent.
+    ``fixed`` values (what the eID verified) win over anything sent. Read-only fields
+    are not taken from ``values``: the page shows them but never reads them back.
     """
     fixed = fixed or {}
     view = EasyFormForm(form, request)
@@ -132,6 +133,8 @@ def form_values(form, request, values, fixed=None):
         if name in fixed:
             fields[name] = fixed[name]
             continue
+        if field.readonly:
+            continue  # z3c.form shows it in display mode and leaves it out of the data
         try:
             value = field_value(field, values.get(name))
             getMultiAdapter((form, request, view, field, None), IValidator).validate(value)

@@ -1,7 +1,7 @@
 """``GET @login-oidc``: where a client sends the browser to log in with eID."""
 
 from herne.portal import _
-from herne.portal.browser.eid import eid_login_url
+from herne.portal.eid.login import eid_login_url
 from herne.portal.eid.provider import eid_enabled
 from herne.portal.restapi.services.eid import ProviderPathService
 
