@@ -11,22 +11,9 @@ from plone import api
 import pytest
 from tests.fixtures.applications import CITIZEN
 from tests.fixtures.applications import PDF
-from tests.fixtures.applications import build_application
 from tests.fixtures.browsers import make_browser
 from tests.fixtures.rest import relative as path_of
 import transaction
-
-
-@pytest.fixture()
-def application(rest_portal):
-    created = build_application(
-        rest_portal,
-        "fuehrungszeugnis",
-        rows=[{"name": "purpose", "title": "Zweck", "value": "Sportverein"}],
-        delivery="post",
-    )
-    transaction.commit()
-    return created
 
 
 @pytest.fixture()
@@ -40,64 +27,76 @@ def rest(api_session):
     return api_session(*CITIZEN)
 
 
-def page_message(page, application, text):
-    page.open(application.absolute_url())
+def page_message(page, certificate_application, text):
+    page.open(certificate_application.absolute_url())
     form = page.getForm(action="@@message")
     form.getControl(name="message_text").value = text
     form.submit()
     return page.contents
 
 
-def test_one_character_over_the_limit_is_refused_alike(rest_portal, application, page, rest):
+def test_one_character_over_the_limit_is_refused_alike(
+    rest_portal, certificate_application, page, rest
+):
     too_long = "x" * (MAX_TEXT + 1)
     expected = f"Die Nachricht ist zu lang (höchstens {MAX_TEXT} Zeichen)."
     response = rest.post(
-        f"{path_of(application, rest_portal)}/@nachrichten", json={"text": too_long}
+        f"{path_of(certificate_application, rest_portal)}/@nachrichten", json={"text": too_long}
     )
     assert response.status_code == 400
     assert response.json()["error"]["errors"] == [{"field": "text", "message": expected}]
-    assert expected in page_message(page, application, too_long)
+    assert expected in page_message(page, certificate_application, too_long)
     transaction.abort()
-    assert not application.messages
+    assert not certificate_application.messages
 
 
-def test_a_text_of_exactly_the_limit_goes_through_on_both(rest_portal, application, page, rest):
+def test_a_text_of_exactly_the_limit_goes_through_on_both(
+    rest_portal, certificate_application, page, rest
+):
     response = rest.post(
-        f"{path_of(application, rest_portal)}/@nachrichten", json={"text": "r" * MAX_TEXT}
+        f"{path_of(certificate_application, rest_portal)}/@nachrichten",
+        json={"text": "r" * MAX_TEXT},
     )
     assert response.status_code == 201, response.text
-    assert "Ihre Nachricht wurde gesendet." in page_message(page, application, "p" * MAX_TEXT)
+    assert "Ihre Nachricht wurde gesendet." in page_message(
+        page, certificate_application, "p" * MAX_TEXT
+    )
     transaction.abort()
-    assert sorted(entry["text"][0] for entry in application.messages) == ["p", "r"]
+    assert sorted(entry["text"][0] for entry in certificate_application.messages) == ["p", "r"]
 
 
-def test_one_file_over_the_limit_is_refused_with_the_limit_named(rest_portal, application, rest):
+def test_one_file_over_the_limit_is_refused_with_the_limit_named(
+    rest_portal, certificate_application, rest
+):
     files = [
         {"filename": f"{number}.pdf", "data": b64encode(PDF).decode()}
         for number in range(MAX_FILES + 1)
     ]
     response = rest.post(
-        f"{path_of(application, rest_portal)}/@nachrichten", json={"text": "Anbei", "files": files}
+        f"{path_of(certificate_application, rest_portal)}/@nachrichten",
+        json={"text": "Anbei", "files": files},
     )
     assert response.status_code == 400
     assert response.json()["error"]["message"] == f"Höchstens {MAX_FILES} Dateien je Nachricht."
     ok = rest.post(
-        f"{path_of(application, rest_portal)}/@nachrichten",
+        f"{path_of(certificate_application, rest_portal)}/@nachrichten",
         json={"text": "Anbei", "files": files[:MAX_FILES]},
     )
     assert ok.status_code == 201, ok.text
 
 
-def test_the_page_offers_as_many_file_fields_as_allowed(application, page):
-    page.open(application.absolute_url())
+def test_the_page_offers_as_many_file_fields_as_allowed(certificate_application, page):
+    page.open(certificate_application.absolute_url())
     assert f"message_file_{MAX_FILES}" in page.contents
     assert f"message_file_{MAX_FILES + 1}" not in page.contents
 
 
-def test_rest_and_page_postkorb_show_the_same_rows(rest_portal, application, page, rest):
+def test_rest_and_page_postkorb_show_the_same_rows(
+    rest_portal, certificate_application, page, rest
+):
     with api.env.adopt_user(username="sachbearbeitung"):
-        perform(application, "accept")
-        perform(application, "request_info", "Bitte Nachweis hochladen.")
+        perform(certificate_application, "accept")
+        perform(certificate_application, "request_info", "Bitte Nachweis hochladen.")
     transaction.commit()
     items = rest.get("@postkorb").json()["items"]
     with api.env.adopt_user(username="buerger"):
@@ -110,15 +109,15 @@ def test_rest_and_page_postkorb_show_the_same_rows(rest_portal, application, pag
         assert item["state_title"] in page.contents
 
 
-def test_rest_detail_is_what_the_page_shows(rest_portal, application, page, rest):
+def test_rest_detail_is_what_the_page_shows(rest_portal, certificate_application, page, rest):
     with api.env.adopt_user(username="sachbearbeitung"):
-        perform(application, "accept", "Intern: bekannt", internal=True)
-        perform(application, "request_info", "Bitte Nachweis hochladen.")
+        perform(certificate_application, "accept", "Intern: bekannt", internal=True)
+        perform(certificate_application, "request_info", "Bitte Nachweis hochladen.")
     transaction.commit()
-    detail = rest.get(f"{path_of(application, rest_portal)}/@antrag").json()
+    detail = rest.get(f"{path_of(certificate_application, rest_portal)}/@antrag").json()
     with api.env.adopt_user(username="buerger"):
-        assert detail == ApplicationDetail(application).as_json()
-    page.open(application.absolute_url())
+        assert detail == ApplicationDetail(certificate_application).as_json()
+    page.open(certificate_application.absolute_url())
     assert detail["state_title"] in page.contents
     assert "Bitte Nachweis hochladen." in page.contents
     assert [entry["action"] for entry in detail["history"]][:2] == [

@@ -3,33 +3,19 @@
 from base64 import b64encode
 from herne.portal.applications.processing import perform
 from plone import api
-import pytest
 from tests.fixtures.applications import CITIZEN
 from tests.fixtures.applications import CLERK
 from tests.fixtures.applications import OTHER_CITIZEN
 from tests.fixtures.applications import PDF
-from tests.fixtures.applications import build_application
 from tests.fixtures.rest import relative
 import transaction
 
 
-@pytest.fixture()
-def application(rest_portal):
-    created = build_application(
-        rest_portal,
-        "fuehrungszeugnis",
-        rows=[{"name": "purpose", "title": "Zweck", "value": "Sportverein"}],
-        delivery="post",
-    )
-    transaction.commit()
-    return created
-
-
-def test_postkorb_lists_the_callers_applications(api_session, rest_portal, application):
+def test_postkorb_lists_the_callers_applications(api_session, rest_portal, certificate_application):
     response = api_session(*CITIZEN).get("@postkorb")
     assert response.status_code == 200
     (item,) = response.json()["items"]
-    assert item["reference_number"] == application.reference_number
+    assert item["reference_number"] == certificate_application.reference_number
     assert item["state_title"] == "Eingegangen"
     assert item["must_act"] is False
     assert api_session(*OTHER_CITIZEN).get("@postkorb").json()["items"] == []
@@ -40,12 +26,14 @@ def test_postkorb_needs_a_log_in(api_session, rest_portal):
     assert response.status_code == 401
 
 
-def test_detail_with_next_step_history_and_data(api_session, rest_portal, application):
+def test_detail_with_next_step_history_and_data(api_session, rest_portal, certificate_application):
     with api.env.adopt_user(username="sachbearbeitung"):
-        perform(application, "accept", "Intern: bekannt", internal=True)
-        perform(application, "request_info", "Bitte Nachweis des Vereins hochladen.")
+        perform(certificate_application, "accept", "Intern: bekannt", internal=True)
+        perform(certificate_application, "request_info", "Bitte Nachweis des Vereins hochladen.")
     transaction.commit()
-    response = api_session(*CITIZEN).get(f"{relative(application, rest_portal)}/@antrag")
+    response = api_session(*CITIZEN).get(
+        f"{relative(certificate_application, rest_portal)}/@antrag"
+    )
     assert response.status_code == 200
     body = response.json()
     assert body["review_state"] == "info_requested"
@@ -57,13 +45,15 @@ def test_detail_with_next_step_history_and_data(api_session, rest_portal, applic
     assert "Intern: bekannt" not in response.text
 
 
-def test_answer_with_file_returns_it_to_the_clerk(api_session, rest_portal, application):
+def test_answer_with_file_returns_it_to_the_clerk(
+    api_session, rest_portal, certificate_application
+):
     with api.env.adopt_user(username="sachbearbeitung"):
-        perform(application, "accept")
-        perform(application, "request_info", "Bitte Nachweis hochladen.")
+        perform(certificate_application, "accept")
+        perform(certificate_application, "request_info", "Bitte Nachweis hochladen.")
     transaction.commit()
     session = api_session(*CITIZEN)
-    url = f"{relative(application, rest_portal)}/@antwort"
+    url = f"{relative(certificate_application, rest_portal)}/@antwort"
     bad = session.post(
         url,
         json={
@@ -85,8 +75,8 @@ def test_answer_with_file_returns_it_to_the_clerk(api_session, rest_portal, appl
     assert [doc["filename"] for doc in good.json()["documents"]] == ["verein.pdf"]
 
 
-def test_message_round_trip_and_errors(api_session, rest_portal, application):
-    url = f"{relative(application, rest_portal)}/@nachrichten"
+def test_message_round_trip_and_errors(api_session, rest_portal, certificate_application):
+    url = f"{relative(certificate_application, rest_portal)}/@nachrichten"
     citizen = api_session(*CITIZEN)
     empty = citizen.post(url, json={"text": "  "})
     assert empty.status_code == 400
@@ -103,13 +93,15 @@ def test_message_round_trip_and_errors(api_session, rest_portal, application):
     assert reply.status_code == 201
     texts = [
         m["text"]
-        for m in citizen.get(f"{relative(application, rest_portal)}/@antrag").json()["messages"]
+        for m in citizen.get(f"{relative(certificate_application, rest_portal)}/@antrag").json()[
+            "messages"
+        ]
     ]
     assert texts == ["Wie lange dauert es?", "Etwa zwei Wochen."]
 
 
-def test_others_get_no_detail_and_cannot_write(api_session, rest_portal, application):
-    path = relative(application, rest_portal)
+def test_others_get_no_detail_and_cannot_write(api_session, rest_portal, certificate_application):
+    path = relative(certificate_application, rest_portal)
     for credentials in (
         OTHER_CITIZEN,
         ("sachbearbeitung-wohngeld", "demo-sachbearbeitung-wohngeld-2026"),
@@ -119,37 +111,42 @@ def test_others_get_no_detail_and_cannot_write(api_session, rest_portal, applica
         session = api_session(*credentials)
         detail = session.get(f"{path}/@antrag")
         assert detail.status_code in (401, 403, 404), credentials
-        assert application.reference_number not in detail.text
+        assert certificate_application.reference_number not in detail.text
         written = session.post(f"{path}/@nachrichten", json={"text": "Hallo"})
         assert written.status_code in (401, 403, 404), credentials
     transaction.abort()
-    assert not application.messages
+    assert not certificate_application.messages
 
 
-def test_citizen_withdraws_through_rest(api_session, rest_portal, application):
+def test_citizen_withdraws_through_rest(api_session, rest_portal, certificate_application):
     session = api_session(*CITIZEN)
     response = session.post(
-        f"{relative(application, rest_portal)}/@workflow/withdraw", json={"comment": "Erledigt"}
+        f"{relative(certificate_application, rest_portal)}/@workflow/withdraw",
+        json={"comment": "Erledigt"},
     )
     assert response.status_code == 200, response.text
-    detail = session.get(f"{relative(application, rest_portal)}/@antrag").json()
+    detail = session.get(f"{relative(certificate_application, rest_portal)}/@antrag").json()
     assert detail["review_state"] == "withdrawn"
     assert "zurückgezogen" in detail["next_step"]
     # withdrawing twice changes nothing (plone.restapi answers as for the first time)
-    session.post(f"{relative(application, rest_portal)}/@workflow/withdraw", json={})
+    session.post(f"{relative(certificate_application, rest_portal)}/@workflow/withdraw", json={})
     transaction.abort()
-    history = application.workflow_history["herne_application_workflow"]
+    history = certificate_application.workflow_history["herne_application_workflow"]
     assert [entry["action"] for entry in history].count("withdraw") == 1
     # and a clerk's step stays refused for the citizen
-    refused = session.post(f"{relative(application, rest_portal)}/@workflow/accept", json={})
+    refused = session.post(
+        f"{relative(certificate_application, rest_portal)}/@workflow/accept", json={}
+    )
     assert refused.status_code == 400
 
 
-def test_internal_comments_reach_no_citizen_channel(api_session, rest_portal, application):
+def test_internal_comments_reach_no_citizen_channel(
+    api_session, rest_portal, certificate_application
+):
     with api.env.adopt_user(username="sachbearbeitung"):
-        perform(application, "accept", "GEHEIM-INTERN Vorstrafe prüfen", internal=True)
+        perform(certificate_application, "accept", "GEHEIM-INTERN Vorstrafe prüfen", internal=True)
     transaction.commit()
-    path = relative(application, rest_portal)
+    path = relative(certificate_application, rest_portal)
     citizen = api_session(*CITIZEN)
     responses = [
         citizen.get(f"{path}/@history"),
@@ -167,8 +164,8 @@ def test_internal_comments_reach_no_citizen_channel(api_session, rest_portal, ap
     assert "GEHEIM-INTERN" in clerk.text
 
 
-def test_malformed_bodies_get_a_german_400(api_session, rest_portal, application):
-    url = f"{relative(application, rest_portal)}/@nachrichten"
+def test_malformed_bodies_get_a_german_400(api_session, rest_portal, certificate_application):
+    url = f"{relative(certificate_application, rest_portal)}/@nachrichten"
     citizen = api_session(*CITIZEN)
     for body in (["Hallo"], {"text": 42}, {"text": "Hallo", "files": [17]}):
         response = citizen.post(url, json=body)
