@@ -22,15 +22,16 @@ SITE_ID = os.environ.get("HERNE_SITE_ID", "herne")
 
 
 def main(app, folder):
-    try:
-        catalogue = load_catalogue(folder)
-    except CatalogueError as error:
-        print(error, file=sys.stderr)
-        return 1
     app = makerequest(app)
     newSecurityManager(None, system)
     site = app[SITE_ID]
     setSite(site)
+    try:
+        # Checked against the site: users.json may name the groups that exist there.
+        catalogue = load_catalogue(folder, site)
+    except CatalogueError as error:
+        print(error, file=sys.stderr)
+        return 1
     created = import_catalogue(catalogue, site)
     transaction.commit()
     print(

@@ -46,11 +46,11 @@ def field_error(html, widget_id):
 
 
 @pytest.fixture()
-def editor_browser(browser_for):
-    from herne.portal.demo.setup import demo_catalogue
+def editor_browser(browser_as):
+    from tests.fixtures.catalogue import demo_catalogue
 
     editor = next(user for user in demo_catalogue().users if user["username"] == "redaktion")
-    return browser_for(editor["username"], editor["password"])
+    return browser_as(editor["username"], editor["password"])
 
 
 def services_count(portal):

@@ -1,10 +1,12 @@
 """A catalogue folder is checked before anything is created, and every problem is named."""
 
 from herne.portal.catalogue_import.create import import_catalogue
+from herne.portal.catalogue_import.forms import fields_model
 from herne.portal.catalogue_import.loader import CatalogueError
 from herne.portal.catalogue_import.loader import load_catalogue
 from herne.portal.demo.setup import DEMO_DATA
 import json
+from lxml import etree
 from plone import api
 import pytest
 
@@ -36,6 +38,13 @@ FORMS = {
     },
 }
 
+USER = {
+    "username": "sachbearbeitung",
+    "fullname": "Sabine Sander",
+    "email": "sachbearbeitung@example.org",
+    "password": "geheim-2026",
+}
+
 
 def write(folder, departments=None, services=None, forms=None, users=None):
     files = {
@@ -55,7 +64,8 @@ def problems(folder):
     return info.value.problems
 
 
-def test_demo_catalogue_loads():
+def test_demo_catalogue_loads(integration):
+    # On a layer: form validators are checked against those registered in Zope's configuration.
     catalogue = load_catalogue(DEMO_DATA)
     assert len(catalogue.services) >= 40
     assert {"hundesteuer", "wohngeld"} <= set(catalogue.forms)
@@ -160,6 +170,132 @@ def test_user_problems(tmp_path):
     where = "users.json, entry 1 (username 'redaktion')"
     assert f"{where}: the required key 'password' is missing" in found
     assert f"{where}: 'groups' must be a list of texts" in found
+
+
+def test_groups_must_exist_or_be_made_by_the_import(tmp_path):
+    groups = ["clerks-musteramt", "catalogue-editors", "clerks-finanzen", "stadtrat"]
+    found = problems(write(tmp_path, users=[{**USER, "groups": groups}]))
+    where = "users.json, entry 1 (username 'sachbearbeitung')"
+    made = "(catalogue-editors, catalogue-reviewers, clerks-<department id>)"
+    assert found == [
+        f"{where}: group 'clerks-finanzen' is neither on the site nor one that installing "
+        f"or importing creates {made}",
+        f"{where}: group 'stadtrat' is neither on the site nor one that installing "
+        f"or importing creates {made}",
+    ]
+
+
+def test_groups_of_the_site_may_be_named(integration, tmp_path):
+    api.group.create(groupname="stadtrat")
+    user = {**USER, "groups": ["stadtrat", "clerks-musteramt"]}
+    import_catalogue(load_catalogue(write(tmp_path, users=[user])))
+    groups = {group.getId() for group in api.group.get_groups(username="sachbearbeitung")}
+    assert groups >= {"stadtrat", "clerks-musteramt"}
+
+
+def test_service_key_has_14_digits(tmp_path):
+    services = [
+        {**SERVICE, "service_key": "99018005000000"},
+        {**SERVICE, "id": "kurz", "service_key": "9901800"},
+        {**SERVICE, "id": "buchstaben", "service_key": "9901800500000a"},
+    ]
+    found = problems(write(tmp_path, services=services))
+    assert found == [
+        "services.json, entry 2 (id 'kurz'): service_key '9901800' is not a FIM/LeiKa key "
+        "of 14 digits like '99018005000000'",
+        "services.json, entry 3 (id 'buchstaben'): service_key '9901800500000a' is not a "
+        "FIM/LeiKa key of 14 digits like '99018005000000'",
+    ]
+
+
+def form_with(*fields):
+    return {
+        "blocks": FORMS["blocks"],
+        "forms": {"musterleistung": [*FORMS["forms"]["musterleistung"], *fields]},
+    }
+
+
+def test_dotted_field_types_and_registered_validators_load(integration, tmp_path):
+    fields = [
+        {"name": "weight", "type": "zope.schema.Float", "title": "Gewicht"},
+        {"name": "iban", "type": "text", "title": "IBAN", "validators": "isIBAN|isNotLinkSpam"},
+    ]
+    catalogue = load_catalogue(write(tmp_path, forms=form_with(*fields)))
+    assert [data["name"] for data in catalogue.forms["musterleistung"]][-2:] == ["weight", "iban"]
+
+
+def test_field_types_and_validators_are_checked(integration, tmp_path):
+    fields = [
+        {"name": "f1", "type": "zope.schema.Slider", "title": "Kein Feldtyp"},
+        {"name": "f2", "type": "os.path", "title": "Ein Modul"},
+        {"name": "f3", "type": 'text" onclick="x', "title": "Zitat"},
+        {"name": "f4", "type": "text", "title": "IBAN", "validators": "isIBAN|isIban"},
+        {"name": "f5", "type": "text", "title": "Zitat", "validators": 'isIBAN" x="y'},
+    ]
+    found = problems(write(tmp_path, forms=form_with(*fields)))
+    where = "forms.json, form 'musterleistung', entry"
+    neither = "is neither one of text, longtext, date, choice, bool, int, file nor a dotted"
+    validator = "is not one of the form validators ("
+    expected = [
+        f"{where} 4: type 'zope.schema.Slider' {neither} field class",
+        f"{where} 5: type 'os.path' {neither} field class",
+        f"""{where} 6: type 'text" onclick="x' {neither} field class""",
+        f"{where} 7: validator 'isIban' {validator}",
+        f"""{where} 8: validator 'isIBAN" x="y' {validator}""",
+    ]
+    assert len(found) == len(expected), found
+    for start, problem in zip(expected, found, strict=True):
+        assert problem.startswith(start), (start, problem)
+    assert "isGermanPostcode" in found[-1]
+    assert "isNotLinkSpam" in found[-1]
+
+
+def test_quotes_in_a_field_stay_inside_its_attributes():
+    model = fields_model(
+        [{"name": "iban", "type": "text", "title": "<IBAN>", "validators": 'isIBAN" a="&'}]
+    )
+    field_node = etree.fromstring(model.encode()).find(".//{*}field")
+    assert field_node.get("{http://namespaces.plone.org/supermodel/easyform}validators") == (
+        'isIBAN" a="&'
+    )
+    assert field_node.get("type") == "zope.schema.TextLine"
+    assert field_node.findtext("{*}title") == "<IBAN>"
+
+
+@pytest.mark.parametrize(
+    "files, problem",
+    [
+        (
+            {"users": [{**USER, "groups": ["stadtrat"]}]},
+            "users.json, entry 1 (username 'sachbearbeitung'): group 'stadtrat' is neither on",
+        ),
+        (
+            {"services": [{**SERVICE, "service_key": "123"}]},
+            "services.json, entry 1 (id 'musterleistung'): service_key '123' is not",
+        ),
+        (
+            {"forms": form_with({"name": "x", "type": "zope.schema.Slider", "title": "X"})},
+            "forms.json, form 'musterleistung', entry 4: type 'zope.schema.Slider' is neither",
+        ),
+        (
+            {"forms": form_with({"name": "x", "type": "text", "title": "X", "validators": "no"})},
+            "forms.json, form 'musterleistung', entry 4: validator 'no' is not one of",
+        ),
+    ],
+    ids=["group", "service_key", "type", "validator"],
+)
+def test_zconsole_script_creates_nothing_when_a_check_fails(
+    functional, tmp_path, capsys, monkeypatch, files, problem
+):
+    from scripts import load_catalogue as script
+
+    portal = functional["portal"]
+    monkeypatch.setattr(script, "SITE_ID", portal.getId())
+    assert script.main(functional["app"], write(tmp_path, **files)) == 1
+    assert f"\n- {problem}" in capsys.readouterr().err
+    assert "musteramt" not in portal["organisation"]
+    assert "musterleistung" not in portal["leistungen"]
+    assert api.user.get(username="sachbearbeitung") is None
 
 
 def test_city_catalogue_is_created_once(integration, tmp_path):

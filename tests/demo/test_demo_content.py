@@ -2,15 +2,9 @@
 
 from collections import Counter
 from herne.portal.demo.setup import create_demo_content
-from herne.portal.demo.setup import demo_catalogue
 from plone import api
 import pytest
-
-
-CATALOGUE = demo_catalogue()
-DEMO_USERS = CATALOGUE.users
-DEPARTMENTS = CATALOGUE.departments
-SERVICES = CATALOGUE.services
+from tests.fixtures.catalogue import demo_catalogue
 
 
 def snapshot(portal):
@@ -26,8 +20,8 @@ def test_demo_catalogue_size(demo):
     departments = api.content.find(
         context=portal, portal_type="Department", review_state="published"
     )
-    assert len(services) == len(SERVICES) >= 40
-    assert len(departments) == len(DEPARTMENTS)
+    assert len(services) == len(demo_catalogue().services) >= 40
+    assert len(departments) == len(demo_catalogue().departments)
     titles = {brain.Title for brain in departments}
     assert {"Bürgerdienste Herne-Mitte", "Bürgerdienste Wanne"} <= titles
 
@@ -60,12 +54,12 @@ def test_certificate_of_good_conduct_needs_eid(demo):
 def test_every_life_situation_has_services(demo):
     from herne.portal.vocabularies.catalogue import LIFE_SITUATIONS
 
-    used = Counter(key for data in SERVICES for key in data["life_situations"])
+    used = Counter(key for data in demo_catalogue().services for key in data["life_situations"])
     assert {key for key, _title in LIFE_SITUATIONS} <= set(used)
 
 
 def test_demo_users_exist_with_their_groups(demo):
-    for data in DEMO_USERS:
+    for data in demo_catalogue().users:
         user = api.user.get(username=data["username"])
         assert user is not None
         groups = {group.getId() for group in api.group.get_groups(user=user)}

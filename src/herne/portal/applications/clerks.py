@@ -4,8 +4,9 @@ from herne.portal.applications.areas import area_for_department
 from plone import api
 
 
-def clerks_group_id(department):
-    return f"clerks-{department.getId()}"
+def clerks_group_id(department_id):
+    """The id of the clerks' group a department gets when none was chosen."""
+    return f"clerks-{department_id}"
 
 
 def ensure_clerks_group(department, event):
@@ -16,7 +17,7 @@ def ensure_clerks_group(department, event):
 
 
 def create_clerks_group(department):
-    group_id = clerks_group_id(department)
+    group_id = clerks_group_id(department.getId())
     if api.group.get(groupname=group_id) is None:
         api.group.create(
             groupname=group_id,

@@ -2,13 +2,14 @@
 
 from herne.portal.catalogue_import.loader import FIELD_TYPES
 from xml.sax.saxutils import escape
+from xml.sax.saxutils import quoteattr
 
 
 def _field(data):
     field_type = FIELD_TYPES.get(data["type"], data["type"])
-    attributes = f'name="{data["name"]}" type="{field_type}"'
+    attributes = f"name={quoteattr(data['name'])} type={quoteattr(field_type)}"
     if data.get("validators"):
-        attributes = f'easyform:validators="{data["validators"]}" ' + attributes
+        attributes = f"easyform:validators={quoteattr(data['validators'])} " + attributes
     parts = [f"    <field {attributes}>", f"      <title>{escape(data['title'])}</title>"]
     if data.get("description"):
         parts.append(f"      <description>{escape(data['description'])}</description>")

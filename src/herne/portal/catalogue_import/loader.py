@@ -1,9 +1,14 @@
 """Read a catalogue folder (departments, services, forms, users as JSON) and check its format."""
 
+from collective.easyform.interfaces import IFieldValidator
 from dataclasses import dataclass
 from dataclasses import field
 from decimal import Decimal
 from decimal import InvalidOperation
+from herne.portal.applications.clerks import clerks_group_id
+from herne.portal.content.validators import valid_service_key
+from herne.portal.setuphandlers import DEPARTMENTS_FOLDER_ID
+from herne.portal.setuphandlers import EDITORIAL_GROUPS
 from herne.portal.vocabularies.catalogue import DOCUMENT_PROVISION
 from herne.portal.vocabularies.catalogue import LIFE_SITUATIONS
 from herne.portal.vocabularies.catalogue import ONLINE_AVAILABILITY
@@ -11,7 +16,13 @@ from herne.portal.vocabularies.catalogue import RESULT_DELIVERY
 from herne.portal.vocabularies.catalogue import TRUST_LEVELS
 import json
 from pathlib import Path
+from Products.CMFCore.utils import getToolByName
 import re
+from zope.component import getUtilitiesFor
+from zope.component.hooks import getSite
+from zope.dottedname.resolve import resolve
+from zope.schema import ValidationError
+from zope.schema.interfaces import IField
 
 
 DEPARTMENTS_FILE = "departments.json"
@@ -72,6 +83,7 @@ FIELD_KEYS = {
 LIST_KEYS = {"life_situations", "subjects", "groups", "roles", "values"}
 
 #: short names of the form field types; any other dotted schema field class may be given too.
+#: Validators are the names of easyform's ``IFieldValidator`` utilities, several joined by ``|``.
 FIELD_TYPES = {
     "text": "zope.schema.TextLine",
     "longtext": "zope.schema.Text",
@@ -195,6 +207,15 @@ def _read(folder, file_name, checker, required, kind):
 def _check_service(checker, where, data, department_ids):
     if data.get("department") not in department_ids and isinstance(data.get("department"), str):
         checker.problem(where, f"department {data['department']!r} is not in {DEPARTMENTS_FILE}")
+    if isinstance(data.get("service_key"), str):
+        try:
+            valid_service_key(data["service_key"])
+        except ValidationError:
+            checker.problem(
+                where,
+                f"service_key {data['service_key']!r} is not a FIM/LeiKa key of 14 digits "
+                "like '99018005000000'",
+            )
     documents = data.get("required_documents", [])
     if not isinstance(documents, list):
         checker.problem(where, "'required_documents' must be a list")
@@ -214,11 +235,23 @@ def _check_service(checker, where, data, department_ids):
                 checker.problem(row_where, f"amount {row['amount']!r} is not a number like '5.00'")
 
 
-def _check_field(checker, where, data):
+def _is_field_class(dotted_name):
+    try:
+        found = resolve(dotted_name)
+    except (ImportError, AttributeError, ValueError):
+        return False
+    return isinstance(found, type) and IField.implementedBy(found)
+
+
+def _check_field(checker, where, data, validators):
     if not checker.entry(where, data, FIELD_KEYS):
         return
     field_type = data.get("type")
-    if isinstance(field_type, str) and field_type not in FIELD_TYPES and "." not in field_type:
+    if (
+        isinstance(field_type, str)
+        and field_type not in FIELD_TYPES
+        and not ("." in field_type and _is_field_class(field_type))
+    ):
         checker.problem(
             where,
             f"type {field_type!r} is neither one of {', '.join(FIELD_TYPES)} "
@@ -226,9 +259,19 @@ def _check_field(checker, where, data):
         )
     if isinstance(data.get("name"), str) and not data["name"].isidentifier():
         checker.problem(where, f"name {data['name']!r} must be a Python identifier")
+    if isinstance(data.get("validators"), str):
+        for name in data["validators"].split("|"):
+            if name not in validators:
+                checker.problem(
+                    where,
+                    f"validator {name!r} is not one of the form validators "
+                    f"({', '.join(sorted(validators))})",
+                )
 
 
 def _expand_forms(checker, forms_data, service_ids):
+    # Registered in ZCML by collective.easyform and herne.portal.easyform: the loader runs in Zope.
+    validators = {name for name, _validator in getUtilitiesFor(IFieldValidator)}
     blocks = forms_data.get("blocks", {})
     forms = forms_data.get("forms", {})
     for key in forms_data:
@@ -242,7 +285,9 @@ def _expand_forms(checker, forms_data, service_ids):
             checker.problem(f"{FORMS_FILE}, block {block_name!r}", "must be a list of fields")
             continue
         for number, data in enumerate(fields, 1):
-            _check_field(checker, f"{FORMS_FILE}, block {block_name!r}, field {number}", data)
+            _check_field(
+                checker, f"{FORMS_FILE}, block {block_name!r}, field {number}", data, validators
+            )
     expanded = {}
     for service_id, entries in forms.items():
         where = f"{FORMS_FILE}, form {service_id!r}"
@@ -259,7 +304,7 @@ def _expand_forms(checker, forms_data, service_ids):
                 else:
                     fields.extend(blocks[data["block"]])
             else:
-                _check_field(checker, f"{where}, entry {number}", data)
+                _check_field(checker, f"{where}, entry {number}", data, validators)
                 fields.append(data)
         names = [data.get("name") for data in fields if isinstance(data, dict)]
         for name in sorted({name for name in names if names.count(name) > 1}, key=str):
@@ -271,8 +316,45 @@ def _expand_forms(checker, forms_data, service_ids):
     return expanded
 
 
-def load_catalogue(folder):
-    """The catalogue in ``folder``; raises ``CatalogueError`` naming every problem found."""
+def _known_groups(site, department_ids):
+    """The groups users.json may name: the site's, the editorial ones and the new clerks' groups."""
+    known = {group_id for group_id, *_rest in EDITORIAL_GROUPS}
+    groups_tool = getToolByName(site, "portal_groups", None) if site is not None else None
+    if groups_tool is not None:
+        known.update(groups_tool.getGroupIds())
+    departments = site.get(DEPARTMENTS_FOLDER_ID) if groups_tool is not None else None
+    # A new department gets its group ``clerks-<id>`` when it is created, before the users are.
+    known.update(
+        clerks_group_id(department_id)
+        for department_id in department_ids
+        if departments is None or department_id not in departments
+    )
+    return known
+
+
+def _check_groups(checker, users, known):
+    made = [group_id for group_id, *_rest in EDITORIAL_GROUPS] + [
+        clerks_group_id("<department id>")
+    ]
+    for index, data in enumerate(users):
+        groups = data.get("groups") if isinstance(data, dict) else None
+        if not isinstance(groups, list):
+            continue
+        for group_id in groups:
+            if isinstance(group_id, str) and group_id not in known:
+                checker.problem(
+                    _where(USERS_FILE, index, data, "username"),
+                    f"group {group_id!r} is neither on the site nor one that installing or importing creates "
+                    f"({', '.join(made)})",
+                )
+
+
+def load_catalogue(folder, site=None):
+    """The catalogue in ``folder``; raises ``CatalogueError`` naming every problem found.
+
+    Groups of users.json are checked against ``site`` (default: the current Plone site,
+    if any) and the groups the import creates; form validators against those registered.
+    """
     folder = Path(folder)
     checker = _Checker()
     if not folder.is_dir():
@@ -294,6 +376,7 @@ def load_catalogue(folder):
     for index, data in enumerate(users):
         checker.entry(_where(USERS_FILE, index, data, "username"), data, USER_KEYS)
     checker.unique(USERS_FILE, users, "username")
+    _check_groups(checker, users, _known_groups(site or getSite(), department_ids))
 
     if checker.problems:
         raise CatalogueError(folder, checker.problems)
