@@ -12,20 +12,12 @@ from io import BytesIO
 from plone import api
 from plone.app.testing import logout
 import pytest
-import transaction
-
-
-HTML_AS_PDF = b"<html><body><script>alert('x')</script></body></html>"
+from tests.fixtures.applications import HTML_AS_PDF
+from tests.fixtures.journeys import applications_of
 
 
 def form_of(portal, service_id):
     return portal["leistungen"][service_id]["antrag"]
-
-
-def applications_of(userid):
-    transaction.abort()  # see what the browser's requests committed
-    catalog = api.portal.get_tool("portal_catalog")
-    return catalog.unrestrictedSearchResults(portal_type="Application", applicant=userid)
 
 
 @pytest.mark.parametrize(

@@ -10,10 +10,8 @@ from herne.portal.i18n import in_german
 from herne.portal.workflow.application import send_by_post_refusal
 from plone import api
 import pytest
+from tests.fixtures.applications import CLERK
 import transaction
-
-
-CLERK = ("sachbearbeitung", "demo-sachbearbeitung-2026")
 
 
 def click_step(browser, application, title, comment="", internal=False):

@@ -43,8 +43,8 @@ def assert_security_headers(headers):
 
 
 @pytest.fixture()
-def citizen_browser(browser_for):
-    return browser_for("buerger", "demo-buerger-2026")
+def citizen_browser(browser_as):
+    return browser_as("buerger", "demo-buerger-2026")
 
 
 def test_html_page(anon_browser, demo_portal):

@@ -50,8 +50,8 @@ def public_url(demo_functional):
 
 
 @pytest.fixture()
-def citizen_browser(browser_for):
-    return browser_for("buerger", "demo-buerger-2026")
+def citizen_browser(browser_as):
+    return browser_as("buerger", "demo-buerger-2026")
 
 
 def test_page_names_the_configured_domain(anon_browser, demo_portal, public_url):
