@@ -24,8 +24,6 @@ PHONE = {"width": 375, "height": 740}
 #: WCAG 1.4.10 reflow: 320 CSS px wide, and a 1280 px window at 200 % zoom (640 CSS px).
 REFLOW_WIDTHS = (320, 640)
 
-pytestmark = pytest.mark.browser
-
 
 @pytest.fixture()
 def sent_mail(smtp_server):

@@ -124,10 +124,7 @@ class TestVerifiedPrefill:
             },
         )
         assert response.status_code == 201, response.text
-        assert (
-            re.fullmatch(r"\d{4}-\d+", response.json()["reference_number"])
-            or response.json()["reference_number"]
-        )
+        assert re.fullmatch(r"HER-\d{4}-\d{6}", response.json()["reference_number"])
         application = applications_of_email("max.muster@example.org")[0]
         assert application.applicant_name == "Max Muster"
         rows = {row["name"]: row["value"] for row in application.submitted_data}
