@@ -8,15 +8,15 @@ from plone import api
 from plone.namedfile.field import NamedBlobFile
 import pytest
 import re
+from tests.fixtures.applications import CITIZEN
+from tests.fixtures.applications import HTML_AS_PDF
+from tests.fixtures.applications import PDF
+from tests.fixtures.journeys import applications_of
 import time
 import transaction
 from zope import schema
 from zope.i18n import translate
 
-
-CITIZEN = ("buerger", "demo-buerger-2026")
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-HTML_AS_PDF = b"<html><body><script>alert('x')</script></body></html>"
 
 DOG_TAX = {
     "registration_type": "Hund abmelden",
@@ -42,13 +42,9 @@ def upload(data, filename="nachweis.pdf", content_type="application/pdf"):
     return {"filename": filename, "content-type": content_type, "data": b64encode(data).decode()}
 
 
-def applications_of(userid="buerger"):
-    transaction.abort()  # see what the server's requests committed
-    catalog = api.portal.get_tool("portal_catalog")
-    return [
-        brain._unrestrictedGetObject()
-        for brain in catalog.unrestrictedSearchResults(portal_type="Application", applicant=userid)
-    ]
+def filed(userid="buerger"):
+    """The applications the server's requests committed for ``userid``."""
+    return [brain._unrestrictedGetObject() for brain in applications_of(userid)]
 
 
 def field_errors(response):
@@ -67,7 +63,7 @@ def post(api_session):
 def test_valid_submission_files_one_application_with_receipt(post, mailbox):
     response = post({**DOG_TAX, "transfer_proof": upload(PDF, "abgabevertrag.pdf")})
     assert response.status_code == 201, response.text
-    (application,) = applications_of()
+    (application,) = filed()
     assert response.json()["reference_number"] == application.reference_number
     assert response.json()["state"] == "submitted"
     assert response.headers["Location"] == application.absolute_url()
@@ -96,14 +92,14 @@ def test_missing_required_field_is_named_in_german(post):
     errors = field_errors(response)
     assert list(errors) == ["dog_name"]
     assert errors["dog_name"] == "Erforderliche Eingabe fehlt."
-    assert applications_of() == []
+    assert filed() == []
 
 
 def test_empty_required_field_counts_as_missing(post):
     response = post({**DOG_TAX, "dog_name": ""})
     assert response.status_code == 400, response.text
     assert list(field_errors(response)) == ["dog_name"]
-    assert applications_of() == []
+    assert filed() == []
 
 
 def test_unknown_choice_is_refused(post):
@@ -112,7 +108,7 @@ def test_unknown_choice_is_refused(post):
     assert field_errors(response) == {
         "registration_type": "Bitte wählen Sie einen der angebotenen Werte."
     }
-    assert applications_of() == []
+    assert filed() == []
 
 
 def test_field_validators_run_as_on_the_page(post):
@@ -129,21 +125,21 @@ def test_field_validators_run_as_on_the_page(post):
     assert "Postleitzahl mit fünf Ziffern" in errors["postcode"]
     assert "Diese IBAN ist nicht gültig" in errors["iban"]
     assert "Dieses Datum liegt in der Zukunft" in errors["birth_date"]
-    assert applications_of() == []
+    assert filed() == []
 
 
 def test_unreadable_date_is_refused(post):
     response = post({**DOG_TAX, "birth_date": "gestern"})
     assert response.status_code == 400, response.text
     assert list(field_errors(response)) == ["birth_date"]
-    assert applications_of() == []
+    assert filed() == []
 
 
 def test_list_for_a_text_field_is_refused(post):
     response = post({**DOG_TAX, "dog_name": ["Bello", "Rex"]})
     assert response.status_code == 400, response.text
     assert field_errors(response) == {"dog_name": "Dieser Wert hat nicht das erwartete Format."}
-    assert applications_of() == []
+    assert filed() == []
 
 
 def test_consent_not_given_is_refused(post):
@@ -152,14 +148,14 @@ def test_consent_not_given_is_refused(post):
     assert field_errors(response) == {
         "privacy_consent": "Bitte willigen Sie in die Verarbeitung Ihrer Daten ein."
     }
-    assert applications_of() == []
+    assert filed() == []
 
 
 def test_disguised_upload_is_refused(post, mailbox):
     response = post({**DOG_TAX, "transfer_proof": upload(HTML_AS_PDF)})
     assert response.status_code == 400, response.text
     assert "kein PDF-Dokument und kein Foto" in field_errors(response)["transfer_proof"]
-    assert applications_of() == []
+    assert filed() == []
     time.sleep(0.3)
     assert mailbox == []
 
@@ -168,7 +164,7 @@ def test_unreadable_base64_is_refused(post):
     response = post({**DOG_TAX, "transfer_proof": {"filename": "a.pdf", "data": "%%%"}})
     assert response.status_code == 400, response.text
     assert "Base64" in field_errors(response)["transfer_proof"]
-    assert applications_of() == []
+    assert filed() == []
 
 
 def test_oversized_upload_is_refused(post):
@@ -177,7 +173,7 @@ def test_oversized_upload_is_refused(post):
     response = post({**DOG_TAX, "transfer_proof": upload(PDF + b"0" * (1024 * 1024 + 1))})
     assert response.status_code == 400, response.text
     assert "höchstens 1 MB je Datei" in field_errors(response)["transfer_proof"]
-    assert applications_of() == []
+    assert filed() == []
 
 
 def test_trust_level_too_low_gets_403_with_eid_link(post):
@@ -186,7 +182,7 @@ def test_trust_level_too_low_gets_403_with_eid_link(post):
     error = response.json()["error"]
     assert "Online-Ausweis (eID)" in error["message"]
     assert "acl_users/oidc/login" in error["eid_login_url"]
-    assert applications_of() == []
+    assert filed() == []
 
 
 def test_anonymous_gets_401(post):
@@ -203,7 +199,7 @@ def test_same_token_twice_files_one_application(post, mailbox):
     assert first.status_code == 201, first.text
     assert second.status_code == 201, second.text
     assert first.json()["reference_number"] == second.json()["reference_number"]
-    assert len(applications_of()) == 1
+    assert len(filed()) == 1
     time.sleep(0.5)  # a second receipt would arrive now
     assert len([m for m in mailbox if "buerger@example.org" in m.rcpt_tos]) == 1
 
@@ -211,7 +207,7 @@ def test_same_token_twice_files_one_application(post, mailbox):
 def test_without_token_each_post_is_a_new_application(post):
     assert post(DOG_TAX).status_code == 201
     assert post(DOG_TAX).status_code == 201
-    assert len(applications_of()) == 2
+    assert len(filed()) == 2
 
 
 SAVE_ACTION = """<model xmlns="http://namespaces.plone.org/supermodel/schema"
@@ -253,7 +249,7 @@ def test_form_that_files_nothing_on_the_page_refuses_rest(
     for answer in (got, response):
         assert answer.status_code == 404, answer.text
         assert answer.json()["error"]["message"] == "Dieses Formular nimmt keine Anträge an."
-    assert applications_of() == []
+    assert filed() == []
     time.sleep(0.3)
     assert mailbox == []
 
@@ -262,7 +258,7 @@ def test_save_action_with_a_true_condition_files(post, rest_portal):
     condition = 'easyform:execCondition="python:True"'
     set_actions_model(rest_portal, SAVE_ACTION.format(enabled="True", condition=condition))
     assert post(DOG_TAX).status_code == 201
-    assert len(applications_of()) == 1
+    assert len(filed()) == 1
 
 
 def test_read_only_field_is_not_taken_from_a_post(post, api_session, rest_portal):
@@ -279,7 +275,7 @@ def test_read_only_field_is_not_taken_from_a_post(post, api_session, rest_portal
     assert fields["dog_name"]["readonly"] is False
     response = post({**DOG_TAX, "dog_breed": "Dackel"})
     assert response.status_code == 201, response.text
-    (application,) = applications_of()
+    (application,) = filed()
     rows = {row["name"]: row["value"] for row in application.submitted_data}
     assert "dog_breed" not in rows
     assert rows["dog_name"] == "Bello"
