@@ -4,11 +4,12 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 PROJECT := $(CURDIR)
-HOST ?= 0.0.0.0
+# Loopback only: the demo accounts have published passwords. HOST=0.0.0.0 opens it on purpose.
+HOST ?= 127.0.0.1
 PORT ?= 8080
 STAMP := $(VENV)/.installed
 
-.PHONY: start install instance site test test-fast lock buildout-versions lint i18n clean eid-provider start-cluster stop-cluster loadtest crashtest-filestorage backup restore backup-cluster restore-cluster
+.PHONY: FORCE start install instance site test test-fast lock buildout-versions lint i18n clean eid-provider start-cluster stop-cluster loadtest crashtest-filestorage backup restore backup-cluster restore-cluster
 
 ## Create the virtualenv and install everything from the committed lock.
 install: $(STAMP)
@@ -22,13 +23,17 @@ $(STAMP): constraints.txt lock-requirements.txt setup.py
 ## Zope instance configuration under instance/ with ZODB FileStorage and blobs under var/.
 instance: install instance/etc/zope.conf instance/etc/zope.ini instance/etc/site.zcml
 
-instance/etc/%: etc/%.in Makefile
+# Written on every start (a few lines of sed), so that HOST and PORT given on the command
+# line take effect also for an instance that exists already.
+instance/etc/%: etc/%.in Makefile FORCE
 	mkdir -p instance/etc var/filestorage var/blobstorage var/log var/cache
 	sed -e 's#@PROJECT@#$(PROJECT)#g' -e 's#@HOST@#$(HOST)#g' -e 's#@PORT@#$(PORT)#g' $< > $@
 
 instance/etc/site.zcml: etc/site.zcml
 	mkdir -p instance/etc
 	cp $< $@
+
+FORCE:
 
 ## The Herne site with demo content, created once.
 site: instance
