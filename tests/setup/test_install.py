@@ -1,8 +1,11 @@
 """The add-on installs, registers its layer and types, and uninstalls cleanly."""
 
+from Acquisition import aq_base
 from herne.portal.interfaces import IHernePortalLayer
+from herne.portal.sessions import HerneSessionPlugin
 from plone import api
 from plone.browserlayer import utils as browserlayer_utils
+from plone.session.plugins.session import SessionPlugin
 import pytest
 
 
@@ -17,7 +20,12 @@ class TestInstall:
         assert IHernePortalLayer in browserlayer_utils.registered_layers()
 
     def test_profile_version(self, setup_tool):
-        assert setup_tool.getLastVersionForProfile(f"{PACKAGE}:default") == ("1009",)
+        assert setup_tool.getLastVersionForProfile(f"{PACKAGE}:default") == ("1011",)
+
+    def test_sessions_end_on_the_server(self, portal):
+        plugin = portal.acl_users.session
+        assert isinstance(plugin, HerneSessionPlugin)
+        assert plugin.getProperty("per_user_keyring") is True
 
     @pytest.mark.parametrize("portal_type", ["Service", "Department"])
     def test_types_registered(self, portal, portal_type):
@@ -47,6 +55,9 @@ class TestUninstall:
 
     def test_addon_uninstalled(self, installer):
         assert installer.is_product_installed(PACKAGE) is False
+
+    def test_session_plugin_is_plone_sessions_again(self, portal):
+        assert aq_base(portal.acl_users.session).__class__ is SessionPlugin
 
     def test_browserlayer_removed(self, portal):
         assert IHernePortalLayer not in browserlayer_utils.registered_layers()

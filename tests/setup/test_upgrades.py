@@ -1,6 +1,9 @@
 """A site installed at an older profile version upgrades to the current one."""
 
+from herne.portal.sessions import HerneSessionPlugin
 from plone import api
+from plone.session.plugins.session import SessionPlugin
+from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
 
 
 PROFILE = "herne.portal:default"
@@ -18,7 +21,7 @@ def test_upgrade_1000_to_1001(portal):
     # each version is one group: its import steps (upgradeDepends), then its handler
     assert [[type(step["step"]).__name__ for step in group] for group in steps] == [
         ["UpgradeDepends", "UpgradeStep"]
-    ] * 9
+    ] * 9 + [["UpgradeStep"]]
     assert [group[0]["dest"] for group in steps] == [
         ("1001",),
         ("1002",),
@@ -29,10 +32,11 @@ def test_upgrade_1000_to_1001(portal):
         ("1007",),
         ("1008",),
         ("1009",),
+        ("1011",),
     ]
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1009",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1011",)
     assert "Application" in portal.portal_types.objectIds()
     assert portal["antraege"].portal_type == "ApplicationRoot"
     assert api.portal.get_registry_record("herne.portal.max_file_size_mb") == 10
@@ -59,7 +63,7 @@ def test_upgrade_1002_to_1003_adds_worklist_index_and_mail_texts(portal):
     setup_tool.upgradeProfile(PROFILE)
     assert "submitted" in catalog.indexes()
     assert "Begründung" in api.portal.get_registry_record("herne.portal.mail.rejected")
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1009",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1011",)
 
 
 def test_upgrade_1003_to_1004_adds_postkorb_and_message_texts(portal):
@@ -106,7 +110,7 @@ def test_upgrade_1005_to_1006_sets_up_eid_and_self_registration(portal):
     portal.portal_controlpanel.unregisterConfiglet("herne-eid")
     setup_tool.setLastVersionForProfile(PROFILE, "1005")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1009",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1011",)
     assert IHerneEidPlugin.providedBy(pas["oidc"])
     assert pas["oidc"].getProperty("use_pkce") is True
     # the local log-in form stays the default challenge
@@ -129,7 +133,7 @@ def test_upgrade_1006_to_1007_adds_portal_settings_and_reporting_role(portal):
     portal.portal_actions.site_actions.manage_delObjects(["herne-trusted-domain"])
     setup_tool.setLastVersionForProfile(PROFILE, "1006")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1009",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1011",)
     assert api.portal.get_registry_record("herne.portal.site.ozg_target_percent") == 80
     assert "herne-portal" in [c.getId() for c in portal.portal_controlpanel.listActions()]
     assert "DigitalisationUnit" in portal.validRoles()
@@ -150,7 +154,7 @@ def test_upgrade_1007_to_1008_links_the_accessibility_statement_in_the_footer(po
     setup_tool = api.portal.get_tool("portal_setup")
     setup_tool.setLastVersionForProfile(PROFILE, "1007")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1009",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1011",)
     action = site_actions["herne-accessibility-statement"]
     assert action.url_expr == "string:${portal_url}/@@erklaerung-barrierefreiheit"
     assert action.visible
@@ -224,7 +228,7 @@ def test_upgrade_1008_to_1009_indexes_closing_dates_for_retention(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1009",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1011",)
     assert api.portal.get_registry_record("herne.portal.retention_months") == 24
     assert api.portal.get_registry_record("herne.portal.retention_action") == "anonymise"
     (brain,) = catalog.unrestrictedSearchResults(UID=application.UID(), anonymised=False)
@@ -235,3 +239,19 @@ def test_upgrade_1008_to_1009_indexes_closing_dates_for_retention(demo):
     # and the retention job finds it once its period is over
     due = due_applications(closed["time"] + 24 * 31 + 1)
     assert (application.UID(), "anonymise") in [(b.UID, action) for b, action in due]
+
+
+def test_upgrade_to_1011_ends_sessions_on_the_server(portal):
+    plugin = portal.acl_users.session
+    plugin.__class__ = SessionPlugin
+    plugin.per_user_keyring = False
+    setup_tool = api.portal.get_tool("portal_setup")
+    setup_tool.setLastVersionForProfile(PROFILE, "1009")
+
+    setup_tool.upgradeProfile(PROFILE)
+
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1011",)
+    plugin = portal.acl_users.session
+    assert isinstance(plugin, HerneSessionPlugin)
+    assert plugin.getProperty("per_user_keyring") is True
+    assert "session" in portal.acl_users.plugins.listPluginIds(IAuthenticationPlugin)

@@ -6,6 +6,8 @@ from herne.portal.eid.setup import enable_self_registration
 from herne.portal.eid.setup import ensure_eid_plugin
 from herne.portal.eid.setup import remove_eid_plugin
 from herne.portal.i18n import in_german
+from herne.portal.sessions import ensure_session_plugin
+from herne.portal.sessions import restore_session_plugin
 from plone import api
 from plone.base.interfaces import INonInstallable
 from Products.CMFPlone.interfaces.constrains import ENABLED
@@ -82,19 +84,21 @@ def _ensure_editorial_groups(folders):
 
 
 def post_install(context):
-    """Post install script: catalogue folders, editors' groups, eID plugin, self-registration."""
+    """Post install script: catalogue folders, editors' groups, eID plugin, self-registration, log-out."""
     portal = api.portal.get()
     folders = [_ensure_catalogue_folder(portal, *spec) for spec in CATALOGUE_FOLDERS]
     _ensure_editorial_groups(folders)
     application_root(portal)
     ensure_eid_plugin()
     enable_self_registration()
+    ensure_session_plugin()
 
 
 def uninstall(context):
     """Uninstall script: content stays, the editorial local roles and the eID plugin go."""
     portal = api.portal.get()
     remove_eid_plugin()
+    restore_session_plugin()
     for folder_id, *_rest in CATALOGUE_FOLDERS:
         folder = portal.get(folder_id)
         if folder is None:

@@ -5,12 +5,16 @@ from plone import api
 
 
 TRUST_TOKEN_PREFIX = "herne-trust-"
+#: How often eID had been switched off when the ticket was issued (herne.portal.sessions).
+EID_GENERATION_PREFIX = "herne-eid-generation-"
 
 
 def start_session(userid, trust_level, response):
     """Log ``userid`` in through plone.session; the ticket's signature protects the level."""
     session = api.portal.get_tool("acl_users").session
-    session._setupSession(userid, response, tokens=(f"{TRUST_TOKEN_PREFIX}{trust_level}",))
+    generation = getattr(session, "eid_generation", 0)
+    tokens = (f"{TRUST_TOKEN_PREFIX}{trust_level}", f"{EID_GENERATION_PREFIX}{generation}")
+    session._setupSession(userid, response, tokens=tokens)
 
 
 def session_trust_level(request, userid):
