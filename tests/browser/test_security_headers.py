@@ -38,6 +38,8 @@ def assert_security_headers(headers):
     assert directives["object-src"] == "object-src 'none'"
     assert directives["default-src"] == "default-src 'self'"
     assert "'unsafe-inline'" in directives["script-src"]
+    # no page needs eval (tests/e2e checks that nothing is blocked without it)
+    assert "'unsafe-eval'" not in directives["script-src"]
     assert headers.get("X-Content-Type-Options") == "nosniff"
     assert headers.get("Referrer-Policy") == "strict-origin-when-cross-origin"
 

@@ -95,6 +95,13 @@ class Journey:
 
     def __init__(self, chromium, axe_source, name, portal_url):
         self.context = chromium.new_context(viewport=DESKTOP, locale="de-DE")
+        # What the content security policy blocks on a page (an eval, a foreign script).
+        self.context.add_init_script(
+            """window.__cspViolations = [];
+            document.addEventListener('securitypolicyviolation', event =>
+                window.__cspViolations.push(`${event.violatedDirective} blocked `
+                    + `${event.blockedURI} in ${event.sourceFile}:${event.lineNumber}`));"""
+        )
         self.page = self.context.new_page()
         self.axe_source = axe_source
         self.name = name
@@ -122,6 +129,10 @@ class Journey:
         )
         return result["violations"]
 
+    def blocked_by_policy(self):
+        """What the content security policy refused on the current page so far."""
+        return self.page.evaluate("() => window.__cspViolations || []")
+
     def overflowing(self, width):
         """At this width: what sticks out sideways, so the page would need horizontal scrolling."""
         self.page.set_viewport_size({"width": width, "height": 800})
@@ -138,7 +149,8 @@ class Journey:
         )
 
     def check(self, label):
-        """axe at desktop and 320 px width, reflow at 320 px and 200 % zoom, screenshots at desktop and phone width."""
+        """axe at desktop and 320 px width, reflow at 320 px and 200 % zoom, nothing blocked by the
+        security policy, screenshots at desktop and phone width."""
         self.step += 1
         found = self.violations()
         too_wide = {width: self.overflowing(width) for width in REFLOW_WIDTHS}
@@ -158,6 +170,8 @@ class Journey:
         self.page.screenshot(path=str(folder / f"{self.step:02d}-{slug}-phone.png"), full_page=True)
         self.page.set_viewport_size(DESKTOP)
         assert not found, f"{label} ({self.page.url}):\n" + describe(found)
+        blocked = self.blocked_by_policy()
+        assert not blocked, f"{label} ({self.page.url}): the security policy blocked {blocked}"
         assert not any(too_wide.values()), f"{label} ({self.page.url}) scrolls sideways: {too_wide}"
 
     def login(self, username, password):

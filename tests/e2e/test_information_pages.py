@@ -78,3 +78,39 @@ class TestDashboard:
         expect(page.get_by_role("heading", level=1)).to_contain_text("OZG")
         expect(page.locator("svg[role='img']").first).to_be_visible()
         person.check("OZG-Dashboard")
+
+
+class TestContentSecurityPolicy:
+    def test_the_journeys_see_what_the_policy_blocks(self, journey):
+        """The check the journeys rely on: a page's eval without 'unsafe-eval' is reported."""
+        person = journey("sicherheitsrichtlinie-probe")
+        url = f"{person.portal_url}/csp-probe"
+        person.page.route(
+            url,
+            lambda route: route.fulfill(
+                status=200,
+                headers={"Content-Security-Policy": "script-src 'self' 'unsafe-inline'"},
+                content_type="text/html",
+                body="<html><body><script>try { eval('1') } catch (e) {}</script></body></html>",
+            ),
+        )
+        person.page.goto(url)
+        person.page.wait_for_timeout(300)
+        assert any("blocked eval" in entry for entry in person.blocked_by_policy())
+
+    def test_no_page_needs_eval(self, journey, site):
+        """Citizens' pages run without 'unsafe-eval', and so does the editors' service form."""
+        person = journey("sicherheitsrichtlinie")
+        for path in ("", "leistungen/hundesteuer", "@@search?SearchableText=Hund", "login"):
+            response = person.page.goto(f"{person.portal_url}/{path}")
+            assert "'unsafe-eval'" not in response.headers["content-security-policy"], path
+            person.page.wait_for_load_state("networkidle")
+            assert not person.blocked_by_policy(), (path, person.blocked_by_policy())
+        editor = journey("sicherheitsrichtlinie-redaktion")
+        editor.login("redaktion", "demo-redaktion-2026")
+        for path in ("leistungen/hundesteuer/edit", "leistungen/hundesteuer/antrag/fields"):
+            response = editor.page.goto(f"{editor.portal_url}/{path}")
+            assert response.status == 200, path
+            assert "'unsafe-eval'" not in response.headers["content-security-policy"], path
+            editor.page.wait_for_load_state("networkidle")
+            assert not editor.blocked_by_policy(), (path, editor.blocked_by_policy())

@@ -15,7 +15,7 @@ logger = logging.getLogger("herne.portal.security_headers")
 #: The policy without ``form-action``; Plone 6 Classic UI needs inline scripts and styles.
 BASE_POLICY = (
     "default-src 'self'",
-    "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
+    "script-src 'self' 'unsafe-inline'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
