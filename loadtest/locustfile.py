@@ -41,6 +41,7 @@ from pathlib import Path
 import re
 import sys
 import time
+from urllib.parse import urlsplit
 
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -155,6 +156,11 @@ def _acknowledged():
         Path(PROGRESS).write_text(str(state["submitted"]))
 
 
+def _origin(url):
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 class Citizen(HttpUser):
     """A citizen with a local account applying for the dog tax again and again."""
 
@@ -172,6 +178,8 @@ class Citizen(HttpUser):
                     "came_from": "",
                     "buttons.login": "Anmelden",
                 },
+                # The portal takes log-in posts only from its own pages (log-in CSRF).
+                headers={"Origin": _origin(self.host)},
                 name="login",
                 allow_redirects=False,
                 catch_response=True,

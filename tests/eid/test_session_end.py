@@ -7,6 +7,7 @@ import re
 import requests
 from tests.fixtures.eid import configure_eid
 import transaction
+from urllib.parse import urlsplit
 import uuid
 
 
@@ -41,7 +42,14 @@ def form_login(portal_url, username, password=PASSWORD):
     page = browser.get(f"{portal_url}/login")
     data = _hidden_fields(page.text)
     data.update({"__ac_name": username, "__ac_password": password, "buttons.login": "Anmelden"})
-    browser.post(f"{portal_url}/login", data=data, allow_redirects=False)
+    # As a browser posts it from the log-in page: the portal refuses posts from other sites.
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(portal_url))
+    browser.post(
+        f"{portal_url}/login",
+        data=data,
+        headers={"Origin": origin, "Referer": f"{portal_url}/login"},
+        allow_redirects=False,
+    )
     assert browser.cookies.get("__ac"), "the log-in form issued no ticket"
     return browser
 

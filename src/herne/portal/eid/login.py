@@ -19,35 +19,19 @@ from herne.portal.eid.provider import discovery
 from herne.portal.eid.provider import exchange_code
 from herne.portal.eid.provider import user_info
 from herne.portal.eid.session import start_session
+from herne.portal.login_guard import address_in_portal
 from plone import api
-import re
 from urllib.parse import urlencode
-from urllib.parse import urlsplit
-
-
-_UNSAFE = re.compile(r"[\x00-\x20\\]")
 
 
 def safe_came_from(came_from):
     """Where to go after the log-in: inside the portal, or a refusal. Empty means the start page."""
-    portal_url = api.portal.get().absolute_url()
     if not came_from:
-        return portal_url
-    if not isinstance(came_from, str) or _UNSAFE.search(came_from):
-        raise EidRefused(OUTSIDE_PORTAL, f"came_from {came_from!r}")
-    parts = urlsplit(came_from)
-    if came_from.startswith("//") or (not parts.scheme and parts.netloc):
-        raise EidRefused(OUTSIDE_PORTAL, f"scheme-relative came_from {came_from!r}")
-    if parts.scheme and parts.scheme not in ("http", "https"):
-        raise EidRefused(OUTSIDE_PORTAL, f"came_from scheme {parts.scheme!r}")
-    if not parts.scheme:
-        if not came_from.startswith("/"):
-            raise EidRefused(OUTSIDE_PORTAL, f"relative came_from {came_from!r}")
-        site = urlsplit(portal_url)
-        came_from = f"{site.scheme}://{site.netloc}{came_from}"
-    if not api.portal.get_tool("portal_url").isURLInPortal(came_from):
+        return api.portal.get().absolute_url()
+    address = address_in_portal(came_from)
+    if address is None:
         raise EidRefused(OUTSIDE_PORTAL, f"came_from outside the portal {came_from!r}")
-    return came_from
+    return address
 
 
 def eid_login_url(came_from=None):
