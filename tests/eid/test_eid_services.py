@@ -72,6 +72,9 @@ class TestVerifiedPrefill:
         assert "Erika" in page.text and "Mustermann" in page.text
         assert "Friedrich-Ebert-Platz 2" in page.text
         assert "aus dem Online-Ausweis bestätigt" in page.text
+        # the verified birth date with its full year, as everywhere else on the portal
+        assert "12.08.1964" in page.text
+        assert "12.08.64" not in page.text
         # shown, not offered as inputs
         assert not has_input(page.text, "form.widgets.first_name")
         assert not has_input(page.text, "form.widgets.street")
@@ -139,6 +142,9 @@ class TestTrustGate:
         page = browser.login("erika", "basic", came_from=url)
         assert "Erneut mit Online-Ausweis anmelden" in page.text
         assert "form.buttons.submit" not in page.text
+        # she did use the Online-Ausweis: told about its level, not about a "simple account"
+        assert "einfachen Benutzerkonto" not in page.text
+        assert "Vertrauensniveau" in page.text
         assert "acl_users/oidc/login?came_from=" in page.text
         # a submission posted anyway files nothing
         post_form(browser, url, **{"form.widgets.first_name": "Erika"})
@@ -149,7 +155,8 @@ class TestTrustGate:
             browser.post(f"{url}/@antragsformular", headers=headers, json={"values": {}}),
         ):
             assert response.status_code == 403
-            assert "Online-Ausweis (eID)" in response.json()["error"]["message"]
+            assert "Online-Ausweis" in response.json()["error"]["message"]
+            assert "einfachen Benutzerkonto" not in response.json()["error"]["message"]
             assert "acl_users/oidc/login" in response.json()["error"]["eid_login_url"]
 
     def test_substantial_eid_log_in_enough_for_basic_service(self, eid_site, eid_browser):
@@ -168,6 +175,7 @@ class TestTrustGate:
             f"{form_url(portal, 'fuehrungszeugnis')}/@antragsformular", headers=headers
         )
         assert strong.status_code == 403
+        assert "einfachen Benutzerkonto" in strong.json()["error"]["message"]
         basic = browser.get(f"{form_url(portal, 'hundesteuer')}/@antragsformular", headers=headers)
         assert basic.status_code == 200
         assert not any(field["verified"] for field in basic.json()["fields"])

@@ -5,6 +5,7 @@ from Acquisition import aq_parent
 from dataclasses import dataclass
 from herne.portal import _
 from herne.portal.content.service import IService
+from herne.portal.eid.trust import logged_in_with_eid
 from herne.portal.eid.trust import satisfies
 from plone import api
 from zope.i18nmessageid import Message
@@ -36,6 +37,17 @@ def refusal(service, request):
     if api.user.is_anonymous():
         return Refusal(LOGIN, _("Bitte melden Sie sich an, um den Antrag zu stellen."))
     if not satisfies(request, service.trust_level):
+        if logged_in_with_eid(request):
+            # The citizen did use the Online-Ausweis, at a level below the service's.
+            return Refusal(
+                TRUST,
+                _(
+                    "Ihre Anmeldung mit dem Online-Ausweis (eID) hat nicht das Vertrauensniveau, "
+                    "das diese Leistung verlangt. Bitte melden Sie sich erneut mit dem "
+                    "Online-Ausweis an und bestätigen Sie dabei Ihre Identität mit der "
+                    "PIN-Eingabe."
+                ),
+            )
         return Refusal(
             TRUST,
             _(

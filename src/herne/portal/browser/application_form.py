@@ -18,6 +18,7 @@ from herne.portal.eid.login import eid_login_url
 from herne.portal.eid.prefill import fitting_verified_values
 from herne.portal.eid.provider import eid_enabled
 from plone import api
+from plone.app.z3cform.interfaces import IDateWidget
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.statusmessages.interfaces import IStatusMessage
 import uuid
@@ -27,6 +28,7 @@ from z3c.form.interfaces import DISPLAY_MODE
 from z3c.form.interfaces import HIDDEN_MODE
 from z3c.form.interfaces import IDataConverter
 from zope import schema
+from zope.i18n import translate
 
 
 class ApplicationForm(EasyFormForm):
@@ -78,6 +80,9 @@ class ApplicationForm(EasyFormForm):
         for name, value in self.verified.items():
             widget = self.widgets[name]
             widget.value = IDataConverter(widget).toWidgetValue(value)
+            if IDateWidget.providedBy(widget):
+                # German "medium" is 12.08.1964; the widget's "short" would say 12.08.64.
+                widget._formater_length = "medium"
             widget.label = _(
                 "${label} (aus dem Online-Ausweis bestätigt)", mapping={"label": widget.label}
             )
@@ -150,6 +155,10 @@ class ApplicationFormView(MultilineText, EasyFormFormWrapper):
     def eid_enabled(self):
         return eid_enabled()
 
+    def refusal_text(self):
+        """Why the form is not shown: the gate's own words."""
+        return translate(self.refused.message, context=self.request)
+
     def eid_login_url(self):
         return eid_login_url(self.context.absolute_url())
 
@@ -169,7 +178,7 @@ class ApplicationFormView(MultilineText, EasyFormFormWrapper):
                 type="info",
             )
         elif service is not None:
-            refused = refusal(service, self.request)
-            if refused is not None:
-                return getattr(self, self.refusal_pages[refused.kind])()
+            self.refused = refusal(service, self.request)
+            if self.refused is not None:
+                return getattr(self, self.refusal_pages[self.refused.kind])()
         return super().__call__()
