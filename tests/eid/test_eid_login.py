@@ -221,6 +221,15 @@ class TestRefusals:
         assert "Anmeldeseite des Portals" in response.json()["error"]["message"]
         assert not browser.has_session()
 
+    def test_rest_log_out_of_the_plugin_answers_in_german(self, eid_site, eid_browser):
+        browser = eid_browser()
+        browser.login("erika", "substantial")
+        response = browser.get(
+            f"{browser.portal_url}/@logout-oidc", headers={"Accept": "application/json"}
+        )
+        assert response.status_code == 404
+        assert "POST @logout" in response.json()["error"]["message"]
+
 
 class TestAccountConflict:
     def test_local_account_under_an_eid_id_is_not_taken_over(self, eid_site, eid_browser):
