@@ -20,7 +20,7 @@ class TestInstall:
         assert IHernePortalLayer in browserlayer_utils.registered_layers()
 
     def test_profile_version(self, setup_tool):
-        assert setup_tool.getLastVersionForProfile(f"{PACKAGE}:default") == ("1011",)
+        assert setup_tool.getLastVersionForProfile(f"{PACKAGE}:default") == ("1012",)
 
     def test_sessions_end_on_the_server(self, portal):
         plugin = portal.acl_users.session

@@ -21,7 +21,7 @@ def test_upgrade_1000_to_1001(portal):
     # each version is one group: its import steps (upgradeDepends), then its handler
     assert [[type(step["step"]).__name__ for step in group] for group in steps] == [
         ["UpgradeDepends", "UpgradeStep"]
-    ] * 9 + [["UpgradeStep"]]
+    ] * 9 + [["UpgradeStep"], ["UpgradeDepends", "UpgradeStep"]]
     assert [group[0]["dest"] for group in steps] == [
         ("1001",),
         ("1002",),
@@ -33,10 +33,11 @@ def test_upgrade_1000_to_1001(portal):
         ("1008",),
         ("1009",),
         ("1011",),
+        ("1012",),
     ]
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1011",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1012",)
     assert "Application" in portal.portal_types.objectIds()
     assert portal["antraege"].portal_type == "ApplicationRoot"
     assert api.portal.get_registry_record("herne.portal.max_file_size_mb") == 10
@@ -63,7 +64,7 @@ def test_upgrade_1002_to_1003_adds_worklist_index_and_mail_texts(portal):
     setup_tool.upgradeProfile(PROFILE)
     assert "submitted" in catalog.indexes()
     assert "Begründung" in api.portal.get_registry_record("herne.portal.mail.rejected")
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1011",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1012",)
 
 
 def test_upgrade_1003_to_1004_adds_postkorb_and_message_texts(portal):
@@ -110,7 +111,7 @@ def test_upgrade_1005_to_1006_sets_up_eid_and_self_registration(portal):
     portal.portal_controlpanel.unregisterConfiglet("herne-eid")
     setup_tool.setLastVersionForProfile(PROFILE, "1005")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1011",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1012",)
     assert IHerneEidPlugin.providedBy(pas["oidc"])
     assert pas["oidc"].getProperty("use_pkce") is True
     # the local log-in form stays the default challenge
@@ -133,7 +134,7 @@ def test_upgrade_1006_to_1007_adds_portal_settings_and_reporting_role(portal):
     portal.portal_actions.site_actions.manage_delObjects(["herne-trusted-domain"])
     setup_tool.setLastVersionForProfile(PROFILE, "1006")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1011",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1012",)
     assert api.portal.get_registry_record("herne.portal.site.ozg_target_percent") == 80
     assert "herne-portal" in [c.getId() for c in portal.portal_controlpanel.listActions()]
     assert "DigitalisationUnit" in portal.validRoles()
@@ -154,7 +155,7 @@ def test_upgrade_1007_to_1008_links_the_accessibility_statement_in_the_footer(po
     setup_tool = api.portal.get_tool("portal_setup")
     setup_tool.setLastVersionForProfile(PROFILE, "1007")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1011",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1012",)
     action = site_actions["herne-accessibility-statement"]
     assert action.url_expr == "string:${portal_url}/@@erklaerung-barrierefreiheit"
     assert action.visible
@@ -228,7 +229,7 @@ def test_upgrade_1008_to_1009_indexes_closing_dates_for_retention(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1011",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1012",)
     assert api.portal.get_registry_record("herne.portal.retention_months") == 24
     assert api.portal.get_registry_record("herne.portal.retention_action") == "anonymise"
     (brain,) = catalog.unrestrictedSearchResults(UID=application.UID(), anonymised=False)
@@ -250,8 +251,43 @@ def test_upgrade_to_1011_ends_sessions_on_the_server(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1011",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1012",)
     plugin = portal.acl_users.session
     assert isinstance(plugin, HerneSessionPlugin)
     assert plugin.getProperty("per_user_keyring") is True
     assert "session" in portal.acl_users.plugins.listPluginIds(IAuthenticationPlugin)
+
+
+def test_upgrade_1011_to_1012_takes_account_search_and_sharing_from_citizens(demo):
+    from herne.portal.workflow.application_table import WORKFLOW_ID
+    from tests.fixtures.applications import draft_application
+
+    portal = demo["portal"]
+    application = draft_application(portal)
+    # as version 1011 left a site: Members list accounts, the workflow leaves sharing to Plone
+    portal.manage_permission(
+        "List portal members", ["Manager", "Site Administrator", "Member"], acquire=True
+    )
+    workflow = portal.portal_workflow[WORKFLOW_ID]
+    workflow.permissions = tuple(
+        p
+        for p in workflow.permissions
+        if p not in ("Sharing page: Delegate roles", "Change local roles")
+    )
+    application.manage_permission(
+        "Sharing page: Delegate roles", ["Manager", "Owner"], acquire=True
+    )
+    setup_tool = api.portal.get_tool("portal_setup")
+    setup_tool.setLastVersionForProfile(PROFILE, "1011")
+
+    setup_tool.upgradeProfile(PROFILE)
+
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1012",)
+    assert "Member" not in [
+        r["name"] for r in portal.rolesOfPermission("List portal members") if r["selected"]
+    ]
+    for permission in ("Sharing page: Delegate roles", "Change local roles"):
+        assert "Owner" not in [
+            r["name"] for r in application.rolesOfPermission(permission) if r["selected"]
+        ]
+        assert not application.acquiredRolesAreUsedBy(permission)

@@ -12,6 +12,11 @@ STAFF = ["Manager", "Site Administrator"]
 READERS = STAFF + ["Owner", "Clerk"]
 PROCESS = "herne.portal: Process application"
 WITHDRAW = "herne.portal: Withdraw application"
+#: The sharing page (and REST @sharing) searches every account of the site, and local
+#: roles decide who reaches an application: Plone gives both to Owner, that is to the
+#: citizen. Here only the city's administrators have them.
+DELEGATE = "Sharing page: Delegate roles"
+LOCAL_ROLES = "Change local roles"
 PERMISSIONS = [
     "Access contents information",
     "View",
@@ -20,6 +25,8 @@ PERMISSIONS = [
     "Add portal content",
     PROCESS,
     WITHDRAW,
+    DELEGATE,
+    LOCAL_ROLES,
 ]
 
 
@@ -32,6 +39,8 @@ def matrix(view=READERS, modify=(), delete=(), process=(), withdraw=()):
         "Add portal content": ["Manager"],
         PROCESS: ["Manager", *process],
         WITHDRAW: list(withdraw),
+        DELEGATE: list(STAFF),
+        LOCAL_ROLES: list(STAFF),
     }
 
 
