@@ -59,7 +59,10 @@ def test_next_step_and_receipt_name_the_office_alike(demo_portal):
     service = demo_portal["leistungen"]["lebensbescheinigung"]
     department = service.department_object()
     application = SimpleNamespace(
-        service_uid=service.UID(), delivery_method="post", originals=[{"name": "Ausweis"}]
+        service_uid=service.UID(),
+        department_uid=department.UID(),
+        delivery_method="post",
+        originals=[{"name": "Ausweis"}],
     )
     where = office_line(department)
     assert "Öffnungszeiten" in where

@@ -90,7 +90,12 @@ def test_receipt_lists_originals_to_bring(demo_portal):
     from types import SimpleNamespace
 
     service = demo_portal["leistungen"]["lebensbescheinigung"]
-    application = SimpleNamespace(service_uid=service.UID(), delivery_method="post")
+    application = SimpleNamespace(
+        service_uid=service.UID(),
+        department_uid=service.department_object().UID(),
+        delivery_method="post",
+        originals=[{"name": name} for name in service.originals_in_person],
+    )
     steps = " ".join(next_steps(application))
     for original in service.originals_in_person:
         assert original in steps

@@ -8,8 +8,11 @@ from plone import api
 
 def department_of(application):
     """The department responsible for ``application``, whoever asks (citizens may not view it)."""
+    uid = getattr(application, "department_uid", None)
+    if not uid:
+        return None
     with api.env.adopt_roles(["Manager"]):
-        return api.content.get(UID=application.department_uid)
+        return api.content.get(UID=uid)
 
 
 def _lines(text):

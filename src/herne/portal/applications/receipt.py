@@ -1,11 +1,11 @@
 """The PDF confirmation of receipt ("Eingangsbestätigung") of a submitted application."""
 
 from herne.portal import _
+from herne.portal.applications.office import department_of
 from herne.portal.applications.office import office_line
 from herne.portal.formats import german_datetime
 from herne.portal.i18n import in_german
 from io import BytesIO
-from plone import api
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
@@ -27,11 +27,9 @@ def next_steps(application):
             )
         )
     ]
-    service = api.content.get(UID=application.service_uid)
-    if service is None:
-        return steps
-    department = service.department_object()
-    originals = service.originals_in_person
+    # The application's own office and checklist: after a hand-over they differ from the service's.
+    department = department_of(application)
+    originals = [item["name"] for item in getattr(application, "originals", None) or ()]
     if originals and department is not None:
         steps.append(
             in_german(
