@@ -37,6 +37,8 @@ class HernePortalLayer(PloneSandboxLayer):
     def setUpPloneSite(self, portal):
         api.portal.set_registry_record("plone.available_languages", ["de"])
         api.portal.set_registry_record("plone.default_language", "de")
+        # As scripts/create_site.py creates the city's site.
+        api.portal.set_registry_record("plone.portal_timezone", "Europe/Berlin")
         applyProfile(portal, "herne.portal:default")
 
 

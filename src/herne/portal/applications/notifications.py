@@ -7,6 +7,7 @@ from herne.portal.applications.office import department_of
 from herne.portal.applications.office import office_text
 from herne.portal.controlpanels.portal import portal_sender
 from herne.portal.formats import german_date
+from herne.portal.formats import german_time
 from herne.portal.i18n import in_german
 from herne.portal.workflow.application import open_originals
 import logging
@@ -44,7 +45,7 @@ def queue_receipt_mail(application, member):
     mapping = {
         "name": application.applicant_name or member.getId(),
         "service": application.service_title,
-        "date": f"{german_date(application.submitted)} um {application.submitted.strftime('%H:%M')} Uhr",
+        "date": f"{german_date(application.submitted)} um {german_time(application.submitted)} Uhr",
         "reference": application.reference_number,
         "url": application.absolute_url(),
     }

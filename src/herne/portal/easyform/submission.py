@@ -8,6 +8,7 @@ from datetime import datetime
 from herne.portal import _
 from herne.portal.applications.evidence import is_upload
 from herne.portal.formats import german_date
+from herne.portal.formats import german_time
 from herne.portal.i18n import in_german
 from zope.schema import getFieldsInOrder
 
@@ -25,7 +26,7 @@ def display_value(value):
     if isinstance(value, bool):
         return in_german(_("Ja") if value else _("Nein"))
     if isinstance(value, datetime):
-        return f"{german_date(value)} {value.strftime('%H:%M')}"
+        return f"{german_date(value)} {german_time(value)}"
     if isinstance(value, date):
         return german_date(value)
     if isinstance(value, (list, tuple, set)):
