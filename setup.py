@@ -46,6 +46,7 @@ setup(
         "plone.restapi",
         "collective.z3cform.datagridfield",
         "collective.easyform",
+        "plone.app.iterate",
         "reportlab",
         "pas.plugins.oidc",
         "segno",

@@ -20,7 +20,7 @@ class TestInstall:
         assert IHernePortalLayer in browserlayer_utils.registered_layers()
 
     def test_profile_version(self, setup_tool):
-        assert setup_tool.getLastVersionForProfile(f"{PACKAGE}:default") == ("1012",)
+        assert setup_tool.getLastVersionForProfile(f"{PACKAGE}:default") == ("1013",)
 
     def test_sessions_end_on_the_server(self, portal):
         plugin = portal.acl_users.session
@@ -67,6 +67,7 @@ class TestUninstall:
             assert portal_type not in portal.portal_types.objectIds()
         assert "herne_application_workflow" not in portal.portal_workflow.objectIds()
         assert "herne_catalogue_workflow" not in portal.portal_workflow.objectIds()
+        assert "herne_department_workflow" not in portal.portal_workflow.objectIds()
 
     def test_footer_has_plones_accessibility_link_again(self, portal):
         site_actions = portal.portal_actions.site_actions

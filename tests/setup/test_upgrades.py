@@ -2,6 +2,7 @@
 
 from herne.portal.sessions import HerneSessionPlugin
 from plone import api
+from plone.base.utils import get_installer
 from plone.session.plugins.session import SessionPlugin
 from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
 
@@ -21,7 +22,7 @@ def test_upgrade_1000_to_1001(portal):
     # each version is one group: its import steps (upgradeDepends), then its handler
     assert [[type(step["step"]).__name__ for step in group] for group in steps] == [
         ["UpgradeDepends", "UpgradeStep"]
-    ] * 9 + [["UpgradeStep"], ["UpgradeDepends", "UpgradeStep"]]
+    ] * 9 + [["UpgradeStep"], ["UpgradeDepends", "UpgradeStep"], ["UpgradeStep"]]
     assert [group[0]["dest"] for group in steps] == [
         ("1001",),
         ("1002",),
@@ -34,10 +35,11 @@ def test_upgrade_1000_to_1001(portal):
         ("1009",),
         ("1011",),
         ("1012",),
+        ("1013",),
     ]
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1012",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1013",)
     assert "Application" in portal.portal_types.objectIds()
     assert portal["antraege"].portal_type == "ApplicationRoot"
     assert api.portal.get_registry_record("herne.portal.max_file_size_mb") == 10
@@ -64,7 +66,7 @@ def test_upgrade_1002_to_1003_adds_worklist_index_and_mail_texts(portal):
     setup_tool.upgradeProfile(PROFILE)
     assert "submitted" in catalog.indexes()
     assert "Begründung" in api.portal.get_registry_record("herne.portal.mail.rejected")
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1012",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1013",)
 
 
 def test_upgrade_1003_to_1004_adds_postkorb_and_message_texts(portal):
@@ -111,7 +113,7 @@ def test_upgrade_1005_to_1006_sets_up_eid_and_self_registration(portal):
     portal.portal_controlpanel.unregisterConfiglet("herne-eid")
     setup_tool.setLastVersionForProfile(PROFILE, "1005")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1012",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1013",)
     assert IHerneEidPlugin.providedBy(pas["oidc"])
     assert pas["oidc"].getProperty("use_pkce") is True
     # the local log-in form stays the default challenge
@@ -134,7 +136,7 @@ def test_upgrade_1006_to_1007_adds_portal_settings_and_reporting_role(portal):
     portal.portal_actions.site_actions.manage_delObjects(["herne-trusted-domain"])
     setup_tool.setLastVersionForProfile(PROFILE, "1006")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1012",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1013",)
     assert api.portal.get_registry_record("herne.portal.site.ozg_target_percent") == 80
     assert "herne-portal" in [c.getId() for c in portal.portal_controlpanel.listActions()]
     assert "DigitalisationUnit" in portal.validRoles()
@@ -155,7 +157,7 @@ def test_upgrade_1007_to_1008_links_the_accessibility_statement_in_the_footer(po
     setup_tool = api.portal.get_tool("portal_setup")
     setup_tool.setLastVersionForProfile(PROFILE, "1007")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1012",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1013",)
     action = site_actions["herne-accessibility-statement"]
     assert action.url_expr == "string:${portal_url}/@@erklaerung-barrierefreiheit"
     assert action.visible
@@ -229,7 +231,7 @@ def test_upgrade_1008_to_1009_indexes_closing_dates_for_retention(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1012",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1013",)
     assert api.portal.get_registry_record("herne.portal.retention_months") == 24
     assert api.portal.get_registry_record("herne.portal.retention_action") == "anonymise"
     (brain,) = catalog.unrestrictedSearchResults(UID=application.UID(), anonymised=False)
@@ -251,7 +253,7 @@ def test_upgrade_to_1011_ends_sessions_on_the_server(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1012",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1013",)
     plugin = portal.acl_users.session
     assert isinstance(plugin, HerneSessionPlugin)
     assert plugin.getProperty("per_user_keyring") is True
@@ -282,7 +284,7 @@ def test_upgrade_1011_to_1012_takes_account_search_and_sharing_from_citizens(dem
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1012",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1013",)
     assert "Member" not in [
         r["name"] for r in portal.rolesOfPermission("List portal members") if r["selected"]
     ]
@@ -291,3 +293,33 @@ def test_upgrade_1011_to_1012_takes_account_search_and_sharing_from_citizens(dem
             r["name"] for r in application.rolesOfPermission(permission) if r["selected"]
         ]
         assert not application.acquiredRolesAreUsedBy(permission)
+
+
+def test_upgrade_1012_to_1013_sends_changes_to_published_services_through_review(demo):
+    portal = demo["portal"]
+    workflow_tool = portal.portal_workflow
+    department = portal["organisation"]["steuern"]
+    service = portal["leistungen"]["hundesteuer"]
+    # as version 1012 left a site: departments in the catalogue workflow, no working copies,
+    # editors change published services directly
+    history = department.workflow_history
+    history["herne_catalogue_workflow"] = history.pop("herne_department_workflow")
+    workflow_tool.setChainForPortalTypes(["Department"], ["herne_catalogue_workflow"])
+    workflow_tool.manage_delObjects(["herne_department_workflow"])
+    service.manage_permission(
+        "Modify portal content", ["Manager", "Site Administrator", "Editor"], acquire=False
+    )
+    setup_tool = api.portal.get_tool("portal_setup")
+    setup_tool.setLastVersionForProfile(PROFILE, "1012")
+
+    setup_tool.upgradeProfile(PROFILE)
+
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1013",)
+    assert workflow_tool.getChainForPortalType("Department") == ("herne_department_workflow",)
+    assert api.content.get_state(department) == "published"
+    assert api.portal.get_tool("portal_catalog")(UID=department.UID(), review_state="published")
+    with api.env.adopt_user(username="redaktion"):
+        assert api.user.has_permission("Modify portal content", obj=department)
+        assert not api.user.has_permission("Modify portal content", obj=service)
+        assert api.user.has_permission("iterate : Check out content", obj=service)
+    assert get_installer(portal).is_product_installed("plone.app.iterate")

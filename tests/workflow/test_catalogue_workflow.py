@@ -1,10 +1,15 @@
-"""Who may add, view, edit, submit and publish service pages: a state x role table."""
+"""Who may add, view, edit, submit and publish service pages: a state x role table.
+
+A published service is changed in a working copy (plone.app.iterate): editors check
+it out, only reviewers check it back in.
+"""
 
 from AccessControl.SecurityManagement import getSecurityManager
 from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SecurityManagement import setSecurityManager
 from AccessControl.SpecialUsers import nobody
 from plone import api
+from plone.app.iterate.interfaces import ICheckinCheckoutPolicy
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import setRoles
 import pytest
@@ -35,8 +40,8 @@ MATRIX = {
         "anonymous": (False, False, set()),
     },
     "published": {
-        "editor": (True, True, set()),
-        "reviewer": (True, False, {"retract"}),
+        "editor": (True, False, set()),
+        "reviewer": (True, True, {"retract"}),
         "citizen": (True, False, set()),
         "anonymous": (True, False, set()),
     },
@@ -109,6 +114,54 @@ def test_catalogue_permissions(catalogue, state, role, may_view, may_edit, trans
     assert run_as(role, check) == (may_view, may_edit, transitions)
 
 
+# state -> role -> (may check out a working copy, may check one in)
+WORKING_COPIES = {
+    "draft": {"editor": (False, False), "reviewer": (False, False)},
+    # a working copy submitted for review
+    "review": {"editor": (False, False), "reviewer": (False, True)},
+    "published": {
+        "editor": (True, False),
+        "reviewer": (False, True),
+        "citizen": (False, False),
+        "anonymous": (False, False),
+    },
+}
+
+
+@pytest.mark.parametrize(
+    "state, role, may_check_out, may_check_in",
+    [
+        (state, role, *expected)
+        for state, roles in WORKING_COPIES.items()
+        for role, expected in roles.items()
+    ],
+)
+def test_working_copy_permissions(catalogue, state, role, may_check_out, may_check_in):
+    folder, department = catalogue
+    service = make_service(folder, department, state)
+
+    def check():
+        return (
+            api.user.has_permission("iterate : Check out content", obj=service),
+            api.user.has_permission("iterate : Check in content", obj=service),
+        )
+
+    assert run_as(role, check) == (may_check_out, may_check_in)
+
+
+def test_a_working_copy_is_never_published_by_itself(catalogue):
+    folder, department = catalogue
+    service = make_service(folder, department, "published")
+    with api.env.adopt_user(username="editor"):
+        working_copy = ICheckinCheckoutPolicy(service).checkout(folder)
+        api.content.transition(obj=working_copy, transition="submit")
+    with api.env.adopt_user(username="reviewer"):
+        offered = {
+            t["id"] for t in api.portal.get_tool("portal_workflow").getTransitionsFor(working_copy)
+        }
+    assert offered == {"reject"}
+
+
 @pytest.mark.parametrize(
     "role, may_add",
     [("editor", True), ("reviewer", False), ("citizen", False), ("clerk", False)],
@@ -162,3 +215,16 @@ def test_departments_follow_the_catalogue_workflow(catalogue):
     assert run_as("anonymous", lambda: api.user.has_permission("View", obj=department)) is False
     api.content.transition(obj=department, transition="publish")
     assert run_as("anonymous", lambda: api.user.has_permission("View", obj=department)) is True
+
+
+def test_editors_keep_editing_published_departments_without_working_copies(catalogue):
+    _folder, department = catalogue
+    api.content.transition(obj=department, transition="publish")
+
+    def check():
+        return (
+            api.user.has_permission("Modify portal content", obj=department),
+            api.user.has_permission("iterate : Check out content", obj=department),
+        )
+
+    assert run_as("editor", check) == (True, False)

@@ -7,7 +7,7 @@ from herne.portal.applications.retention import retention_of
 from herne.portal.browser.listing import AVAILABILITY_BADGES
 from herne.portal.browser.text import MultilineText
 from herne.portal.eid.trust import requires_eid
-from herne.portal.workflow.catalogue import is_publishable
+from herne.portal.workflow.catalogue import has_department
 from plone import api
 from Products.Five.browser import BrowserView
 from zope.component import getUtility
@@ -135,13 +135,13 @@ class ServiceView(MultilineText, BrowserView):
             mapping={"period": period},
         )
 
-    def can_edit(self):
-        """Editors of the service get its QR code and flyers."""
-        return api.user.has_permission("Modify portal content", obj=self.context)
+    def offers_flyers(self):
+        """Editors and reviewers of the service get its QR code and flyers."""
+        return api.user.has_permission("herne.portal: Download service flyers", obj=self.context)
 
     def publication_blocked_notice(self):
         """Editors learn why the publish button is missing."""
-        if is_publishable(self.context):
+        if has_department(self.context):
             return None
         if not api.user.has_permission("Modify portal content", obj=self.context):
             return None
