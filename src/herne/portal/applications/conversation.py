@@ -10,12 +10,15 @@ from herne.portal.applications.messages import FROM_CITIZEN
 from herne.portal.applications.messages import FROM_CITY
 from herne.portal.applications.messages import add_message
 from herne.portal.applications.notifications import queue_department_mail
+from herne.portal.applications.office import department_of
+from herne.portal.applications.office import office
 from herne.portal.applications.notifications import queue_status_mail
 from herne.portal.applications.processing import ProcessingRefused
 from herne.portal.applications.processing import refusal
 from herne.portal.applications.processing import state_title
 from herne.portal.applications.processing import take_step
 from herne.portal.i18n import in_german
+from herne.portal.workflow.application_table import FINAL_STATES
 from herne.portal.workflow.application_table import UNDECIDED_STATES
 from plone import api
 
@@ -29,6 +32,30 @@ def attachments_allowed(application, from_citizen):
     if not from_citizen:
         return True
     return api.content.get_state(application) in CITIZEN_ATTACHMENT_STATES
+
+
+def closed_for_messages(application):
+    """Whether the application is closed: nobody reads new messages on it any more."""
+    return api.content.get_state(application) in FINAL_STATES
+
+
+def contact_instead(application):
+    """Whom the citizen asks about a closed application: the responsible office, in German."""
+    found = office(department_of(application))
+    if found is None:
+        return in_german(
+            _(
+                "Dieser Antrag ist abgeschlossen und nimmt keine Nachrichten mehr an. "
+                "Bitte wenden Sie sich an die Stadt Herne."
+            )
+        )
+    return in_german(
+        _(
+            "Dieser Antrag ist abgeschlossen und nimmt keine Nachrichten mehr an. "
+            "Bei Fragen wenden Sie sich bitte an: ${contact}",
+            mapping={"contact": found.contact()},
+        )
+    )
 
 
 def store_attachments(application, field, title, uploads):
@@ -52,6 +79,8 @@ def write_message(application, text, uploads):
     text = text.strip() if isinstance(text, str) else ""
     if api.content.get_state(application) == "draft":
         return {"text": _("Zu einem Entwurf können Sie keine Nachricht schreiben.")}
+    if closed_for_messages(application):
+        return {"text": contact_instead(application)}
     if not text:
         return {"text": _("Bitte schreiben Sie eine Nachricht.")}
     if errors := text_error("text", text, MESSAGE_TOO_LONG):

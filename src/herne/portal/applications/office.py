@@ -26,10 +26,23 @@ class Office:
     title: str
     address: tuple
     hours: tuple
+    phone: str = ""
+    email: str = ""
 
     def text(self):
         """One item a line, for mails: name, address, opening hours."""
         return "\n".join((self.title, *self.address, *self.hours))
+
+    def contact(self):
+        """Name, telephone and e-mail in one line: whom to ask, for a page or a message."""
+        parts = [self.title]
+        if self.phone:
+            parts.append(in_german(_("Telefon ${phone}", mapping={"phone": self.phone})))
+        if self.email:
+            parts.append(in_german(_("E-Mail ${email}", mapping={"email": self.email})))
+        if len(parts) == 1:
+            parts.extend(self.address)
+        return ", ".join(part for part in parts if part)
 
     def line(self):
         """One German sentence part, for a sentence on a page or in the receipt."""
@@ -52,6 +65,8 @@ def office(department):
         title=(department.title or "").strip(),
         address=_lines(department.address),
         hours=_lines(department.opening_hours),
+        phone=(getattr(department, "phone", None) or "").strip(),
+        email=(getattr(department, "email", None) or "").strip(),
     )
 
 

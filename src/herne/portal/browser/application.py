@@ -1,6 +1,8 @@
 """The application page: state, what happens next, history, data, documents and the clerk's tools."""
 
 from herne.portal.applications.conversation import attachments_allowed
+from herne.portal.applications.conversation import closed_for_messages
+from herne.portal.applications.conversation import contact_instead
 from herne.portal.applications.detail import ApplicationDetail
 from herne.portal.applications.limits import MAX_FILES
 from herne.portal.applications.messages import mark_seen_by_citizen
@@ -112,6 +114,14 @@ class ApplicationView(MultilineText, BrowserView):
 
     def can_write(self):
         return not self.is_draft()
+
+    @memoize
+    def messages_closed(self):
+        return closed_for_messages(self.context)
+
+    def closed_notice(self):
+        """Whom to contact instead of writing on a closed application."""
+        return contact_instead(self.context)
 
     def message_attachments_allowed(self):
         return attachments_allowed(self.context, self.is_applicant())
