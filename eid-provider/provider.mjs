@@ -1,5 +1,5 @@
 // A real OpenID Connect provider (oidc-provider, OpenID certified) standing in for
-// Servicekonto.NRW / BundID: the portal's tests drive the whole redirect flow against
+// BundID (or any OpenID Connect provider): the portal's tests drive the whole redirect flow against
 // it, and `make eid-provider` starts it for trying the eID log-in locally.
 //
 // Environment:

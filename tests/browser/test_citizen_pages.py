@@ -44,7 +44,7 @@ def test_online_service_says_how_long_applications_are_kept(anon_browser, demo_p
 def test_service_with_eid_says_so(anon_browser, demo_portal):
     anon_browser.open(demo_portal["leistungen"]["fuehrungszeugnis"].absolute_url())
     page = text_of(anon_browser)
-    assert "Servicekonto.NRW oder der BundID" in page
+    assert "melden Sie sich mit der BundID (Online-Ausweis) an" in page
     assert "13,00 €" in page
 
 

@@ -51,7 +51,7 @@ class IEidSettings(Interface):
     issuer = schema.URI(
         title=_("Aussteller (Issuer)"),
         description=_(
-            "Adresse des OpenID-Connect-Anbieters, z. B. des Servicekonto.NRW oder der BundID. "
+            "Adresse des OpenID-Connect-Anbieters, z. B. der BundID. "
             "Die Konfiguration wird von /.well-known/openid-configuration gelesen."
         ),
         required=False,
@@ -124,7 +124,7 @@ class EidSettingsForm(RegistryEditForm):
     schema_prefix = "herne.portal.eid"
     label = _("eID-Anmeldung")
     description = _(
-        "Anmeldung mit dem Online-Ausweis über OpenID Connect (Servicekonto.NRW, BundID). "
+        "Anmeldung mit dem Online-Ausweis über OpenID Connect (BundID oder ein anderer Anbieter). "
         "Lokale Benutzerkonten gelten als Vertrauensniveau „basic“. Das Client-Secret wird "
         "nicht angezeigt; ein leeres Feld behält das gespeicherte."
     )

@@ -1,1 +1,1 @@
-"""eID log-in through OpenID Connect (Servicekonto.NRW, BundID) with trust levels."""
+"""eID log-in through OpenID Connect (BundID or any other provider) with trust levels."""

@@ -14,7 +14,7 @@ class EidRefused(Exception):
 
 NOT_CONFIGURED = _("Die Anmeldung mit dem Online-Ausweis ist auf diesem Portal nicht eingerichtet.")
 PROVIDER_UNREACHABLE = _(
-    "Der Anmeldedienst (Servicekonto.NRW / BundID) ist gerade nicht erreichbar. "
+    "Der Anmeldedienst (BundID) ist gerade nicht erreichbar. "
     "Bitte versuchen Sie es in einigen Minuten noch einmal."
 )
 OUTSIDE_PORTAL = _(
