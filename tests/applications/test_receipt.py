@@ -6,6 +6,7 @@ from io import BytesIO
 from plone import api
 from pypdf import PdfReader
 from tests.fixtures.applications import build_application
+import transaction
 
 
 def receipt_text(application):
@@ -44,3 +45,27 @@ def test_receipt_lists_the_originals_of_the_application_not_of_the_edited_servic
     for name in asked:
         assert name in text
     assert "Geburtsurkunde" not in text
+
+
+def test_receipt_of_a_stored_over_long_value_is_a_pdf(demo_portal, citizen):
+    """Applications filed before the limits may hold long values: their receipt still works."""
+    long_line = "x" * 21000
+    long_text = "Hund " * 3000
+    application = build_application(
+        demo_portal,
+        "hundesteuer",
+        rows=[
+            {"name": "dog_breed", "title": "Rasse", "value": long_line},
+            {"name": "dog_name", "title": "Name des Hundes", "value": long_text},
+        ],
+    )
+    transaction.commit()
+
+    browser = citizen()
+    browser.open(application.absolute_url() + "/@@receipt")
+    assert browser.headers["status"].startswith("200")
+    assert browser.headers["Content-Type"] == "application/pdf"
+    reader = PdfReader(BytesIO(browser.contents))
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert text.count("x") >= len(long_line)
+    assert text.count("Hund") >= 3000

@@ -128,6 +128,18 @@ def test_field_validators_run_as_on_the_page(post):
     assert filed() == []
 
 
+def test_over_long_text_is_refused_and_nothing_filed(post, mailbox):
+    response = post({**DOG_TAX, "dog_breed": "x" * 21000, "postcode": "4462"})
+    assert response.status_code == 400, response.text
+    errors = field_errors(response)
+    assert errors["dog_breed"] == (
+        "Bitte kürzen Sie Ihre Angabe auf höchstens 200 Zeichen (jetzt 21000)."
+    )
+    assert "postcode" in errors  # every error of the post at once
+    assert filed() == []
+    assert mailbox == []
+
+
 def test_unreadable_date_is_refused(post):
     response = post({**DOG_TAX, "birth_date": "gestern"})
     assert response.status_code == 400, response.text

@@ -109,8 +109,12 @@ def receipt_pdf(application, compress=True):
 def _table(rows, para):
     if not rows:
         rows = [("", "")]
+    # A row may run over pages (splitInRow): a long value of old data must not break the PDF;
+    # Paragraph splits words wider than the column (splitLongWords).
     table = Table(
-        [[para(title), para(value)] for title, value in rows], colWidths=[55 * mm, 115 * mm]
+        [[para(title), para(value)] for title, value in rows],
+        colWidths=[55 * mm, 115 * mm],
+        splitInRow=1,
     )
     table.setStyle(
         TableStyle(

@@ -1,5 +1,6 @@
 """Filing a filled-in application form: the one path of the form page, its drafts and REST."""
 
+from collective.easyform.api import get_schema
 from collective.easyform.config import FORM_ERROR_MARKER
 from dataclasses import dataclass
 from dataclasses import field
@@ -10,12 +11,14 @@ from herne.portal.applications.evidence import check_uploads
 from herne.portal.applications.factory import create_application
 from herne.portal.applications.gate import refusal
 from herne.portal.applications.gate import service_of
+from herne.portal.applications.limits import form_value_error
 from herne.portal.applications.lookup import find_by_submission_token
 from herne.portal.applications.notifications import queue_receipt_mail
 from herne.portal.easyform.submission import DRAFT_FIELD
 from herne.portal.easyform.submission import SUBMISSION_TOKEN
 from herne.portal.easyform.submission import read_submission
 from plone import api
+from zope.schema import getFieldsInOrder
 
 
 #: Why a form files nothing: it has no "Als Antrag speichern" action that easyform would run.
@@ -67,6 +70,10 @@ def file_application(form, fields, request, action, as_draft=False, draft=None):
             errors={consent_field: _("Bitte willigen Sie in die Verarbeitung Ihrer Daten ein.")}
         )
 
+    too_long = too_long_values(form, fields)
+    if too_long:
+        return Filed(errors=too_long)
+
     user = api.user.get_current()
     submission = read_submission(
         form,
@@ -106,3 +113,13 @@ def file_application(form, fields, request, action, as_draft=False, draft=None):
     if not as_draft:
         queue_receipt_mail(application, user)
     return Filed(application=application, dropped=upload_errors)
+
+
+def too_long_values(form, fields):
+    """German errors by field name for texts longer than their field of ``form`` takes."""
+    errors = {}
+    for name, form_field in getFieldsInOrder(get_schema(form)):
+        message = form_value_error(form_field, fields.get(name))
+        if message is not None:
+            errors[name] = message
+    return errors
