@@ -1,17 +1,12 @@
 """Shared querying of published service pages for the citizen listings."""
 
-from herne.portal import _
-from herne.portal.vocabularies.catalogue import ONLINE_APPLICABLE
+from herne.portal.eid.provider import eid_enabled
+from herne.portal.reporting.maturity import BADGES
+from herne.portal.reporting.maturity import badge_of
+from herne.portal.reporting.maturity import facts_of
+from herne.portal.reporting.maturity import restored_facts
 from plone import api
 from plone.i18n.normalizer.base import baseNormalize
-
-
-AVAILABILITY_BADGES = {
-    "online_form": ("online", _("Online verfügbar")),
-    "online_form_originals": ("online", _("Online verfügbar, Originale vor Ort zeigen")),
-    "on_site_only": ("on-site", _("Nur vor Ort")),
-    "info_only": ("info", _("Information")),
-}
 
 
 def find_services(sort_on="sortable_title", **query):
@@ -24,18 +19,35 @@ def find_services(sort_on="sortable_title", **query):
     return api.content.find(portal_type="Service", **query)
 
 
-def service_summary(brain):
+def badge(key):
+    css_class, label = BADGES[key]
+    return {"key": key, "css_class": css_class, "label": label}
+
+
+def listing_badge(brain, eid_available):
+    """The service's badge from catalog metadata, decided by ``reporting.maturity.badge_of``."""
+    stored = getattr(brain, "service_facts", None)
+    if isinstance(stored, dict):
+        facts = restored_facts(stored, eid_available)
+    else:
+        # Catalogued before the facts were: ask the page itself.
+        facts = facts_of(brain.getObject(), eid_available)
+    return badge(badge_of(brain.online_availability, facts))
+
+
+def service_summary(brain, eid_available=None):
     """What a listing shows of one service, from catalog metadata only."""
-    css_class, label = AVAILABILITY_BADGES.get(
-        brain.online_availability, AVAILABILITY_BADGES["info_only"]
-    )
+    if eid_available is None:
+        eid_available = eid_enabled()
+    service_badge = listing_badge(brain, eid_available)
     return {
         "title": brain.Title,
         "description": brain.Description,
         "url": brain.getURL(),
-        "online": brain.online_availability in ONLINE_APPLICABLE,
-        "badge_class": css_class,
-        "badge_label": label,
+        "online": service_badge["css_class"] == "online",
+        "badge_key": service_badge["key"],
+        "badge_class": service_badge["css_class"],
+        "badge_label": service_badge["label"],
     }
 
 

@@ -4,9 +4,12 @@ from babel.numbers import format_currency
 from herne.portal import _
 from herne.portal.applications.retention import DELETE
 from herne.portal.applications.retention import retention_of
-from herne.portal.browser.listing import AVAILABILITY_BADGES
+from herne.portal.browser.listing import badge
 from herne.portal.browser.text import MultilineText
+from herne.portal.eid.provider import eid_enabled
 from herne.portal.eid.trust import requires_eid
+from herne.portal.reporting.maturity import badge_of
+from herne.portal.reporting.maturity import facts_of
 from herne.portal.workflow.catalogue import has_department
 from plone import api
 from Products.Five.browser import BrowserView
@@ -42,10 +45,9 @@ class ServiceView(MultilineText, BrowserView):
         return self.context.online_availability
 
     def availability_badge(self):
-        css_class, label = AVAILABILITY_BADGES.get(
-            self.availability(), AVAILABILITY_BADGES["info_only"]
-        )
-        return {"css_class": css_class, "label": label}
+        """The same badge the listings show, decided by ``reporting.maturity.badge_of``."""
+        facts = facts_of(self.context, eid_enabled())
+        return badge(badge_of(self.availability(), facts))
 
     def plain_language_lines(self):
         """The summary in Leichte Sprache, one sentence a line; empty when editors wrote none."""

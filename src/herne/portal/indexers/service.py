@@ -2,6 +2,7 @@
 
 from herne.portal.content.service import IService
 from herne.portal.i18n import in_german
+from herne.portal.reporting.maturity import stored_facts
 from plone.indexer import indexer
 from Products.CMFCore.utils import getToolByName
 from zope.component import getUtility
@@ -16,6 +17,12 @@ def life_situations(obj):
 @indexer(IService)
 def online_availability(obj):
     return obj.online_availability
+
+
+@indexer(IService)
+def service_facts(obj):
+    """What the badge on listings is decided from (``reporting.maturity.badge_of``)."""
+    return stored_facts(obj)
 
 
 @indexer(IService)

@@ -2,6 +2,7 @@
 
 from collective.easyform.api import get_schema
 from collective.easyform.interfaces import IEasyForm
+from dataclasses import asdict
 from dataclasses import dataclass
 from herne.portal import _
 from herne.portal.eid.trust import requires_eid
@@ -81,6 +82,18 @@ def facts_of(service, eid_available):
     )
 
 
+def stored_facts(service):
+    """The facts as catalog metadata (a plain dict); whether eID is offered is read when shown."""
+    facts = asdict(facts_of(service, eid_available=False))
+    del facts["eid_available"]
+    return facts
+
+
+def restored_facts(stored, eid_available):
+    """The facts from catalog metadata written by ``stored_facts``."""
+    return ServiceFacts(eid_available=eid_available, **stored)
+
+
 def applicable_online(facts):
     """A form exists, and the log-in it needs is offered (eID where the service requires it)."""
     return facts.online_form and (facts.eid_available or not facts.needs_eid)
@@ -99,13 +112,43 @@ def maturity_level(facts):
     return 3
 
 
-def category_of(service, facts):
-    """Fully online, online with originals in person, only on site, or information only."""
+#: The badge citizens see on listings, search results and the service page: key -> (css, label).
+BADGES = {
+    "apply_online": ("online", _("Online beantragen")),
+    "apply_online_originals": ("online", _("Online beantragen, Originale vor Ort zeigen")),
+    "eid_login_pending": ("pending", _("Online mit Online-Ausweis – Anmeldung folgt")),
+    "form_in_preparation": ("pending", _("Online-Antrag in Vorbereitung")),
+    "on_site_only": ("on-site", _("Nur vor Ort")),
+    "info_only": ("info", _("Information")),
+}
+
+#: The dashboard's category of each badge: what the citizen is told is what is counted.
+BADGE_CATEGORIES = {
+    "apply_online": "fully_online",
+    "apply_online_originals": "online_with_originals",
+    "eid_login_pending": "info_only",
+    "form_in_preparation": "info_only",
+    "on_site_only": "on_site_only",
+    "info_only": "info_only",
+}
+
+
+def badge_of(online_availability, facts):
+    """The one decision what a service's badge says; "Online beantragen" only where citizens can apply now."""
     if applicable_online(facts):
-        return "online_with_originals" if facts.needs_originals else "fully_online"
-    if service.online_availability == "on_site_only":
+        return "apply_online_originals" if facts.needs_originals else "apply_online"
+    if facts.online_form and facts.needs_eid:
+        return "eid_login_pending"
+    if online_availability in ONLINE_APPLICABLE:
+        return "form_in_preparation"
+    if online_availability == "on_site_only":
         return "on_site_only"
     return "info_only"
+
+
+def category_of(service, facts):
+    """Fully online, online with originals in person, only on site, or information only."""
+    return BADGE_CATEGORIES[badge_of(service.online_availability, facts)]
 
 
 def announced_without_form(service, facts):
