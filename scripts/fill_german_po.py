@@ -10,6 +10,9 @@ import sys
 
 
 LOCALES = Path(__file__).parents[1] / "src" / "herne" / "portal" / "locales"
+#: Translator comment of the msgids Plone shows but leaves untranslated in German: they
+#: are kept by hand in our plone.po, no template of ours extracts them.
+UPSTREAM_GAP = "Plone leaves this untranslated"
 
 
 def plone_core_msgids():
@@ -17,7 +20,7 @@ def plone_core_msgids():
     import plone.app.locales
 
     path = Path(plone.app.locales.__file__).parent / "locales" / "de" / "LC_MESSAGES" / "plone.po"
-    return {entry.msgid for entry in polib.pofile(str(path))}
+    return {entry.msgid for entry in polib.pofile(str(path)) if entry.msgstr}
 
 
 def fill(domain):
@@ -52,7 +55,7 @@ def fill(domain):
         if not target.msgstr:
             target.msgstr = entry.msgid
     wanted = {entry.msgid for entry in pot}
-    for entry in [e for e in po if e.msgid not in wanted]:
+    for entry in [e for e in po if e.msgid not in wanted and UPSTREAM_GAP not in e.tcomment]:
         po.remove(entry)
     po.sort(key=lambda e: e.msgid)
     po_path.parent.mkdir(parents=True, exist_ok=True)
