@@ -7,6 +7,9 @@ PROJECT := $(CURDIR)
 # Loopback only: the demo accounts have published passwords. HOST=0.0.0.0 opens it on purpose.
 HOST ?= 127.0.0.1
 PORT ?= 8080
+# The demo's own mail server (every mail kept in var/mail/) and demo eID provider (Node.js).
+MAIL_PORT ?= 8025
+EID_PORT ?= 8090
 STAMP := $(VENV)/.installed
 
 .PHONY: FORCE start install instance site test test-fast lock buildout-versions lint i18n clean eid-provider start-cluster stop-cluster loadtest crashtest-filestorage backup restore backup-cluster restore-cluster
@@ -37,12 +40,14 @@ FORCE:
 
 ## The Herne site with demo content, created once.
 site: instance
-	test -f var/.site-created || (HERNE_PUBLIC_URL=http://localhost:$(PORT)/herne $(BIN)/zconsole run instance/etc/zope.conf scripts/create_site.py && touch var/.site-created)
+	test -f var/.site-created || (HERNE_PUBLIC_URL=http://localhost:$(PORT)/herne HERNE_DEMO_MAIL_PORT=$(MAIL_PORT) HERNE_DEMO_EID_PORT=$(EID_PORT) $(BIN)/zconsole run instance/etc/zope.conf scripts/create_site.py && touch var/.site-created)
 
-## Serve http://localhost:8080/herne (set-up included).
+## Serve http://localhost:8080/herne (set-up included), with the demo mail server
+## (mails in var/mail/) and, when Node.js 20+ is present, the demo eID provider;
+## both stop with the instance (herne.portal.demo.background).
 start: site
 	@echo "Serving http://localhost:$(PORT)/herne (log-ins: see README.rst)"
-	$(BIN)/runwsgi instance/etc/zope.ini
+	$(BIN)/python -m herne.portal.demo.background $(PORT) $(MAIL_PORT) $(EID_PORT) -- $(BIN)/runwsgi instance/etc/zope.ini
 
 ## Cluster mode: Zope instances on RelStorage/PostgreSQL behind HAProxy, in the foreground
 ## (Ctrl-C stops all). Settings: HERNE_CLUSTER_* variables or CLUSTER_ARGS, see README.rst.

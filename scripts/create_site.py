@@ -21,6 +21,27 @@ PROFILES = [
 ]
 
 
+def configure_demo_services():
+    """Mail to the demo mail server of `make start`; eID with its demo provider when Node.js runs it."""
+    from herne.portal.demo.background import eid_off_reason
+    from herne.portal.demo.site import configure_demo_eid
+    from herne.portal.demo.site import configure_demo_mail
+    from pathlib import Path
+
+    mail_port = os.environ.get("HERNE_DEMO_MAIL_PORT")
+    if mail_port:
+        configure_demo_mail(port=int(mail_port))
+        print(f"Mail goes to the demo mail server on port {mail_port} (kept in var/mail/)")
+    eid_port = os.environ.get("HERNE_DEMO_EID_PORT")
+    if eid_port:
+        reason = eid_off_reason(Path(__file__).resolve().parents[1] / "eid-provider")
+        if reason:
+            print(f"eID log-in is off: {reason}")
+        else:
+            configure_demo_eid(port=int(eid_port))
+            print(f"eID log-in offered with the demo OpenID provider on port {eid_port}")
+
+
 def main(app):
     app = makerequest(app)
     acl_users = app.acl_users
@@ -47,6 +68,7 @@ def main(app):
     if public_url:
         # The address QR codes, flyers and the form notice name.
         site.portal_registry["herne.portal.site.public_url"] = public_url
+    configure_demo_services()
     transaction.commit()
     print(f"Created site {SITE_ID!r} with demo content")
 

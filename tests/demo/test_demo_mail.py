@@ -1,0 +1,83 @@
+"""`make start`'s own mail server keeps every mail as a file, and the demo site created by `make start` sends to it."""
+
+from email import message_from_bytes
+from email import policy
+from email.message import EmailMessage
+from herne.portal.controlpanels.portal import portal_sender
+from herne.portal.demo.mailserver import MailFolderServer
+import importlib.util
+from pathlib import Path
+import pytest
+import smtplib
+from tests.fixtures.journeys import applications_of
+from tests.fixtures.journeys import apply_for_dog_tax
+from tests.smtp import free_port
+import time
+import transaction
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def eml_files(folder, count=1, timeout=5):
+    deadline = time.time() + timeout
+    while len(list(folder.glob("*.eml"))) < count and time.time() < deadline:
+        time.sleep(0.05)
+    return sorted(folder.glob("*.eml"))
+
+
+@pytest.fixture()
+def mail_folder_server(tmp_path):
+    folder = tmp_path / "var" / "mail"
+    server = MailFolderServer(folder, port=free_port())
+    server.start()
+    yield server, folder
+    server.stop()
+
+
+def create_site_script():
+    spec = importlib.util.spec_from_file_location(
+        "create_site", ROOT / "scripts" / "create_site.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_mail_is_kept_as_one_eml_file(mail_folder_server):
+    server, folder = mail_folder_server
+    for number in (1, 2):
+        message = EmailMessage()
+        message["From"] = "serviceportal@herne.example"
+        message["To"] = "buerger@example.org"
+        message["Subject"] = f"Ihr Antrag HER-{number}: Eingegangen"
+        message.set_content("Guten Tag,\nIhr Antrag ist eingegangen.")
+        with smtplib.SMTP(server.hostname, server.port) as smtp:
+            smtp.send_message(message)
+    files = eml_files(folder, 2)
+    assert len(files) == 2
+    subjects = {message_from_bytes(f.read_bytes(), policy=policy.default)["Subject"] for f in files}
+    assert subjects == {"Ihr Antrag HER-1: Eingegangen", "Ihr Antrag HER-2: Eingegangen"}
+    assert not list(folder.glob(".*"))  # no half-written file left behind
+
+
+def test_the_created_demo_site_has_a_sender_and_sends_to_the_demo_mail_server(
+    mail_folder_server, monkeypatch, demo_functional, citizen
+):
+    server, folder = mail_folder_server
+    monkeypatch.setenv("HERNE_DEMO_MAIL_PORT", str(server.port))
+    monkeypatch.delenv("HERNE_DEMO_EID_PORT", raising=False)
+    create_site_script().configure_demo_services()
+    transaction.commit()
+    assert portal_sender() == ("Stadt Herne – Serviceportal", "serviceportal@herne.example")
+
+    apply_for_dog_tax(citizen(), demo_functional["portal"])
+    (application,) = applications_of("buerger")
+    mails = [
+        message_from_bytes(f.read_bytes(), policy=policy.default) for f in eml_files(folder, 2)
+    ]
+    receipt = [mail for mail in mails if mail["To"] == "buerger@example.org"]
+    assert len(receipt) == 1
+    assert application.reference_number in receipt[0]["Subject"]
+    assert receipt[0]["From"].addresses[0].addr_spec == "serviceportal@herne.example"
+    assert receipt[0]["From"].addresses[0].display_name == "Stadt Herne – Serviceportal"
