@@ -3,7 +3,7 @@
 from herne.portal import _
 from herne.portal.browser.listing import find_services
 from herne.portal.browser.listing import service_summary
-from plone.base.utils import munge_search_term
+from herne.portal.search_terms import tolerant_term
 from Products.Five.browser import BrowserView
 from Products.ZCTextIndex.ParseTree import ParseError
 
@@ -18,10 +18,15 @@ class ServiceSearchView(BrowserView):
     def results(self):
         term = self.search_term()
         self.error = None
+        self.suggestions = []
         if not term:
             return []
         try:
-            brains = find_services(SearchableText=munge_search_term(term), sort_on=None)
+            tolerant = tolerant_term(term)
+            self.suggestions = [{"title": t, "url": u} for t, u in tolerant.suggestions[:3]]
+            if not tolerant.query:
+                raise ParseError("no searchable word")
+            brains = find_services(SearchableText=tolerant.query, sort_on=None)
             return [service_summary(brain) for brain in brains]
         except ParseError:
             self.error = _(

@@ -1,0 +1,38 @@
+"""Plone's search page and live search, tolerant of German umlaut spellings and typos."""
+
+from herne.portal.search_terms import tolerant_term
+from pathlib import Path
+from plone.base.utils import safe_text
+from Products.CMFPlone.browser import search as plone_search
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+
+
+PLONE_TEMPLATES = Path(plone_search.__file__).parent / "templates"
+
+
+class TolerantQuery:
+    """Searches each word also in its other spellings and as the catalogue word it likely misspells."""
+
+    def _filter_query(self, query):
+        text = query.get("SearchableText")
+        if text is None:
+            text = self.request.form.get("SearchableText", "")
+        query = super()._filter_query(query)
+        if query and isinstance(text, str) and text.strip():
+            tolerant = tolerant_term(safe_text(text))
+            if tolerant.query:
+                query["SearchableText"] = tolerant.query
+        return query
+
+
+class Search(TolerantQuery, plone_search.Search):
+    """Plone's ``@@search`` with Plone's own template."""
+
+    index = ViewPageTemplateFile(str(PLONE_TEMPLATES / "search.pt"))
+
+    def __call__(self):
+        return self.index()
+
+
+class AjaxSearch(TolerantQuery, plone_search.AjaxSearch):
+    """Plone's ``@@ajax-search`` (live search)."""

@@ -1,0 +1,54 @@
+"""Searching tolerates German umlaut spellings and typos, and says what it took the word for."""
+
+import pytest
+import re
+
+
+def text_of(browser):
+    return re.sub(r"\s+", " ", browser.contents)
+
+
+def service_search(browser, portal, term):
+    browser.open(f"{portal.absolute_url()}/@@leistungssuche?SearchableText={term}")
+    return text_of(browser)
+
+
+@pytest.mark.parametrize(
+    "term,service_id,title",
+    [
+        ("Hundesteur", "hundesteuer", "Hundesteuer an- und abmelden"),
+        ("Fuehrungszeugnis", "fuehrungszeugnis", "Führungszeugnis"),
+        ("fuhrungszeugnis", "fuehrungszeugnis", "Führungszeugnis"),
+        ("Wohngeldd", "wohngeld", "Wohngeld beantragen"),
+    ],
+)
+def test_service_search_finds_misspelled_services(anon_browser, demo_portal, term, service_id, title):
+    page = service_search(anon_browser, demo_portal, term)
+    assert "0 Leistungen gefunden" not in page
+    url = demo_portal["leistungen"][service_id].absolute_url()
+    suggestion = page.split("Meinten Sie", 1)[1].split("?", 1)[0]
+    assert f'href="{url}"' in suggestion
+    assert title in suggestion
+    results = page.split("Leistungen gefunden", 1)[1]
+    assert f'href="{url}"' in results
+
+
+def test_correct_spelling_needs_no_suggestion(anon_browser, demo_portal):
+    page = service_search(anon_browser, demo_portal, "Hundesteuer")
+    assert "Meinten Sie" not in page
+    assert "Hundesteuer an- und abmelden" in page
+
+
+def test_nonsense_finds_nothing(anon_browser, demo_portal):
+    page = service_search(anon_browser, demo_portal, "Xylophonquark")
+    assert "0 Leistungen gefunden" in page
+    assert "Meinten Sie" not in page
+
+
+@pytest.mark.parametrize("term", ["Hundesteur", "Fuehrungszeugnis"])
+def test_plone_search_page_tolerates_spellings(anon_browser, demo_portal, term):
+    anon_browser.open(f"{demo_portal.absolute_url()}/@@search?SearchableText={term}")
+    page = text_of(anon_browser)
+    assert "Keine Ergebnisse" not in page
+    service_id = "hundesteuer" if term == "Hundesteur" else "fuehrungszeugnis"
+    assert demo_portal["leistungen"][service_id].absolute_url() in page
