@@ -22,7 +22,13 @@ def test_upgrade_1000_to_1001(portal):
     # each version is one group: its import steps (upgradeDepends), then its handler
     assert [[type(step["step"]).__name__ for step in group] for group in steps] == [
         ["UpgradeDepends", "UpgradeStep"]
-    ] * 9 + [["UpgradeStep"], ["UpgradeDepends", "UpgradeStep"], ["UpgradeStep"], ["UpgradeStep"]]
+    ] * 9 + [
+        ["UpgradeStep"],
+        ["UpgradeDepends", "UpgradeStep"],
+        ["UpgradeStep"],
+        ["UpgradeStep"],
+        ["UpgradeDepends", "UpgradeStep"],
+    ]
     assert [group[0]["dest"] for group in steps] == [
         ("1001",),
         ("1002",),
@@ -37,10 +43,11 @@ def test_upgrade_1000_to_1001(portal):
         ("1012",),
         ("1013",),
         ("1014",),
+        ("1015",),
     ]
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1014",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1015",)
     assert "Application" in portal.portal_types.objectIds()
     assert portal["antraege"].portal_type == "ApplicationRoot"
     assert api.portal.get_registry_record("herne.portal.max_file_size_mb") == 10
@@ -67,7 +74,7 @@ def test_upgrade_1002_to_1003_adds_worklist_index_and_mail_texts(portal):
     setup_tool.upgradeProfile(PROFILE)
     assert "submitted" in catalog.indexes()
     assert "Begründung" in api.portal.get_registry_record("herne.portal.mail.rejected")
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1014",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1015",)
 
 
 def test_upgrade_1003_to_1004_adds_postkorb_and_message_texts(portal):
@@ -114,7 +121,7 @@ def test_upgrade_1005_to_1006_sets_up_eid_and_self_registration(portal):
     portal.portal_controlpanel.unregisterConfiglet("herne-eid")
     setup_tool.setLastVersionForProfile(PROFILE, "1005")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1014",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1015",)
     assert IHerneEidPlugin.providedBy(pas["oidc"])
     assert pas["oidc"].getProperty("use_pkce") is True
     # the local log-in form stays the default challenge
@@ -137,7 +144,7 @@ def test_upgrade_1006_to_1007_adds_portal_settings_and_reporting_role(portal):
     portal.portal_actions.site_actions.manage_delObjects(["herne-trusted-domain"])
     setup_tool.setLastVersionForProfile(PROFILE, "1006")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1014",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1015",)
     assert api.portal.get_registry_record("herne.portal.site.ozg_target_percent") == 80
     assert "herne-portal" in [c.getId() for c in portal.portal_controlpanel.listActions()]
     assert "DigitalisationUnit" in portal.validRoles()
@@ -158,7 +165,7 @@ def test_upgrade_1007_to_1008_links_the_accessibility_statement_in_the_footer(po
     setup_tool = api.portal.get_tool("portal_setup")
     setup_tool.setLastVersionForProfile(PROFILE, "1007")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1014",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1015",)
     action = site_actions["herne-accessibility-statement"]
     assert action.url_expr == "string:${portal_url}/@@erklaerung-barrierefreiheit"
     assert action.visible
@@ -232,7 +239,7 @@ def test_upgrade_1008_to_1009_indexes_closing_dates_for_retention(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1014",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1015",)
     assert api.portal.get_registry_record("herne.portal.retention_months") == 24
     assert api.portal.get_registry_record("herne.portal.retention_action") == "anonymise"
     (brain,) = catalog.unrestrictedSearchResults(UID=application.UID(), anonymised=False)
@@ -254,7 +261,7 @@ def test_upgrade_to_1011_ends_sessions_on_the_server(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1014",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1015",)
     plugin = portal.acl_users.session
     assert isinstance(plugin, HerneSessionPlugin)
     assert plugin.getProperty("per_user_keyring") is True
@@ -285,7 +292,7 @@ def test_upgrade_1011_to_1012_takes_account_search_and_sharing_from_citizens(dem
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1014",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1015",)
     assert "Member" not in [
         r["name"] for r in portal.rolesOfPermission("List portal members") if r["selected"]
     ]
@@ -315,7 +322,7 @@ def test_upgrade_1012_to_1013_sends_changes_to_published_services_through_review
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1014",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1015",)
     assert workflow_tool.getChainForPortalType("Department") == ("herne_department_workflow",)
     assert api.content.get_state(department) == "published"
     assert api.portal.get_tool("portal_catalog")(UID=department.UID(), review_state="published")
@@ -336,7 +343,34 @@ def test_upgrade_1013_to_1014_catalogues_the_facts_behind_the_badges(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1014",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1015",)
     service = portal["leistungen"]["hundesteuer"]
     (brain,) = catalog(UID=service.UID())
     assert brain.service_facts["online_form"] is True
+
+
+def test_upgrade_1014_to_1015_takes_plones_content_tools_from_citizens(demo):
+    from herne.portal.workflow.application_table import CMS_TOOLS
+    from herne.portal.workflow.application_table import FOLDER_CONTENTS
+    from herne.portal.workflow.application_table import WORKFLOW_ID
+    from tests.fixtures.applications import bring_to
+    from tests.fixtures.applications import draft_application
+
+    tools = [*CMS_TOOLS, FOLDER_CONTENTS]
+    portal = demo["portal"]
+    application = draft_application(portal)
+    bring_to(application, "info_requested")
+    # as version 1014 left a site: Plone's defaults give the content tools to Owner
+    workflow = portal.portal_workflow[WORKFLOW_ID]
+    workflow.permissions = tuple(p for p in workflow.permissions if p not in tools)
+    for permission in tools:
+        application.manage_permission(permission, ["Manager", "Owner"], acquire=True)
+    setup_tool = api.portal.get_tool("portal_setup")
+    setup_tool.setLastVersionForProfile(PROFILE, "1014")
+
+    setup_tool.upgradeProfile(PROFILE)
+
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1015",)
+    with api.env.adopt_user(username="buerger"):
+        for permission in tools:
+            assert not api.user.has_permission(permission, obj=application), permission

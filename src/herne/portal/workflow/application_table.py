@@ -17,6 +17,15 @@ WITHDRAW = "herne.portal: Withdraw application"
 #: citizen. Here only the city's administrators have them.
 DELEGATE = "Sharing page: Delegate roles"
 LOCAL_ROLES = "Change local roles"
+#: Plone's content tools (copy, URL management, display menu) are tools of the city's
+#: staff: Plone gives them to Owner, that is to the citizen.
+CMS_TOOLS = [
+    "Copy or Move",
+    "Manage Context Aliases",
+    "Modify view template",
+]
+#: The application's files in Plone's folder view: for the responsible clerks and staff.
+FOLDER_CONTENTS = "List folder contents"
 PERMISSIONS = [
     "Access contents information",
     "View",
@@ -27,6 +36,8 @@ PERMISSIONS = [
     WITHDRAW,
     DELEGATE,
     LOCAL_ROLES,
+    *CMS_TOOLS,
+    FOLDER_CONTENTS,
 ]
 
 
@@ -41,6 +52,8 @@ def matrix(view=READERS, modify=(), delete=(), process=(), withdraw=()):
         WITHDRAW: list(withdraw),
         DELEGATE: list(STAFF),
         LOCAL_ROLES: list(STAFF),
+        **{permission: list(STAFF) for permission in CMS_TOOLS},
+        FOLDER_CONTENTS: [*STAFF, "Clerk"],
     }
 
 
