@@ -5,7 +5,9 @@ from herne.portal.interfaces import IHernePortalLayer
 from herne.portal.sessions import HerneSessionPlugin
 from plone import api
 from plone.browserlayer import utils as browserlayer_utils
+from plone.restapi.pas.plugin import JWTAuthenticationPlugin
 from plone.session.plugins.session import SessionPlugin
+from Products.PluggableAuthService.interfaces.plugins import ICredentialsResetPlugin
 import pytest
 
 
@@ -20,7 +22,7 @@ class TestInstall:
         assert IHernePortalLayer in browserlayer_utils.registered_layers()
 
     def test_profile_version(self, setup_tool):
-        assert setup_tool.getLastVersionForProfile(f"{PACKAGE}:default") == ("1013",)
+        assert setup_tool.getLastVersionForProfile(f"{PACKAGE}:default") == ("1016",)
 
     def test_sessions_end_on_the_server(self, portal):
         plugin = portal.acl_users.session
@@ -58,6 +60,10 @@ class TestUninstall:
 
     def test_session_plugin_is_plone_sessions_again(self, portal):
         assert aq_base(portal.acl_users.session).__class__ is SessionPlugin
+
+    def test_jwt_plugin_is_plone_restapis_again(self, portal):
+        assert aq_base(portal.acl_users.jwt_auth).__class__ is JWTAuthenticationPlugin
+        assert "jwt_auth" not in portal.acl_users.plugins.listPluginIds(ICredentialsResetPlugin)
 
     def test_browserlayer_removed(self, portal):
         assert IHernePortalLayer not in browserlayer_utils.registered_layers()

@@ -1,10 +1,13 @@
 """A site installed at an older profile version upgrades to the current one."""
 
+from herne.portal.rest_tokens import HerneJWTPlugin
 from herne.portal.sessions import HerneSessionPlugin
 from plone import api
 from plone.base.utils import get_installer
+from plone.restapi.pas.plugin import JWTAuthenticationPlugin
 from plone.session.plugins.session import SessionPlugin
 from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
+from Products.PluggableAuthService.interfaces.plugins import ICredentialsResetPlugin
 
 
 PROFILE = "herne.portal:default"
@@ -28,6 +31,7 @@ def test_upgrade_1000_to_1001(portal):
         ["UpgradeStep"],
         ["UpgradeStep"],
         ["UpgradeDepends", "UpgradeStep"],
+        ["UpgradeStep"],
     ]
     assert [group[0]["dest"] for group in steps] == [
         ("1001",),
@@ -44,10 +48,11 @@ def test_upgrade_1000_to_1001(portal):
         ("1013",),
         ("1014",),
         ("1015",),
+        ("1016",),
     ]
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1015",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1016",)
     assert "Application" in portal.portal_types.objectIds()
     assert portal["antraege"].portal_type == "ApplicationRoot"
     assert api.portal.get_registry_record("herne.portal.max_file_size_mb") == 10
@@ -74,7 +79,7 @@ def test_upgrade_1002_to_1003_adds_worklist_index_and_mail_texts(portal):
     setup_tool.upgradeProfile(PROFILE)
     assert "submitted" in catalog.indexes()
     assert "Begründung" in api.portal.get_registry_record("herne.portal.mail.rejected")
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1015",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1016",)
 
 
 def test_upgrade_1003_to_1004_adds_postkorb_and_message_texts(portal):
@@ -121,7 +126,7 @@ def test_upgrade_1005_to_1006_sets_up_eid_and_self_registration(portal):
     portal.portal_controlpanel.unregisterConfiglet("herne-eid")
     setup_tool.setLastVersionForProfile(PROFILE, "1005")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1015",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1016",)
     assert IHerneEidPlugin.providedBy(pas["oidc"])
     assert pas["oidc"].getProperty("use_pkce") is True
     # the local log-in form stays the default challenge
@@ -144,7 +149,7 @@ def test_upgrade_1006_to_1007_adds_portal_settings_and_reporting_role(portal):
     portal.portal_actions.site_actions.manage_delObjects(["herne-trusted-domain"])
     setup_tool.setLastVersionForProfile(PROFILE, "1006")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1015",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1016",)
     assert api.portal.get_registry_record("herne.portal.site.ozg_target_percent") == 80
     assert "herne-portal" in [c.getId() for c in portal.portal_controlpanel.listActions()]
     assert "DigitalisationUnit" in portal.validRoles()
@@ -165,7 +170,7 @@ def test_upgrade_1007_to_1008_links_the_accessibility_statement_in_the_footer(po
     setup_tool = api.portal.get_tool("portal_setup")
     setup_tool.setLastVersionForProfile(PROFILE, "1007")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1015",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1016",)
     action = site_actions["herne-accessibility-statement"]
     assert action.url_expr == "string:${portal_url}/@@erklaerung-barrierefreiheit"
     assert action.visible
@@ -239,7 +244,7 @@ def test_upgrade_1008_to_1009_indexes_closing_dates_for_retention(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1015",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1016",)
     assert api.portal.get_registry_record("herne.portal.retention_months") == 24
     assert api.portal.get_registry_record("herne.portal.retention_action") == "anonymise"
     (brain,) = catalog.unrestrictedSearchResults(UID=application.UID(), anonymised=False)
@@ -261,7 +266,7 @@ def test_upgrade_to_1011_ends_sessions_on_the_server(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1015",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1016",)
     plugin = portal.acl_users.session
     assert isinstance(plugin, HerneSessionPlugin)
     assert plugin.getProperty("per_user_keyring") is True
@@ -292,7 +297,7 @@ def test_upgrade_1011_to_1012_takes_account_search_and_sharing_from_citizens(dem
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1015",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1016",)
     assert "Member" not in [
         r["name"] for r in portal.rolesOfPermission("List portal members") if r["selected"]
     ]
@@ -322,7 +327,7 @@ def test_upgrade_1012_to_1013_sends_changes_to_published_services_through_review
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1015",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1016",)
     assert workflow_tool.getChainForPortalType("Department") == ("herne_department_workflow",)
     assert api.content.get_state(department) == "published"
     assert api.portal.get_tool("portal_catalog")(UID=department.UID(), review_state="published")
@@ -343,7 +348,7 @@ def test_upgrade_1013_to_1014_catalogues_the_facts_behind_the_badges(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1015",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1016",)
     service = portal["leistungen"]["hundesteuer"]
     (brain,) = catalog(UID=service.UID())
     assert brain.service_facts["online_form"] is True
@@ -370,7 +375,23 @@ def test_upgrade_1014_to_1015_takes_plones_content_tools_from_citizens(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1015",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1016",)
     with api.env.adopt_user(username="buerger"):
         for permission in tools:
             assert not api.user.has_permission(permission, obj=application), permission
+
+
+def test_upgrade_1015_to_1016_ends_rest_tokens_with_the_sessions(portal):
+    acl_users = portal.acl_users
+    # as version 1015 left a site: plone.restapi's own JWT plugin, no part in log-out
+    acl_users.plugins.deactivatePlugin(ICredentialsResetPlugin, "jwt_auth")
+    acl_users.jwt_auth.__class__ = JWTAuthenticationPlugin
+    setup_tool = api.portal.get_tool("portal_setup")
+    setup_tool.setLastVersionForProfile(PROFILE, "1015")
+
+    setup_tool.upgradeProfile(PROFILE)
+
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1016",)
+    assert isinstance(acl_users.jwt_auth, HerneJWTPlugin)
+    assert "jwt_auth" in acl_users.plugins.listPluginIds(ICredentialsResetPlugin)
+    assert "jwt_auth" in acl_users.plugins.listPluginIds(IAuthenticationPlugin)

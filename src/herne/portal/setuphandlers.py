@@ -6,6 +6,8 @@ from herne.portal.eid.setup import enable_self_registration
 from herne.portal.eid.setup import ensure_eid_plugin
 from herne.portal.eid.setup import remove_eid_plugin
 from herne.portal.i18n import in_german
+from herne.portal.rest_tokens import ensure_jwt_plugin
+from herne.portal.rest_tokens import restore_jwt_plugin
 from herne.portal.sessions import ensure_session_plugin
 from herne.portal.sessions import restore_session_plugin
 from plone import api
@@ -92,12 +94,14 @@ def post_install(context):
     ensure_eid_plugin()
     enable_self_registration()
     ensure_session_plugin()
+    ensure_jwt_plugin()
 
 
 def uninstall(context):
     """Uninstall script: content stays, the editorial local roles and the eID plugin go."""
     portal = api.portal.get()
     remove_eid_plugin()
+    restore_jwt_plugin()
     restore_session_plugin()
     for folder_id, *_rest in CATALOGUE_FOLDERS:
         folder = portal.get(folder_id)
