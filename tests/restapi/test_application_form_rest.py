@@ -140,6 +140,16 @@ def test_over_long_text_is_refused_and_nothing_filed(post, mailbox):
     assert mailbox == []
 
 
+def test_disguised_upload_and_missing_field_are_refused_at_once(post):
+    values = {name: value for name, value in DOG_TAX.items() if name != "dog_name"}
+    response = post({**values, "transfer_proof": upload(HTML_AS_PDF)})
+    assert response.status_code == 400, response.text
+    errors = field_errors(response)
+    assert errors["dog_name"] == "Erforderliche Eingabe fehlt."
+    assert "kein PDF-Dokument" in errors["transfer_proof"]
+    assert filed() == []
+
+
 def test_unreadable_date_is_refused(post):
     response = post({**DOG_TAX, "birth_date": "gestern"})
     assert response.status_code == 400, response.text

@@ -27,6 +27,17 @@ def draft_of_current_user(uid, service):
     return brains[0]._unrestrictedGetObject() if brains else None
 
 
+def kept_files(draft):
+    """The files kept with ``draft`` by form field name (none without a draft)."""
+    if draft is None:
+        return {}
+    return {
+        item.field_name: item
+        for item in draft.contentValues()
+        if item.portal_type == "ApplicationFile"
+    }
+
+
 def stale_drafts(days=None, now=None):
     """Brains of drafts not changed for more than ``days`` days (default: control panel)."""
     if days is None:

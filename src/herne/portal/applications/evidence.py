@@ -35,24 +35,32 @@ def limits():
     return max_file * MEGABYTE, max_total * MEGABYTE
 
 
+def upload_error(value):
+    """A German message when the upload ``value`` is too big or not a PDF, JPEG or PNG, else None."""
+    max_file, _max_total = limits()
+    if value.getSize() > max_file:
+        return _(
+            "Die Datei ist zu groß. Erlaubt sind höchstens ${max} MB je Datei.",
+            mapping={"max": max_file // MEGABYTE},
+        )
+    if sniff_content_type(value) is None:
+        return _(
+            "Diese Datei ist kein PDF-Dokument und kein Foto im Format JPEG oder PNG. "
+            "Bitte laden Sie nur solche Dateien hoch."
+        )
+    return None
+
+
 def check_uploads(uploads):
     """Errors per field name for uploads that are disguised, too big or too many in sum."""
-    max_file, max_total = limits()
+    _max_file, max_total = limits()
     errors = {}
     total = 0
     for name, value in uploads.items():
-        size = value.getSize()
-        total += size
-        if size > max_file:
-            errors[name] = _(
-                "Die Datei ist zu groß. Erlaubt sind höchstens ${max} MB je Datei.",
-                mapping={"max": max_file // MEGABYTE},
-            )
-        elif sniff_content_type(value) is None:
-            errors[name] = _(
-                "Diese Datei ist kein PDF-Dokument und kein Foto im Format JPEG oder PNG. "
-                "Bitte laden Sie nur solche Dateien hoch."
-            )
+        total += value.getSize()
+        message = upload_error(value)
+        if message is not None:
+            errors[name] = message
     if total > max_total and uploads and not errors:
         last = list(uploads)[-1]
         errors[last] = _(

@@ -35,6 +35,20 @@ def store_file(application, name, title, value):
     return item.getId()
 
 
+def keep_file(application, name, title, value):
+    """Keep ``value`` for the form field ``name``: a draft's file kept as it is, or replaced."""
+    earlier = [
+        item
+        for item in application.contentValues()
+        if item.portal_type == "ApplicationFile" and item.field_name == name
+    ]
+    if any(item.file is value for item in earlier):
+        return  # the file the draft kept, submitted unchanged
+    if earlier:
+        application.manage_delObjects([item.getId() for item in earlier])
+    store_file(application, name, title, value)
+
+
 def _give_to(application, userid):
     """The citizen becomes the only owner of their application."""
     user = api.user.get(userid=userid)
@@ -95,7 +109,7 @@ def create_application(
         application.delivery_address = delivery_address
         application.submission_token = submission_token
         for name, (title, value) in uploads.items():
-            store_file(application, name, title, value)
+            keep_file(application, name, title, value)
         _give_to(application, userid)
         if submit:
             application.reference_number = next_reference_number(application_root())

@@ -4,11 +4,15 @@ from collective.easyform.browser.view import EasyFormForm
 from collective.easyform.browser.view import EasyFormFormWrapper
 from herne.portal import _
 from herne.portal.applications.drafts import draft_of_current_user
+from herne.portal.applications.drafts import kept_files
 from herne.portal.applications.gate import LOGIN
 from herne.portal.applications.gate import TRUST
 from herne.portal.applications.gate import refusal
 from herne.portal.applications.gate import service_of
 from herne.portal.applications.submission import file_application
+from herne.portal.browser.file_widgets import file_widgets
+from herne.portal.browser.file_widgets import forget_refused_files
+from herne.portal.browser.file_widgets import offer_kept_files
 from herne.portal.browser.form_errors import announce_errors
 from herne.portal.browser.text import MultilineText
 from herne.portal.easyform.save_application import application_action
@@ -43,15 +47,19 @@ class ApplicationForm(EasyFormForm):
             f"form.widgets.{DRAFT_FIELD}"
         )
         self.draft = draft_of_current_user(draft_uid, self.service)
+        self.kept = kept_files(self.draft)
         if self.draft is not None and self.draft.draft_values:
             # Fill the form from the draft instead of the defaults.
             self.ignoreContext = False
         super().update()
+        forget_refused_files(self, self.kept)
         announce_errors(self)
 
     def getContent(self):
         if self.draft is not None and self.draft.draft_values:
-            return dict(self.draft.draft_values)
+            # The draft's files too: the file widget reads a kept file from here.
+            kept = {name: item.file for name, item in self.kept.items()}
+            return {**self.draft.draft_values, **kept}
         return super().getContent()
 
     def updateFields(self):
@@ -86,6 +94,7 @@ class ApplicationForm(EasyFormForm):
             widget.label = _(
                 "${label} (aus dem Online-Ausweis bestätigt)", mapping={"label": widget.label}
             )
+        offer_kept_files(self, getattr(self, "kept", {}))
         token = self.widgets.get(SUBMISSION_TOKEN)
         if token is not None and not token.value:
             token.value = uuid.uuid4().hex
@@ -110,7 +119,9 @@ class ApplicationForm(EasyFormForm):
     )
     def handle_save_draft(self, action):
         """Keep what is filled in so far, valid or not yet complete."""
-        data, _errors = self.extractData(setErrors=False)
+        data, errors = self.extractData(setErrors=False)
+        files = file_widgets(self)
+        refused_files = [error for error in errors if error.widget in files]
         filed = file_application(
             self.context,
             data,
@@ -127,7 +138,7 @@ class ApplicationForm(EasyFormForm):
             _("Ihr Entwurf ist gespeichert. Sie können ihn später fortsetzen oder löschen."),
             type="info",
         )
-        if filed.dropped:
+        if filed.dropped or refused_files:
             messages.add(
                 _(
                     "Nicht gespeichert wurden Dateien, die kein PDF, JPEG oder PNG sind oder zu groß waren."

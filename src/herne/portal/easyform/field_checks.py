@@ -1,9 +1,11 @@
-"""Application form fields refuse text beyond their limit, next to the field, before easyform's checks."""
+"""Application form fields refuse over-long text and unfit files next to the field, with every other error."""
 
 from collective.easyform.fields import FieldExtenderValidator
 from collective.easyform.fields import GroupFieldExtenderValidator
 from collective.easyform.interfaces import IEasyForm
 from collective.easyform.interfaces import IEasyFormForm
+from herne.portal.applications.evidence import is_upload
+from herne.portal.applications.evidence import upload_error
 from herne.portal.applications.limits import form_value_error
 from herne.portal.interfaces import IHernePortalLayer
 from z3c.form.interfaces import IGroup
@@ -17,25 +19,30 @@ from zope.schema.interfaces import IField
 
 @implementer(IValidator)
 @adapter(IEasyForm, IHernePortalLayer, IEasyFormForm, IField, Interface)
-class LimitedFieldValidator(FieldExtenderValidator):
-    """easyform's validator of a field (its format checks and TALES) after the length limit."""
+class CheckedFieldValidator(FieldExtenderValidator):
+    """easyform's validator of a field (its format checks and TALES) after the portal's checks."""
 
     def validate(self, value):
-        refuse_too_long(self.field, value)
+        refuse_unfit(self.field, value)
         super().validate(value)
 
 
 @implementer(IValidator)
 @adapter(IEasyForm, IHernePortalLayer, IGroup, IField, Interface)
-class LimitedGroupFieldValidator(GroupFieldExtenderValidator):
+class CheckedGroupFieldValidator(GroupFieldExtenderValidator):
     """The same for a field in a fieldset of the form."""
 
     def validate(self, value):
-        refuse_too_long(self.field, value)
+        refuse_unfit(self.field, value)
         super().validate(value)
 
 
-def refuse_too_long(field, value):
-    message = form_value_error(field, value)
+def refuse_unfit(field, value):
+    """Too long a text, or a file that is disguised or too big: refused in German.
+
+    Files are checked here, with the other fields, so that one post names every error
+    at once; the total size of all files is checked when the application is filed.
+    """
+    message = upload_error(value) if is_upload(value) else form_value_error(field, value)
     if message is not None:
         raise Invalid(message)
