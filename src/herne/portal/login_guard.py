@@ -94,3 +94,20 @@ def _same_origin(url, portal):
         return _origin(urlsplit(url)) == portal
     except ValueError:
         return False
+
+
+def posted_from_elsewhere(request):
+    """True when a request names another site as its sender (REST log-in).
+
+    A browser names the page that sent a post in Origin (``null`` counts as another
+    site), else in Referer; a request with neither comes from a program, not from a
+    page of another site, and passes.
+    """
+    portal = _origin(_portal_parts())
+    sent_origin = request.getHeader("Origin")
+    if sent_origin is not None:
+        return not _same_origin(sent_origin, portal)
+    referer = request.getHeader("Referer")
+    if referer:
+        return not _same_origin(referer, portal)
+    return False
