@@ -9,6 +9,7 @@ from herne.portal.controlpanels.portal import portal_sender
 from herne.portal.formats import german_date
 from herne.portal.formats import german_time
 from herne.portal.i18n import in_german
+from herne.portal.mail_delivery import deliver
 from herne.portal.workflow.application import open_originals
 import logging
 from plone import api
@@ -18,8 +19,11 @@ from string import Template
 logger = logging.getLogger(__name__)
 
 
-def _queue(to, subject, body):
-    """Queue one mail; it leaves when the transaction commits, never on a retry."""
+def _queue(to, subject, body, reference=""):
+    """Queue one mail; it leaves when the transaction commits, never on a retry.
+
+    While the mail server is down it is kept and sent later (``mail_delivery``).
+    """
     sender_name, sender = portal_sender()
     if not sender:
         # The application is stored either way; the site administrator must set up mail.
@@ -31,9 +35,7 @@ def _queue(to, subject, body):
     message["To"] = to
     # Quoted-printable keeps every line short, whatever editors type into the texts.
     message.set_content(body, cte="quoted-printable")
-    # immediate=False: the MailHost hands the mail over when the transaction commits,
-    # so a request that Zope retries after a ConflictError does not send it twice.
-    api.portal.get_tool("MailHost").send(message, immediate=False)
+    deliver(message, reference)
     return True
 
 
@@ -70,7 +72,7 @@ def queue_receipt_mail(application, member):
     closing = [_("Mit freundlichen Grüßen"), _("Ihre Stadt Herne")]
     body = "\n\n".join(in_german(text) for text in paragraphs)
     body += f"\n{mapping['url']}\n\n" + "\n".join(in_german(text) for text in closing) + "\n"
-    return _queue(email, subject, body)
+    return _queue(email, subject, body, application.reference_number)
 
 
 def _placeholders(application, state_title, comment):
@@ -113,7 +115,7 @@ def queue_status_mail(application, state_id, state_title, comment):
             mapping={"reference": mapping["reference"], "state": state_title},
         )
     )
-    return _queue(email, subject, _render(text, mapping))
+    return _queue(email, subject, _render(text, mapping), application.reference_number)
 
 
 def queue_department_mail(application, key, state_title, comment=""):
@@ -134,4 +136,4 @@ def queue_department_mail(application, key, state_title, comment=""):
             },
         )
     )
-    return _queue(email, subject, _render(text, mapping))
+    return _queue(email, subject, _render(text, mapping), application.reference_number)

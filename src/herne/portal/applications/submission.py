@@ -17,12 +17,20 @@ from herne.portal.applications.notifications import queue_receipt_mail
 from herne.portal.easyform.submission import DRAFT_FIELD
 from herne.portal.easyform.submission import SUBMISSION_TOKEN
 from herne.portal.easyform.submission import read_submission
+from herne.portal.mail_delivery import mail_was_kept
 from plone import api
 from zope.schema import getFieldsInOrder
 
 
 #: Why a form files nothing: it has no "Als Antrag speichern" action that easyform would run.
 NO_APPLICATIONS = _("Dieses Formular nimmt keine Anträge an.")
+
+#: What the citizen reads when the mail server is down: the application is stored, the mail follows.
+MAIL_DELAYED = _(
+    "Ihre Eingangsbestätigung per E-Mail folgt etwas später: Unser Mailserver ist gerade "
+    "nicht erreichbar. Ihr Antrag ist gespeichert und in Ihrem Postkorb zu sehen; die E-Mail "
+    "wird verschickt, sobald der Versand wieder möglich ist."
+)
 
 
 @dataclass
@@ -31,14 +39,16 @@ class Filed:
 
     ``errors`` maps field names (or easyform's FORM_ERROR_MARKER) to German messages;
     nothing was filed then. Otherwise ``application`` is the application (or draft),
-    ``duplicate`` says it was filed before with the same token, and ``dropped`` lists
-    the uploads a draft did not keep.
+    ``duplicate`` says it was filed before with the same token, ``dropped`` lists
+    the uploads a draft did not keep, and ``mail_delayed`` says the confirmation
+    waits for the mail server (``MAIL_DELAYED``).
     """
 
     application: object = None
     errors: dict = field(default_factory=dict)
     duplicate: bool = False
     dropped: dict = field(default_factory=dict)
+    mail_delayed: bool = False
 
 
 def file_application(form, fields, request, action, as_draft=False, draft=None):
@@ -112,7 +122,9 @@ def file_application(form, fields, request, action, as_draft=False, draft=None):
     )
     if not as_draft:
         queue_receipt_mail(application, user)
-    return Filed(application=application, dropped=upload_errors)
+    return Filed(
+        application=application, dropped=upload_errors, mail_delayed=mail_was_kept(request)
+    )
 
 
 def too_long_values(form, fields):

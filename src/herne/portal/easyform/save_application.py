@@ -8,6 +8,7 @@ from collective.easyform.api import get_expression
 from collective.easyform.interfaces import IAction
 from collective.easyform.interfaces import IActionExtender
 from herne.portal import _
+from herne.portal.applications.submission import MAIL_DELAYED
 from herne.portal.applications.submission import file_application
 from plone.supermodel.exportimport import BaseHandler
 from Products.statusmessages.interfaces import IStatusMessage
@@ -77,6 +78,8 @@ class SaveApplication(Action):
                 ),
                 type="info",
             )
+        if filed.mail_delayed:
+            IStatusMessage(request).add(MAIL_DELAYED, type="warning")
         # A repeated submission shows the application already filed, without a second notice.
         request.response.redirect(filed.application.absolute_url())
         return None

@@ -2,9 +2,11 @@
 
 from collective.easyform.config import FORM_ERROR_MARKER
 from herne.portal import _
+from herne.portal.applications.submission import MAIL_DELAYED
 from herne.portal.applications.submission import file_application
 from herne.portal.easyform.submission import SUBMISSION_TOKEN
 from herne.portal.eid.prefill import fitting_verified_values
+from herne.portal.i18n import in_german
 from herne.portal.restapi.services.application_form.get import FormService
 from herne.portal.restapi.services.application_form.values import applicant_fields
 from herne.portal.restapi.services.application_form.values import form_values
@@ -47,8 +49,11 @@ class ApplicationFormPost(FormService):
         application = filed.application
         self.request.response.setStatus(201)
         self.request.response.setHeader("Location", application.absolute_url())
-        return {
+        result = {
             "@id": application.absolute_url(),
             "reference_number": application.reference_number,
             "state": api.content.get_state(application),
         }
+        if filed.mail_delayed:
+            result["notice"] = in_german(MAIL_DELAYED)
+        return result

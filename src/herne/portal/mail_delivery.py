@@ -1,0 +1,113 @@
+"""Mail that survives a mail server that is down: handed over at commit when the server answers, otherwise kept on disk and sent when it is back."""
+
+from App.config import getConfiguration
+import logging
+import os
+from pathlib import Path
+from plone import api
+from Products.MailHost.MailHost import _mungeHeaders
+import smtplib
+import tempfile
+import threading
+from zope.globalrequest import getRequest
+from zope.sendmail.delivery import QueuedMailDelivery
+from zope.sendmail.queue import QueueProcessorThread
+
+
+logger = logging.getLogger("herne.portal.mail")
+
+#: how long a request waits for the mail server's greeting
+PROBE_SECONDS = 3
+#: set on the request when a mail of it was kept for later
+KEPT = "herne.portal.mail_kept"
+_ANSWERS = "herne.portal.mail_server_answers"
+
+_threads = {}
+_threads_lock = threading.Lock()
+
+
+def queue_directory():
+    """Where kept mails wait: ``HERNE_MAIL_QUEUE``, else ``mailqueue`` in Zope's var folder."""
+    configured = os.environ.get("HERNE_MAIL_QUEUE")
+    if configured:
+        return Path(configured)
+    clienthome = getattr(getConfiguration(), "clienthome", None)
+    return Path(clienthome or tempfile.gettempdir()) / "mailqueue"
+
+
+def _server():
+    host = api.portal.get_registry_record("plone.smtp_host", default="") or "localhost"
+    port = api.portal.get_registry_record("plone.smtp_port", default=25) or 25
+    return host, int(port)
+
+
+def mail_server_answers():
+    """Does the mail server of Plone's mail settings greet us? Asked once a request."""
+    request = getRequest()
+    if request is not None and _ANSWERS in request.other:
+        return request.other[_ANSWERS]
+    host, port = _server()
+    try:
+        with smtplib.SMTP(host, port, timeout=PROBE_SECONDS) as connection:
+            connection.noop()
+        answers = True
+    except (OSError, smtplib.SMTPException):
+        answers = False
+    if request is not None:
+        request.other[_ANSWERS] = answers
+    return answers
+
+
+def _start_sending_kept_mail(mailhost, directory):
+    """One thread a queue folder and process: it retries every few seconds until the server answers."""
+    with _threads_lock:
+        thread = _threads.get(str(directory))
+        if thread is not None and thread.is_alive():
+            return
+        thread = QueueProcessorThread()
+        thread.setMailer(mailhost._makeMailer())
+        thread.setQueuePath(str(directory))
+        thread.start()
+        _threads[str(directory)] = thread
+
+
+def mail_was_kept(request):
+    """Did this request keep a mail for later (the citizen is told the confirmation follows)?"""
+    return bool(request.other.get(KEPT)) if request is not None else False
+
+
+def deliver(message, reference=""):
+    """Send ``message`` (an email.message) when the transaction commits, once.
+
+    When the mail server does not answer, the mail is kept in the queue folder
+    (written at commit, so nothing is kept for a request that fails), the
+    administrator finds the reason and the reference in the log, and a thread sends
+    it as soon as the server answers again. The request goes on either way: the
+    application is stored. Returns False when the mail was kept.
+    """
+    mailhost = api.portal.get_tool("MailHost")
+    if mail_server_answers():
+        # immediate=False: the MailHost hands the mail over when the transaction
+        # commits, so a request that Zope retries after a ConflictError sends it once.
+        mailhost.send(message, immediate=False)
+        return True
+    host, port = _server()
+    directory = queue_directory()
+    logger.error(
+        "Mail server %s:%s does not answer: mail %r (application %s) kept in %s, "
+        "sent as soon as the server answers",
+        host,
+        port,
+        str(message["Subject"]),
+        reference or "-",
+        directory,
+    )
+    text, recipients, sender = _mungeHeaders(message)
+    if isinstance(recipients, str):
+        recipients = [recipients]
+    QueuedMailDelivery(str(directory)).send(sender, recipients, text)
+    _start_sending_kept_mail(mailhost, directory)
+    request = getRequest()
+    if request is not None:
+        request.other[KEPT] = True
+    return False
