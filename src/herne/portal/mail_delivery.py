@@ -86,13 +86,16 @@ def deliver(message, reference=""):
     application is stored. Returns False when the mail was kept.
     """
     mailhost = api.portal.get_tool("MailHost")
+    directory = queue_directory()
     if mail_server_answers():
+        if any((directory / "new").glob("*")):
+            # kept before a restart: they leave now that the server answers
+            _start_sending_kept_mail(mailhost, directory)
         # immediate=False: the MailHost hands the mail over when the transaction
         # commits, so a request that Zope retries after a ConflictError sends it once.
         mailhost.send(message, immediate=False)
         return True
     host, port = _server()
-    directory = queue_directory()
     logger.error(
         "Mail server %s:%s does not answer: mail %r (application %s) kept in %s, "
         "sent as soon as the server answers",
