@@ -22,7 +22,7 @@ class TestInstall:
         assert IHernePortalLayer in browserlayer_utils.registered_layers()
 
     def test_profile_version(self, setup_tool):
-        assert setup_tool.getLastVersionForProfile(f"{PACKAGE}:default") == ("1016",)
+        assert setup_tool.getLastVersionForProfile(f"{PACKAGE}:default") == ("1017",)
 
     def test_sessions_end_on_the_server(self, portal):
         plugin = portal.acl_users.session

@@ -32,6 +32,7 @@ def test_upgrade_1000_to_1001(portal):
         ["UpgradeStep"],
         ["UpgradeDepends", "UpgradeStep"],
         ["UpgradeStep"],
+        ["UpgradeDepends", "UpgradeStep"],
     ]
     assert [group[0]["dest"] for group in steps] == [
         ("1001",),
@@ -49,10 +50,11 @@ def test_upgrade_1000_to_1001(portal):
         ("1014",),
         ("1015",),
         ("1016",),
+        ("1017",),
     ]
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1016",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1017",)
     assert "Application" in portal.portal_types.objectIds()
     assert portal["antraege"].portal_type == "ApplicationRoot"
     assert api.portal.get_registry_record("herne.portal.max_file_size_mb") == 10
@@ -79,7 +81,7 @@ def test_upgrade_1002_to_1003_adds_worklist_index_and_mail_texts(portal):
     setup_tool.upgradeProfile(PROFILE)
     assert "submitted" in catalog.indexes()
     assert "Begründung" in api.portal.get_registry_record("herne.portal.mail.rejected")
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1016",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1017",)
 
 
 def test_upgrade_1003_to_1004_adds_postkorb_and_message_texts(portal):
@@ -126,7 +128,7 @@ def test_upgrade_1005_to_1006_sets_up_eid_and_self_registration(portal):
     portal.portal_controlpanel.unregisterConfiglet("herne-eid")
     setup_tool.setLastVersionForProfile(PROFILE, "1005")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1016",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1017",)
     assert IHerneEidPlugin.providedBy(pas["oidc"])
     assert pas["oidc"].getProperty("use_pkce") is True
     # the local log-in form stays the default challenge
@@ -149,7 +151,7 @@ def test_upgrade_1006_to_1007_adds_portal_settings_and_reporting_role(portal):
     portal.portal_actions.site_actions.manage_delObjects(["herne-trusted-domain"])
     setup_tool.setLastVersionForProfile(PROFILE, "1006")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1016",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1017",)
     assert api.portal.get_registry_record("herne.portal.site.ozg_target_percent") == 80
     assert "herne-portal" in [c.getId() for c in portal.portal_controlpanel.listActions()]
     assert "DigitalisationUnit" in portal.validRoles()
@@ -170,7 +172,7 @@ def test_upgrade_1007_to_1008_links_the_accessibility_statement_in_the_footer(po
     setup_tool = api.portal.get_tool("portal_setup")
     setup_tool.setLastVersionForProfile(PROFILE, "1007")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1016",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1017",)
     action = site_actions["herne-accessibility-statement"]
     assert action.url_expr == "string:${portal_url}/@@erklaerung-barrierefreiheit"
     assert action.visible
@@ -244,7 +246,7 @@ def test_upgrade_1008_to_1009_indexes_closing_dates_for_retention(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1016",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1017",)
     assert api.portal.get_registry_record("herne.portal.retention_months") == 24
     assert api.portal.get_registry_record("herne.portal.retention_action") == "anonymise"
     (brain,) = catalog.unrestrictedSearchResults(UID=application.UID(), anonymised=False)
@@ -266,7 +268,7 @@ def test_upgrade_to_1011_ends_sessions_on_the_server(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1016",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1017",)
     plugin = portal.acl_users.session
     assert isinstance(plugin, HerneSessionPlugin)
     assert plugin.getProperty("per_user_keyring") is True
@@ -297,7 +299,7 @@ def test_upgrade_1011_to_1012_takes_account_search_and_sharing_from_citizens(dem
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1016",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1017",)
     assert "Member" not in [
         r["name"] for r in portal.rolesOfPermission("List portal members") if r["selected"]
     ]
@@ -327,7 +329,7 @@ def test_upgrade_1012_to_1013_sends_changes_to_published_services_through_review
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1016",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1017",)
     assert workflow_tool.getChainForPortalType("Department") == ("herne_department_workflow",)
     assert api.content.get_state(department) == "published"
     assert api.portal.get_tool("portal_catalog")(UID=department.UID(), review_state="published")
@@ -348,7 +350,7 @@ def test_upgrade_1013_to_1014_catalogues_the_facts_behind_the_badges(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1016",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1017",)
     service = portal["leistungen"]["hundesteuer"]
     (brain,) = catalog(UID=service.UID())
     assert brain.service_facts["online_form"] is True
@@ -375,7 +377,7 @@ def test_upgrade_1014_to_1015_takes_plones_content_tools_from_citizens(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1016",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1017",)
     with api.env.adopt_user(username="buerger"):
         for permission in tools:
             assert not api.user.has_permission(permission, obj=application), permission
@@ -391,7 +393,29 @@ def test_upgrade_1015_to_1016_ends_rest_tokens_with_the_sessions(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1016",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1017",)
     assert isinstance(acl_users.jwt_auth, HerneJWTPlugin)
     assert "jwt_auth" in acl_users.plugins.listPluginIds(ICredentialsResetPlugin)
     assert "jwt_auth" in acl_users.plugins.listPluginIds(IAuthenticationPlugin)
+
+
+def test_upgrade_1016_to_1017_marks_news_for_clerks(demo):
+    from herne.portal.applications.clerk_news import MESSAGE
+    from tests.fixtures.applications import build_application
+
+    portal = demo["portal"]
+    catalog = api.portal.get_tool("portal_catalog")
+    # as version 1016 left a site: no index, an application the citizen wrote on
+    catalog.delIndex("clerk_news")
+    catalog.delColumn("clerk_news")
+    application = build_application(portal, "fuehrungszeugnis")
+    application.clerk_news = MESSAGE
+    setup_tool = api.portal.get_tool("portal_setup")
+    setup_tool.setLastVersionForProfile(PROFILE, "1016")
+
+    setup_tool.upgradeProfile(PROFILE)
+
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1017",)
+    (brain,) = catalog.unrestrictedSearchResults(clerk_news=[MESSAGE])
+    assert brain.UID == application.UID()
+    assert brain.clerk_news == MESSAGE

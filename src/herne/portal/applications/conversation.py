@@ -1,6 +1,7 @@
 """Messages between citizen and city on one application: checked, stored, both sides told."""
 
 from herne.portal import _
+from herne.portal.applications.clerk_news import CitizenWrote
 from herne.portal.applications.evidence import check_uploads
 from herne.portal.applications.factory import store_file
 from herne.portal.applications.limits import MESSAGE_TOO_LONG
@@ -21,6 +22,7 @@ from herne.portal.i18n import in_german
 from herne.portal.workflow.application_table import FINAL_STATES
 from herne.portal.workflow.application_table import UNDECIDED_STATES
 from plone import api
+from zope.event import notify
 
 
 #: States in which the citizen may still hand in files with a message: before the decision.
@@ -105,6 +107,7 @@ def write_message(application, text, uploads):
     current_state = state_title(api.content.get_state(application))
     if from_citizen:
         queue_department_mail(application, "message", current_state, text)
+        notify(CitizenWrote(application))
     else:
         queue_status_mail(application, "message", current_state, text)
     application.reindexObject()

@@ -2,6 +2,7 @@
 
 from DateTime import DateTime
 from herne.portal import _
+from herne.portal.applications import clerk_news
 from herne.portal.applications.areas import application_root
 from herne.portal.applications.processing import processing_states_titles
 from herne.portal.workflow.application_table import OPEN_STATES
@@ -11,6 +12,7 @@ import re
 
 CITY_ROLES = {"Clerk", "Manager", "Site Administrator"}
 ALL_STATES = "alle"
+NEWS_ONLY = "1"
 REFERENCE = re.compile(r"^HER-(\d{4})-(\d{1,6})$", re.IGNORECASE)
 WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -54,6 +56,8 @@ class WorklistFilter:
         self.service = form_text(form, "service")
         self.age = form_text(form, "age")
         self.text = form_text(form, "text")[:200]
+        #: only applications on which the citizen answered or wrote since a clerk last looked
+        self.news = form_text(form, "news") == NEWS_ONLY
         if self.state and self.state != ALL_STATES and self.state not in processing_states():
             self.errors["state"] = _("Diesen Stand gibt es nicht.")
             self.state = ""
@@ -72,6 +76,7 @@ class WorklistFilter:
                 ("service", self.service),
                 ("age", "" if "age" in self.errors else self.age),
                 ("text", self.text),
+                ("news", NEWS_ONLY if self.news else ""),
             )
             if value
         }
@@ -90,6 +95,8 @@ class WorklistFilter:
             query["review_state"] = [self.state] if self.state else list(OPEN_STATES)
         if self.service:
             query["service_uid"] = self.service
+        if self.news:
+            query[clerk_news.INDEX] = list(clerk_news.TITLES)
         if self.min_age_days is not None:
             query["submitted"] = {"query": DateTime() - self.min_age_days, "range": "max"}
         if self.text:

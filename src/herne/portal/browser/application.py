@@ -1,5 +1,7 @@
 """The application page: state, what happens next, history, data, documents and the clerk's tools."""
 
+from herne.portal.applications import clerk_news
+from herne.portal.applications.clerk_news import mark_seen_by_clerk
 from herne.portal.applications.conversation import attachments_allowed
 from herne.portal.applications.conversation import closed_for_messages
 from herne.portal.applications.conversation import contact_instead
@@ -98,15 +100,28 @@ class ApplicationView(MultilineText, BrowserView):
     # What the citizen must do
 
     def __call__(self):
-        if (
-            self.request.method == "GET"
-            and self.is_applicant()
-            and mark_seen_by_citizen(self.context)
-        ):
+        if self.request.method == "GET":
+            self.mark_seen()
+        return self.index()
+
+    def mark_seen(self):
+        """The citizen has seen the city's news, a clerk of the department the citizen's."""
+        if self.is_applicant():
+            changed, index = mark_seen_by_citizen(self.context), "citizen_unread"
+        elif self.is_clerk():
+            changed, index = mark_seen_by_clerk(self.context), clerk_news.INDEX
+        else:
+            return
+        if changed:
             # The read marker is the only write of this GET: ours, and harmless.
             alsoProvides(self.request, IDisableCSRFProtection)
-            self.context.reindexObject(idxs=["citizen_unread"])
-        return self.index()
+            self.context.reindexObject(idxs=[index])
+
+    @memoize
+    def is_clerk(self):
+        """A clerk of the responsible department (not an administrator looking in)."""
+        user = api.user.get_current()
+        return "Clerk" in user.getRolesInContext(self.context)
 
     def file_numbers(self):
         """1 … MAX_FILES: the file fields of the answer and the message form."""

@@ -2,6 +2,7 @@
 
 from DateTime import DateTime
 from herne.portal import _
+from herne.portal.applications import clerk_news
 from herne.portal.applications.processing import COMMENT_REQUIRED
 from herne.portal.applications.processing import ProcessingRefused
 from herne.portal.applications.processing import exits_of
@@ -188,6 +189,11 @@ class WorklistView(BrowserView):
         return {brain.UID: brain.getObject() for brain in brains}
 
 
+def news_title(brain):
+    """"Neue Antwort" / "Neue Nachricht" while a clerk has not opened the application since."""
+    return clerk_news.TITLES.get(getattr(brain, clerk_news.INDEX, None) or "")
+
+
 def rows_of(brains):
     """Worklist rows from catalog metadata only; the workflow is read once per state."""
     now = DateTime()
@@ -212,6 +218,7 @@ def rows_of(brains):
                 "submitted": german_date(brain.submitted) if brain.submitted else "",
                 "days": days_waiting(brain.submitted, now),
                 "steps": steps[state],
+                "news": news_title(brain),
             }
         )
     return rows

@@ -1,5 +1,6 @@
 """What the catalog knows about an application: enough for the worklist without waking it."""
 
+from herne.portal.applications.clerk_news import news_for_clerk
 from herne.portal.applications.messages import unread_for_citizen
 from herne.portal.applications.retention import closed_time
 from herne.portal.content.application import IApplication
@@ -22,6 +23,12 @@ def processing_days(obj):
 @indexer(IApplication)
 def citizen_unread(obj):
     return unread_for_citizen(obj)
+
+
+@indexer(IApplication)
+def clerk_news(obj):
+    """"answer" or "message" while the citizen's latest answer or message is unseen by a clerk."""
+    return news_for_clerk(obj)
 
 
 @indexer(IApplication)
