@@ -3,10 +3,12 @@
 from herne.portal.applications.limits import form_field_limit
 from herne.portal.applications.limits import form_value_error
 import pytest
+import re
 from tests.fixtures.journeys import applications_of
 from tests.fixtures.journeys import fill_dog_tax
 from tests.fixtures.journeys import open_dog_tax_form
 from tests.fixtures.journeys import submit
+import transaction
 from zope import schema
 from zope.i18n import translate
 
@@ -72,3 +74,17 @@ def test_over_long_line_is_not_kept_in_a_draft(citizen, demo_portal):
     values = brain._unrestrictedGetObject().draft_values
     assert values["dog_name"] == "Bello"
     assert "dog_breed" not in values
+
+
+def test_the_editors_maximum_length_wins_on_the_page(citizen, demo_portal):
+    form = demo_portal["leistungen"]["hundesteuer"]["antrag"]
+    form.fields_model = re.sub(
+        r'(<field name="dog_breed"[^>]*>)', r"\1<max_length>20</max_length>", form.fields_model
+    )
+    transaction.commit()
+    browser = citizen()
+    open_dog_tax_form(browser, demo_portal)
+    fill_dog_tax(browser, **{"form.widgets.dog_breed": "Kleiner Münsterländer"})
+    submit(browser)
+    assert "Bitte kürzen Sie Ihre Angabe auf höchstens 20 Zeichen (jetzt 21)." in browser.contents
+    assert len(applications_of("buerger")) == 0

@@ -150,6 +150,27 @@ def test_disguised_upload_and_missing_field_are_refused_at_once(post):
     assert filed() == []
 
 
+def test_the_editors_maximum_length_is_announced_and_enforced(post, api_session, rest_portal):
+    def limits():
+        fields = api_session(*CITIZEN).get(form_path("hundesteuer")).json()["fields"]
+        return {field["name"]: field["max_length"] for field in fields}
+
+    assert limits()["dog_breed"] == 200
+    assert limits()["registration_type"] is None
+    form = rest_portal["leistungen"]["hundesteuer"]["antrag"]
+    form.fields_model = re.sub(
+        r'(<field name="dog_breed"[^>]*>)', r"\1<max_length>20</max_length>", form.fields_model
+    )
+    transaction.commit()
+    assert limits()["dog_breed"] == 20
+    response = post({**DOG_TAX, "dog_breed": "Kleiner Münsterländer"})
+    assert response.status_code == 400, response.text
+    assert field_errors(response) == {
+        "dog_breed": "Bitte kürzen Sie Ihre Angabe auf höchstens 20 Zeichen (jetzt 21)."
+    }
+    assert post({**DOG_TAX, "dog_breed": "Münsterländer"}).status_code == 201
+
+
 def test_unreadable_date_is_refused(post):
     response = post({**DOG_TAX, "birth_date": "gestern"})
     assert response.status_code == 400, response.text

@@ -8,6 +8,7 @@ from herne.portal.applications.evidence import is_upload
 from herne.portal.applications.evidence import upload_error
 from herne.portal.applications.limits import form_value_error
 from herne.portal.interfaces import IHernePortalLayer
+from z3c.form.error import ComputedErrorViewMessage
 from z3c.form.interfaces import IGroup
 from z3c.form.interfaces import IValidator
 from zope.component import adapter
@@ -15,6 +16,7 @@ from zope.interface import Interface
 from zope.interface import Invalid
 from zope.interface import implementer
 from zope.schema.interfaces import IField
+from zope.schema.interfaces import TooLong
 
 
 @implementer(IValidator)
@@ -46,3 +48,15 @@ def refuse_unfit(field, value):
     message = upload_error(value) if is_upload(value) else form_value_error(field, value)
     if message is not None:
         raise Invalid(message)
+
+
+def _too_long(message_value):
+    """The field's own check (an editor's maximum length) says what the limit is, too."""
+    error = message_value.error
+    return form_value_error(message_value.field, getattr(error, "value", None)) or error.doc()
+
+
+#: The message of zope.schema's "Wert ist zu lang." on application forms, page and REST alike.
+TooLongMessage = ComputedErrorViewMessage(
+    _too_long, error=TooLong, request=IHernePortalLayer, form=IEasyFormForm
+)

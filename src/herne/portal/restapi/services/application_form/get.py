@@ -5,6 +5,7 @@ from herne.portal.applications.gate import NO_SERVICE
 from herne.portal.applications.gate import TRUST
 from herne.portal.applications.gate import refusal
 from herne.portal.applications.gate import service_of
+from herne.portal.applications.limits import form_field_limit
 from herne.portal.applications.submission import NO_APPLICATIONS
 from herne.portal.easyform.save_application import application_action
 from herne.portal.eid.login import eid_login_url
@@ -55,6 +56,7 @@ class ApplicationFormGet(FormService):
                     "title": in_german(field.title),
                     "required": bool(field.required),
                     "readonly": bool(field.readonly),
+                    "max_length": form_field_limit(field),
                     "type": type(field).__name__,
                     "value": str(verified[name]) if name in verified else None,
                     "verified": name in verified,
