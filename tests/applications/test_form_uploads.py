@@ -125,3 +125,18 @@ def test_resumed_draft_file_can_be_replaced(citizen, demo_portal, mailbox):
     files = brain._unrestrictedGetObject().contentValues()
     assert [(item.file.filename, item.file.data) for item in files] == [("neu.pdf", new)]
     assert api.content.get_state(brain._unrestrictedGetObject()) == "submitted"
+
+
+def test_resumed_draft_file_can_be_removed_where_it_is_optional(citizen, demo_portal, mailbox):
+    browser = citizen()
+    open_dog_tax_form(browser, demo_portal)
+    attach(browser, PROOF, PDF, "abgabevertrag.pdf")
+    browser.getControl(name="form.buttons.save_draft").click()
+    browser.getLink("Antrag fortsetzen").click()
+
+    fill_dog_tax(browser)
+    browser.getControl(name=f"{PROOF}.action").value = ["remove"]
+    submit(browser)
+    (brain,) = applications_of("buerger")
+    assert brain.review_state == "submitted"
+    assert brain._unrestrictedGetObject().contentValues() == []

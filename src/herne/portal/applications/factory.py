@@ -73,11 +73,13 @@ def create_application(
     submit=True,
     draft_values=None,
     draft=None,
+    removed_files=(),
 ):
     """Create the application in the department's area (or complete ``draft``).
 
     ``rows`` is the snapshot of the form (dicts with name, title, value); ``uploads``
-    maps field name to (field title, file). Unless ``submit`` is false, the
+    maps field name to (field title, file); the files of a draft's fields named in
+    ``removed_files`` are removed. Unless ``submit`` is false, the
     application gets its reference number and goes to the department.
     """
     department = service.department_object()
@@ -110,6 +112,13 @@ def create_application(
         application.submission_token = submission_token
         for name, (title, value) in uploads.items():
             keep_file(application, name, title, value)
+        removed = [
+            item.getId()
+            for item in application.contentValues()
+            if item.portal_type == "ApplicationFile" and item.field_name in removed_files
+        ]
+        if removed:
+            application.manage_delObjects(removed)
         _give_to(application, userid)
         if submit:
             application.reference_number = next_reference_number(application_root())

@@ -119,6 +119,8 @@ def file_application(form, fields, request, action, as_draft=False, draft=None):
         submit=not as_draft,
         draft_values=submission.values if as_draft else None,
         draft=draft,
+        # A file field left empty on purpose ("Vorhandene Datei entfernen") drops the draft's file.
+        removed_files=[name for name, value in submission.values.items() if value is None],
     )
     if not as_draft:
         queue_receipt_mail(application, user)
