@@ -88,3 +88,17 @@ def test_the_editors_maximum_length_wins_on_the_page(citizen, demo_portal):
     submit(browser)
     assert "Bitte kürzen Sie Ihre Angabe auf höchstens 20 Zeichen (jetzt 21)." in browser.contents
     assert len(applications_of("buerger")) == 0
+
+
+def test_only_application_forms_get_the_portals_limits(demo_portal):
+    from herne.portal.easyform.field_checks import refuse_unfit
+    from plone import api
+    from zope.interface import Invalid
+
+    with api.env.adopt_roles(["Manager"]):
+        contact = api.content.create(container=demo_portal, type="EasyForm", id="kontakt")
+    refuse_unfit(contact, schema.TextLine(), "x" * 300)  # a contact form keeps its own rules
+    with pytest.raises(Invalid):
+        refuse_unfit(
+            demo_portal["leistungen"]["hundesteuer"]["antrag"], schema.TextLine(), "x" * 300
+        )

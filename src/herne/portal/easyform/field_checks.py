@@ -5,6 +5,7 @@ from collective.easyform.fields import GroupFieldExtenderValidator
 from collective.easyform.interfaces import IEasyForm
 from collective.easyform.interfaces import IEasyFormForm
 from herne.portal.applications.evidence import is_upload
+from herne.portal.applications.gate import service_of
 from herne.portal.applications.evidence import upload_error
 from herne.portal.applications.limits import form_value_error
 from herne.portal.interfaces import IHernePortalLayer
@@ -25,7 +26,7 @@ class CheckedFieldValidator(FieldExtenderValidator):
     """easyform's validator of a field (its format checks and TALES) after the portal's checks."""
 
     def validate(self, value):
-        refuse_unfit(self.field, value)
+        refuse_unfit(self.context, self.field, value)
         super().validate(value)
 
 
@@ -35,16 +36,19 @@ class CheckedGroupFieldValidator(GroupFieldExtenderValidator):
     """The same for a field in a fieldset of the form."""
 
     def validate(self, value):
-        refuse_unfit(self.field, value)
+        refuse_unfit(self.context, self.field, value)
         super().validate(value)
 
 
-def refuse_unfit(field, value):
+def refuse_unfit(form, field, value):
     """Too long a text, or a file that is disguised or too big: refused in German.
 
     Files are checked here, with the other fields, so that one post names every error
     at once; the total size of all files is checked when the application is filed.
+    Other easyforms of the site (a contact form) keep their own rules.
     """
+    if service_of(form) is None:
+        return
     message = upload_error(value) if is_upload(value) else form_value_error(field, value)
     if message is not None:
         raise Invalid(message)
