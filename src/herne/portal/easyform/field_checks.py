@@ -5,8 +5,8 @@ from collective.easyform.fields import GroupFieldExtenderValidator
 from collective.easyform.interfaces import IEasyForm
 from collective.easyform.interfaces import IEasyFormForm
 from herne.portal.applications.evidence import is_upload
-from herne.portal.applications.gate import service_of
 from herne.portal.applications.evidence import upload_error
+from herne.portal.applications.gate import service_of
 from herne.portal.applications.limits import form_value_error
 from herne.portal.interfaces import IHernePortalLayer
 from z3c.form.error import ComputedErrorViewMessage
