@@ -1,6 +1,8 @@
 """The add-on installs, registers its layer and types, and uninstalls cleanly."""
 
 from Acquisition import aq_base
+from herne.portal.eid.secret import client_secret
+from herne.portal.eid.secret import set_client_secret
 from herne.portal.interfaces import IHernePortalLayer
 from herne.portal.sessions import HerneSessionPlugin
 from plone import api
@@ -22,7 +24,7 @@ class TestInstall:
         assert IHernePortalLayer in browserlayer_utils.registered_layers()
 
     def test_profile_version(self, setup_tool):
-        assert setup_tool.getLastVersionForProfile(f"{PACKAGE}:default") == ("1017",)
+        assert setup_tool.getLastVersionForProfile(f"{PACKAGE}:default") == ("1018",)
 
     def test_sessions_end_on_the_server(self, portal):
         plugin = portal.acl_users.session
@@ -53,7 +55,11 @@ class TestInstall:
 class TestUninstall:
     @pytest.fixture(autouse=True)
     def uninstalled(self, installer):
+        set_client_secret("geheim")
         installer.uninstall_product(PACKAGE)
+
+    def test_eid_secret_removed(self, portal):
+        assert client_secret() == ""
 
     def test_addon_uninstalled(self, installer):
         assert installer.is_product_installed(PACKAGE) is False

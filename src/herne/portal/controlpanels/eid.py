@@ -1,13 +1,18 @@
 """Control panel "eID-Anmeldung": the OpenID Connect provider, claim mapping and trust levels."""
 
 from herne.portal import _
+from herne.portal.eid.secret import has_client_secret
+from herne.portal.eid.secret import set_client_secret
 from herne.portal.eid.trust import LOGIN_LEVELS
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
 from plone.autoform import directives
+from plone.registry.interfaces import IRegistry
 from zope import schema
+from zope.component import getUtility
 from zope.interface import Interface
 from zope.interface import Invalid
+from zope.interface import implementer
 from zope.interface import invariant
 
 
@@ -20,6 +25,9 @@ DEFAULT_TRUST_MAPPING = [
     "http://eidas.europa.eu/LoA/substantial=substantial",
     "http://eidas.europa.eu/LoA/high=high",
 ]
+
+SECRET_SET = _("Client-Secret: gesetzt. Ein neues eintragen ersetzt es; ein leeres Feld behält es.")
+SECRET_NOT_SET = _("Client-Secret: nicht gesetzt.")
 
 CLAIM_PATH_HELP = _(
     "Name des Claims; Teile eines strukturierten Claims mit Punkt, z. B. address.locality."
@@ -57,7 +65,6 @@ class IEidSettings(Interface):
         required=False,
     )
     client_id = schema.TextLine(title=_("Client-ID"), required=False)
-    client_secret = schema.Password(title=_("Client-Secret"), required=False)
     scopes = schema.List(
         title=_("Scopes"),
         value_type=schema.ASCIILine(),
@@ -119,8 +126,36 @@ class IEidSettings(Interface):
             raise Invalid(_("Für die eID-Anmeldung sind Aussteller und Client-ID nötig."))
 
 
+class IEidSettingsForm(IEidSettings):
+    """The registry settings and the client secret, which is kept outside the registry."""
+
+    client_secret = schema.Password(title=_("Client-Secret"), required=False)
+    directives.order_after(client_secret="client_id")
+
+
+@implementer(IEidSettingsForm)
+class SettingsWithSecret:
+    """The registry's records proxy, with a client secret that can be written but not read."""
+
+    def __init__(self, records):
+        self.__dict__["_records"] = records
+
+    @property
+    def client_secret(self):
+        return ""
+
+    def __getattr__(self, name):
+        return getattr(self._records, name)
+
+    def __setattr__(self, name, value):
+        if name == "client_secret":
+            set_client_secret(value)
+        else:
+            setattr(self._records, name, value)
+
+
 class EidSettingsForm(RegistryEditForm):
-    schema = IEidSettings
+    schema = IEidSettingsForm
     schema_prefix = "herne.portal.eid"
     label = _("eID-Anmeldung")
     description = _(
@@ -129,10 +164,16 @@ class EidSettingsForm(RegistryEditForm):
         "nicht angezeigt; ein leeres Feld behält das gespeicherte."
     )
 
+    def getContent(self):
+        records = getUtility(IRegistry).forInterface(IEidSettings, prefix=self.schema_prefix)
+        return SettingsWithSecret(records)
+
     def updateWidgets(self):
         super().updateWidgets()
-        # The stored secret never goes back to the browser.
-        self.widgets["client_secret"].value = ""
+        widget = self.widgets["client_secret"]
+        # The stored secret never goes back to the browser; the page only says whether one is set.
+        widget.value = ""
+        widget.description = SECRET_SET if has_client_secret() else SECRET_NOT_SET
 
     def applyChanges(self, data):
         if not data.get("client_secret"):

@@ -4,6 +4,7 @@ from herne.portal.demo.background import EID_CLIENT_ID
 from herne.portal.demo.background import EID_CLIENT_SECRET
 from herne.portal.demo.background import eid_issuer
 from herne.portal.eid.provider import eid_settings
+from herne.portal.eid.secret import set_client_secret
 from plone import api
 
 
@@ -25,5 +26,5 @@ def configure_demo_eid(port=8090):
     settings = eid_settings()
     settings.issuer = eid_issuer(port)
     settings.client_id = EID_CLIENT_ID
-    settings.client_secret = EID_CLIENT_SECRET
+    set_client_secret(EID_CLIENT_SECRET)
     settings.enabled = True

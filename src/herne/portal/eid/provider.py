@@ -5,6 +5,7 @@ from herne.portal.eid.errors import NOT_CONFIGURED
 from herne.portal.eid.errors import PROVIDER_ERROR
 from herne.portal.eid.errors import PROVIDER_UNREACHABLE
 from herne.portal.eid.errors import EidRefused
+from herne.portal.eid.secret import client_secret
 import logging
 from plone.registry.interfaces import IRegistry
 import requests
@@ -116,7 +117,7 @@ def authorization_url(settings, redirect_uri, state, nonce, code_challenge):
 def exchange_code(settings, code, redirect_uri, code_verifier):
     """Redeem the authorization code (client_secret_basic); returns the token response."""
     endpoint = discovery(settings)["token_endpoint"]
-    auth = (quote(settings.client_id, safe=""), quote(settings.client_secret or "", safe=""))
+    auth = (quote(settings.client_id, safe=""), quote(client_secret(), safe=""))
     try:
         response = requests.post(
             endpoint,

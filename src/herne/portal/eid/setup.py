@@ -1,6 +1,7 @@
 """Setting up the eID log-in: the pas.plugins.oidc plugin, and self-registration for local accounts."""
 
 from herne.portal.eid.identity import PLUGIN_ID
+from herne.portal.eid.secret import set_client_secret
 from herne.portal.interfaces import IHerneEidPlugin
 from pas.plugins.oidc.plugins import OIDCPlugin
 from plone import api
@@ -40,6 +41,8 @@ def enable_self_registration():
 
 
 def remove_eid_plugin():
+    """The OIDC plugin and the client secret go (uninstall)."""
+    set_client_secret("")
     pas = api.portal.get_tool("acl_users")
     if PLUGIN_ID in pas.objectIds():
         pas._delObject(PLUGIN_ID)

@@ -1,0 +1,1 @@
+"""REST: ``@registry``, plone.restapi's registry reading that answers 404 for an unknown record."""
