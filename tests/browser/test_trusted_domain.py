@@ -113,7 +113,7 @@ def test_form_notice_needs_the_setting(citizen_browser, demo_portal):
 def test_no_notice_elsewhere(anon_browser, demo_portal, public_url):
     anon_browser.open(demo_portal["leistungen"]["hundesteuer"].absolute_url())
     assert "herne-trusted-domain alert" not in anon_browser.contents
-    anon_browser.open(demo_portal.absolute_url())
+    anon_browser.open(demo_portal["leistungen"].absolute_url())
     assert "herne-trusted-domain alert" not in anon_browser.contents
 
 

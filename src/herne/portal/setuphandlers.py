@@ -2,6 +2,7 @@
 
 from herne.portal import _
 from herne.portal.applications.areas import application_root
+from herne.portal.branding import ensure_city_logo
 from herne.portal.eid.setup import enable_self_registration
 from herne.portal.eid.setup import ensure_eid_plugin
 from herne.portal.eid.setup import remove_eid_plugin
@@ -19,6 +20,7 @@ from zope.interface import implementer
 
 CATALOGUE_FOLDER_ID = "leistungen"
 DEPARTMENTS_FOLDER_ID = "organisation"
+FRONT_PAGE_VIEW = "startseite"
 EDITORS_GROUP = "catalogue-editors"
 REVIEWERS_GROUP = "catalogue-reviewers"
 
@@ -95,6 +97,13 @@ def post_install(context):
     enable_self_registration()
     ensure_session_plugin()
     ensure_jwt_plugin()
+    show_front_page(portal)
+
+
+def show_front_page(portal):
+    """The site root shows the city's front page, with the city's name and placeholder logo."""
+    portal.setLayout(FRONT_PAGE_VIEW)
+    ensure_city_logo()
 
 
 def uninstall(context):

@@ -66,24 +66,32 @@ class TrustedDomainNotice(ViewletBase):
         self.domain = official_domain()
 
     def render(self):
-        if not self.available() or not self.domain:
+        if not self.available():
             return ""
-        text = translate(
-            _(
-                "Sie sind auf dem offiziellen Serviceportal der Stadt Herne: ${domain}. "
-                "Geben Sie Ihre Daten nur hier ein.",
-                mapping={"domain": "\x00"},
-            ),
-            context=self.request,
-        )
-        before, marker, after = text.partition("\x00")
-        if not marker:  # a translation without ${domain}
-            before, after = f"{text} ", ""
-        link = translate(_("So erkennen Sie das echte Serviceportal"), context=self.request)
-        href = f"{api.portal.get().absolute_url()}/@@{PAGE_NAME}"
-        return (
-            '<aside class="herne-trusted-domain alert alert-info" role="note">'
-            f"<p>{escape(before)}<strong>{escape(self.domain)}</strong>{escape(after)} "
-            f'<a href="{escape(href)}">{escape(link)}</a></p>'
-            "</aside>"
-        )
+        return official_domain_notice(self.request, self.domain)
+
+
+def official_domain_notice(request, domain=None):
+    """The notice naming the official domain, where alone to enter one's data ("" without one)."""
+    domain = domain or official_domain()
+    if not domain:
+        return ""
+    text = translate(
+        _(
+            "Sie sind auf dem offiziellen Serviceportal der Stadt Herne: ${domain}. "
+            "Geben Sie Ihre Daten nur hier ein.",
+            mapping={"domain": "\x00"},
+        ),
+        context=request,
+    )
+    before, marker, after = text.partition("\x00")
+    if not marker:  # a translation without ${domain}
+        before, after = f"{text} ", ""
+    link = translate(_("So erkennen Sie das echte Serviceportal"), context=request)
+    href = f"{api.portal.get().absolute_url()}/@@{PAGE_NAME}"
+    return (
+        '<aside class="herne-trusted-domain alert alert-info" role="note">'
+        f"<p>{escape(before)}<strong>{escape(domain)}</strong>{escape(after)} "
+        f'<a href="{escape(href)}">{escape(link)}</a></p>'
+        "</aside>"
+    )

@@ -2,6 +2,7 @@
 
 from herne.portal.catalogue_import.create import import_catalogue
 from herne.portal.catalogue_import.loader import load_catalogue
+from herne.portal.demo.front_page import create_front_page_content
 import logging
 from pathlib import Path
 
@@ -20,4 +21,5 @@ def demo_catalogue():
 def create_demo_content(context=None):
     """Departments, services and demo users of Herne; existing items are left alone."""
     created = import_catalogue(demo_catalogue())
+    create_front_page_content()
     logger.info("Herne demo content: %s items created", created)

@@ -107,3 +107,11 @@ def retention_actions(context=None):
 def departments(context=None):
     """The departments a service can be assigned to; queried anew on every use."""
     return StaticCatalogVocabulary({"portal_type": ["Department"], "sort_on": "sortable_title"})
+
+
+@provider(IVocabularyFactory)
+def services(context=None):
+    """The published services, by title; their UIDs are stored (e.g. the front page's choice)."""
+    return StaticCatalogVocabulary(
+        {"portal_type": ["Service"], "review_state": "published", "sort_on": "sortable_title"}
+    )

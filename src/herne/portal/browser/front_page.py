@@ -1,0 +1,31 @@
+"""The city's front page on the site root: search, featured services, life situations, offices."""
+
+from herne.portal import front_page
+from herne.portal.browser.trusted_domain import official_domain_notice
+from plone import api
+from Products.Five.browser import BrowserView
+
+
+class FrontPageView(BrowserView):
+    """Default view of the site root (``@@startseite``)."""
+
+    def portal_url(self):
+        return api.portal.get().absolute_url()
+
+    def search_url(self):
+        return self.portal_url() + "/@@leistungssuche"
+
+    def az_url(self):
+        return self.portal_url() + "/leistungen"
+
+    def featured_services(self):
+        return front_page.featured_services()
+
+    def life_situations(self):
+        return front_page.life_situations()
+
+    def offices(self):
+        return front_page.offices()
+
+    def official_domain_notice(self):
+        return official_domain_notice(self.request)

@@ -1,0 +1,56 @@
+"""What the city's front page shows: featured services, life situations, offices with opening hours."""
+
+from herne.portal.browser.listing import find_services
+from herne.portal.browser.listing import service_summary
+from herne.portal.eid.provider import eid_enabled
+from herne.portal.vocabularies.catalogue import LIFE_SITUATIONS
+from plone import api
+
+
+FEATURED_RECORD = "herne.portal.front_page.featured_services"
+
+
+def featured_service_uids():
+    """The services the editors chose for the front page (control panel "Startseite"), in order."""
+    return list(api.portal.get_registry_record(FEATURED_RECORD, default=None) or [])
+
+
+def featured_services():
+    """Summaries of the chosen services the current visitor may see, in the editors' order."""
+    uids = featured_service_uids()
+    if not uids:
+        return []
+    eid_available = eid_enabled()
+    by_uid = {brain.UID: brain for brain in find_services(UID=uids)}
+    return [service_summary(by_uid[uid], eid_available) for uid in uids if uid in by_uid]
+
+
+def life_situations():
+    base = api.portal.get().absolute_url() + "/@@lebenslagen"
+    return [
+        {"id": key, "title": title, "url": f"{base}?lage={key}"} for key, title in LIFE_SITUATIONS
+    ]
+
+
+def _lines(text):
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def offices():
+    """Departments that publish opening hours: where they are and when they are open."""
+    result = []
+    for brain in api.content.find(portal_type="Department", sort_on="sortable_title"):
+        department = brain.getObject()
+        hours = _lines(department.opening_hours)
+        if not hours:
+            continue
+        result.append(
+            {
+                "title": brain.Title,
+                "url": brain.getURL(),
+                "address": _lines(department.address),
+                "opening_hours": hours,
+                "phone": department.phone or "",
+            }
+        )
+    return result

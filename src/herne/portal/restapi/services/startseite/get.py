@@ -1,0 +1,37 @@
+"""``GET @startseite``: what the front page shows, for apps and other front ends."""
+
+from herne.portal import front_page
+from herne.portal.i18n import in_german
+from plone.restapi.services import Service
+
+
+class FrontPageGet(Service):
+    """Featured services (with their badge), life situations and offices with opening hours."""
+
+    def reply(self):
+        return {
+            "@id": f"{self.context.absolute_url()}/@startseite",
+            "featured_services": [
+                {
+                    "@id": service["url"],
+                    "title": service["title"],
+                    "description": service["description"],
+                    "badge": {"token": service["badge_key"], "title": in_german(service["badge_label"])},
+                }
+                for service in front_page.featured_services()
+            ],
+            "life_situations": [
+                {"token": item["id"], "title": in_german(item["title"]), "@id": item["url"]}
+                for item in front_page.life_situations()
+            ],
+            "offices": [
+                {
+                    "@id": office["url"],
+                    "title": office["title"],
+                    "address": office["address"],
+                    "opening_hours": office["opening_hours"],
+                    "phone": office["phone"],
+                }
+                for office in front_page.offices()
+            ],
+        }

@@ -1,0 +1,39 @@
+"""The front page a newcomer meets: checked with axe at desktop and 320 px, search and footer used."""
+
+from playwright.sync_api import expect
+import pytest
+import re
+
+
+pytestmark = pytest.mark.browser
+
+
+class TestFrontPage:
+    def test_newcomer_starts_on_the_front_page(self, journey):
+        person = journey("startseite")
+        page = person.goto("")
+        expect(page.get_by_role("heading", level=1)).to_have_text("Serviceportal der Stadt Herne")
+        expect(page.locator("#portal-logo img")).to_have_attribute(
+            "src", re.compile(r"stadt-herne-logo\.svg$")
+        )
+        featured = page.get_by_role("region", name="Häufig genutzte Leistungen")
+        expect(featured.get_by_role("link")).to_have_count(4)
+        expect(page.get_by_role("region", name="Wo und wann wir geöffnet haben")).to_contain_text(
+            "Bürgerdienste Herne-Mitte"
+        )
+        footer = page.locator("#portal-footer-wrapper")
+        for name in ("Impressum", "Datenschutz", "Erklärung zur Barrierefreiheit", "Kontakt"):
+            expect(footer.get_by_role("link", name=name, exact=True)).to_be_visible()
+        expect(footer).not_to_contain_text("Plone Foundation")
+        person.check("Startseite")
+
+        page.get_by_label("Was möchten Sie erledigen?").fill("Hundesteur")
+        page.get_by_role("button", name="Suchen").click()
+        page.wait_for_load_state()
+        expect(page.locator(".herne-did-you-mean")).to_contain_text("Hundesteuer an- und abmelden")
+        person.check("Suche von der Startseite")
+
+        person.goto("")
+        page.locator("#portal-footer-wrapper").get_by_role("link", name="Impressum").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Impressum")
+        person.check("Impressum")
