@@ -52,3 +52,19 @@ def test_plone_search_page_tolerates_spellings(anon_browser, demo_portal, term):
     assert "Keine Ergebnisse" not in page
     service_id = "hundesteuer" if term == "Hundesteur" else "fuehrungszeugnis"
     assert demo_portal["leistungen"][service_id].absolute_url() in page
+
+
+def test_rest_service_search_tolerates_spellings(api_session, demo_portal):
+    response = api_session().get("@leistungssuche", params={"SearchableText": "Hundesteur"})
+    assert response.status_code == 200
+    data = response.json()
+    url = demo_portal["leistungen"]["hundesteuer"].absolute_url()
+    assert url in [item["@id"] for item in data["items"]]
+    assert data["suggestions"][0] == {"@id": url, "title": "Hundesteuer an- und abmelden"}
+    assert next(item for item in data["items"] if item["@id"] == url)["badge"] == {
+        "token": "apply_online",
+        "title": "Online beantragen",
+    }
+    odd = api_session().get("@leistungssuche", params={"SearchableText": '"(NOT AND)*'})
+    assert odd.status_code == 400
+    assert odd.json()["error"]["message"].startswith("Diesen Suchbegriff verstehen wir nicht")

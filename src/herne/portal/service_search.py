@@ -1,0 +1,38 @@
+"""Searching the service catalogue: spelling-tolerant results and "Meinten Sie …?" suggestions."""
+
+from dataclasses import dataclass
+from herne.portal import _
+from herne.portal.browser.listing import find_services
+from herne.portal.browser.listing import service_summary
+from herne.portal.search_terms import tolerant_term
+from Products.ZCTextIndex.ParseTree import ParseError
+
+
+NOT_UNDERSTOOD = _(
+    "Diesen Suchbegriff verstehen wir nicht. Bitte verwenden Sie nur Wörter, "
+    "ohne Klammern oder Anführungszeichen."
+)
+#: How many services "Meinten Sie …?" offers at most.
+MAX_SUGGESTIONS = 3
+
+
+@dataclass
+class ServiceSearch:
+    services: list  # summaries as ``browser.listing.service_summary`` makes them
+    suggestions: list  # [{"title", "url"}] of the services a misspelt term was taken to mean
+    error: object = None  # a German message when the term cannot be searched
+
+
+def search_services(term):
+    """The published services matching ``term`` however its words are spelled."""
+    tolerant = tolerant_term(term)
+    suggestions = [
+        {"title": title, "url": url} for title, url in tolerant.suggestions[:MAX_SUGGESTIONS]
+    ]
+    try:
+        if not tolerant.query:
+            raise ParseError("no searchable word")
+        brains = find_services(SearchableText=tolerant.query, sort_on=None)
+        return ServiceSearch([service_summary(brain) for brain in brains], suggestions)
+    except ParseError:
+        return ServiceSearch([], suggestions, NOT_UNDERSTOOD)
