@@ -1,19 +1,46 @@
-"""Accessible SVG bar charts: a title and a description for screen readers, values written out."""
+"""Accessible SVG bar charts: a title and a description for screen readers, values written out.
+
+Each label stands on its own line(s) above its bar, so the chart is narrow (``WIDTH``
+units) and is drawn at its natural size: its text stays legible (at least 12 px) from
+a desktop down to a 320 px phone, where it shrinks to the column's width.
+"""
 
 from herne.portal.formats import decimal_comma
 import itertools
+import textwrap
 from xml.sax.saxutils import escape
 
 
 _ids = itertools.count(1)
 
-#: Room for labels: about 7 px per character at 13 px, within these bounds.
-MIN_LABEL_WIDTH = 120
-MAX_LABEL_WIDTH = 520
-CHAR_WIDTH = 7.2
-BAR_AREA = 360
-ROW_HEIGHT = 28
-TOP = 10
+WIDTH = 360
+FONT_SIZE = 20
+#: Average width of a character at FONT_SIZE, for wrapping labels and placing texts.
+CHAR_WIDTH = 0.56 * FONT_SIZE
+LINE_HEIGHT = 25
+BAR_HEIGHT = 22
+#: Room right of the longest bar for its value ("100 %").
+VALUE_ROOM = 80
+BAR_AREA = WIDTH - VALUE_ROOM
+ROW_GAP = 12
+TOP = 4
+TARGET_ROOM = 28
+COLOUR = "#1a1a1a"
+BAR_COLOUR = "#005b96"
+TARGET_COLOUR = "#b00020"
+
+
+def label_lines(label):
+    """The label wrapped to the chart's width (long words are broken, never cut off)."""
+    width = max(1, int(WIDTH / CHAR_WIDTH))
+    return textwrap.wrap(str(label), width=width, break_long_words=True) or [""]
+
+
+def _text(x, y, content, colour=COLOUR, anchor="start", size=FONT_SIZE):
+    return (
+        f'<text x="{x}" y="{y}" text-anchor="{anchor}" font-size="{size}" '
+        f'fill="{colour}">{escape(content)}</text>'
+    )
 
 
 def bar_chart(title, description, labels, values, unit="", target=None, target_label=""):
@@ -22,35 +49,40 @@ def bar_chart(title, description, labels, values, unit="", target=None, target_l
     title_id, desc_id = f"herne-chart-{number}-title", f"herne-chart-{number}-desc"
     values = [value or 0 for value in values]
     maximum = max([*values, target or 0, 1])
-    longest = max((len(str(label)) for label in labels), default=0)
-    label_width = int(min(MAX_LABEL_WIDTH, max(MIN_LABEL_WIDTH, longest * CHAR_WIDTH + 16)))
-    height = TOP * 2 + ROW_HEIGHT * max(len(labels), 1) + (20 if target is not None else 0)
-    width = label_width + BAR_AREA + 80
+    rows = []
+    y = TOP
+    for label, value in zip(labels, values, strict=True):
+        lines = label_lines(label)
+        bar = round(BAR_AREA * value / maximum, 1)
+        parts = [
+            _text(0, y + (index + 1) * LINE_HEIGHT - 6, line) for index, line in enumerate(lines)
+        ]
+        bar_top = y + len(lines) * LINE_HEIGHT
+        parts.append(
+            f'<rect x="0" y="{bar_top}" width="{bar}" height="{BAR_HEIGHT}" fill="{BAR_COLOUR}"/>'
+        )
+        parts.append(_text(bar + 6, bar_top + BAR_HEIGHT - 4, decimal_comma(value) + unit))
+        rows.append("".join(parts))
+        y = bar_top + BAR_HEIGHT + ROW_GAP
+    height = max(y, TOP + LINE_HEIGHT) + (TARGET_ROOM if target is not None else 0)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="herne-chart" '
-        f'viewBox="0 0 {width} {height}" width="100%" aria-labelledby="{title_id} {desc_id}">',
+        f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
+        f'aria-labelledby="{title_id} {desc_id}">',
         f'<title id="{title_id}">{escape(title)}</title>',
         f'<desc id="{desc_id}">{escape(description)}</desc>',
+        *rows,
     ]
-    for row, (label, value) in enumerate(zip(labels, values, strict=True)):
-        y = TOP + row * ROW_HEIGHT
-        bar = round(BAR_AREA * value / maximum, 1)
-        shown = decimal_comma(value) + unit
-        parts.append(
-            f'<text x="{label_width - 8}" y="{y + 18}" text-anchor="end" font-size="13" '
-            f'fill="#1a1a1a">{escape(str(label))}</text>'
-            f'<rect x="{label_width}" y="{y + 5}" width="{bar}" height="18" fill="#005b96"/>'
-            f'<text x="{label_width + bar + 6}" y="{y + 18}" font-size="13" '
-            f'fill="#1a1a1a">{escape(shown)}</text>'
-        )
     if target is not None:
-        x = label_width + round(BAR_AREA * target / maximum, 1)
-        bottom = height - 20
+        x = round(BAR_AREA * target / maximum, 1)
+        bottom = height - TARGET_ROOM
+        half = len(target_label) * CHAR_WIDTH / 2
+        # the label centred under the line, moved in where it would stick out
+        label_x = min(max(x, half), WIDTH - half)
         parts.append(
-            f'<line x1="{x}" y1="{TOP}" x2="{x}" y2="{bottom}" stroke="#b00020" '
+            f'<line x1="{x}" y1="{TOP}" x2="{x}" y2="{bottom}" stroke="{TARGET_COLOUR}" '
             f'stroke-width="2" stroke-dasharray="6 4"/>'
-            f'<text x="{x}" y="{bottom + 15}" text-anchor="middle" font-size="12" '
-            f'fill="#b00020">{escape(target_label)}</text>'
+            + _text(label_x, bottom + 20, target_label, TARGET_COLOUR, anchor="middle")
         )
     parts.append("</svg>")
     return "".join(parts)
