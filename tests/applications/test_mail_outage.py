@@ -1,8 +1,11 @@
 """When the mail server is down, the application is stored, the citizen is told the mail follows, the administrator reads why."""
 
+from email import message_from_bytes
+from email import policy
 import logging
 from plone import api
 import pytest
+import re
 from tests.fixtures.journeys import applications_of
 from tests.fixtures.journeys import apply_for_dog_tax
 from tests.fixtures.mail import wait_for
@@ -39,7 +42,9 @@ def test_submission_is_stored_and_the_citizen_is_told_the_confirmation_follows(
     assert browser.url == brain.getURL()
     assert "Ihr Antrag ist eingegangen" in browser.contents
     assert NOTICE in browser.contents
-    logged = [record.getMessage() for record in caplog.records if record.name == "herne.portal.mail"]
+    logged = [
+        record.getMessage() for record in caplog.records if record.name == "herne.portal.mail"
+    ]
     assert any(brain.reference_number in message for message in logged)
     assert all("does not answer" in message for message in logged)
 
@@ -68,3 +73,42 @@ def test_with_the_mail_server_up_there_is_no_notice(mailbox, citizen, demo_porta
     assert "Ihr Antrag ist eingegangen" in browser.contents
     assert NOTICE not in browser.contents
     assert wait_for(mailbox, 2)
+
+
+def register(browser, portal, username, email):
+    browser.open(f"{portal.absolute_url()}/@@register")
+    browser.getControl(name="form.widgets.fullname").value = "Hanna Neu"
+    browser.getControl(name="form.widgets.username").value = username
+    browser.getControl(name="form.widgets.email").value = email
+    browser.getControl(name="form.buttons.register").click()
+
+
+def test_registration_keeps_the_account_and_the_set_password_mail_follows(
+    mail_server_down, anon_browser, browser_as, demo_portal, caplog
+):
+    with caplog.at_level(logging.ERROR, logger="herne.portal.mail"):
+        register(anon_browser, demo_portal, "hanna", "hanna.neu@example.org")
+    assert "Ihr Benutzerkonto ist angelegt" in anon_browser.contents
+    assert "Passworts folgt etwas später" in anon_browser.contents
+    transaction.abort()
+    assert api.user.get(username="hanna") is not None
+    assert any("registration of hanna" in record.getMessage() for record in caplog.records)
+
+    handler = CollectingHandler()
+    server = RoomyController(handler, hostname="127.0.0.1", port=mail_server_down)
+    server.start()
+    try:
+        (envelope,) = wait_for(handler.messages, 1, timeout=20)
+    finally:
+        server.stop()
+    assert envelope.rcpt_tos == ["hanna.neu@example.org"]
+    body = message_from_bytes(envelope.content, policy=policy.default).get_content()
+    link = re.search(r"(http://\S+/passwordreset/\S+)", body).group(1)
+    anon_browser.open(link)
+    anon_browser.getControl(name="userid").value = "hanna"
+    anon_browser.getControl(name="password").value = "Herne-2026-sicher"
+    anon_browser.getControl(name="password2").value = "Herne-2026-sicher"
+    anon_browser.getControl("Passwort festlegen").click()
+    login = browser_as("hanna", "Herne-2026-sicher")
+    login.open(f"{demo_portal.absolute_url()}/leistungen/hundesteuer/antrag")
+    assert "form.buttons.submit" in login.contents

@@ -76,7 +76,7 @@ def mail_was_kept(request):
     return bool(request.other.get(KEPT)) if request is not None else False
 
 
-def deliver(message, reference=""):
+def deliver(message, about=""):
     """Send ``message`` (an email.message) when the transaction commits, once.
 
     When the mail server does not answer, the mail is kept in the queue folder
@@ -97,12 +97,12 @@ def deliver(message, reference=""):
         return True
     host, port = _server()
     logger.error(
-        "Mail server %s:%s does not answer: mail %r (application %s) kept in %s, "
+        "Mail server %s:%s does not answer: mail %r (%s) kept in %s, "
         "sent as soon as the server answers",
         host,
         port,
         str(message["Subject"]),
-        reference or "-",
+        about or "-",
         directory,
     )
     text, recipients, sender = _mungeHeaders(message)

@@ -35,7 +35,7 @@ def _queue(to, subject, body, reference=""):
     message["To"] = to
     # Quoted-printable keeps every line short, whatever editors type into the texts.
     message.set_content(body, cte="quoted-printable")
-    deliver(message, reference)
+    deliver(message, f"application {reference}" if reference else "")
     return True
 
 
