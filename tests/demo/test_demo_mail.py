@@ -4,7 +4,11 @@ from email import message_from_bytes
 from email import policy
 from email.message import EmailMessage
 from herne.portal.controlpanels.portal import portal_sender
+from herne.portal.demo import background
 from herne.portal.demo.mailserver import MailFolderServer
+from herne.portal.eid.provider import eid_enabled
+from herne.portal.eid.provider import eid_settings
+from herne.portal.eid.secret import client_secret
 import importlib.util
 from pathlib import Path
 import pytest
@@ -81,3 +85,31 @@ def test_the_created_demo_site_has_a_sender_and_sends_to_the_demo_mail_server(
     assert application.reference_number in receipt[0]["Subject"]
     assert receipt[0]["From"].addresses[0].addr_spec == "serviceportal@herne.example"
     assert receipt[0]["From"].addresses[0].display_name == "Stadt Herne – Serviceportal"
+
+
+def test_the_created_demo_site_offers_eid_with_the_demo_provider_when_node_runs_it(
+    monkeypatch, demo
+):
+    script = create_site_script()
+    monkeypatch.delenv("HERNE_DEMO_MAIL_PORT", raising=False)
+    monkeypatch.setenv("HERNE_DEMO_EID_PORT", "8091")
+    monkeypatch.setattr(background, "eid_off_reason", lambda *args, **kwargs: None)
+    script.configure_demo_services()
+    settings = eid_settings()
+    assert settings.enabled is True
+    assert settings.issuer == "http://127.0.0.1:8091"
+    assert settings.client_id == "herne-portal"
+    assert client_secret() == "herne-secret"
+    assert eid_enabled()
+
+
+def test_without_node_the_created_demo_site_keeps_eid_off(monkeypatch, demo, capsys):
+    script = create_site_script()
+    monkeypatch.delenv("HERNE_DEMO_MAIL_PORT", raising=False)
+    monkeypatch.setenv("HERNE_DEMO_EID_PORT", "8090")
+    monkeypatch.setattr(
+        background, "eid_off_reason", lambda *args, **kwargs: "Node.js is not installed"
+    )
+    script.configure_demo_services()
+    assert not eid_enabled()
+    assert "eID log-in is off: Node.js is not installed" in capsys.readouterr().out
