@@ -71,6 +71,13 @@ class TestUninstall:
         assert aq_base(portal.acl_users.jwt_auth).__class__ is JWTAuthenticationPlugin
         assert "jwt_auth" not in portal.acl_users.plugins.listPluginIds(ICredentialsResetPlugin)
 
+    def test_site_root_shows_plones_view_and_logo_again(self, portal):
+        assert portal.getLayout() == "document_view"
+        assert "startseite" not in portal.portal_types["Plone Site"].view_methods
+        assert portal.portal_registry.get("plone.site_logo") is None
+        assert "herne-imprint" not in portal.portal_actions.site_actions.objectIds()
+        assert portal.portal_actions.site_actions["contact"].visible
+
     def test_browserlayer_removed(self, portal):
         assert IHernePortalLayer not in browserlayer_utils.registered_layers()
 

@@ -20,3 +20,10 @@ def ensure_city_logo():
     """Show the placeholder logo unless the site administration has uploaded one."""
     if not api.portal.get_registry_record("plone.site_logo", default=None):
         api.portal.set_registry_record("plone.site_logo", logo_record_value())
+
+
+def remove_city_logo():
+    """Plone's logo again, unless the site administration has uploaded a logo of its own."""
+    registry = api.portal.get_tool("portal_registry")
+    if registry.get("plone.site_logo") == logo_record_value():
+        registry["plone.site_logo"] = None

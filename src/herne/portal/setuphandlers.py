@@ -3,6 +3,7 @@
 from herne.portal import _
 from herne.portal.applications.areas import application_root
 from herne.portal.branding import ensure_city_logo
+from herne.portal.branding import remove_city_logo
 from herne.portal.eid.setup import enable_self_registration
 from herne.portal.eid.setup import ensure_eid_plugin
 from herne.portal.eid.setup import remove_eid_plugin
@@ -106,9 +107,21 @@ def show_front_page(portal):
     ensure_city_logo()
 
 
+def hide_front_page(portal):
+    """Plone's own site root view and logo again: the front page goes with the add-on."""
+    fti = api.portal.get_tool("portal_types")["Plone Site"]
+    fti.view_methods = tuple(view for view in fti.view_methods if view != FRONT_PAGE_VIEW)
+    if fti.default_view == FRONT_PAGE_VIEW:
+        fti.default_view = "document_view"
+    if portal.getLayout() == FRONT_PAGE_VIEW:
+        portal.setLayout("document_view")
+    remove_city_logo()
+
+
 def uninstall(context):
     """Uninstall script: content stays, the editorial local roles and the eID plugin go."""
     portal = api.portal.get()
+    hide_front_page(portal)
     remove_eid_plugin()
     restore_jwt_plugin()
     restore_session_plugin()
