@@ -51,7 +51,16 @@ def test_plone_search_page_tolerates_spellings(anon_browser, demo_portal, term):
     page = text_of(anon_browser)
     assert "Keine Ergebnisse" not in page
     service_id = "hundesteuer" if term == "Hundesteur" else "fuehrungszeugnis"
-    assert demo_portal["leistungen"][service_id].absolute_url() in page
+    url = demo_portal["leistungen"][service_id].absolute_url()
+    assert url in page.split('id="search-results"', 1)[1]
+    suggestion = page.split('class="herne-did-you-mean', 1)[1].split("</aside>", 1)[0]
+    assert "Meinten Sie" in suggestion
+    assert f'href="{url}"' in suggestion
+
+
+def test_plone_search_page_needs_no_suggestion_for_right_spelling(anon_browser, demo_portal):
+    anon_browser.open(f"{demo_portal.absolute_url()}/@@search?SearchableText=Hundesteuer")
+    assert "herne-did-you-mean" not in anon_browser.contents
 
 
 def test_rest_service_search_tolerates_spellings(api_session, demo_portal):

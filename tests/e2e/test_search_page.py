@@ -12,6 +12,7 @@ class TestSearchPage:
         person = journey("suche")
         page = person.goto("@@search?SearchableText=Hundesteur")
         expect(page.locator("#search-results")).to_contain_text("Hundesteuer an- und abmelden")
+        expect(page.locator(".herne-did-you-mean")).to_contain_text("Meinten Sie")
         person.check("Suche mit Tippfehler")
 
     def test_service_search_offers_the_right_service(self, journey):

@@ -1,10 +1,15 @@
 """Plone's search page and live search, tolerant of German umlaut spellings and typos."""
 
+from herne.portal import _
 from herne.portal.search_terms import tolerant_term
+from herne.portal.service_search import MAX_SUGGESTIONS
+from html import escape
 from pathlib import Path
+from plone.app.layout.viewlets.common import ViewletBase
 from plone.base.utils import safe_text
 from Products.CMFPlone.browser import search as plone_search
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zope.i18n import translate
 
 
 PLONE_TEMPLATES = Path(plone_search.__file__).parent / "templates"
@@ -36,3 +41,25 @@ class Search(TolerantQuery, plone_search.Search):
 
 class AjaxSearch(TolerantQuery, plone_search.AjaxSearch):
     """Plone's ``@@ajax-search`` (live search)."""
+
+
+class DidYouMean(ViewletBase):
+    """Above Plone's search results: the services a misspelt search term was taken to mean."""
+
+    def update(self):
+        super().update()
+        term = self.request.form.get("SearchableText", "")
+        term = safe_text(term).strip() if isinstance(term, (str, bytes)) else ""
+        self.suggestions = tolerant_term(term).suggestions[:MAX_SUGGESTIONS] if term else []
+
+    def render(self):
+        if not self.suggestions:
+            return ""
+        links = ", ".join(
+            f'<a href="{escape(url)}">{escape(title)}</a>' for title, url in self.suggestions
+        )
+        label = translate(_("Meinten Sie"), context=self.request)
+        return (
+            '<aside class="herne-did-you-mean alert alert-info" role="note">'
+            f"<p>{escape(label)} {links}?</p></aside>"
+        )
