@@ -77,3 +77,21 @@ def test_rest_service_search_tolerates_spellings(api_session, demo_portal):
     odd = api_session().get("@leistungssuche", params={"SearchableText": '"(NOT AND)*'})
     assert odd.status_code == 400
     assert odd.json()["error"]["message"].startswith("Diesen Suchbegriff verstehen wir nicht")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "@@search?SearchableText=%22%28NOT+AND%29*",
+        "@@search?SearchableText=(((",
+        "@@search?SearchableText:list=Hund&SearchableText:list=Katze",
+        "@@leistungssuche?SearchableText=" + "+".join(["Hundesteur"] * 200),
+        "@leistungssuche?SearchableText=(((",
+    ],
+)
+def test_odd_search_terms_are_no_server_error(demo_functional, path):
+    import requests
+
+    url = demo_functional["portal"].absolute_url()
+    response = requests.get(f"{url}/{path}", headers={"Accept": "text/html"}, timeout=30)
+    assert response.status_code < 500, (path, response.status_code)

@@ -13,6 +13,8 @@ WORD = re.compile(r"\w+", re.UNICODE)
 CUTOFF = 0.8
 #: Shorter words are too ambiguous to correct.
 MIN_LENGTH = 4
+#: A search is a few words; more are not looked at (each word costs a comparison with the catalogue).
+MAX_WORDS = 10
 FOLDING = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"))
 UMLAUT_SPELLINGS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"))
 
@@ -79,7 +81,7 @@ def tolerant_term(term, words=None):
     phrases = munge_search_term(" ".join(re.findall(r'"[^"]*"', term)))
     parts = [phrases] if phrases else []
     suggestions = []
-    for word in WORD.findall(plain):
+    for word in WORD.findall(plain)[:MAX_WORDS]:
         if word.lower() in ("and", "or", "not"):
             continue
         variants = {word.lower(), spelled_with_umlauts(word.lower())}

@@ -22,8 +22,14 @@ class TolerantQuery:
         text = query.get("SearchableText")
         if text is None:
             text = self.request.form.get("SearchableText", "")
+        if isinstance(text, (list, tuple)):
+            # ``SearchableText:list`` or a repeated parameter: Plone's own search fails on it.
+            text = " ".join(part for part in text if isinstance(part, str))
+        if not isinstance(text, str):
+            text = ""
+        query["SearchableText"] = text
         query = super()._filter_query(query)
-        if query and isinstance(text, str) and text.strip():
+        if query and text.strip():
             tolerant = tolerant_term(safe_text(text))
             if tolerant.query:
                 query["SearchableText"] = tolerant.query
