@@ -34,7 +34,8 @@ def configure_demo_services():
         print(f"Mail goes to the demo mail server on port {mail_port} (kept in var/mail/)")
     eid_port = os.environ.get("HERNE_DEMO_EID_PORT")
     if eid_port:
-        reason = eid_off_reason(Path(__file__).resolve().parents[1] / "eid-provider")
+        # zconsole runs this script without __file__; make runs it in the checkout.
+        reason = eid_off_reason(Path.cwd() / "eid-provider")
         if reason:
             print(f"eID log-in is off: {reason}")
         else:

@@ -9,7 +9,6 @@ from herne.portal.demo.mailserver import MailFolderServer
 from herne.portal.eid.provider import eid_enabled
 from herne.portal.eid.provider import eid_settings
 from herne.portal.eid.secret import client_secret
-import importlib.util
 from pathlib import Path
 import pytest
 import smtplib
@@ -18,6 +17,7 @@ from tests.fixtures.journeys import apply_for_dog_tax
 from tests.smtp import free_port
 import time
 import transaction
+from types import SimpleNamespace
 
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,12 +40,11 @@ def mail_folder_server(tmp_path):
 
 
 def create_site_script():
-    spec = importlib.util.spec_from_file_location(
-        "create_site", ROOT / "scripts" / "create_site.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """The script's functions, loaded as zconsole runs it: no ``__file__``, not as ``__main__``."""
+    path = ROOT / "scripts" / "create_site.py"
+    namespace = {"__name__": "create_site"}
+    exec(compile(path.read_text(), str(path), "exec"), namespace)
+    return SimpleNamespace(**namespace)
 
 
 def test_every_mail_is_kept_as_one_eml_file(mail_folder_server):

@@ -1,12 +1,14 @@
 """What `make start` runs: loopback by default, the demo mail server, the demo eID provider when Node.js is there."""
 
 from herne.portal.demo import background
+import os
 from pathlib import Path
 import shutil
 import socket
 import subprocess
 import sys
 import textwrap
+import time
 
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,6 +61,13 @@ def fake_node(folder, version):
     return str(node)
 
 
+def with_provider(folder):
+    """A checkout with the demo provider's script (node_modules not installed)."""
+    (folder / "eid-provider").mkdir()
+    (folder / "eid-provider" / "provider.mjs").write_text("// the demo OpenID provider\n")
+    return folder
+
+
 def which_with(**programs):
     return lambda name: programs.get(name)
 
@@ -86,6 +95,7 @@ def test_the_created_site_is_told_the_ports_of_mail_and_eid(tmp_path):
 
 
 def test_without_node_the_mail_server_starts_and_start_says_why_eid_is_off(tmp_path):
+    with_provider(tmp_path)
     plan = background.plan(tmp_path, 8080, 8025, 8090, which=which_with())
     assert [command["name"] for command in plan.commands] == ["mail"]
     assert any(
@@ -95,6 +105,7 @@ def test_without_node_the_mail_server_starts_and_start_says_why_eid_is_off(tmp_p
 
 
 def test_an_old_node_keeps_eid_off_and_says_so(tmp_path):
+    with_provider(tmp_path)
     node = fake_node(tmp_path, "v16.20.0")
     plan = background.plan(tmp_path, 8080, 8025, 8090, which=which_with(node=node, npm=node))
     assert [command["name"] for command in plan.commands] == ["mail"]
@@ -102,6 +113,7 @@ def test_an_old_node_keeps_eid_off_and_says_so(tmp_path):
 
 
 def test_with_node_the_demo_provider_starts_for_the_demo_site(tmp_path):
+    with_provider(tmp_path)
     node = fake_node(tmp_path, "v22.11.0")
     (tmp_path / "eid-provider" / "node_modules" / "oidc-provider").mkdir(parents=True)
     plan = background.plan(tmp_path, 8080, 8025, 8090, which=which_with(node=node))
@@ -116,6 +128,7 @@ def test_with_node_the_demo_provider_starts_for_the_demo_site(tmp_path):
 
 
 def test_with_node_but_no_modules_npm_ci_runs_first(tmp_path):
+    with_provider(tmp_path)
     node = fake_node(tmp_path, "v20.1.0")
     plan = background.plan(
         tmp_path, 8080, 8025, 8090, which=which_with(node=node, npm="/usr/bin/npm")
@@ -151,4 +164,46 @@ def test_start_serves_with_the_mail_server_and_stops_it_with_the_instance(tmp_pa
     (mail,) = (tmp_path / "var" / "mail").glob("*.eml")
     assert b"Subject: Eingegangen" in mail.read_bytes()
     with socket.socket() as sock:  # the mail server ended with the instance
+        assert sock.connect_ex(("127.0.0.1", mail_port)) != 0
+
+
+def test_stopping_make_start_stops_the_instance_and_the_mail_server(tmp_path):
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        mail_port = sock.getsockname()[1]
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "herne.portal.demo.background",
+            "8080",
+            str(mail_port),
+            "8090",
+            "--",
+            sys.executable,
+            "-c",
+            "import time; time.sleep(60)",
+        ],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        output = process.stdout.readline() + process.stdout.readline()
+        assert "eID log-in is off" in output  # no eid-provider/ in this folder
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            with socket.socket() as sock:
+                if sock.connect_ex(("127.0.0.1", mail_port)) == 0:
+                    break
+            time.sleep(0.1)
+        else:
+            raise AssertionError("the mail server did not start")
+        process.terminate()  # `kill` on make start, as a service manager stops it
+        assert process.wait(30) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+    with socket.socket() as sock:
         assert sock.connect_ex(("127.0.0.1", mail_port)) != 0

@@ -5,6 +5,7 @@ from dataclasses import field
 import os
 from pathlib import Path
 import shutil
+import signal
 import subprocess
 import sys
 
@@ -39,12 +40,14 @@ def node_version(node):
 
 def eid_off_reason(provider_dir, which=shutil.which):
     """Why the demo eID provider cannot run here, for the console of `make start`; None when it can."""
+    if not (Path(provider_dir) / "provider.mjs").is_file():
+        return f"the demo provider is missing ({provider_dir}/provider.mjs)"
     node = which("node")
     if node is None:
-        return "Node.js is not installed (node not found on PATH)"
+        return f"Node.js is not installed (node not found on PATH); install Node.js {NODE_MAJOR}+ to try it"
     major = node_version(node)
     if major is None or major < NODE_MAJOR:
-        return f"Node.js {NODE_MAJOR} or newer is needed, found {major or 'an unusable node'}"
+        return f"Node.js {NODE_MAJOR} or newer is needed, found {major or 'an unusable node'}; install Node.js {NODE_MAJOR}+ to try it"
     if (
         not (Path(provider_dir) / "node_modules" / "oidc-provider").is_dir()
         and which("npm") is None
@@ -125,9 +128,15 @@ def plan(project, site_port, mail_port, eid_port, python=sys.executable, which=s
     return result
 
 
+def _stop(signum, frame):
+    # `kill` on `make start` ends like Ctrl-C: the instance and the helpers stop.
+    raise KeyboardInterrupt
+
+
 def run(project, site_port, mail_port, eid_port, server_args):
     """Start the helpers, serve the site in the foreground, stop the helpers when it ends."""
     started = []
+    previous = signal.signal(signal.SIGTERM, _stop)
     try:
         current = plan(project, site_port, mail_port, eid_port)
         for command in current.commands:
@@ -140,18 +149,22 @@ def run(project, site_port, mail_port, eid_port, server_args):
                 continue
             started.append(subprocess.Popen(command["args"], cwd=command["cwd"], env=env))
         for notice in current.notices:
-            print(notice)
-        return subprocess.run(server_args).returncode
+            print(notice, flush=True)
+        server = subprocess.Popen(server_args)
+        started.insert(0, server)
+        return server.wait()
     except KeyboardInterrupt:
         return 0
     finally:
         for process in started:
-            process.terminate()
+            if process.poll() is None:
+                process.terminate()
         for process in started:
             try:
-                process.wait(10)
+                process.wait(20)
             except subprocess.TimeoutExpired:
                 process.kill()
+        signal.signal(signal.SIGTERM, previous)
 
 
 def main(argv=None):
