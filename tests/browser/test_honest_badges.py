@@ -70,3 +70,17 @@ def test_removing_the_form_changes_the_badge(anon_browser, demo_portal):
     anon_browser.open(f"{demo_portal.absolute_url()}/@@leistungen-a-z")
     entry = anon_browser.contents.split("Hundesteuer an- und abmelden", 1)[1][:300]
     assert "Online-Antrag in Vorbereitung" in entry
+
+
+def test_service_page_offers_the_form_only_where_citizens_can_apply_now(anon_browser, demo_portal):
+    wohngeld = demo_portal["leistungen"]["wohngeld"]
+    anon_browser.open(wohngeld.absolute_url())
+    cta = anon_browser.contents.split('class="card herne-cta', 1)[1].split("</section>", 1)[0]
+    assert "Online mit Online-Ausweis – Anmeldung folgt</h2>" in cta
+    assert "noch nicht eingerichtet" in cta
+    assert 'class="btn btn-primary btn-lg"' not in cta
+    configure_eid("https://id.bund.example")
+    anon_browser.open(wohngeld.absolute_url())
+    cta = anon_browser.contents.split('class="card herne-cta', 1)[1].split("</section>", 1)[0]
+    assert ">Online beantragen</h2>" in cta
+    assert 'class="btn btn-primary btn-lg"' in cta
