@@ -1,5 +1,7 @@
 """The front page a newcomer meets: checked with axe at desktop and 320 px, search and footer used."""
 
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
 from playwright.sync_api import expect
 import pytest
 import re
@@ -37,3 +39,22 @@ class TestFrontPage:
         page.locator("#portal-footer-wrapper").get_by_role("link", name="Impressum").click()
         expect(page.get_by_role("heading", level=1)).to_have_text("Impressum")
         person.check("Impressum")
+
+
+class TestFeaturedServicesControlPanel:
+    def test_administration_chooses_the_featured_services(self, journey):
+        person = journey("startseite-bedienfeld")
+        person.login(SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+        page = person.goto("@@herne-front-page-controlpanel")
+        chosen = page.locator("select[name='form.widgets.featured_services.to']")
+        available = page.locator("select[name='form.widgets.featured_services.from']")
+        chosen.select_option(label="Bewohnerparkausweis beantragen")
+        page.get_by_role("button", name="←").click()
+        available.select_option(label="Wohngeld beantragen")
+        page.get_by_role("button", name="→").click()
+        page.get_by_role("button", name="Sichern").click()
+        page.wait_for_load_state()
+        page = person.goto("")
+        featured = page.get_by_role("region", name="Häufig genutzte Leistungen")
+        expect(featured.get_by_role("link", name="Wohngeld beantragen")).to_be_visible()
+        expect(featured.get_by_role("link", name="Bewohnerparkausweis beantragen")).to_have_count(0)

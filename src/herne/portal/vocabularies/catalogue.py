@@ -113,5 +113,6 @@ def departments(context=None):
 def services(context=None):
     """The published services, by title; their UIDs are stored (e.g. the front page's choice)."""
     return StaticCatalogVocabulary(
-        {"portal_type": ["Service"], "review_state": "published", "sort_on": "sortable_title"}
+        {"portal_type": ["Service"], "review_state": "published", "sort_on": "sortable_title"},
+        title_template="{brain.Title}",
     )
