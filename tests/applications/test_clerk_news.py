@@ -109,3 +109,19 @@ def test_application_page_speaks_to_its_reader(submitted_application, citizen, b
     owner.open(application.absolute_url())
     assert "Ihre Angaben" in owner.contents
     assert "Angaben des Antragstellers" not in owner.contents
+
+
+def test_clerk_reading_through_rest_clears_the_mark(
+    certificate_application, api_session, browser_as
+):
+    portal = api.portal.get()
+    path = relative(certificate_application, portal)
+    citizen = api_session(*CITIZEN)
+    assert citizen.post(f"{path}/@nachrichten", json={"text": "Hallo"}).status_code == 201
+    assert citizen.get(f"{path}/@antrag").status_code == 200  # the citizen reading: still new
+    clerk = browser_as(*CLERK)
+    open_worklist(clerk, news="1")
+    assert row_of(clerk, certificate_application) is not None
+    assert api_session(*CLERK).get(f"{path}/@antrag").status_code == 200
+    open_worklist(clerk, news="1")
+    assert row_of(clerk, certificate_application) is None

@@ -78,7 +78,8 @@ def test_rest_message_is_refused_in_german(application_in, api_session, credenti
     assert response.status_code == 400, response.text
     message = response.json()["error"]["message"]
     assert "nimmt keine Nachrichten mehr an" in message
-    assert contact_of(application)[1] in message
+    if credentials == CITIZEN:  # whom to ask instead; the clerk is that office
+        assert contact_of(application)[1] in message
     transaction.abort()
     assert not [m for m in application.messages if m["kind"] == "message"]
 
@@ -91,3 +92,12 @@ def test_approved_application_still_takes_messages(application_in, api_session):
         f"{relative(application, portal)}/@nachrichten", json={"text": "Wann kommt es?"}
     )
     assert response.status_code == 201, response.text
+
+
+def test_clerk_page_says_the_application_is_closed(application_in, browser_as):
+    application = application_in("rejected")
+    clerk = browser_as(*CLERK)
+    clerk.open(application.absolute_url())
+    assert "herne-message-form" not in clerk.contents
+    assert "Dieser Antrag ist abgeschlossen und nimmt keine Nachrichten mehr an." in clerk.contents
+    assert "Bei Fragen wenden Sie sich bitte an" not in clerk.contents  # the clerk is that office

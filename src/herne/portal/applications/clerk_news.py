@@ -1,6 +1,7 @@
 """News for the clerks: the citizen answered a request or wrote, until a clerk opens the application."""
 
 from herne.portal import _
+from plone import api
 from zope.interface import implementer
 from zope.interface.interfaces import IObjectEvent
 from zope.interface.interfaces import ObjectEvent
@@ -52,6 +53,22 @@ def mark_seen_by_clerk(application):
     if not news_for_clerk(application):
         return False
     application.clerk_news = ""
+    return True
+
+
+def is_responsible_clerk(application):
+    """Whether the current user is a clerk of the responsible department (not an administrator)."""
+    return "Clerk" in api.user.get_current().getRolesInContext(application)
+
+
+def opened(application):
+    """The application was opened (page or REST): a clerk of the department has seen the news.
+
+    Returns whether anything changed (the caller allows this write on a GET).
+    """
+    if not is_responsible_clerk(application) or not mark_seen_by_clerk(application):
+        return False
+    application.reindexObject(idxs=[INDEX])
     return True
 
 

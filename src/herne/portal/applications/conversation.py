@@ -60,6 +60,15 @@ def contact_instead(application):
     )
 
 
+def closed_refusal(application, from_citizen):
+    """Why no message can be written on a closed application, in German, for its reader."""
+    if from_citizen:
+        return contact_instead(application)
+    return in_german(
+        _("Dieser Antrag ist abgeschlossen und nimmt keine Nachrichten mehr an.")
+    )
+
+
 def store_attachments(application, field, title, uploads):
     """Store checked uploads as files of the application, titled in German; returns them.
 
@@ -82,7 +91,7 @@ def write_message(application, text, uploads):
     if api.content.get_state(application) == "draft":
         return {"text": _("Zu einem Entwurf können Sie keine Nachricht schreiben.")}
     if closed_for_messages(application):
-        return {"text": contact_instead(application)}
+        return {"text": closed_refusal(application, from_citizen)}
     if not text:
         return {"text": _("Bitte schreiben Sie eine Nachricht.")}
     if errors := text_error("text", text, MESSAGE_TOO_LONG):

@@ -1,10 +1,9 @@
 """The application page: state, what happens next, history, data, documents and the clerk's tools."""
 
 from herne.portal.applications import clerk_news
-from herne.portal.applications.clerk_news import mark_seen_by_clerk
 from herne.portal.applications.conversation import attachments_allowed
 from herne.portal.applications.conversation import closed_for_messages
-from herne.portal.applications.conversation import contact_instead
+from herne.portal.applications.conversation import closed_refusal
 from herne.portal.applications.detail import ApplicationDetail
 from herne.portal.applications.limits import MAX_FILES
 from herne.portal.applications.messages import mark_seen_by_citizen
@@ -107,21 +106,14 @@ class ApplicationView(MultilineText, BrowserView):
     def mark_seen(self):
         """The citizen has seen the city's news, a clerk of the department the citizen's."""
         if self.is_applicant():
-            changed, index = mark_seen_by_citizen(self.context), "citizen_unread"
-        elif self.is_clerk():
-            changed, index = mark_seen_by_clerk(self.context), clerk_news.INDEX
+            changed = mark_seen_by_citizen(self.context)
+            if changed:
+                self.context.reindexObject(idxs=["citizen_unread"])
         else:
-            return
+            changed = clerk_news.opened(self.context)
         if changed:
             # The read marker is the only write of this GET: ours, and harmless.
             alsoProvides(self.request, IDisableCSRFProtection)
-            self.context.reindexObject(idxs=[index])
-
-    @memoize
-    def is_clerk(self):
-        """A clerk of the responsible department (not an administrator looking in)."""
-        user = api.user.get_current()
-        return "Clerk" in user.getRolesInContext(self.context)
 
     def file_numbers(self):
         """1 … MAX_FILES: the file fields of the answer and the message form."""
@@ -136,7 +128,7 @@ class ApplicationView(MultilineText, BrowserView):
 
     def closed_notice(self):
         """Whom to contact instead of writing on a closed application."""
-        return contact_instead(self.context)
+        return closed_refusal(self.context, self.is_applicant())
 
     def message_attachments_allowed(self):
         return attachments_allowed(self.context, self.is_applicant())
