@@ -135,3 +135,47 @@ def test_data_grid_row_buttons_speak_german(editor_browser, demo_portal):
     assert 'aria-label="Zeile hinzufügen"' in editor_browser.contents
     assert 'aria-label="Zeile löschen"' in editor_browser.contents
     assert "Add row" not in editor_browser.contents
+
+
+def test_data_grid_cells_are_named_by_their_column(editor_browser, demo_portal):
+    editor_browser.open(demo_portal["leistungen"].absolute_url() + "/++add++Service")
+    html = editor_browser.contents
+    for cell, column in [
+        ("required_documents-AA-widgets-name", "Unterlage"),
+        ("required_documents-AA-widgets-note", "Hinweis"),
+        ("required_documents-AA-widgets-provision", "Wie einreichen"),
+        ("fees-AA-widgets-amount", "Betrag in Euro"),
+        ("fees-AA-widgets-purpose", "Wofür"),
+    ]:
+        tag = re.search(rf'<(?:input|select)[^>]*id="form-widgets-{cell}"[^>]*>', html).group(0)
+        assert f'aria-label="{column}"' in tag
+    # no unlabelled text-format choice beside the editor of the prerequisites
+    assert 'id="form-widgets-prerequisites_text_format"' not in html
+
+
+def test_blank_spare_rows_are_not_flagged_when_another_field_has_an_error(
+    editor_browser, demo_portal
+):
+    """What the grid's script submits: the spare row and the template row, both blank."""
+    spare_rows = {
+        f"form.widgets.{grid}.{row}.widgets.{cell}": ""
+        for grid, cells in (
+            ("required_documents", ("name", "note")),
+            ("fees", ("amount", "purpose")),
+        )
+        for row in ("AA", "TT")
+        for cell in cells
+    }
+    for row in ("AA", "TT"):
+        spare_rows[f"form.widgets.required_documents.{row}.widgets.provision:list"] = "upload"
+        spare_rows[f"form.widgets.required_documents.{row}.widgets.provision-empty-marker"] = "1"
+        for grid in ("required_documents", "fees"):
+            spare_rows[f"form.widgets.{grid}.{row}-empty-marker"] = "1"
+    html = post_add_form(
+        editor_browser,
+        demo_portal["leistungen"],
+        **{"form.widgets.service_key": "12-34"},
+        **spare_rows,
+    )
+    assert "besteht aus genau 14 Ziffern" in field_error(html, "form-widgets-service_key")
+    assert "Erforderliche Eingabe fehlt" not in html

@@ -108,7 +108,7 @@ class TestContentSecurityPolicy:
             assert not person.blocked_by_policy(), (path, person.blocked_by_policy())
         editor = journey("sicherheitsrichtlinie-redaktion")
         editor.login("redaktion", "demo-redaktion-2026")
-        for path in ("leistungen/hundesteuer/edit", "leistungen/hundesteuer/antrag/fields"):
+        for path in ("leistungen/++add++Service", "leistungen/hundesteuer/antrag/fields"):
             response = editor.page.goto(f"{editor.portal_url}/{path}")
             assert response.status == 200, path
             assert "'unsafe-eval'" not in response.headers["content-security-policy"], path

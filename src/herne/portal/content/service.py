@@ -1,8 +1,8 @@
 """The service page ("Leistung"): what a service is, who may apply, and how."""
 
-from collective.z3cform.datagridfield.datagridfield import DataGridFieldWidgetFactory
 from collective.z3cform.datagridfield.row import DictRow
 from herne.portal import _
+from herne.portal.browser.datagrid import LabelledDataGridFieldWidgetFactory
 from herne.portal.browser.widgets import StrictCheckBoxFieldWidget
 from herne.portal.content.fields import EuroAmount
 from herne.portal.content.fields import ItemErrorList
@@ -94,6 +94,8 @@ class IService(model.Schema):
         title=_("Voraussetzungen"),
         description=_("Wer die Leistung beantragen kann und was erfüllt sein muss."),
         required=False,
+        # HTML only: no unlabelled text-format choice next to the editor
+        allowed_mime_types=("text/html",),
     )
 
     required_documents = ItemErrorList(
@@ -103,7 +105,7 @@ class IService(model.Schema):
         default=[],
         missing_value=[],
     )
-    directives.widget("required_documents", DataGridFieldWidgetFactory)
+    directives.widget("required_documents", LabelledDataGridFieldWidgetFactory)
 
     fees = ItemErrorList(
         title=_("Gebühren"),
@@ -113,7 +115,7 @@ class IService(model.Schema):
         default=[],
         missing_value=[],
     )
-    directives.widget("fees", DataGridFieldWidgetFactory)
+    directives.widget("fees", LabelledDataGridFieldWidgetFactory)
 
     processing_time = schema.TextLine(
         title=_("Bearbeitungsdauer"),
