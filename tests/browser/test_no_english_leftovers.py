@@ -41,6 +41,7 @@ ENGLISH = [
     "Add new",
     "Skip to",
     "not authorized",
+    "Error",
 ]
 ENGLISH_PATTERN = re.compile(
     r"(?<![\w-])(" + "|".join(re.escape(word) for word in ENGLISH) + r")(?![\w-])"
@@ -141,3 +142,15 @@ def test_rest_sharing_names_logged_in_users_in_german(api_session, rest_portal):
     titles = [entry["title"] for entry in response.json()["entries"]]
     assert "Angemeldete Benutzer" in titles
     assert "Logged-in users" not in titles
+
+
+def test_form_with_an_error_speaks_german(demo_functional):
+    """Plone's form macros title their status icon "Error": the editor hears "Fehler"."""
+    browser = make_browser(demo_functional["app"], *EDITOR)
+    browser.open(f"{demo_functional['portal'].absolute_url()}/leistungen/++add++Service")
+    browser.getControl(name="form.widgets.IDublinCore.title").value = "Angelkarte"
+    browser.getControl(name="form.widgets.service_key").value = "12"
+    browser.getControl(name="form.buttons.save").click()
+    assert "Einige Fehler sind aufgetreten" in browser.contents
+    assert english_in(browser.contents) == []
+    assert "<title>Fehler</title>" in browser.contents

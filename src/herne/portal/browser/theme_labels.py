@@ -1,4 +1,9 @@
-"""German names for the buttons that Barceloneta's theme page writes in English ("Close")."""
+"""German names where the theme page or Plone's form templates write them in English.
+
+Barceloneta's theme HTML names the close button of the mobile navigation "Close";
+plone.app.z3cform's form macros title the icons of their status messages "Error" and
+"Info" (``tag_alt``), which screen readers read out.
+"""
 
 from herne.portal import _
 from herne.portal.interfaces import IHernePortalLayer
@@ -14,6 +19,11 @@ from zope.interface import implementer
 #: which no message catalogue reaches, and what they say in German.
 THEME_LABELS = {
     "Close": _("Schließen"),
+}
+#: English titles of icons (SVG ``<title>``) that Plone's templates hard-code.
+ICON_TITLES = {
+    "Error": _("Fehler"),
+    "Info": _("Hinweis"),
 }
 
 
@@ -40,4 +50,10 @@ class ThemeLabels:
         for english, german in THEME_LABELS.items():
             for element in result.tree.xpath("//*[@aria-label=$label]", label=english):
                 element.set("aria-label", translate(german, context=self.request))
+        for english, german in ICON_TITLES.items():
+            for title in result.tree.xpath(
+                "//*[local-name()='svg']/*[local-name()='title'][normalize-space()=$text]",
+                text=english,
+            ):
+                title.text = translate(german, context=self.request)
         return result
