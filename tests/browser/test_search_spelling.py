@@ -18,7 +18,6 @@ def service_search(browser, portal, term):
     [
         ("Hundesteur", "hundesteuer", "Hundesteuer an- und abmelden"),
         ("Fuehrungszeugnis", "fuehrungszeugnis", "Führungszeugnis"),
-        ("fuhrungszeugnis", "fuehrungszeugnis", "Führungszeugnis"),
         ("Wohngeldd", "wohngeld", "Wohngeld beantragen"),
     ],
 )
@@ -31,6 +30,12 @@ def test_service_search_finds_misspelled_services(anon_browser, demo_portal, ter
     assert title in suggestion
     results = page.split("Leistungen gefunden", 1)[1]
     assert f'href="{url}"' in results
+
+
+def test_umlaut_left_out_finds_the_service(anon_browser, demo_portal):
+    page = service_search(anon_browser, demo_portal, "fuhrungszeugnis")
+    url = demo_portal["leistungen"]["fuehrungszeugnis"].absolute_url()
+    assert f'href="{url}"' in page.split("Leistungen gefunden", 1)[1]
 
 
 def test_correct_spelling_needs_no_suggestion(anon_browser, demo_portal):
@@ -95,3 +100,12 @@ def test_odd_search_terms_are_no_server_error(demo_functional, path):
     url = demo_functional["portal"].absolute_url()
     response = requests.get(f"{url}/{path}", headers={"Accept": "text/html"}, timeout=30)
     assert response.status_code < 500, (path, response.status_code)
+
+
+def test_words_that_find_services_as_typed_get_no_suggestion(anon_browser, demo_portal):
+    # "Steuern" is close to the keyword "Steuer", but finds services as it is written.
+    page = service_search(anon_browser, demo_portal, "Steuern")
+    assert "0 Leistungen gefunden" not in page
+    assert "Meinten Sie" not in page
+    anon_browser.open(f"{demo_portal.absolute_url()}/@@search?SearchableText=Steuern")
+    assert "herne-did-you-mean" not in anon_browser.contents

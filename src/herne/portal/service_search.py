@@ -5,6 +5,7 @@ from herne.portal import _
 from herne.portal.browser.listing import find_services
 from herne.portal.browser.listing import service_summary
 from herne.portal.search_terms import tolerant_term
+from plone.base.utils import munge_search_term
 from Products.ZCTextIndex.ParseTree import ParseError
 
 
@@ -23,12 +24,26 @@ class ServiceSearch:
     error: object = None  # a German message when the term cannot be searched
 
 
+def found_as_typed(term):
+    """Whether the term as typed already finds a service (then nobody needs to be asked "Meinten Sie")."""
+    try:
+        return bool(find_services(SearchableText=munge_search_term(term), sort_on=None))
+    except ParseError:
+        return False
+
+
+def suggestions_for(term, tolerant=None):
+    """The services a misspelt term stands for; none when the term as typed finds services."""
+    tolerant = tolerant or tolerant_term(term)
+    if not tolerant.suggestions or found_as_typed(term):
+        return []
+    return [{"title": title, "url": url} for title, url in tolerant.suggestions[:MAX_SUGGESTIONS]]
+
+
 def search_services(term):
     """The published services matching ``term`` however its words are spelled."""
     tolerant = tolerant_term(term)
-    suggestions = [
-        {"title": title, "url": url} for title, url in tolerant.suggestions[:MAX_SUGGESTIONS]
-    ]
+    suggestions = suggestions_for(term, tolerant)
     try:
         if not tolerant.query:
             raise ParseError("no searchable word")

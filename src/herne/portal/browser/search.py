@@ -2,7 +2,7 @@
 
 from herne.portal import _
 from herne.portal.search_terms import tolerant_term
-from herne.portal.service_search import MAX_SUGGESTIONS
+from herne.portal.service_search import suggestions_for
 from html import escape
 from pathlib import Path
 from plone.app.layout.viewlets.common import ViewletBase
@@ -56,13 +56,13 @@ class DidYouMean(ViewletBase):
         super().update()
         term = self.request.form.get("SearchableText", "")
         term = safe_text(term).strip() if isinstance(term, (str, bytes)) else ""
-        self.suggestions = tolerant_term(term).suggestions[:MAX_SUGGESTIONS] if term else []
+        self.suggestions = suggestions_for(term) if term else []
 
     def render(self):
         if not self.suggestions:
             return ""
         links = ", ".join(
-            f'<a href="{escape(url)}">{escape(title)}</a>' for title, url in self.suggestions
+            f'<a href="{escape(s["url"])}">{escape(s["title"])}</a>' for s in self.suggestions
         )
         label = translate(_("Meinten Sie"), context=self.request)
         return (
