@@ -43,9 +43,12 @@ def own_application(demo_functional):
 
 
 def personal_bar_is_kept(browser):
+    """Postkorb, Profil (Meine Einstellungen) and Abmelden; not Plone's portlet dashboard."""
     assert 'id="personaltools-menulink"' in browser.contents
     for label in ("Postkorb", "Meine Einstellungen", "Abmelden"):
         assert label in browser.contents, label
+    assert "Persönliche Seite" not in browser.contents
+    assert 'id="personaltools-dashboard"' not in browser.contents
 
 
 def test_citizen_sees_no_cms_on_own_application(own_application, citizen):
@@ -88,6 +91,7 @@ def test_clerk_keeps_the_toolbar_and_the_processing_tools(submitted_application,
     assert 'id="plone-contentmenu-workflow"' in clerk.contents
     assert "Bearbeitung beginnen" in clerk.contents
     assert "Arbeitskorb" in clerk.contents
+    assert "Persönliche Seite" in clerk.contents
 
 
 def test_editor_keeps_edit_and_byline_on_the_service(demo_functional, browser_as):

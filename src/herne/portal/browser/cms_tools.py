@@ -3,6 +3,7 @@
 from herne.portal.applications.worklist import works_in_any_department
 from plone import api
 from plone.app.layout.viewlets.content import DocumentBylineViewlet
+from Products.Five.browser import BrowserView
 
 
 #: The roles every logged-in citizen has; Owner on their own applications.
@@ -36,3 +37,10 @@ class StaffOnlyByline(DocumentBylineViewlet):
 
     def show(self):
         return super().show() and shows_cms_tools(self.context, self.request)
+
+
+class ShowsCmsToolsView(BrowserView):
+    """Whether the current user gets Plone's editing tools: for action conditions."""
+
+    def __call__(self):
+        return shows_cms_tools(self.context, self.request)
