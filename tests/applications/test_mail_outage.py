@@ -2,6 +2,7 @@
 
 from email import message_from_bytes
 from email import policy
+from herne.portal import mail_delivery
 import logging
 from plone import api
 import pytest
@@ -12,16 +13,30 @@ from tests.fixtures.mail import wait_for
 from tests.smtp import CollectingHandler
 from tests.smtp import RoomyController
 from tests.smtp import free_port
+import time
 import transaction
 
 
 NOTICE = "Ihre Eingangsbestätigung per E-Mail folgt etwas später"
 
 
+def mail_once_the_server_is_back(port, count):
+    """Let the kept mails fail a few rounds, then bring the server up and collect ``count`` mails."""
+    time.sleep(2)
+    handler = CollectingHandler()
+    server = RoomyController(handler, hostname="127.0.0.1", port=port)
+    server.start()
+    try:
+        return wait_for(handler.messages, count, timeout=20)
+    finally:
+        server.stop()
+
+
 @pytest.fixture()
 def mail_server_down(demo_functional, tmp_path, monkeypatch):
     """Plone's mail settings name a port where nothing listens (yet)."""
     monkeypatch.setenv("HERNE_MAIL_QUEUE", str(tmp_path / "mailqueue"))
+    monkeypatch.setattr(mail_delivery, "RETRY_SECONDS", 0.5)
     port = free_port()
     api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
     api.portal.set_registry_record("plone.smtp_port", port)
@@ -54,14 +69,8 @@ def test_the_kept_mails_leave_when_the_mail_server_answers_again(
 ):
     apply_for_dog_tax(citizen(), demo_portal)
     (brain,) = applications_of("buerger")
-    handler = CollectingHandler()
-    server = RoomyController(handler, hostname="127.0.0.1", port=mail_server_down)
-    server.start()
-    try:
-        # the confirmation for the citizen and the notice to the department's mailbox
-        messages = wait_for(handler.messages, 2, timeout=20)
-    finally:
-        server.stop()
+    # the confirmation for the citizen and the notice to the department's mailbox
+    messages = mail_once_the_server_is_back(mail_server_down, 2)
     receipts = [m for m in messages if "buerger@example.org" in m.rcpt_tos]
     assert len(receipts) == 1
     assert brain.reference_number.encode() in receipts[0].content
@@ -94,13 +103,7 @@ def test_registration_keeps_the_account_and_the_set_password_mail_follows(
     assert api.user.get(username="hanna") is not None
     assert any("registration of hanna" in record.getMessage() for record in caplog.records)
 
-    handler = CollectingHandler()
-    server = RoomyController(handler, hostname="127.0.0.1", port=mail_server_down)
-    server.start()
-    try:
-        (envelope,) = wait_for(handler.messages, 1, timeout=20)
-    finally:
-        server.stop()
+    (envelope,) = mail_once_the_server_is_back(mail_server_down, 1)
     assert envelope.rcpt_tos == ["hanna.neu@example.org"]
     body = message_from_bytes(envelope.content, policy=policy.default).get_content()
     link = re.search(r"(http://\S+/passwordreset/\S+)", body).group(1)
@@ -112,3 +115,23 @@ def test_registration_keeps_the_account_and_the_set_password_mail_follows(
     login = browser_as("hanna", "Herne-2026-sicher")
     login.open(f"{demo_portal.absolute_url()}/leistungen/hundesteuer/antrag")
     assert "form.buttons.submit" in login.contents
+
+
+def test_accessibility_feedback_is_kept_and_reaches_the_city_later(
+    mail_server_down, anon_browser, demo_portal
+):
+    page = f"{demo_portal.absolute_url()}/@@erklaerung-barrierefreiheit"
+    anon_browser.open(page)
+    anon_browser.getControl(name="form.widgets.message").value = "Zu wenig Kontrast."
+    anon_browser.getControl(name="form.buttons.send").click()
+    assert anon_browser.url == page
+    assert "Ihre Rückmeldung zur Barrierefreiheit ist gespeichert" in anon_browser.contents
+
+    (envelope,) = mail_once_the_server_is_back(mail_server_down, 1)
+    assert envelope.rcpt_tos == ["serviceportal@herne.example"]
+    assert (
+        "Zu wenig Kontrast."
+        in message_from_bytes(envelope.content, policy=policy.default)
+        .get_body(("plain",))
+        .get_content()
+    )

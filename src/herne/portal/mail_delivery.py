@@ -18,6 +18,8 @@ logger = logging.getLogger("herne.portal.mail")
 
 #: how long a request waits for the mail server's greeting
 PROBE_SECONDS = 3
+#: how often the thread tries again to send kept mails while the server stays down
+RETRY_SECONDS = 30
 #: set on the request when a mail of it was kept for later
 KEPT = "herne.portal.mail_kept"
 _ANSWERS = "herne.portal.mail_server_answers"
@@ -58,13 +60,27 @@ def mail_server_answers():
     return answers
 
 
+class RetryingQueueThread(QueueProcessorThread):
+    """zope.sendmail's queue thread, trying a mail again at its next round after a failure.
+
+    Upstream leaves its ``.sending-`` mark behind when the mail server refuses the
+    connection and then skips the mail for three hours.
+    """
+
+    def _process_one_file(self, filename):
+        super()._process_one_file(filename)
+        if os.path.exists(filename):  # still waiting: this attempt failed
+            head, tail = os.path.split(filename)
+            self._unlink_if_exists(os.path.join(head, ".sending-" + tail))
+
+
 def _start_sending_kept_mail(mailhost, directory):
     """One thread a queue folder and process: it retries every few seconds until the server answers."""
     with _threads_lock:
         thread = _threads.get(str(directory))
         if thread is not None and thread.is_alive():
             return
-        thread = QueueProcessorThread()
+        thread = RetryingQueueThread(interval=RETRY_SECONDS)
         thread.setMailer(mailhost._makeMailer())
         thread.setQueuePath(str(directory))
         thread.start()

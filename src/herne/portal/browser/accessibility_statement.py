@@ -13,6 +13,7 @@ from herne.portal.content.validators import ascii_address
 from herne.portal.content.validators import valid_email
 from herne.portal.controlpanels.portal import portal_sender
 from herne.portal.i18n import in_german
+from herne.portal.mail_delivery import deliver
 from plone import api
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.statusmessages.interfaces import IStatusMessage
@@ -237,13 +238,17 @@ class AccessibilityStatementForm(form.Form):
                 "später noch einmal."
             )
             return
-        # Queued: the MailHost sends it when the transaction commits, never twice on a retry.
-        api.portal.get_tool("MailHost").send(feedback_mail(data, self.page_url()), immediate=False)
-        IStatusMessage(self.request).add(
-            _(
+        # Sent when the transaction commits, never twice on a retry; kept while the server is down.
+        if deliver(feedback_mail(data, self.page_url()), "accessibility feedback"):
+            thanks = _(
                 "Vielen Dank! Ihre Rückmeldung zur Barrierefreiheit ist bei der Stadt Herne "
                 "eingegangen."
-            ),
-            type="info",
-        )
+            )
+        else:
+            thanks = _(
+                "Vielen Dank! Ihre Rückmeldung zur Barrierefreiheit ist gespeichert. Unser "
+                "Mailserver ist gerade nicht erreichbar; sie erreicht die Stadt Herne, sobald "
+                "der Versand wieder möglich ist."
+            )
+        IStatusMessage(self.request).add(thanks, type="info")
         self.request.response.redirect(self.page_url())
