@@ -43,7 +43,8 @@ def mail_server_down(demo_functional, tmp_path, monkeypatch):
     api.portal.set_registry_record("plone.email_from_address", "serviceportal@herne.example")
     api.portal.set_registry_record("plone.email_from_name", "Stadt Herne")
     transaction.commit()
-    return port
+    yield port
+    mail_delivery.stop_sending_kept_mail()
 
 
 def test_submission_is_stored_and_the_citizen_is_told_the_confirmation_follows(

@@ -87,6 +87,14 @@ def _start_sending_kept_mail(mailhost, directory):
         _threads[str(directory)] = thread
 
 
+def stop_sending_kept_mail():
+    """Stop the threads; the mails stay in their folders (daemon threads end with the process anyway)."""
+    with _threads_lock:
+        for thread in _threads.values():
+            thread.stop()
+        _threads.clear()
+
+
 def mail_was_kept(request):
     """Did this request keep a mail for later (the citizen is told the confirmation follows)?"""
     return bool(request.other.get(KEPT)) if request is not None else False
