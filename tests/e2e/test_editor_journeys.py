@@ -94,3 +94,43 @@ class TestServiceForm:
         expect(fees).to_contain_text("15,00\xa0€: Jahreskarte")
         expect(fees).to_contain_text("7,50\xa0€: Tageskarte")
         editor.check("Leistung geändert")
+
+
+class TestChangeToAPublishedService:
+    def test_fee_change_goes_live_only_after_review(self, journey):
+        editor = journey("redaktion-arbeitskopie")
+        editor.login(*EDITOR)
+        page = editor.goto("leistungen/hundesteuer/@@content-checkout")
+        editor.check("Arbeitskopie erstellen")
+        page.locator("input[name='form.button.Checkout']").click()
+        page.wait_for_load_state()
+        expect(page.get_by_text("Arbeitskopie erzeugt")).to_be_visible()
+        working_copy = page.url.rstrip("/").removesuffix("/view")
+        assert working_copy.endswith("/leistungen/working_copy_of_hundesteuer")
+        editor.check("Arbeitskopie")
+
+        page = editor.goto(f"{working_copy}/edit")
+        page.wait_for_load_state("networkidle")
+        fill_row(page, "fees", 0, amount="7,50")
+        page.click("#form-buttons-save")
+        page.wait_for_load_state()
+        page.locator("#plone-contentmenu-workflow > a").click()
+        page.locator("#workflow-transition-submit").click()
+        page.wait_for_load_state()
+        expect(page.locator("#plone-contentmenu-workflow")).to_contain_text("Zur Freigabe")
+
+        visitor = journey("besucher-hundesteuer")
+        page = visitor.goto("leistungen/hundesteuer")
+        expect(page.locator("section.herne-fees")).not_to_contain_text("7,50")
+
+        reviewer = journey("freigabe-arbeitskopie")
+        reviewer.login("freigabe", "demo-freigabe-2026")
+        page = reviewer.goto(f"{working_copy}/@@content-checkin")
+        reviewer.check("Arbeitskopie übernehmen")
+        page.locator("[name='form.button.Checkin']").click()
+        page.wait_for_load_state()
+        expect(page.get_by_text("Original durch Arbeitskopie ersetzt")).to_be_visible()
+
+        page = visitor.goto("leistungen/hundesteuer")
+        expect(page.locator("section.herne-fees")).to_contain_text("7,50\xa0€")
+        visitor.check("Leistung mit neuer Gebühr")
