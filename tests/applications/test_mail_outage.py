@@ -7,6 +7,7 @@ import logging
 from plone import api
 import pytest
 import re
+from tests.fixtures.applications import CITIZEN
 from tests.fixtures.journeys import applications_of
 from tests.fixtures.journeys import apply_for_dog_tax
 from tests.fixtures.mail import wait_for
@@ -136,3 +137,37 @@ def test_accessibility_feedback_is_kept_and_reaches_the_city_later(
         .get_body(("plain",))
         .get_content()
     )
+
+
+DOG_TAX_VALUES = {
+    "registration_type": "Hund anmelden",
+    "first_name": "Bernd",
+    "last_name": "Bergmann",
+    "birth_date": "1970-04-12",
+    "street": "Bahnhofstraße 12",
+    "postcode": "44623",
+    "city": "Herne",
+    "dog_name": "Bello",
+    "dog_breed": "Dackel",
+    "dog_since": "2026-10-01",
+    "iban": "DE89 3704 0044 0532 0130 00",
+    "privacy_consent": True,
+}
+
+
+def test_rest_submission_answers_201_with_the_notice(mail_server_down, api_session):
+    response = api_session(*CITIZEN).post(
+        "leistungen/hundesteuer/antrag/@antragsformular", json={"values": DOG_TAX_VALUES}
+    )
+    assert response.status_code == 201, response.text
+    assert response.json()["notice"].startswith(NOTICE)
+    (brain,) = applications_of("buerger")
+    assert brain.reference_number == response.json()["reference_number"]
+
+
+def test_rest_submission_with_the_mail_server_up_has_no_notice(mailbox, api_session):
+    response = api_session(*CITIZEN).post(
+        "leistungen/hundesteuer/antrag/@antragsformular", json={"values": DOG_TAX_VALUES}
+    )
+    assert response.status_code == 201, response.text
+    assert "notice" not in response.json()
