@@ -125,3 +125,29 @@ def test_clerk_reading_through_rest_clears_the_mark(
     assert api_session(*CLERK).get(f"{path}/@antrag").status_code == 200
     open_worklist(clerk, news="1")
     assert row_of(clerk, certificate_application) is None
+
+
+def test_clerk_reads_about_the_citizen_not_to_them(demo_functional, citizen, browser_as):
+    from tests.fixtures.applications import bring_to
+    from tests.fixtures.applications import draft_application
+    import transaction
+
+    api.group.add_user(groupname="clerks-buergerdienste-wanne", username="sachbearbeitung")
+    application = draft_application(demo_functional["portal"])
+    bring_to(application, "originals_pending")
+    transaction.commit()
+    clerk = browser_as(*CLERK)
+    clerk.open(application.absolute_url())
+    for phrase in ("Die antragstellende Person ist am Zug", "Wo die Originale vorgezeigt werden"):
+        assert phrase in clerk.contents, phrase
+    for phrase in (
+        "Sie sind am Zug",
+        "Wo Sie die Originale vorzeigen",
+        "Bitte zeigen Sie diese Originale persönlich vor.",
+    ):
+        assert phrase not in clerk.contents, phrase
+    owner = citizen()
+    owner.open(application.absolute_url())
+    for phrase in ("Sie sind am Zug", "Wo Sie die Originale vorzeigen"):
+        assert phrase in owner.contents, phrase
+    assert "antragstellende Person" not in owner.contents

@@ -7,6 +7,7 @@ from herne.portal.applications.conversation import closed_refusal
 from herne.portal.applications.detail import ApplicationDetail
 from herne.portal.applications.limits import MAX_FILES
 from herne.portal.applications.messages import mark_seen_by_citizen
+from herne.portal.applications.next_step import must_act
 from herne.portal.applications.processing import COMMENT_REQUIRED
 from herne.portal.applications.processing import DECISIONS
 from herne.portal.applications.processing import PROCESS
@@ -64,6 +65,10 @@ class ApplicationView(MultilineText, BrowserView):
 
     def must_act(self):
         return self.detail.must_act()
+
+    def citizen_must_act(self):
+        """For the clerk: whether the application waits for the citizen."""
+        return must_act(self.state())
 
     def messages(self):
         return self.detail.messages()
