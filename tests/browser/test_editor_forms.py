@@ -179,3 +179,31 @@ def test_blank_spare_rows_are_not_flagged_when_another_field_has_an_error(
     )
     assert "besteht aus genau 14 Ziffern" in field_error(html, "form-widgets-service_key")
     assert "Erforderliche Eingabe fehlt" not in html
+
+
+def test_rows_added_and_left_blank_are_ignored(editor_browser, demo_portal):
+    before = set(demo_portal["leistungen"].objectIds())
+    html = post_add_form(
+        editor_browser,
+        demo_portal["leistungen"],
+        **{
+            "form.widgets.fees.count": "3",
+            "form.widgets.fees.0.widgets.amount": "",
+            "form.widgets.fees.0.widgets.purpose": "",
+            "form.widgets.fees.1.widgets.amount": "24,50",
+            "form.widgets.fees.1.widgets.purpose": "Fischereischein",
+            "form.widgets.fees.2.widgets.amount": " ",
+            "form.widgets.fees.2.widgets.purpose": "",
+            "form.widgets.required_documents.count": "1",
+            "form.widgets.required_documents.0.widgets.name": "",
+            "form.widgets.required_documents.0.widgets.note": "",
+            "form.widgets.required_documents.0.widgets.provision:list": "upload",
+        },
+    )
+    assert "Erforderliche Eingabe fehlt" not in html
+    (new_id,) = set(demo_portal["leistungen"].objectIds()) - before
+    service = demo_portal["leistungen"][new_id]
+    assert [(str(fee["amount"]), fee["purpose"]) for fee in service.fees] == [
+        ("24.50", "Fischereischein")
+    ]
+    assert service.required_documents == []

@@ -1,7 +1,8 @@
-"""Data grid of the service form (documents, fees): every cell named by its column, spare rows never checked."""
+"""Data grid of the service form (documents, fees): every cell named by its column, blank rows ignored."""
 
 from collective.z3cform.datagridfield.datagridfield import DataGridFieldObjectWidget
 from collective.z3cform.datagridfield.datagridfield import DataGridFieldWidget
+from z3c.form.interfaces import INPUT_MODE
 from z3c.form.interfaces import NO_VALUE
 from z3c.form.interfaces import IFieldWidget
 from z3c.form.interfaces import IFormLayer
@@ -9,6 +10,7 @@ from z3c.form.widget import FieldWidget
 from zope.component import adapter
 from zope.i18n import translate
 from zope.interface import implementer
+from zope.schema import getFieldsInOrder
 from zope.schema.interfaces import IField
 
 
@@ -47,7 +49,58 @@ class LabelledRowWidget(DataGridFieldObjectWidget):
         return super().render()
 
 
+def is_blank(row, schema):
+    """Nothing typed into the row: every cell empty or still at its column's default choice."""
+    for name, field in getFieldsInOrder(schema):
+        raw = row.get(name)
+        if raw in (None, []) or (isinstance(raw, str) and not raw.strip()):
+            continue
+        if isinstance(raw, list) and field.default is not None and raw == [str(field.default)]:
+            continue
+        return False
+    return True
+
+
 class LabelledDataGridFieldWidget(DataGridFieldWidget):
+    def update(self):
+        if self.mode == INPUT_MODE:
+            self.drop_blank_rows()
+        super().update()
+
+    def drop_blank_rows(self):
+        """A row added and left empty is no row: it is neither saved nor answered with
+        "Erforderliche Eingabe fehlt". The submitted rows are renumbered without it, so
+        that what is checked, shown again and saved are the same rows."""
+        form = self.request.form
+        try:
+            count = int(form.get(self.counterName))
+        except (TypeError, ValueError):
+            return
+        schema = self.field.value_type.schema
+        rows = []
+        for index in range(count):
+            prefix = f"{self.name}.{index}"
+            keys = {
+                key: value
+                for key, value in form.items()
+                if key.startswith(f"{prefix}.") or key.startswith(f"{prefix}-")
+            }
+            cells = {
+                name: form.get(f"{prefix}.widgets.{name}")
+                for name, _field in getFieldsInOrder(schema)
+            }
+            rows.append((prefix, keys, is_blank(cells, schema)))
+        kept = [(prefix, keys) for prefix, keys, blank in rows if not blank]
+        if len(kept) == count:
+            return
+        for _prefix, keys, _blank in rows:
+            for key in keys:
+                del form[key]
+        for index, (prefix, keys) in enumerate(kept):
+            for key, value in keys.items():
+                form[f"{self.name}.{index}{key[len(prefix) :]}"] = value
+        form[self.counterName] = str(len(kept))
+
     def createObjectWidget(self, idx):
         widget = FieldWidget(self.field.value_type, LabelledRowWidget(self.request))
         widget.setErrors = idx not in SPARE_ROWS
