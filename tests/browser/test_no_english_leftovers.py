@@ -42,6 +42,7 @@ ENGLISH = [
     "Skip to",
     "not authorized",
     "Error",
+    "Powered",
 ]
 ENGLISH_PATTERN = re.compile(
     r"(?<![\w-])(" + "|".join(re.escape(word) for word in ENGLISH) + r")(?![\w-])"
