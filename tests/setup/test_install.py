@@ -24,7 +24,7 @@ class TestInstall:
         assert IHernePortalLayer in browserlayer_utils.registered_layers()
 
     def test_profile_version(self, setup_tool):
-        assert setup_tool.getLastVersionForProfile(f"{PACKAGE}:default") == ("1021",)
+        assert setup_tool.getLastVersionForProfile(f"{PACKAGE}:default") == ("1022",)
 
     def test_sessions_end_on_the_server(self, portal):
         plugin = portal.acl_users.session
@@ -39,6 +39,17 @@ class TestInstall:
         assert portal["leistungen"].getLayout() == "leistungen-a-z"
         assert api.content.get_state(portal["leistungen"]) == "published"
         assert "organisation" in portal
+
+    def test_editorial_group_manages_the_front_page_only(self, portal):
+        assert "FrontPageEditor" in api.group.get_roles(groupname="catalogue-editors")
+        roles = {
+            r["name"]
+            for r in portal.rolesOfPermission("herne.portal: Manage front page")
+            if r["selected"]
+        }
+        assert roles == {"Manager", "Site Administrator", "FrontPageEditor"}
+        granted = {p["name"] for p in portal.permissionsOfRole("FrontPageEditor") if p["selected"]}
+        assert granted == {"herne.portal: Manage front page"}
 
     def test_uninstall_profile_hidden(self, portal):
         from plone.base.interfaces import INonInstallable
@@ -77,6 +88,9 @@ class TestUninstall:
         assert portal.portal_registry.get("plone.site_logo") is None
         assert "herne-imprint" not in portal.portal_actions.site_actions.objectIds()
         assert portal.portal_actions.site_actions["contact"].visible
+
+    def test_editorial_group_no_longer_manages_the_front_page(self, portal):
+        assert "FrontPageEditor" not in api.group.get_roles(groupname="catalogue-editors")
 
     def test_browserlayer_removed(self, portal):
         assert IHernePortalLayer not in browserlayer_utils.registered_layers()

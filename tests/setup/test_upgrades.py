@@ -38,6 +38,7 @@ def test_upgrade_1000_to_1001(portal):
         ["UpgradeDepends", "UpgradeStep"],
         ["UpgradeStep"],
         ["UpgradeDepends"],
+        ["UpgradeDepends", "UpgradeStep"],
     ]
     assert [group[0]["dest"] for group in steps] == [
         ("1001",),
@@ -60,10 +61,11 @@ def test_upgrade_1000_to_1001(portal):
         ("1019",),
         ("1020",),
         ("1021",),
+        ("1022",),
     ]
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1021",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1022",)
     assert "Application" in portal.portal_types.objectIds()
     assert portal["antraege"].portal_type == "ApplicationRoot"
     assert api.portal.get_registry_record("herne.portal.max_file_size_mb") == 10
@@ -90,7 +92,7 @@ def test_upgrade_1002_to_1003_adds_worklist_index_and_mail_texts(portal):
     setup_tool.upgradeProfile(PROFILE)
     assert "submitted" in catalog.indexes()
     assert "Begründung" in api.portal.get_registry_record("herne.portal.mail.rejected")
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1021",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1022",)
 
 
 def test_upgrade_1003_to_1004_adds_postkorb_and_message_texts(portal):
@@ -137,7 +139,7 @@ def test_upgrade_1005_to_1006_sets_up_eid_and_self_registration(portal):
     portal.portal_controlpanel.unregisterConfiglet("herne-eid")
     setup_tool.setLastVersionForProfile(PROFILE, "1005")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1021",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1022",)
     assert IHerneEidPlugin.providedBy(pas["oidc"])
     assert pas["oidc"].getProperty("use_pkce") is True
     # the local log-in form stays the default challenge
@@ -160,7 +162,7 @@ def test_upgrade_1006_to_1007_adds_portal_settings_and_reporting_role(portal):
     portal.portal_actions.site_actions.manage_delObjects(["herne-trusted-domain"])
     setup_tool.setLastVersionForProfile(PROFILE, "1006")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1021",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1022",)
     assert api.portal.get_registry_record("herne.portal.site.ozg_target_percent") == 80
     assert "herne-portal" in [c.getId() for c in portal.portal_controlpanel.listActions()]
     assert "DigitalisationUnit" in portal.validRoles()
@@ -181,7 +183,7 @@ def test_upgrade_1007_to_1008_links_the_accessibility_statement_in_the_footer(po
     setup_tool = api.portal.get_tool("portal_setup")
     setup_tool.setLastVersionForProfile(PROFILE, "1007")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1021",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1022",)
     action = site_actions["herne-accessibility-statement"]
     assert action.url_expr == "string:${portal_url}/@@erklaerung-barrierefreiheit"
     assert action.visible
@@ -255,7 +257,7 @@ def test_upgrade_1008_to_1009_indexes_closing_dates_for_retention(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1021",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1022",)
     assert api.portal.get_registry_record("herne.portal.retention_months") == 24
     assert api.portal.get_registry_record("herne.portal.retention_action") == "anonymise"
     (brain,) = catalog.unrestrictedSearchResults(UID=application.UID(), anonymised=False)
@@ -277,7 +279,7 @@ def test_upgrade_to_1011_ends_sessions_on_the_server(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1021",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1022",)
     plugin = portal.acl_users.session
     assert isinstance(plugin, HerneSessionPlugin)
     assert plugin.getProperty("per_user_keyring") is True
@@ -308,7 +310,7 @@ def test_upgrade_1011_to_1012_takes_account_search_and_sharing_from_citizens(dem
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1021",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1022",)
     assert "Member" not in [
         r["name"] for r in portal.rolesOfPermission("List portal members") if r["selected"]
     ]
@@ -338,7 +340,7 @@ def test_upgrade_1012_to_1013_sends_changes_to_published_services_through_review
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1021",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1022",)
     assert workflow_tool.getChainForPortalType("Department") == ("herne_department_workflow",)
     assert api.content.get_state(department) == "published"
     assert api.portal.get_tool("portal_catalog")(UID=department.UID(), review_state="published")
@@ -359,7 +361,7 @@ def test_upgrade_1013_to_1014_catalogues_the_facts_behind_the_badges(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1021",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1022",)
     service = portal["leistungen"]["hundesteuer"]
     (brain,) = catalog(UID=service.UID())
     assert brain.service_facts["online_form"] is True
@@ -386,7 +388,7 @@ def test_upgrade_1014_to_1015_takes_plones_content_tools_from_citizens(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1021",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1022",)
     with api.env.adopt_user(username="buerger"):
         for permission in tools:
             assert not api.user.has_permission(permission, obj=application), permission
@@ -402,7 +404,7 @@ def test_upgrade_1015_to_1016_ends_rest_tokens_with_the_sessions(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1021",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1022",)
     assert isinstance(acl_users.jwt_auth, HerneJWTPlugin)
     assert "jwt_auth" in acl_users.plugins.listPluginIds(ICredentialsResetPlugin)
     assert "jwt_auth" in acl_users.plugins.listPluginIds(IAuthenticationPlugin)
@@ -424,7 +426,7 @@ def test_upgrade_1016_to_1017_marks_news_for_clerks(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1021",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1022",)
     (brain,) = catalog.unrestrictedSearchResults(clerk_news=[MESSAGE])
     assert brain.UID == application.UID()
     assert brain.clerk_news == MESSAGE
@@ -445,7 +447,7 @@ def test_upgrade_1017_to_1018_moves_the_eid_secret_out_of_the_registry(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1021",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1022",)
     assert "herne.portal.eid.client_secret" not in registry.records
     assert client_secret() == "geheim-aus-1017"
 
@@ -459,7 +461,7 @@ def test_upgrade_1018_to_1019_shows_the_city_front_page(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1021",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1022",)
     assert portal.getLayout() == "startseite"
     assert b"datab64:" in api.portal.get_registry_record("plone.site_logo")
     assert api.portal.get_registry_record("herne.portal.front_page.featured_services") == []
@@ -476,7 +478,7 @@ def test_upgrade_1019_to_1020_gives_tinymce_no_barriers_and_keeps_own_settings(p
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1021",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1022",)
     assert api.portal.get_registry_record("plone.resizing") is False
     settings = json.loads(api.portal.get_registry_record("plone.other_settings"))
     assert settings == {
@@ -500,5 +502,22 @@ def test_upgrade_1020_to_1021_takes_the_dashboard_from_the_citizens_menu(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1021",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1022",)
     assert "herne-shows-cms-tools" in dashboard.available_expr
+
+
+def test_upgrade_1021_to_1022_lets_the_editorial_group_manage_the_front_page(demo):
+    portal = demo["portal"]
+    # as version 1021 left a site: the control panel for site administrators only
+    api.group.revoke_roles(groupname="catalogue-editors", roles=["FrontPageEditor"])
+    portal.manage_permission("herne.portal: Manage front page", ["Manager"], acquire=True)
+    editor = api.user.get(username="redaktion")
+    assert not api.user.has_permission("herne.portal: Manage front page", user=editor, obj=portal)
+    setup_tool = api.portal.get_tool("portal_setup")
+    setup_tool.setLastVersionForProfile(PROFILE, "1021")
+
+    setup_tool.upgradeProfile(PROFILE)
+
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1022",)
+    assert api.user.has_permission("herne.portal: Manage front page", user=editor, obj=portal)
+    assert not api.user.has_permission("Manage portal", user=editor, obj=portal)

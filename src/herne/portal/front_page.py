@@ -1,5 +1,6 @@
 """What the city's front page shows: featured services, life situations, offices with opening hours."""
 
+from herne.portal import _
 from herne.portal.browser.listing import find_services
 from herne.portal.browser.listing import service_summary
 from herne.portal.eid.provider import eid_enabled
@@ -8,6 +9,7 @@ from plone import api
 
 
 FEATURED_RECORD = "herne.portal.front_page.featured_services"
+MISSING_FEATURED_SERVICES = _("Bitte geben Sie eine Liste von Leistungen an.")
 
 
 def featured_service_uids():
@@ -23,6 +25,34 @@ def featured_services():
     eid_available = eid_enabled()
     by_uid = {brain.UID: brain for brain in find_services(UID=uids)}
     return [service_summary(by_uid[uid], eid_available) for uid in uids if uid in by_uid]
+
+
+def choose_featured_services(references):
+    """Store the services the front page features, in the given order; errors by field, in German.
+
+    A reference is a published service's UID or its address; nothing is stored if one is not.
+    """
+    if not isinstance(references, list) or not all(isinstance(ref, str) for ref in references):
+        return {"featured_services": MISSING_FEATURED_SERVICES}
+    published = {
+        brain.UID: brain.getURL()
+        for brain in api.content.find(portal_type="Service", review_state="published")
+    }
+    uid_by_url = {url: uid for uid, url in published.items()}
+    chosen = []
+    for reference in references:
+        uid = reference if reference in published else uid_by_url.get(reference.rstrip("/"))
+        if uid is None:
+            return {
+                "featured_services": _(
+                    "Keine veröffentlichte Leistung: ${reference}",
+                    mapping={"reference": reference},
+                )
+            }
+        if uid not in chosen:
+            chosen.append(uid)
+    api.portal.set_registry_record(FEATURED_RECORD, chosen)
+    return {}
 
 
 def life_situations():

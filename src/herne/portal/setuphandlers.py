@@ -49,6 +49,9 @@ EDITORIAL_GROUPS = (
     (REVIEWERS_GROUP, _("Freigabe Leistungskatalog"), ("Reviewer", "Reader")),
 )
 
+#: the role that lets the editorial group choose the front page's featured services
+FRONT_PAGE_EDITOR_ROLE = "FrontPageEditor"
+
 
 @implementer(INonInstallable)
 class HiddenProfiles:
@@ -86,6 +89,12 @@ def _ensure_editorial_groups(folders):
             api.group.grant_roles(groupname=group_id, obj=folder, roles=list(roles))
     for folder in folders:
         folder.reindexObjectSecurity()
+    let_editors_manage_front_page()
+
+
+def let_editors_manage_front_page():
+    """The editorial group chooses the front page's featured services, without site administration."""
+    api.group.grant_roles(groupname=EDITORS_GROUP, roles=[FRONT_PAGE_EDITOR_ROLE])
 
 
 def post_install(context):
@@ -122,6 +131,8 @@ def uninstall(context):
     """Uninstall script: content stays, the editorial local roles and the eID plugin go."""
     portal = api.portal.get()
     hide_front_page(portal)
+    if api.group.get(groupname=EDITORS_GROUP) is not None:
+        api.group.revoke_roles(groupname=EDITORS_GROUP, roles=[FRONT_PAGE_EDITOR_ROLE])
     remove_eid_plugin()
     restore_jwt_plugin()
     restore_session_plugin()

@@ -2,6 +2,8 @@
 
 from herne.portal import front_page
 from herne.portal.browser.trusted_domain import official_domain_notice
+from herne.portal.controlpanels.front_page import FRONT_PAGE_SETTINGS_VIEW
+from herne.portal.controlpanels.front_page import MANAGE_FRONT_PAGE
 from plone import api
 from Products.Five.browser import BrowserView
 
@@ -26,6 +28,12 @@ class FrontPageView(BrowserView):
 
     def offices(self):
         return front_page.offices()
+
+    def can_manage_front_page(self):
+        return api.user.has_permission(MANAGE_FRONT_PAGE, obj=api.portal.get())
+
+    def front_page_settings_url(self):
+        return f"{self.portal_url()}/@@{FRONT_PAGE_SETTINGS_VIEW}"
 
     def official_domain_notice(self):
         return official_domain_notice(self.request)

@@ -5,33 +5,41 @@ from herne.portal.i18n import in_german
 from plone.restapi.services import Service
 
 
-class FrontPageGet(Service):
+def front_page_json(portal):
     """Featured services (with their badge), life situations and offices with opening hours."""
+    return {
+        "@id": f"{portal.absolute_url()}/@startseite",
+        "featured_services": [
+            {
+                "@id": service["url"],
+                "title": service["title"],
+                "description": service["description"],
+                "badge": {
+                    "token": service["badge_key"],
+                    "title": in_german(service["badge_label"]),
+                },
+            }
+            for service in front_page.featured_services()
+        ],
+        "life_situations": [
+            {"token": item["id"], "title": in_german(item["title"]), "@id": item["url"]}
+            for item in front_page.life_situations()
+        ],
+        "offices": [
+            {
+                "@id": office["url"],
+                "title": office["title"],
+                "address": office["address"],
+                "opening_hours": office["opening_hours"],
+                "phone": office["phone"],
+            }
+            for office in front_page.offices()
+        ],
+    }
+
+
+class FrontPageGet(Service):
+    """What the front page shows, to anybody who may see the site."""
 
     def reply(self):
-        return {
-            "@id": f"{self.context.absolute_url()}/@startseite",
-            "featured_services": [
-                {
-                    "@id": service["url"],
-                    "title": service["title"],
-                    "description": service["description"],
-                    "badge": {"token": service["badge_key"], "title": in_german(service["badge_label"])},
-                }
-                for service in front_page.featured_services()
-            ],
-            "life_situations": [
-                {"token": item["id"], "title": in_german(item["title"]), "@id": item["url"]}
-                for item in front_page.life_situations()
-            ],
-            "offices": [
-                {
-                    "@id": office["url"],
-                    "title": office["title"],
-                    "address": office["address"],
-                    "opening_hours": office["opening_hours"],
-                    "phone": office["phone"],
-                }
-                for office in front_page.offices()
-            ],
-        }
+        return front_page_json(self.context)
