@@ -103,7 +103,7 @@ def test_editor_keeps_edit_and_byline_on_the_service(demo_functional, browser_as
     assert 'id="plone-contentmenu-actions"' in editor.contents
 
 
-def test_another_citizens_draft_application_is_no_exception(demo_functional, citizen):
+def test_own_draft_shows_no_edit_tab_or_byline(demo_functional, citizen):
     """A citizen who is Owner of a fresh draft (may edit it) still gets no edit tab."""
     application = build_application(demo_functional["portal"], "hundesteuer", submit=False)
     transaction.commit()
