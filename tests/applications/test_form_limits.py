@@ -96,7 +96,7 @@ def test_only_application_forms_get_the_portals_limits(demo_portal):
     from zope.interface import Invalid
 
     with api.env.adopt_roles(["Manager"]):
-        contact = api.content.create(container=demo_portal, type="EasyForm", id="kontakt")
+        contact = api.content.create(container=demo_portal, type="EasyForm", id="kontaktformular")
     refuse_unfit(contact, schema.TextLine(), "x" * 300)  # a contact form keeps its own rules
     with pytest.raises(Invalid):
         refuse_unfit(
