@@ -64,6 +64,8 @@ setup(
             "zxing-cpp",
             "pypdf",
             "playwright",
+            # Fuzz tests of every parameter (tests/fuzz).
+            "hypothesis",
             # The crash drill on FileStorage (tests/crash): every record of Data.fs loads.
             "zodbverify",
         ],

@@ -84,3 +84,71 @@ def test_malformed_input_gets_a_german_page(demo_functional, query):
     assert 'lang="de"' in response.text
     assert "sorry" not in response.text
     assert "Traceback" not in response.text
+
+
+@pytest.mark.parametrize(
+    "method,query",
+    [
+        # Zope's form parser failed on these mixes (AttributeError, 500).
+        ("POST", [("internal:records", "-1165"), ("filename:record", "x")]),
+        ("GET", [("a:records", "1"), ("b:record", "x")]),
+        # Text read by Plone's log-in links and search, sent as a list or record (500).
+        ("GET", [("came_from:list", "x")]),
+        ("POST", [("came_from:list", "-1")]),
+        ("POST", [("came_from:long", "-51")]),
+        ("GET", [("SearchableText:list", "485")]),
+        # An address no proxy carries: its log-in redirect made a header no client reads.
+        ("GET", [("text", "x" * 100_000)]),
+    ],
+    ids=[
+        "records-record-post",
+        "records-record-get",
+        "came-from-list",
+        "came-from-list-post",
+        "came-from-number",
+        "search-list",
+        "overlong-address",
+    ],
+)
+@pytest.mark.parametrize("path", ["@@search", "ozg-snapshot", "postkorb"])
+def test_malformed_forms_are_bad_requests(demo_functional, method, query, path):
+    url = demo_functional["portal"].absolute_url()
+    if method == "GET":
+        response = requests.get(
+            f"{url}/{path}",
+            params=query,
+            headers={"Accept": "text/html"},
+            timeout=30,
+            allow_redirects=False,
+        )
+    else:
+        response = requests.post(
+            f"{url}/{path}",
+            data=query,
+            headers={"Accept": "text/html"},
+            timeout=30,
+            allow_redirects=False,
+        )
+    assert response.status_code == 400, (response.status_code, response.text[-300:])
+    assert BAD_REQUEST in response.text
+
+
+def test_the_service_list_macro_is_no_page(demo_functional):
+    url = demo_functional["portal"].absolute_url()
+    response = requests.get(
+        f"{url}/herne-service-macros", headers={"Accept": "text/html"}, timeout=30
+    )
+    assert response.status_code == 404
+    # The pages that use it still show their services.
+    page = requests.get(f"{url}/leistungen-a-z", headers={"Accept": "text/html"}, timeout=30)
+    assert page.status_code == 200
+    assert "Hundesteuer" in page.text
+
+
+@pytest.mark.parametrize("path", ["leistungen/hundesteuer/local_roles", "local_roles"])
+def test_sharing_entries_are_no_page(demo_functional, path):
+    """A REST serializer, reachable only through @sharing with its permission check."""
+    url = demo_functional["portal"].absolute_url()
+    response = requests.get(f"{url}/{path}", headers={"Accept": "text/html"}, timeout=30)
+    assert response.status_code == 404
+    assert "entries" not in response.text

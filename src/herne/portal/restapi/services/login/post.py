@@ -4,6 +4,8 @@ from herne.portal import _
 from herne.portal.login_guard import posted_from_elsewhere
 from herne.portal.restapi.services.base import JSONService
 import logging
+from plone.restapi.deserializer import json_body
+from plone.restapi.exceptions import DeserializationError
 from plone.restapi.services.auth.login import Login
 
 
@@ -13,6 +15,8 @@ CROSS_SITE_REFUSED = _(
     "Die Anmeldung wurde nicht ausgeführt: Die Anfrage wurde nicht von den Seiten des "
     "Serviceportals abgeschickt."
 )
+
+NO_JSON = _("Bitte senden Sie Anmeldename und Passwort als JSON-Objekt.")
 
 
 class SameSiteLogin(JSONService, Login):
@@ -30,4 +34,10 @@ class SameSiteLogin(JSONService, Login):
                 self.request.getHeader("Referer"),
             )
             return self.error(403, message=CROSS_SITE_REFUSED)
+        try:
+            data = json_body(self.request)
+        except DeserializationError:
+            data = None
+        if not isinstance(data, dict):
+            return self.error(400, message=NO_JSON)
         return Login.reply(self)
