@@ -96,6 +96,7 @@ def test_malformed_input_gets_a_german_page(demo_functional, query):
         ("GET", [("came_from:list", "x")]),
         ("POST", [("came_from:list", "-1")]),
         ("POST", [("came_from:long", "-51")]),
+        ("POST", [("came_from", "x" * 100_000)]),
         ("GET", [("SearchableText:list", "485")]),
         # An address no proxy carries: its log-in redirect made a header no client reads.
         ("GET", [("text", "x" * 100_000)]),
@@ -106,6 +107,7 @@ def test_malformed_input_gets_a_german_page(demo_functional, query):
         "came-from-list",
         "came-from-list-post",
         "came-from-number",
+        "came-from-overlong",
         "search-list",
         "overlong-address",
     ],

@@ -20,6 +20,8 @@ TEXT_ONLY = frozenset(
         "_authenticator",
     }
 )
+#: Longer than any address or search a person sends.
+MAX_TEXT_LENGTH = 8000
 #: Read as one number or its text.
 NUMBER_OR_TEXT = frozenset({"b_start", "b_size"})
 
@@ -32,3 +34,6 @@ def refuse_structured_text_parameters(site, event):
         allowed = (str, int) if name in NUMBER_OR_TEXT else str
         if isinstance(value, bool) or not isinstance(value, allowed):
             raise BadRequest(f"{name} must be a single value")
+        if isinstance(value, str) and len(value) > MAX_TEXT_LENGTH:
+            # ``came_from`` ends up in a redirect header no client reads at this length.
+            raise BadRequest(f"{name} is too long")
