@@ -11,6 +11,8 @@ from herne.portal.i18n import in_german
 import json
 import logging
 import os
+from plone.rest.errors import ErrorHandling
+from plone.rest.interfaces import IAPIRequest
 from Products.CMFPlone import browser as plone_browser
 from Products.CMFPlone.browser.exceptions import ExceptionView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -51,6 +53,11 @@ class RefusedRequestView(ExceptionView):
 
     def __call__(self):
         request = self.request
+        if IAPIRequest.providedBy(request):
+            # plone.rest's JSON errors carry the services' own messages (field errors).
+            view = ErrorHandling(self.context, request)
+            view.__parent__ = self.__parent__
+            return view()
         self.context = self.__parent__
         # Locked: plone.transformchain sets the status from the exception's class afterwards.
         request.response.setStatus(self.status, lock=True)
@@ -87,6 +94,8 @@ class MethodNotAllowedView(RefusedRequestView):
 
     def __call__(self):
         method = self.request.get("REQUEST_METHOD", "GET").upper()
+        if IAPIRequest.providedBy(self.request):
+            return super().__call__()  # plone.rest's JSON error, as before
         if method in PAGE_METHODS:
             # A programming error, not a refusal: Plone's own error page (500).
             page = PloneErrorPage(self.context, self.request)
