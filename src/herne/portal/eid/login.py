@@ -21,6 +21,7 @@ from herne.portal.eid.provider import user_info
 from herne.portal.eid.session import start_session
 from herne.portal.login_guard import address_in_portal
 from plone import api
+import transaction
 from urllib.parse import urlencode
 
 
@@ -62,6 +63,12 @@ def complete(request):
     """
     settings = configured_settings()
     flow = consume_flow(request, request.form.get("state"))
+    if flow is not None:
+        # The same answer twice at once: only the request whose consumption commits first
+        # goes on to the provider. The other meets a conflict, Zope runs it again, and it
+        # finds the log-in used. (A code redeemed twice makes the provider revoke the tokens
+        # of the first redemption: both log-ins failed, one as "not reachable".)
+        transaction.commit()
     if request.form.get("error"):
         raise EidRefused(PROVIDER_ERROR, f"provider error {request.form.get('error')!r}")
     if flow is None:
