@@ -147,7 +147,15 @@ def test_the_service_list_macro_is_no_page(demo_functional):
     assert "Hundesteuer" in page.text
 
 
-@pytest.mark.parametrize("path", ["leistungen/hundesteuer/local_roles", "local_roles"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "leistungen/hundesteuer/local_roles",
+        "local_roles",
+        # Zope failed while traversing past the serializer (503).
+        "leistungen/hundesteuer/local_roles?x:default_method=11838",
+    ],
+)
 def test_sharing_entries_are_no_page(demo_functional, path):
     """A REST serializer, reachable only through @sharing with its permission check."""
     url = demo_functional["portal"].absolute_url()

@@ -32,10 +32,8 @@ from zope.publisher.interfaces.browser import IBrowserRequest
 PACKAGE = Path(__file__).parents[2] / "src" / "herne" / "portal"
 #: Examples per target and visitor; HERNE_FUZZ_EXAMPLES=50 for a longer hunt.
 EXAMPLES = int(os.environ.get("HERNE_FUZZ_EXAMPLES", "3"))
-#: Named adapters that are no pages: the exception views, and the sharing serializer
-#: (refused as a page in tests/browser/test_refused_requests.py; with ``:default_method``
-#: Zope still fails while traversing past it, an open defect of issue 16).
-NOT_PAGES = {"index.html", "local_roles"}
+#: Named adapters that are no pages: the exception views.
+NOT_PAGES = {"index.html"}
 #: The Plone pages a citizen reaches, on the site.
 PLONE_PAGES = [
     "@@search",
