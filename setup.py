@@ -50,6 +50,8 @@ setup(
         "reportlab",
         "pas.plugins.oidc",
         "segno",
+        # NRW public holidays for appointment booking (docs/decisions/0001).
+        "holidays",
     ],
     extras_require={
         "test": [
