@@ -49,7 +49,9 @@ def test_service_of_a_form(demo):
     portal = demo["portal"]
     assert service_of(form_of(portal, "hundesteuer")) == portal["leistungen"]["hundesteuer"]
     with api.env.adopt_roles(["Manager"]):
-        contact = api.content.create(container=portal, type="EasyForm", id="kontaktformular", title="K")
+        contact = api.content.create(
+            container=portal, type="EasyForm", id="kontaktformular", title="K"
+        )
     assert service_of(contact) is None
 
 

@@ -15,7 +15,9 @@ def section(page, heading):
 
 
 def test_front_page_shows_the_city_portal(anon_browser, demo_portal):
-    api.portal.set_registry_record("herne.portal.site.public_url", "https://www.herne.de/serviceportal")
+    api.portal.set_registry_record(
+        "herne.portal.site.public_url", "https://www.herne.de/serviceportal"
+    )
     transaction.commit()
     anon_browser.open(demo_portal.absolute_url())
     page = text_of(anon_browser)
@@ -56,21 +58,27 @@ def test_city_logo_and_footer_instead_of_plones(anon_browser, demo_portal):
     footer = text_of(anon_browser).split('id="portal-footer-wrapper"', 1)[1]
     assert "Plone Foundation" not in footer
     assert "Powered by Plone" not in footer
-    links = dict(
-        (title.strip(), url)
+    links = {
+        title.strip(): url
         for url, title in re.findall(r'<a href="([^"]+)"[^>]*> <span>([^<]+)</span> </a>', footer)
-    )
+    }
     portal_url = demo_portal.absolute_url()
     assert links["Impressum"] == f"{portal_url}/impressum"
     assert links["Datenschutz"] == f"{portal_url}/datenschutz"
     assert links["Erklärung zur Barrierefreiheit"] == f"{portal_url}/@@erklaerung-barrierefreiheit"
     assert links["Kontakt"] == f"{portal_url}/kontakt"
-    for title, heading in (("Impressum", "Anbieterin"), ("Datenschutz", "Ihre Rechte"), ("Kontakt", "Bürgertelefon")):
+    for title, heading in (
+        ("Impressum", "Anbieterin"),
+        ("Datenschutz", "Ihre Rechte"),
+        ("Kontakt", "Bürgertelefon"),
+    ):
         anon_browser.open(links[title])
         assert heading in anon_browser.contents
 
 
-def test_featured_services_are_chosen_in_the_control_panel(manager_browser, anon_browser, demo_portal):
+def test_featured_services_are_chosen_in_the_control_panel(
+    manager_browser, anon_browser, demo_portal
+):
     services = demo_portal["leistungen"]
     manager_browser.open(f"{demo_portal.absolute_url()}/@@herne-front-page-controlpanel")
     assert "Häufig genutzte Leistungen" in manager_browser.contents

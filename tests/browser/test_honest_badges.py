@@ -2,10 +2,10 @@
 
 from collections import Counter
 from plone import api
-from tests.fixtures.eid import configure_eid
-from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
+from plone.app.testing import setRoles
 import re
+from tests.fixtures.eid import configure_eid
 import transaction
 
 
@@ -28,12 +28,15 @@ def test_az_badges_agree_with_the_dashboard(anon_browser, demo_portal, api_sessi
     categories = summary["categories"]
     assert "Online verfügbar" not in badges
     assert badges["Online beantragen"] == categories["fully_online"]
-    assert badges["Online beantragen, Originale vor Ort zeigen"] == (
-        categories["online_with_originals"]
+    assert (
+        badges["Online beantragen, Originale vor Ort zeigen"]
+        == (categories["online_with_originals"])
     )
-    assert badges["Online beantragen"] + badges[
-        "Online beantragen, Originale vor Ort zeigen"
-    ] == summary["online"] == 4
+    assert (
+        badges["Online beantragen"] + badges["Online beantragen, Originale vor Ort zeigen"]
+        == summary["online"]
+        == 4
+    )
     assert badges["Nur vor Ort"] == categories["on_site_only"]
     assert sum(badges.values()) == summary["total"]
     # Without eID log-in the services that need it cannot be applied for yet.
@@ -46,9 +49,11 @@ def test_badges_follow_the_eid_log_in(anon_browser, demo_portal, api_session):
     badges = az_badges(anon_browser, demo_portal)
     summary = dashboard_summary(api_session)
     assert "Online mit Online-Ausweis – Anmeldung folgt" not in badges
-    assert badges["Online beantragen"] + badges[
-        "Online beantragen, Originale vor Ort zeigen"
-    ] == summary["online"] == 6
+    assert (
+        badges["Online beantragen"] + badges["Online beantragen, Originale vor Ort zeigen"]
+        == summary["online"]
+        == 6
+    )
 
 
 def test_service_page_and_search_show_the_same_badge(anon_browser, demo_portal):
@@ -64,7 +69,9 @@ def test_service_page_and_search_show_the_same_badge(anon_browser, demo_portal):
 def test_removing_the_form_changes_the_badge(anon_browser, demo_portal):
     setRoles(demo_portal, TEST_USER_ID, ["Manager"])
     service = demo_portal["leistungen"]["hundesteuer"]
-    form_id = next(item.getId() for item in service.objectValues() if item.portal_type == "EasyForm")
+    form_id = next(
+        item.getId() for item in service.objectValues() if item.portal_type == "EasyForm"
+    )
     api.content.delete(obj=service[form_id], check_linkintegrity=False)
     transaction.commit()
     anon_browser.open(f"{demo_portal.absolute_url()}/@@leistungen-a-z")

@@ -21,7 +21,9 @@ def service_search(browser, portal, term):
         ("Wohngeldd", "wohngeld", "Wohngeld beantragen"),
     ],
 )
-def test_service_search_finds_misspelled_services(anon_browser, demo_portal, term, service_id, title):
+def test_service_search_finds_misspelled_services(
+    anon_browser, demo_portal, term, service_id, title
+):
     page = service_search(anon_browser, demo_portal, term)
     assert "0 Leistungen gefunden" not in page
     url = demo_portal["leistungen"][service_id].absolute_url()

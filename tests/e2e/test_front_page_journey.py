@@ -1,8 +1,8 @@
 """The front page a newcomer meets: checked with axe at desktop and 320 px, search and footer used."""
 
+from playwright.sync_api import expect
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
-from playwright.sync_api import expect
 import pytest
 import re
 

@@ -25,7 +25,10 @@ class TestWorklistOnAPhone:
     def applications(self, site):
         for user in ("buerger", "buergerin"):
             application = build_application(
-                site, "fuehrungszeugnis", user, name="Maximiliane Mustermann-Schulze",
+                site,
+                "fuehrungszeugnis",
+                user,
+                name="Maximiliane Mustermann-Schulze",
                 rows=[FIRST_NAME_ROW],
             )
         application.clerk_news = "message"

@@ -22,7 +22,7 @@ def stored_secret(rest_portal):
 def test_secret_is_no_registry_record(stored_secret, manager_session):
     records = api.portal.get_tool("portal_registry").records
     assert RECORD not in records
-    assert SECRET not in [records[name].value for name in records.keys()]
+    assert SECRET not in [records[name].value for name in records]
     response = manager_session.get(f"@registry/{RECORD}")
     assert response.status_code == 404
     assert response.json()["error"]["message"] == "Diese Einstellung gibt es nicht."

@@ -26,7 +26,9 @@ def test_administrator_still_can(rest_portal, manager_session):
     application = draft_application(rest_portal)
     bring_to(application, "submitted")
     transaction.commit()
-    response = manager_session.patch(relative(application, rest_portal), json={"title": "Korrigiert"})
+    response = manager_session.patch(
+        relative(application, rest_portal), json={"title": "Korrigiert"}
+    )
     assert response.status_code == 204, response.text
     transaction.abort()
     assert application.title == "Korrigiert"

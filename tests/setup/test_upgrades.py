@@ -428,7 +428,7 @@ def test_upgrade_1016_to_1017_marks_news_for_clerks(demo):
 
     assert setup_tool.getLastVersionForProfile(PROFILE) == ("1022",)
     (brain,) = catalog.unrestrictedSearchResults(clerk_news=[MESSAGE])
-    assert brain.UID == application.UID()
+    assert application.UID() == brain.UID
     assert brain.clerk_news == MESSAGE
 
 

@@ -25,7 +25,7 @@ class CitizenWrote(ObjectEvent):
 
 
 def news_for_clerk(application):
-    """"answer", "message" or "" (nothing new for the department)."""
+    """ "answer", "message" or "" (nothing new for the department)."""
     return getattr(application, "clerk_news", None) or ""
 
 
@@ -70,5 +70,3 @@ def opened(application):
         return False
     application.reindexObject(idxs=[INDEX])
     return True
-
-

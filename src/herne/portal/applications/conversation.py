@@ -11,9 +11,9 @@ from herne.portal.applications.messages import FROM_CITIZEN
 from herne.portal.applications.messages import FROM_CITY
 from herne.portal.applications.messages import add_message
 from herne.portal.applications.notifications import queue_department_mail
+from herne.portal.applications.notifications import queue_status_mail
 from herne.portal.applications.office import department_of
 from herne.portal.applications.office import office
-from herne.portal.applications.notifications import queue_status_mail
 from herne.portal.applications.processing import ProcessingRefused
 from herne.portal.applications.processing import refusal
 from herne.portal.applications.processing import state_title
@@ -64,9 +64,7 @@ def closed_refusal(application, from_citizen):
     """Why no message can be written on a closed application, in German, for its reader."""
     if from_citizen:
         return contact_instead(application)
-    return in_german(
-        _("Dieser Antrag ist abgeschlossen und nimmt keine Nachrichten mehr an.")
-    )
+    return in_german(_("Dieser Antrag ist abgeschlossen und nimmt keine Nachrichten mehr an."))
 
 
 def store_attachments(application, field, title, uploads):

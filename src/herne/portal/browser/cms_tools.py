@@ -33,7 +33,7 @@ def shows_cms_tools(context, request):
 
 
 class StaffOnlyByline(DocumentBylineViewlet):
-    """"Von admin — zuletzt geändert" is for editors and clerks; citizens never see it."""
+    """ "Von admin — zuletzt geändert" is for editors and clerks; citizens never see it."""
 
     def show(self):
         return super().show() and shows_cms_tools(self.context, self.request)

@@ -190,7 +190,7 @@ class WorklistView(BrowserView):
 
 
 def news_title(brain):
-    """"Neue Antwort" / "Neue Nachricht" while a clerk has not opened the application since."""
+    """ "Neue Antwort" / "Neue Nachricht" while a clerk has not opened the application since."""
     return clerk_news.TITLES.get(getattr(brain, clerk_news.INDEX, None) or "")
 
 

@@ -27,7 +27,7 @@ def citizen_unread(obj):
 
 @indexer(IApplication)
 def clerk_news(obj):
-    """"answer" or "message" while the citizen's latest answer or message is unseen by a clerk."""
+    """ "answer" or "message" while the citizen's latest answer or message is unseen by a clerk."""
     return news_for_clerk(obj)
 
 
