@@ -1,0 +1,94 @@
+"""POST ``@termine``: book a time; POST ``@termine/<office>/<key>/<code>/stornieren?token=…``: cancel it."""
+
+from herne.portal import _
+from herne.portal.booking.bookings import FULL
+from herne.portal.booking.bookings import NOT_FOUND
+from herne.portal.booking.bookings import SlotFull
+from herne.portal.booking.bookings import book
+from herne.portal.booking.bookings import cancel
+from herne.portal.booking.bookings import find
+from herne.portal.booking.slots import refusal
+from herne.portal.booking.storage import utcnow
+from herne.portal.content.validators import ascii_address
+from herne.portal.restapi.services.termine import TermineService
+from herne.portal.restapi.services.termine import find_office
+from herne.portal.restapi.services.termine import office_and_service
+from herne.portal.restapi.services.termine import parse_start
+from plone import api
+from plone.protect.interfaces import IDisableCSRFProtection
+from zope.interface import alsoProvides
+
+
+CANCEL = "stornieren"
+MAX_NAME = 200
+
+
+class TerminePost(TermineService):
+    def reply(self):
+        alsoProvides(self.request, IDisableCSRFProtection)  # anonymous citizens and API clients
+        if self.params:
+            return self.reply_cancel()
+        data = self.body()
+        office, service, settings, minutes, errors = office_and_service(
+            data.get("office"), data.get("service")
+        )
+        now = utcnow()
+        start = parse_start(data.get("start"))
+        if start is None:
+            errors["start"] = _("Bitte geben Sie die Uhrzeit des Termins an (ISO 8601).")
+        elif settings is not None:
+            reason = refusal(settings, minutes, start, now)
+            if reason is not None:
+                errors["start"] = reason
+        name = data.get("name")
+        if not isinstance(name, str) or not name.strip():
+            errors["name"] = _("Bitte geben Sie Ihren Namen an.")
+        elif len(name) > MAX_NAME:
+            errors["name"] = _("Der Name ist zu lang.")
+        email = data.get("email")
+        if not isinstance(email, str) or ascii_address(email.strip()) is None:
+            errors["email"] = _(
+                "Bitte geben Sie eine gültige E-Mail-Adresse an, zum Beispiel name@example.org."
+            )
+        application = data.get("application")
+        if application is not None and (
+            not isinstance(application, str) or api.content.get(UID=application) is None
+        ):
+            errors["application"] = _("Diesen Antrag gibt es nicht.")
+        if errors:
+            return self.error(400, errors)
+        try:
+            booking, token, _confirm_token = book(
+                office,
+                service.UID(),
+                start,
+                minutes,
+                settings.capacity,
+                now,
+                name.strip(),
+                email.strip(),
+                application,
+            )
+        except SlotFull:
+            return self.error(409, message=FULL)
+        url = self.booking_url(office, booking)
+        self.request.response.setStatus(201)
+        return {
+            "@id": url,
+            "code": booking["code"],
+            "state": booking["state"],
+            "cancel_url": f"{url}/{CANCEL}?token={token}",
+        }
+
+    def reply_cancel(self):
+        path = self.booking_path()
+        if path is None or path[3] != CANCEL:
+            return self.error(404, message=NOT_FOUND)
+        office_id, key, code, _action = path
+        office = find_office(office_id)
+        token = self.request.form.get("token")
+        booking = find(office, key, code, token) if office is not None else None
+        if booking is None:
+            return self.error(404, message=NOT_FOUND)
+        cancelled = cancel(office, booking)
+        return {"@id": self.booking_url(office, cancelled), "code": code, "state": cancelled["state"]}
