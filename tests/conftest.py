@@ -21,6 +21,7 @@ pytest_plugins = [
     "pytest_plone",
     "tests.smtp",
     "tests.fixtures.applications",
+    "tests.fixtures.booking",
     "tests.fixtures.browsers",
     "tests.fixtures.catalogue",
     "tests.fixtures.eid",

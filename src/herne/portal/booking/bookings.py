@@ -1,6 +1,7 @@
 """Booking, confirming and cancelling a time: the capacity check and the write in one transaction."""
 
 from datetime import timedelta
+from datetime import timezone
 from herne.portal import _
 from herne.portal.booking.slots import grid_keys
 from herne.portal.booking.storage import BOOKED
@@ -53,14 +54,14 @@ def book(department, service_uid, start, minutes, capacity, now, name, email, ap
         "code": new_code(),
         "state": BOOKED,
         "service": service_uid,
-        "start": start,
+        "start": start.astimezone(timezone.utc),  # zoneinfo zones do not pickle into the ZODB
         "minutes": minutes,
         "keys": tuple(keys),
         "name": name,
         "email": email,
         "application": application,
-        "created": now,
-        "hold_until": now + HOLD,
+        "created": now.astimezone(timezone.utc),
+        "hold_until": (now + HOLD).astimezone(timezone.utc),
         "token_hash": token_hash(token),
         "confirm_hash": token_hash(confirm_token),
     }

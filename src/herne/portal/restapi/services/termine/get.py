@@ -4,6 +4,7 @@ from herne.portal import _
 from herne.portal.booking.bookings import NOT_FOUND
 from herne.portal.booking.bookings import confirm
 from herne.portal.booking.bookings import find
+from herne.portal.booking.slots import BERLIN
 from herne.portal.booking.slots import compute_slots
 from herne.portal.booking.storage import taken_counter
 from herne.portal.booking.storage import utcnow
@@ -26,7 +27,7 @@ def booking_json(booking, url):
         "@id": url,
         "code": booking["code"],
         "state": booking["state"],
-        "start": booking["start"].isoformat(),
+        "start": booking["start"].astimezone(BERLIN).isoformat(),
         "service": booking["service"],
     }
 
