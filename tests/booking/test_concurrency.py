@@ -35,7 +35,16 @@ def race(db, office_path, starts, barrier, outcome):
                 service_uid = portal["leistungen"]["personalausweis"].UID()
                 capacity = office_settings(office).capacity
                 try:
-                    book(office, service_uid, start, 15, capacity, utcnow(), f"Person {number}", "p@example.org")
+                    book(
+                        office,
+                        service_uid,
+                        start,
+                        15,
+                        capacity,
+                        utcnow(),
+                        f"Person {number}",
+                        "p@example.org",
+                    )
                 except SlotFull:
                     manager.abort()
                     outcome.append(("ausgebucht", number, attempt))
@@ -71,7 +80,13 @@ def test_many_bookings_of_the_last_places_give_out_exactly_the_capacity(demo_fun
     department, _service = set_up_booking(portal, counters=3, walk_in_percent=0)  # capacity 3
     start = datetime.combine(next_weekday(1), datetime.min.time().replace(hour=9), tzinfo=BERLIN)
     outcome = []
-    race(demo_functional["zodbDB"], department.getPhysicalPath(), [start] * ATTEMPTS, threading.Barrier(ATTEMPTS), outcome)
+    race(
+        demo_functional["zodbDB"],
+        department.getPhysicalPath(),
+        [start] * ATTEMPTS,
+        threading.Barrier(ATTEMPTS),
+        outcome,
+    )
 
     results = [entry[0] for entry in outcome]
     assert results.count("gebucht") == 3
@@ -94,10 +109,25 @@ def test_bookings_of_different_times_do_not_conflict(demo_functional):
         for n in range(4)
     ]
     # the office already has bookings, as it will after its first day
-    book(department, service.UID(), datetime.combine(day, datetime.min.time().replace(hour=11), tzinfo=BERLIN), 15, 1, utcnow(), "Früh", "f@example.org")
+    book(
+        department,
+        service.UID(),
+        datetime.combine(day, datetime.min.time().replace(hour=11), tzinfo=BERLIN),
+        15,
+        1,
+        utcnow(),
+        "Früh",
+        "f@example.org",
+    )
     transaction.commit()
     outcome = []
-    race(demo_functional["zodbDB"], department.getPhysicalPath(), starts, threading.Barrier(len(starts)), outcome)
+    race(
+        demo_functional["zodbDB"],
+        department.getPhysicalPath(),
+        starts,
+        threading.Barrier(len(starts)),
+        outcome,
+    )
 
     assert sorted(entry[0] for entry in outcome) == ["gebucht"] * len(starts)
     transaction.begin()

@@ -1,20 +1,20 @@
 """Free slots: NRW public holidays, closures, horizon, earliest day, walk-in share, summer time."""
 
+from datetime import UTC
 from datetime import date
 from datetime import datetime
 from datetime import time
-from datetime import timezone
 from herne.portal.booking.closures import parse_closures
 from herne.portal.booking.hours import HoursError
 from herne.portal.booking.hours import parse_hours
-from herne.portal.i18n import in_german as in_german_text
 from herne.portal.booking.office import OfficeSettings
 from herne.portal.booking.slots import compute_slots
 from herne.portal.booking.slots import refusal
+from herne.portal.i18n import in_german as in_german_text
 import pytest
 
 
-NOW = datetime(2027, 3, 1, 9, 0, tzinfo=timezone.utc)  # a Monday
+NOW = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)  # a Monday
 WEEKDAYS_8_TO_12 = parse_hours("Mo-Fr 08:00-12:00")
 
 
@@ -34,9 +34,9 @@ def slots(office, first, last=None, minutes=15, now=NOW, taken=lambda key: 0):
 )
 def test_nrw_public_holidays_have_no_slots(day, name):
     assert slots(settings(), day) == []
-    assert in_german_text(refusal(settings(), 15, datetime.combine(day, time(9), tzinfo=NOW.tzinfo), NOW)) == (
-        "An diesem Tag ist das Amt geschlossen."
-    )
+    assert in_german_text(
+        refusal(settings(), 15, datetime.combine(day, time(9), tzinfo=NOW.tzinfo), NOW)
+    ) == ("An diesem Tag ist das Amt geschlossen.")
 
 
 def test_the_mondays_and_thursdays_a_week_after_these_holidays_are_open():
@@ -70,31 +70,34 @@ def test_closures_of_the_office_have_no_slots():
 
 
 def test_earliest_is_the_next_working_day():
-    friday = datetime(2027, 3, 5, 15, 0, tzinfo=timezone.utc)
-    days = {slot.start.date() for slot in slots(settings(), date(2027, 3, 5), date(2027, 3, 9), now=friday)}
+    friday = datetime(2027, 3, 5, 15, 0, tzinfo=UTC)
+    days = {
+        slot.start.date()
+        for slot in slots(settings(), date(2027, 3, 5), date(2027, 3, 9), now=friday)
+    }
     assert days == {date(2027, 3, 8), date(2027, 3, 9)}  # not Friday itself, nor the weekend
-    assert in_german_text(refusal(settings(), 15, datetime(2027, 3, 5, 16, 0, tzinfo=timezone.utc), friday)) == (
-        "Termine sind frühestens ab dem nächsten Werktag buchbar."
-    )
+    assert in_german_text(
+        refusal(settings(), 15, datetime(2027, 3, 5, 16, 0, tzinfo=UTC), friday)
+    ) == ("Termine sind frühestens ab dem nächsten Werktag buchbar.")
 
 
 def test_the_horizon_ends_the_slots():
     office = settings(horizon_weeks=8)
     days = {slot.start.date() for slot in slots(office, date(2027, 4, 23), date(2027, 4, 28))}
     assert max(days) == date(2027, 4, 26)  # 8 weeks from 2027-03-01
-    assert in_german_text(refusal(office, 15, datetime(2027, 4, 27, 8, 0, tzinfo=timezone.utc), NOW)) == (
+    assert in_german_text(refusal(office, 15, datetime(2027, 4, 27, 8, 0, tzinfo=UTC), NOW)) == (
         "Termine sind höchstens 8 Wochen im Voraus buchbar."
     )
 
 
 def test_past_and_off_grid_times_are_refused():
-    assert in_german_text(refusal(settings(), 15, datetime(2027, 2, 1, 8, 0, tzinfo=timezone.utc), NOW)) == (
+    assert in_german_text(refusal(settings(), 15, datetime(2027, 2, 1, 8, 0, tzinfo=UTC), NOW)) == (
         "Dieser Zeitpunkt liegt in der Vergangenheit."
     )
     assert "keinen Termin" in in_german_text(
-        refusal(settings(), 15, datetime(2027, 3, 30, 8, 5, tzinfo=timezone.utc), NOW)
+        refusal(settings(), 15, datetime(2027, 3, 30, 8, 5, tzinfo=UTC), NOW)
     )
-    assert refusal(settings(), 15, datetime(2027, 3, 30, 6, 15, tzinfo=timezone.utc), NOW) is None
+    assert refusal(settings(), 15, datetime(2027, 3, 30, 6, 15, tzinfo=UTC), NOW) is None
 
 
 def test_taken_places_reduce_free_places_of_every_slot_they_overlap():

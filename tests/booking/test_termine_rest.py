@@ -17,7 +17,12 @@ import transaction
 def free_slots(session, service, first, last=None):
     response = session.get(
         "@termine",
-        params={"office": OFFICE, "service": service.UID(), "start": first.isoformat(), "end": (last or first).isoformat()},
+        params={
+            "office": OFFICE,
+            "service": service.UID(),
+            "start": first.isoformat(),
+            "end": (last or first).isoformat(),
+        },
     )
     assert response.status_code == 200, response.text
     return response.json()["items"]
@@ -45,10 +50,14 @@ def test_free_slots_of_a_tuesday_with_offset_and_capacity(booking_office, api_se
     items = free_slots(api_session(), service, tuesday)
     assert len(items) == 16
     assert items[0] == {"start": at(tuesday, 8), "end": at(tuesday, 8, 15), "free": 2}
-    assert [item["start"] for item in free_slots(api_session(), service, tuesday + timedelta(days=4))] == []
+    assert [
+        item["start"] for item in free_slots(api_session(), service, tuesday + timedelta(days=4))
+    ] == []
 
 
-def test_booking_takes_a_place_and_the_last_place_is_refused_as_ausgebucht(booking_office, api_session):
+def test_booking_takes_a_place_and_the_last_place_is_refused_as_ausgebucht(
+    booking_office, api_session
+):
     portal, _office, service = booking_office
     session = api_session()
     start = at(next_weekday(2), 9)
@@ -59,7 +68,9 @@ def test_booking_takes_a_place_and_the_last_place_is_refused_as_ausgebucht(booki
     assert len(body["code"]) == 8
     assert body["@id"].startswith(portal.absolute_url() + "/@termine/" + OFFICE + "/")
     assert "token=" in body["cancel_url"]
-    slot = [item for item in free_slots(session, service, next_weekday(2)) if item["start"] == start]
+    slot = [
+        item for item in free_slots(session, service, next_weekday(2)) if item["start"] == start
+    ]
     assert slot[0]["free"] == 1
 
     second = session.post("@termine", json=booking_request(service, start, name="Berta Brandt"))
@@ -80,15 +91,23 @@ def _refusal(session, data):
     "start, message",
     [
         (lambda: "2020-01-07T09:00:00+01:00", "Dieser Zeitpunkt liegt in der Vergangenheit."),
-        (lambda: at(date.today(), 23, 45), "Termine sind frühestens ab dem nächsten Werktag buchbar."),
+        (
+            lambda: at(date.today(), 23, 45),
+            "Termine sind frühestens ab dem nächsten Werktag buchbar.",
+        ),
         (lambda: at(next_weekday(5), 9), "An diesem Tag ist das Amt geschlossen."),
         (lambda: at(next_weekday(1), 14), "Zu dieser Uhrzeit gibt es keinen Termin"),
         (lambda: at(next_weekday(1), 9, 5), "Zu dieser Uhrzeit gibt es keinen Termin"),
-        (lambda: at(next_weekday(1, weeks=9), 9), "Termine sind höchstens 8 Wochen im Voraus buchbar."),
+        (
+            lambda: at(next_weekday(1, weeks=9), 9),
+            "Termine sind höchstens 8 Wochen im Voraus buchbar.",
+        ),
         (lambda: "morgen früh", "Bitte geben Sie die Uhrzeit des Termins an"),
     ],
 )
-def test_times_that_cannot_be_booked_are_refused_in_german(booking_office, api_session, start, message):
+def test_times_that_cannot_be_booked_are_refused_in_german(
+    booking_office, api_session, start, message
+):
     _portal, office, service = booking_office
     errors = _refusal(api_session(), booking_request(service, start()))
     assert errors["start"].startswith(message)
@@ -120,7 +139,11 @@ def test_a_public_holiday_of_nrw_is_refused_and_has_no_slots(booking_office, api
 @pytest.mark.parametrize(
     "changes, field, message",
     [
-        ({"office": OTHER_OFFICE}, "office", "Dieses Amt bietet für diese Leistung keine Termine an."),
+        (
+            {"office": OTHER_OFFICE},
+            "office",
+            "Dieses Amt bietet für diese Leistung keine Termine an.",
+        ),
         ({"office": "gibt-es-nicht"}, "office", "Dieses Amt gibt es nicht."),
         ({"service": "0" * 32}, "service", "Diese Leistung gibt es nicht."),
         ({"email": "kein-at-zeichen"}, "email", "Bitte geben Sie eine gültige E-Mail-Adresse an"),
@@ -128,7 +151,9 @@ def test_a_public_holiday_of_nrw_is_refused_and_has_no_slots(booking_office, api
         ({"application": "0" * 32}, "application", "Diesen Antrag gibt es nicht."),
     ],
 )
-def test_bad_input_is_refused_per_field_in_german(booking_office, api_session, changes, field, message):
+def test_bad_input_is_refused_per_field_in_german(
+    booking_office, api_session, changes, field, message
+):
     _portal, _office, service = booking_office
     errors = _refusal(api_session(), booking_request(service, at(next_weekday(1), 9), **changes))
     assert errors[field].startswith(message)
@@ -137,7 +162,8 @@ def test_bad_input_is_refused_per_field_in_german(booking_office, api_session, c
 def test_free_slots_need_a_readable_range(booking_office, api_session):
     _portal, _office, service = booking_office
     response = api_session().get(
-        "@termine", params={"office": OFFICE, "service": service.UID(), "start": "heute", "end": "2027-13-01"}
+        "@termine",
+        params={"office": OFFICE, "service": service.UID(), "start": "heute", "end": "2027-13-01"},
     )
     assert response.status_code == 400
     fields = {error["field"]: error["message"] for error in response.json()["error"]["errors"]}
@@ -155,7 +181,9 @@ def test_the_cancel_link_frees_the_place_once(booking_office, api_session):
     cancelled = session.post(booked["cancel_url"])
     assert cancelled.status_code == 200, cancelled.text
     assert cancelled.json()["state"] == "storniert"
-    slot = [item for item in free_slots(session, service, next_weekday(4)) if item["start"] == start]
+    slot = [
+        item for item in free_slots(session, service, next_weekday(4)) if item["start"] == start
+    ]
     assert slot[0]["free"] == 2
     again = session.post(booked["cancel_url"])
     assert again.status_code == 404
@@ -167,7 +195,9 @@ def test_others_cannot_read_or_cancel_a_booking_without_its_token(booking_office
     owner, stranger = api_session(), api_session("buerger", "buerger")
     start = at(next_weekday(4), 11)
     booked = owner.post("@termine", json=booking_request(service, start)).json()
-    tampered = booked["cancel_url"][:-4] + ("AAAA" if not booked["cancel_url"].endswith("AAAA") else "BBBB")
+    tampered = booked["cancel_url"][:-4] + (
+        "AAAA" if not booked["cancel_url"].endswith("AAAA") else "BBBB"
+    )
     for session in (stranger, api_session()):
         assert session.get(booked["@id"]).status_code == 404
         assert session.get(booked["@id"] + "?token=erraten").status_code == 404
@@ -190,7 +220,9 @@ def test_the_confirm_link_confirms_within_the_hold(booking_office, api_session):
     transaction.commit()
     url = f"{portal.absolute_url()}/@termine/{OFFICE}/{booking['keys'][0]}/{booking['code']}/bestaetigen"
     session = api_session()
-    assert session.get(url, params={"token": _cancel}).status_code == 404  # the cancel token does not confirm
+    assert (
+        session.get(url, params={"token": _cancel}).status_code == 404
+    )  # the cancel token does not confirm
     confirmed = session.get(url, params={"token": confirm_token})
     assert confirmed.status_code == 200, confirmed.text
     assert confirmed.json()["state"] == "bestaetigt"
@@ -205,13 +237,21 @@ def test_an_unconfirmed_booking_past_its_hold_frees_its_place(booking_office, ap
     for name in ("Erste", "Zweite"):
         book(office, service.UID(), start, 15, 2, long_ago, name, "x@example.org")
     transaction.commit()
-    assert [item["free"] for item in free_slots(api_session(), service, day) if item["start"] == start.isoformat()] == [2]
+    assert [
+        item["free"]
+        for item in free_slots(api_session(), service, day)
+        if item["start"] == start.isoformat()
+    ] == [2]
 
 
 def test_a_time_without_offset_is_read_as_berlin_time(booking_office, api_session):
     _portal, _office, service = booking_office
     day = next_weekday(0, weeks=2)
-    response = api_session().post("@termine", json=booking_request(service, f"{day.isoformat()}T09:30:00"))
+    response = api_session().post(
+        "@termine", json=booking_request(service, f"{day.isoformat()}T09:30:00")
+    )
     assert response.status_code == 201, response.text
-    slot = [item for item in free_slots(api_session(), service, day) if item["start"] == at(day, 9, 30)]
+    slot = [
+        item for item in free_slots(api_session(), service, day) if item["start"] == at(day, 9, 30)
+    ]
     assert slot[0]["free"] == 1

@@ -1,7 +1,9 @@
 """Booking, confirming and cancelling a time: the capacity check and the write in one transaction."""
 
+import base64
+from datetime import UTC
 from datetime import timedelta
-from datetime import timezone
+import hashlib
 from herne.portal import _
 from herne.portal.booking.slots import grid_keys
 from herne.portal.booking.storage import BOOKED
@@ -9,8 +11,6 @@ from herne.portal.booking.storage import CANCELLED
 from herne.portal.booking.storage import CONFIRMED
 from herne.portal.booking.storage import office_bookings
 from herne.portal.booking.storage import slot_bookings
-import base64
-import hashlib
 import hmac
 import secrets
 
@@ -54,14 +54,14 @@ def book(department, service_uid, start, minutes, capacity, now, name, email, ap
         "code": new_code(),
         "state": BOOKED,
         "service": service_uid,
-        "start": start.astimezone(timezone.utc),  # zoneinfo zones do not pickle into the ZODB
+        "start": start.astimezone(UTC),  # zoneinfo zones do not pickle into the ZODB
         "minutes": minutes,
         "keys": tuple(keys),
         "name": name,
         "email": email,
         "application": application,
-        "created": now.astimezone(timezone.utc),
-        "hold_until": (now + HOLD).astimezone(timezone.utc),
+        "created": now.astimezone(UTC),
+        "hold_until": (now + HOLD).astimezone(UTC),
         "token_hash": token_hash(token),
         "confirm_hash": token_hash(confirm_token),
     }

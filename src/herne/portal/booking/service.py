@@ -42,7 +42,9 @@ class IServiceBooking(model.Schema):
     )
     booking_offices = schema.List(
         title=_("Ämter mit Terminvergabe"),
-        description=_("Die Organisationseinheiten, bei denen man für diese Leistung einen Termin buchen kann."),
+        description=_(
+            "Die Organisationseinheiten, bei denen man für diese Leistung einen Termin buchen kann."
+        ),
         value_type=schema.Choice(vocabulary="herne.portal.Departments"),
         required=False,
         default=[],

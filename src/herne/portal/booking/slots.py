@@ -6,8 +6,8 @@ from datetime import timedelta
 from functools import lru_cache
 from herne.portal import _
 from herne.portal.booking.service import GRID_MINUTES
-from zoneinfo import ZoneInfo
 import holidays
+from zoneinfo import ZoneInfo
 
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -92,7 +92,9 @@ def compute_slots(settings, minutes, first, last, now, taken):
             for start in day_starts(settings, day, minutes):
                 start = start.astimezone(BERLIN)  # the offset of that moment (CET or CEST)
                 free = settings.capacity - max(taken(key) for key in grid_keys(start, minutes))
-                slots.append(Slot(start=start, end=start + timedelta(minutes=minutes), free=max(free, 0)))
+                slots.append(
+                    Slot(start=start, end=start + timedelta(minutes=minutes), free=max(free, 0))
+                )
         day += timedelta(days=1)
     return slots
 
@@ -113,5 +115,7 @@ def refusal(settings, minutes, start, now):
     if is_closed(settings, day):
         return _("An diesem Tag ist das Amt geschlossen.")
     if local not in list(day_starts(settings, day, minutes)):
-        return _("Zu dieser Uhrzeit gibt es keinen Termin; bitte wählen Sie eine der angebotenen Zeiten.")
+        return _(
+            "Zu dieser Uhrzeit gibt es keinen Termin; bitte wählen Sie eine der angebotenen Zeiten."
+        )
     return None

@@ -8,6 +8,7 @@ There is deliberately no ``_p_resolveConflict``: a merged conflict could overboo
 """
 
 from BTrees.OOBTree import OOBTree
+from datetime import UTC
 from datetime import datetime
 from persistent import Persistent
 from zope.annotation.interfaces import IAnnotations
@@ -74,6 +75,5 @@ def taken_counter(department, first, last, now):
 
 
 def utcnow():
-    from datetime import timezone
-
-    return datetime.now(timezone.utc)
+    """Now, in UTC: what bookings store and compare."""
+    return datetime.now(UTC)

@@ -52,7 +52,9 @@ def office_and_service(office_id, service_uid):
         errors["service"] = _("Diese Leistung gibt es nicht.")
     elif not getattr(service, "visit_minutes", None):
         errors["service"] = _("Für diese Leistung gibt es keine Termine.")
-    elif office is not None and office.UID() not in (getattr(service, "booking_offices", None) or ()):
+    elif office is not None and office.UID() not in (
+        getattr(service, "booking_offices", None) or ()
+    ):
         errors["office"] = _("Dieses Amt bietet für diese Leistung keine Termine an.")
     if errors:
         return None, None, None, None, errors
@@ -81,5 +83,11 @@ class TermineService(JSONService):
 
     def booking_url(self, office, booking):
         return "/".join(
-            (api.portal.get().absolute_url(), "@termine", office.getId(), booking["keys"][0], booking["code"])
+            (
+                api.portal.get().absolute_url(),
+                "@termine",
+                office.getId(),
+                booking["keys"][0],
+                booking["code"],
+            )
         )

@@ -81,7 +81,9 @@ class TermineGet(TermineService):
             if confirmed is None:
                 return self.error(
                     409,
-                    message=_("Die Reservierung ist abgelaufen; bitte buchen Sie den Termin erneut."),
+                    message=_(
+                        "Die Reservierung ist abgelaufen; bitte buchen Sie den Termin erneut."
+                    ),
                 )
             booking = confirmed
         return booking_json(booking, self.booking_url(office, booking))

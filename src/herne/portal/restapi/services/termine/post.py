@@ -91,4 +91,8 @@ class TerminePost(TermineService):
         if booking is None:
             return self.error(404, message=NOT_FOUND)
         cancelled = cancel(office, booking)
-        return {"@id": self.booking_url(office, cancelled), "code": code, "state": cancelled["state"]}
+        return {
+            "@id": self.booking_url(office, cancelled),
+            "code": code,
+            "state": cancelled["state"],
+        }
