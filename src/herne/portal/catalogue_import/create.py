@@ -1,6 +1,8 @@
 """Create a loaded catalogue in the site: departments, services, their forms and log-ins."""
 
 from decimal import Decimal
+from herne.portal.catalogue_import.booking import set_office_booking
+from herne.portal.catalogue_import.booking import set_service_booking
 from herne.portal.catalogue_import.forms import ACTIONS_MODEL
 from herne.portal.catalogue_import.forms import fields_model
 from herne.portal.setuphandlers import CATALOGUE_FOLDER_ID
@@ -43,6 +45,7 @@ def create_department(folder, data):
         description=data.get("description", ""),
         **{name: data.get(name) for name in DEPARTMENT_FIELDS},
     )
+    set_office_booking(department, data.get("booking"))
     publish(department)
     return department
 
@@ -79,6 +82,7 @@ def create_service(folder, data, departments):
         ],
         **{name: data.get(name) for name in SERVICE_FIELDS},
     )
+    set_service_booking(service, data.get("booking"), departments)
     publish(service)
     return service
 

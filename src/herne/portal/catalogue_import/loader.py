@@ -6,6 +6,8 @@ from dataclasses import field
 from decimal import Decimal
 from decimal import InvalidOperation
 from herne.portal.applications.clerks import clerks_group_id
+from herne.portal.catalogue_import.booking import check_office_booking
+from herne.portal.catalogue_import.booking import check_service_booking
 from herne.portal.content.validators import valid_service_key
 from herne.portal.setuphandlers import DEPARTMENTS_FOLDER_ID
 from herne.portal.setuphandlers import EDITORIAL_GROUPS
@@ -39,6 +41,7 @@ DEPARTMENT_KEYS = {
     "opening_hours": False,
     "phone": False,
     "email": False,
+    "booking": False,
 }
 SERVICE_KEYS = {
     "id": True,
@@ -58,6 +61,7 @@ SERVICE_KEYS = {
     "contact": False,
     "plain_language_summary": False,
     "subjects": False,
+    "booking": False,
 }
 DOCUMENT_KEYS = {"name": True, "note": False, "provision": False}
 FEE_KEYS = {"amount": True, "purpose": True}
@@ -151,7 +155,9 @@ class _Checker:
             elif key == "required":
                 if not isinstance(value, bool):
                     self.problem(where, "'required' must be true or false")
-            elif key not in ("required_documents", "fees") and not isinstance(value, str):
+            elif key not in ("required_documents", "fees", "booking") and not isinstance(
+                value, str
+            ):
                 self.problem(where, f"{key!r} must be a text, not {type(value).__name__}")
         for key, vocabulary in CHOICES.items():
             if key in data and key in keys:
@@ -365,12 +371,15 @@ def load_catalogue(folder, site=None):
     users = _read(folder, USERS_FILE, checker, False, list)
 
     for index, data in enumerate(departments):
-        checker.entry(_where(DEPARTMENTS_FILE, index, data, "id"), data, DEPARTMENT_KEYS)
+        where = _where(DEPARTMENTS_FILE, index, data, "id")
+        if checker.entry(where, data, DEPARTMENT_KEYS):
+            check_office_booking(checker, where, data.get("booking"))
     department_ids = checker.unique(DEPARTMENTS_FILE, departments, "id")
     for index, data in enumerate(services):
         where = _where(SERVICES_FILE, index, data, "id")
         if checker.entry(where, data, SERVICE_KEYS):
             _check_service(checker, where, data, department_ids)
+            check_service_booking(checker, where, data.get("booking"), department_ids)
     service_ids = checker.unique(SERVICES_FILE, services, "id")
     forms = _expand_forms(checker, forms_data, service_ids)
     for index, data in enumerate(users):
