@@ -255,3 +255,24 @@ def test_a_time_without_offset_is_read_as_berlin_time(booking_office, api_sessio
         item for item in free_slots(api_session(), service, day) if item["start"] == at(day, 9, 30)
     ]
     assert slot[0]["free"] == 1
+
+
+@pytest.mark.parametrize(
+    "start",
+    ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00", 20270302, ["2027-03-02T09:00:00"]],
+)
+def test_malformed_times_are_a_bad_request_not_a_server_error(booking_office, api_session, start):
+    _portal, _office, service = booking_office
+    errors = _refusal(api_session(), booking_request(service, start))
+    assert errors["start"] == "Bitte geben Sie die Uhrzeit des Termins an (ISO 8601)."
+
+
+def test_a_token_given_twice_is_no_token(booking_office, api_session):
+    _portal, _office, service = booking_office
+    session = api_session()
+    booked = session.post("@termine", json=booking_request(service, at(next_weekday(4), 9))).json()
+    url, token = booked["cancel_url"].split("?token=")
+    response = session.post(url, params=[("token", token), ("token", token)])
+    assert response.status_code == 404
+    assert "Diese Buchung gibt es nicht" in response.json()["error"]["message"]
+    assert session.get(booked["@id"], params=[("token", token), ("token", "x")]).status_code == 404

@@ -36,9 +36,11 @@ def parse_start(value):
     """An ISO 8601 time; one without an offset is read as Berlin time."""
     try:
         start = datetime.fromisoformat(value)
-    except (TypeError, ValueError):
+        start = start if start.tzinfo else start.replace(tzinfo=BERLIN)
+        start.astimezone(BERLIN)  # the first and last days of the calendar cannot be moved
+    except (TypeError, ValueError, OverflowError):
         return None
-    return start if start.tzinfo else start.replace(tzinfo=BERLIN)
+    return start
 
 
 def office_and_service(office_id, service_uid):
@@ -72,6 +74,11 @@ class TermineService(JSONService):
     def publishTraverse(self, request, name):
         self.params.append(name)
         return self
+
+    def token(self):
+        """The token of a link; anything but one text (e.g. given twice) is no token."""
+        token = self.request.form.get("token")
+        return token if isinstance(token, str) else None
 
     def booking_path(self):
         """(office id, grid key, code, action) from the path, or None."""

@@ -70,7 +70,7 @@ class TermineGet(TermineService):
             return self.error(404, message=NOT_FOUND)
         office_id, key, code, action = path
         office = find_office(office_id)
-        token = self.request.form.get("token")
+        token = self.token()
         kind = "confirm_hash" if action == CONFIRM else "token_hash"
         booking = find(office, key, code, token, kind) if office is not None else None
         if booking is None:

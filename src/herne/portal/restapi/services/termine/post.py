@@ -86,7 +86,7 @@ class TerminePost(TermineService):
             return self.error(404, message=NOT_FOUND)
         office_id, key, code, _action = path
         office = find_office(office_id)
-        token = self.request.form.get("token")
+        token = self.token()
         booking = find(office, key, code, token) if office is not None else None
         if booking is None:
             return self.error(404, message=NOT_FOUND)
