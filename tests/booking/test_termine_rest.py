@@ -276,3 +276,25 @@ def test_a_token_given_twice_is_no_token(booking_office, api_session):
     assert response.status_code == 404
     assert "Diese Buchung gibt es nicht" in response.json()["error"]["message"]
     assert session.get(booked["@id"], params=[("token", token), ("token", "x")]).status_code == 404
+
+
+def test_the_confirm_link_after_the_hold_asks_to_book_again(booking_office, api_session):
+    portal, office, service = booking_office
+    start = datetime.fromisoformat(at(next_weekday(3), 11))
+    booking, _cancel, confirm_token = book(
+        office,
+        service.UID(),
+        start,
+        15,
+        2,
+        utcnow() - timedelta(minutes=31),
+        "Bernd",
+        "b@example.org",
+    )
+    transaction.commit()
+    url = f"{portal.absolute_url()}/@termine/{OFFICE}/{booking['keys'][0]}/{booking['code']}/bestaetigen"
+    response = api_session().get(url, params={"token": confirm_token})
+    assert response.status_code == 409
+    assert response.json()["error"]["message"] == (
+        "Die Reservierung ist abgelaufen; bitte buchen Sie den Termin erneut."
+    )
