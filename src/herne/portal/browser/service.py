@@ -4,6 +4,7 @@ from babel.numbers import format_currency
 from herne.portal import _
 from herne.portal.applications.retention import DELETE
 from herne.portal.applications.retention import retention_of
+from herne.portal.browser.booking_offices import bookable_offices
 from herne.portal.browser.listing import badge
 from herne.portal.browser.text import MultilineText
 from herne.portal.eid.provider import eid_enabled
@@ -55,6 +56,12 @@ class ServiceView(MultilineText, BrowserView):
 
     def can_apply_online(self):
         return self.context.can_apply_online
+
+    def booking_url(self):
+        """The page "Termin buchen" when the service has a visit length and an office taking bookings."""
+        if not bookable_offices(self.context):
+            return None
+        return self.context.absolute_url() + "/@@termin-buchen"
 
     def is_on_site_only(self):
         return self.availability() == "on_site_only"

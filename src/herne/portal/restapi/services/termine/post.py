@@ -7,9 +7,8 @@ from herne.portal.booking.bookings import SlotFull
 from herne.portal.booking.bookings import book
 from herne.portal.booking.bookings import cancel
 from herne.portal.booking.bookings import find
-from herne.portal.booking.slots import refusal
+from herne.portal.booking.request import booking_errors
 from herne.portal.booking.storage import utcnow
-from herne.portal.content.validators import ascii_address
 from herne.portal.restapi.services.termine import TermineService
 from herne.portal.restapi.services.termine import find_office
 from herne.portal.restapi.services.termine import office_and_service
@@ -20,7 +19,6 @@ from zope.interface import alsoProvides
 
 
 CANCEL = "stornieren"
-MAX_NAME = 200
 
 
 class TerminePost(TermineService):
@@ -34,22 +32,9 @@ class TerminePost(TermineService):
         )
         now = utcnow()
         start = parse_start(data.get("start"))
-        if start is None:
-            errors["start"] = _("Bitte geben Sie die Uhrzeit des Termins an (ISO 8601).")
-        elif settings is not None:
-            reason = refusal(settings, minutes, start, now)
-            if reason is not None:
-                errors["start"] = reason
         name = data.get("name")
-        if not isinstance(name, str) or not name.strip():
-            errors["name"] = _("Bitte geben Sie Ihren Namen an.")
-        elif len(name) > MAX_NAME:
-            errors["name"] = _("Der Name ist zu lang.")
         email = data.get("email")
-        if not isinstance(email, str) or ascii_address(email.strip()) is None:
-            errors["email"] = _(
-                "Bitte geben Sie eine gültige E-Mail-Adresse an, zum Beispiel name@example.org."
-            )
+        errors.update(booking_errors(settings, minutes, start, name, email, now))
         application = data.get("application")
         if application is not None and (
             not isinstance(application, str) or api.content.get(UID=application) is None
