@@ -7,6 +7,7 @@ from herne.portal.booking.bookings import book
 from herne.portal.booking.slots import BERLIN
 from herne.portal.booking.storage import office_bookings
 from herne.portal.booking.storage import utcnow
+import re
 from tests.fixtures.booking import OFFICE
 from tests.fixtures.booking import next_weekday
 import transaction
@@ -28,6 +29,12 @@ def at(day, hour, minute=0):
 def booked_codes(department):
     tree = office_bookings(department)
     return sorted({b["code"] for slot in (tree or {}).values() for b in slot.bookings})
+
+
+def error_next_to(contents, field):
+    """The German message shown next to a field (office, day, start, name, email), or None."""
+    found = re.search(rf'id="herne-{field}-error"[^>]*>([^<]*)<', contents)
+    return found.group(1).strip() if found else None
 
 
 def open_details(browser, service, day, hour):
@@ -127,7 +134,9 @@ def test_a_slot_filled_meanwhile_is_ausgebucht_with_the_times_shown_again(
     anon_browser.getControl("Name").value = "Bernd Bergmann"
     anon_browser.getControl("E-Mail-Adresse").value = "bernd@example.org"
     anon_browser.getControl("Termin verbindlich buchen").click()
-    assert "ausgebucht" in anon_browser.contents
+    assert error_next_to(anon_browser.contents, "start") == (
+        "Dieser Termin ist leider ausgebucht. Bitte wählen Sie eine andere Zeit."
+    )
     assert f"Schritt 3 von 4: Uhrzeit am {long_date(tuesday)}" in anon_browser.contents
     assert at(tuesday, 9).isoformat() not in anon_browser.contents
     assert at(tuesday, 9, 15).isoformat() in anon_browser.contents
@@ -141,9 +150,10 @@ def test_missing_name_and_bad_email_are_named_next_to_the_fields(booking_office,
     anon_browser.getControl("E-Mail-Adresse").value = "bernd@"
     anon_browser.getControl("Termin verbindlich buchen").click()
     contents = anon_browser.contents
-    assert 'id="herne-name-error"' in contents
-    assert "Bitte geben Sie Ihren Namen an." in contents
-    assert "Bitte geben Sie eine gültige E-Mail-Adresse an" in contents
+    assert error_next_to(contents, "name") == "Bitte geben Sie Ihren Namen an."
+    assert error_next_to(contents, "email") == (
+        "Bitte geben Sie eine gültige E-Mail-Adresse an, zum Beispiel name@example.org."
+    )
     assert "Schritt 4 von 4: Ihre Angaben" in contents
     assert booked_codes(department) == []
 
@@ -152,15 +162,23 @@ def test_times_the_page_did_not_offer_are_refused_in_german(booking_office, anon
     _portal, department, service = booking_office
     today = date.today()
     cases = [
-        (at(today - timedelta(days=1), 9), "Dieser Zeitpunkt liegt in der Vergangenheit."),
-        (at(next_weekday(5), 9), "An diesem Tag ist das Amt geschlossen."),
-        (at(next_weekday(1), 13), "Zu dieser Uhrzeit gibt es keinen Termin"),
-        (at(next_weekday(1, weeks=10), 9), "höchstens 8 Wochen im Voraus"),
+        (at(today - timedelta(days=1), 9), "day", "Dieser Zeitpunkt liegt in der Vergangenheit."),
+        (at(next_weekday(5), 9), "day", "An diesem Tag ist das Amt geschlossen."),
+        (
+            at(next_weekday(1), 13),
+            "start",
+            "Zu dieser Uhrzeit gibt es keinen Termin; bitte wählen Sie eine der angebotenen Zeiten.",
+        ),
+        (
+            at(next_weekday(1, weeks=10), 9),
+            "day",
+            "Termine sind höchstens 8 Wochen im Voraus buchbar.",
+        ),
     ]
-    for start, message in cases:
+    for start, field, message in cases:
         contents = post_booking(anon_browser, service, start)
-        assert message in contents, message
-        assert 'id="herne-' in contents and "Bitte bestätigen Sie" not in contents
+        assert error_next_to(contents, field) == message
+        assert "Bitte bestätigen Sie" not in contents
     assert booked_codes(department) == []
 
 
@@ -180,5 +198,7 @@ def test_a_booking_without_the_authenticator_is_refused(booking_office, anon_bro
 def test_an_office_that_does_not_book_the_service_is_refused(booking_office, anon_browser):
     _portal, _department, service = booking_office
     anon_browser.open(service.absolute_url() + "/@@termin-buchen?office=buergerdienste-wanne")
-    assert "Dieses Amt bietet für diese Leistung keine Termine an." in anon_browser.contents
+    assert error_next_to(anon_browser.contents, "office") == (
+        "Dieses Amt bietet für diese Leistung keine Termine an."
+    )
     assert "Schritt 1 von 4: Amt wählen" in anon_browser.contents
