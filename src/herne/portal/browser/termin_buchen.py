@@ -5,9 +5,9 @@ from datetime import timedelta
 from herne.portal import _
 from herne.portal.booking.bookings import FULL
 from herne.portal.booking.bookings import SlotFull
-from herne.portal.booking.bookings import book
 from herne.portal.booking.request import NO_START
 from herne.portal.booking.request import booking_errors
+from herne.portal.booking.reservation import reserve
 from herne.portal.booking.slots import BERLIN
 from herne.portal.booking.slots import compute_slots
 from herne.portal.booking.slots import earliest_day
@@ -118,11 +118,10 @@ class BookingView(BrowserView):
             self.errors.update(errors)
             return self.index()
         try:
-            booking, _token, _confirm_token = book(
+            booking, _token = reserve(
                 self.office,
-                self.context.UID(),
+                self.context,
                 start,
-                self.minutes,
                 self.settings.capacity,
                 self.now,
                 self.name.strip(),

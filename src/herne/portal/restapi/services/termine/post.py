@@ -4,10 +4,10 @@ from herne.portal import _
 from herne.portal.booking.bookings import FULL
 from herne.portal.booking.bookings import NOT_FOUND
 from herne.portal.booking.bookings import SlotFull
-from herne.portal.booking.bookings import book
 from herne.portal.booking.bookings import cancel
 from herne.portal.booking.bookings import find
 from herne.portal.booking.request import booking_errors
+from herne.portal.booking.reservation import reserve
 from herne.portal.booking.storage import utcnow
 from herne.portal.restapi.services.termine import TermineService
 from herne.portal.restapi.services.termine import find_office
@@ -35,19 +35,21 @@ class TerminePost(TermineService):
         name = data.get("name")
         email = data.get("email")
         errors.update(booking_errors(settings, minutes, start, name, email, now))
-        application = data.get("application")
-        if application is not None and (
-            not isinstance(application, str) or api.content.get(UID=application) is None
-        ):
-            errors["application"] = _("Diesen Antrag gibt es nicht.")
+        application_uid = data.get("application")
+        application = None
+        if application_uid is not None:
+            application = (
+                api.content.get(UID=application_uid) if isinstance(application_uid, str) else None
+            )
+            if application is None:
+                errors["application"] = _("Diesen Antrag gibt es nicht.")
         if errors:
             return self.error(400, errors)
         try:
-            booking, token, _confirm_token = book(
+            booking, token = reserve(
                 office,
-                service.UID(),
+                service,
                 start,
-                minutes,
                 settings.capacity,
                 now,
                 name.strip(),
