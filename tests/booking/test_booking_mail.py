@@ -1,7 +1,10 @@
 """The confirmation mail of a booking: German, local time, place, what to bring, code, links, ``.ics``."""
 
+from DateTime import DateTime
 from datetime import timedelta
 from herne.portal.booking.slots import BERLIN
+from tests.fixtures.applications import CITIZEN as CITIZEN_LOGIN
+from tests.fixtures.applications import build_application
 from tests.fixtures.booking import next_weekday
 from tests.fixtures.booking_mail import CITIZEN
 from tests.fixtures.booking_mail import at
@@ -99,3 +102,21 @@ def test_a_booking_on_the_page_termin_buchen_sends_the_mail_too(
     message = booking_mail(mailbox)
     assert f"Wann: {day.strftime('%d.%m.%Y')} um 09:15 Uhr" in mail_text(message)
     assert "@@termin-bestaetigen?" in mail_link(message, "termin-bestaetigen")
+
+
+def test_a_booking_for_an_application_lists_its_originals_still_to_show(
+    booking_office, api_session, mailbox
+):
+    portal, _office, service = booking_office
+    application = build_application(portal)
+    application.originals = [
+        {"name": "Ehrenamtsnachweis"},
+        {"name": "Mietvertrag", "shown_at": DateTime(), "checked_by": "sachbearbeitung"},
+    ]
+    transaction.commit()
+    citizen = api_session(*CITIZEN_LOGIN)
+    book_over_rest(citizen, service, at(next_weekday(2), 11), application=application.UID())
+
+    text = mail_text(booking_mail(mailbox))
+    assert "- Ehrenamtsnachweis\n" in text.split("Bitte bringen Sie mit:")[1]
+    assert "Mietvertrag" not in text
