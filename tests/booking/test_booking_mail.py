@@ -4,7 +4,8 @@ from DateTime import DateTime
 from datetime import timedelta
 from herne.portal.booking.slots import BERLIN
 from tests.fixtures.applications import CITIZEN as CITIZEN_LOGIN
-from tests.fixtures.applications import build_application
+from tests.fixtures.applications import bring_to
+from tests.fixtures.applications import draft_application
 from tests.fixtures.booking import next_weekday
 from tests.fixtures.booking_mail import CITIZEN
 from tests.fixtures.booking_mail import at
@@ -107,15 +108,28 @@ def test_a_booking_on_the_page_termin_buchen_sends_the_mail_too(
 def test_a_booking_for_an_application_lists_its_originals_still_to_show(
     booking_office, api_session, mailbox
 ):
-    portal, _office, service = booking_office
-    application = build_application(portal)
+    portal, office, _service = booking_office
+    application = draft_application(portal, service="fuehrungszeugnis")
     application.originals = [
-        {"name": "Ehrenamtsnachweis"},
-        {"name": "Mietvertrag", "shown_at": DateTime(), "checked_by": "sachbearbeitung"},
+        {"name": "Ehrenamtsnachweis", "shown_at": None, "checked_by": None},
+        {"name": "Mietvertrag", "shown_at": None, "checked_by": None},
     ]
+    bring_to(application, "originals_pending")
+    application.originals[1] = {
+        "name": "Mietvertrag",
+        "shown_at": DateTime(),
+        "checked_by": "sachbearbeitung",
+    }
+    application.originals = list(application.originals)
+    application.department_uid = office.UID()
     transaction.commit()
     citizen = api_session(*CITIZEN_LOGIN)
-    book_over_rest(citizen, service, at(next_weekday(2), 11), application=application.UID())
+    book_over_rest(
+        citizen,
+        portal["leistungen"]["fuehrungszeugnis"],
+        at(next_weekday(2), 11),
+        application=application.UID(),
+    )
 
     text = mail_text(booking_mail(mailbox))
     assert "- Ehrenamtsnachweis\n" in text.split("Bitte bringen Sie mit:")[1]

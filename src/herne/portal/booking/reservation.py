@@ -4,18 +4,21 @@ from herne.portal.booking.bookings import book
 from herne.portal.booking.confirmation_mail import queue_confirmation_mail
 
 
-def reserve(department, service, start, capacity, now, name, email, application=None):
+def reserve(
+    department, service, start, capacity, now, name, email, application=None, minutes=None
+):
     """Book ``start`` for ``service`` and mail the confirm link; returns (booking, cancel token).
 
     Raises ``SlotFull``. The confirm token leaves only in the mail, so that a booking made
     with a made-up address expires after its hold. ``application`` is the linked application
-    object (or None); its open originals are listed in the mail.
+    object (or None); its open originals are listed in the mail. ``minutes`` overrides the
+    service's visit length (a visit for an application).
     """
     booking, token, confirm_token = book(
         department,
         service.UID(),
         start,
-        service.visit_minutes,
+        minutes or service.visit_minutes,
         capacity,
         now,
         name,

@@ -29,12 +29,33 @@ class IServiceBooking(model.Schema):
     model.fieldset(
         "booking",
         label=_("Terminvergabe"),
-        fields=["visit_minutes", "booking_offices"],
+        fields=[
+            "visit_minutes",
+            "originals_visit_minutes",
+            "pickup_visit_minutes",
+            "booking_offices",
+        ],
     )
 
     visit_minutes = schema.Int(
         title=_("Termindauer"),
         description=_("Minuten je Termin, zum Beispiel 15 für den Personalausweis."),
+        required=False,
+        min=GRID_MINUTES,
+        max=240,
+        constraint=on_grid,
+    )
+    originals_visit_minutes = schema.Int(
+        title=_("Termindauer für das Vorzeigen von Originalen"),
+        description=_("Minuten je Termin für einen Antrag im Stand „Originale vorlegen“; ohne Angabe 10."),
+        required=False,
+        min=GRID_MINUTES,
+        max=240,
+        constraint=on_grid,
+    )
+    pickup_visit_minutes = schema.Int(
+        title=_("Termindauer für die Abholung"),
+        description=_("Minuten je Termin für einen Antrag im Stand „Zur Abholung bereit“; ohne Angabe 5."),
         required=False,
         min=GRID_MINUTES,
         max=240,

@@ -1,0 +1,112 @@
+"""Booking a visit for an application: when it needs one, how long, for whom, and the booking it has."""
+
+from herne.portal import _
+from herne.portal.applications.office import department_of
+from herne.portal.booking.storage import BOOKED
+from herne.portal.booking.storage import CONFIRMED
+from herne.portal.booking.storage import office_bookings
+from plone import api
+from urllib.parse import urlencode
+
+
+#: The application's state → (service field with the visit length, its default in minutes).
+VISIT_STATES = {
+    "originals_pending": ("originals_visit_minutes", 10),
+    "ready_for_pickup": ("pickup_visit_minutes", 5),
+}
+
+NOT_OWNER = _("Für diesen Antrag kann nur die Antragstellerin oder der Antragsteller einen Termin buchen.")
+NO_VISIT = _("Für diesen Antrag ist zurzeit kein Termin nötig.")
+ALREADY_BOOKED = _(
+    "Für diesen Antrag ist schon ein Termin gebucht. Bitte sagen Sie ihn zuerst ab, "
+    "wenn Sie eine andere Zeit möchten."
+)
+WRONG_OFFICE = _("Termine für diesen Antrag gibt es nur bei dem Amt, das ihn bearbeitet.")
+WRONG_SERVICE = _("Dieser Antrag gehört zu einer anderen Leistung.")
+
+
+def _unrestricted(uid):
+    if not isinstance(uid, str) or not uid:
+        return None
+    with api.env.adopt_roles(["Manager"]):
+        return api.content.get(UID=uid)
+
+
+def find_application(uid):
+    """The application with ``uid``, whoever asks (ownership is checked by :func:`owner_refusal`)."""
+    found = _unrestricted(uid)
+    return found if getattr(found, "portal_type", None) == "Application" else None
+
+
+def service_of(application):
+    return _unrestricted(getattr(application, "service_uid", None))
+
+
+def owner_refusal(application):
+    """None when the current user applied for ``application``, else the German refusal."""
+    if api.user.is_anonymous():
+        return NOT_OWNER
+    userid = api.user.get_current().getId()
+    if not userid or getattr(application, "applicant", None) != userid:
+        return NOT_OWNER
+    return None
+
+
+def visit_minutes(application):
+    """The visit length the application's state needs, or None when it needs no visit."""
+    state = api.content.get_state(application, default=None)
+    if state not in VISIT_STATES:
+        return None
+    field, default = VISIT_STATES[state]
+    service = service_of(application)
+    return getattr(service, field, None) or default
+
+
+def open_booking(application, now):
+    """The application's booking that still holds its time (booked within its hold, or confirmed), or None."""
+    department = department_of(application)
+    tree = office_bookings(department) if department is not None else None
+    if tree is None:
+        return None
+    uid = application.UID()
+    low = now.strftime("%Y-%m-%d")
+    for _key, slot in tree.items(low):
+        for booking in slot.bookings:
+            if booking.get("application") == uid and booking in slot.occupying(now):
+                if booking["start"] >= now:
+                    return booking
+    return None
+
+
+def refusal(application, now):
+    """(status, German message) when the current user may not book for ``application`` now, else None."""
+    message = owner_refusal(application)
+    if message is not None:
+        return 403, message
+    if visit_minutes(application) is None:
+        return 400, NO_VISIT
+    if open_booking(application, now) is not None:
+        return 400, ALREADY_BOOKED
+    return None
+
+
+def booking_url(application):
+    """The page "Termin buchen" for the application's office and visit, or None."""
+    department = department_of(application)
+    service = service_of(application)
+    if department is None or service is None or visit_minutes(application) is None:
+        return None
+    query = urlencode({"office": department.getId(), "application": application.UID()})
+    return f"{service.absolute_url()}/@@termin-buchen?{query}"
+
+
+def account_name():
+    """The signed-in citizen's full name, to prefill a booking for their application."""
+    user = api.user.get_current()
+    return (user.getProperty("fullname", "") or "").strip()
+
+
+def account_email():
+    """The signed-in citizen's e-mail address, to prefill a booking for their application."""
+    user = api.user.get_current()
+    return (user.getProperty("email", "") or "").strip()
