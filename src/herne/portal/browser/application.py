@@ -14,6 +14,7 @@ from herne.portal.applications.processing import PROCESS
 from herne.portal.applications.processing import exits_of
 from herne.portal.applications.processing import refusal
 from herne.portal.applications.processing import transition_title
+from herne.portal.browser.application_visit import ApplicationVisit
 from herne.portal.browser.text import MultilineText
 from herne.portal.workflow.application import open_originals
 from plone import api
@@ -24,7 +25,7 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zope.interface import alsoProvides
 
 
-class ApplicationView(MultilineText, BrowserView):
+class ApplicationView(ApplicationVisit, MultilineText, BrowserView):
     """What the citizen and the responsible clerks see of one application."""
 
     processing_panel = ViewPageTemplateFile("templates/processing_panel.pt")

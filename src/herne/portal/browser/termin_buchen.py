@@ -3,6 +3,14 @@
 from babel.dates import format_date
 from datetime import timedelta
 from herne.portal import _
+from herne.portal.applications.office import department_of
+from herne.portal.booking.application_visit import WRONG_OFFICE
+from herne.portal.booking.application_visit import account_email
+from herne.portal.booking.application_visit import account_name
+from herne.portal.booking.application_visit import find_application
+from herne.portal.booking.application_visit import refusal as visit_refusal
+from herne.portal.booking.application_visit import service_of
+from herne.portal.booking.application_visit import visit_minutes
 from herne.portal.booking.bookings import FULL
 from herne.portal.booking.bookings import SlotFull
 from herne.portal.booking.request import NO_START
@@ -12,6 +20,7 @@ from herne.portal.booking.slots import BERLIN
 from herne.portal.booking.slots import compute_slots
 from herne.portal.booking.slots import earliest_day
 from herne.portal.booking.slots import last_day
+from herne.portal.booking.office import office_settings
 from herne.portal.booking.slots import refusal
 from herne.portal.booking.storage import taken_counter
 from herne.portal.booking.storage import utcnow
@@ -38,6 +47,8 @@ class BookingView(BrowserView):
 
     step = "office"
     booking = None
+    application = None
+    application_uid = None
 
     def __call__(self):
         self.errors = {}
@@ -49,17 +60,24 @@ class BookingView(BrowserView):
         self.offices = bookable_offices(self.context)
         self.day = self.start = None
         office_id = form.get("office")
-        if office_id is None:
+        errors = {}
+        if form.get("application") is not None:
+            refused = self.for_application(form.get("application"), office_id)
+            if refused is not None:
+                return refused
+        elif office_id is None:
             return self.index()
-        office, _service, settings, minutes, errors = office_and_service(
-            office_id, self.context.UID()
-        )
-        if errors or office not in self.offices:
+        else:
+            office, _service, settings, minutes, errors = office_and_service(
+                office_id, self.context.UID()
+            )
+            if not errors and office in self.offices:
+                self.office, self.settings, self.minutes = office, settings, minutes
+        if self.office is None:
             self.errors["office"] = errors.get("office") or _(
                 "Dieses Amt bietet für diese Leistung keine Termine an."
             )
             return self.index()
-        self.office, self.settings, self.minutes = office, settings, minutes
         self.step = "day"
         if self.request.method == "POST":
             return self.submit()
@@ -67,6 +85,35 @@ class BookingView(BrowserView):
             return self.show_details(parse_start(form.get("start")))
         if form.get("day") is not None:
             return self.show_times(parse_date(form.get("day")))
+        return self.index()
+
+    def for_application(self, uid, office_id):
+        """Take office and visit length from the citizen's application; a refusal page otherwise.
+
+        Only the applicant books for an application (anyone else: 403, nothing stored).
+        """
+        application = find_application(uid) if isinstance(uid, str) else None
+        service = service_of(application) if application is not None else None
+        if application is None or service is None or service.UID() != self.context.UID():
+            return self.refuse(400, _("Diesen Antrag gibt es nicht."))
+        refused = visit_refusal(application, self.now)
+        if refused is not None:
+            return self.refuse(*refused)
+        office = department_of(application)
+        if office is None or office_id not in (None, office.getId()):
+            return self.refuse(400, WRONG_OFFICE)
+        self.application, self.application_uid = application, application.UID()
+        self.offices = [office]
+        self.office, self.settings = office, office_settings(office)
+        self.minutes = visit_minutes(application)
+        self.name = self.name or account_name()
+        self.email = self.email or account_email()
+        return None
+
+    def refuse(self, status, message):
+        self.request.response.setStatus(status)
+        self.step = "refused"
+        self.errors["application"] = message
         return self.index()
 
     # Steps
@@ -126,6 +173,8 @@ class BookingView(BrowserView):
                 self.now,
                 self.name.strip(),
                 self.email.strip(),
+                self.application,
+                self.minutes,
             )
         except SlotFull:
             return self.refuse_time(start, FULL)
@@ -210,4 +259,6 @@ class BookingView(BrowserView):
         return self.context.absolute_url() + "/@@termin-buchen"
 
     def step_url(self, **params):
+        if self.application_uid:
+            params["application"] = self.application_uid
         return self.url() + ("?" + urlencode(params) if params else "")
