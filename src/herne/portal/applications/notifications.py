@@ -5,6 +5,7 @@ from email.utils import formataddr
 from herne.portal import _
 from herne.portal.applications.office import department_of
 from herne.portal.applications.office import office_text
+from herne.portal.booking.application_visit import booking_url
 from herne.portal.controlpanels.portal import portal_sender
 from herne.portal.formats import german_date
 from herne.portal.formats import german_time
@@ -115,7 +116,11 @@ def queue_status_mail(application, state_id, state_title, comment):
             mapping={"reference": mapping["reference"], "state": state_title},
         )
     )
-    return _queue(email, subject, _render(text, mapping), application.reference_number)
+    body = _render(text, mapping)
+    visit = booking_url(application, state_id)
+    if visit is not None:  # originals to show, or the result to pick up
+        body += "\n" + in_german(_("Termin buchen: ${url}", mapping={"url": visit})) + "\n"
+    return _queue(email, subject, body, application.reference_number)
 
 
 def queue_department_mail(application, key, state_title, comment=""):

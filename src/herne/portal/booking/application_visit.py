@@ -52,9 +52,9 @@ def owner_refusal(application):
     return None
 
 
-def visit_minutes(application):
-    """The visit length the application's state needs, or None when it needs no visit."""
-    state = api.content.get_state(application, default=None)
+def visit_minutes(application, state=None):
+    """The visit length the application's state (or ``state``) needs, or None when it needs no visit."""
+    state = state or api.content.get_state(application, default=None)
     if state not in VISIT_STATES:
         return None
     field, default = VISIT_STATES[state]
@@ -90,11 +90,11 @@ def refusal(application, now):
     return None
 
 
-def booking_url(application):
+def booking_url(application, state=None):
     """The page "Termin buchen" for the application's office and visit, or None."""
     department = department_of(application)
     service = service_of(application)
-    if department is None or service is None or visit_minutes(application) is None:
+    if department is None or service is None or visit_minutes(application, state) is None:
         return None
     query = urlencode({"office": department.getId(), "application": application.UID()})
     return f"{service.absolute_url()}/@@termin-buchen?{query}"
