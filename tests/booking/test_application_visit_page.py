@@ -100,3 +100,23 @@ def test_another_citizen_cannot_book_for_the_application_on_the_page(booking_off
     assert browser.headers["status"].startswith("403")
     assert "herne-time-" not in browser.contents
     assert _codes(office) == set()
+
+
+def test_the_postkorb_offers_termin_buchen_until_the_visit_is_booked(booking_office, citizen):
+    portal, office, _service = booking_office
+    waiting = _application(portal, office, "in_progress")
+    pickup = _application(portal, office, "ready_for_pickup")
+    browser = citizen()
+    browser.open(f"{portal.absolute_url()}/@@postkorb")
+    (link,) = _booking_links(browser)
+    assert f"application={pickup.UID()}" in link
+    assert waiting.UID() not in browser.contents
+
+    browser.open(link)
+    day = next_weekday(2)
+    browser.getControl(long_date(day)).click()
+    browser.getControl(name="start").value = [at(day, 10).isoformat()]
+    browser.getControl("Weiter").click()
+    browser.getControl("Termin verbindlich buchen").click()
+    browser.open(f"{portal.absolute_url()}/@@postkorb")
+    assert _booking_links(browser) == []

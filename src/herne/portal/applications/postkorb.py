@@ -1,6 +1,9 @@
 """The citizen's Postkorb: own applications from catalog metadata, for the page and the REST API."""
 
 from herne.portal.applications.next_step import must_act
+from herne.portal.booking.application_visit import VISIT_STATES
+from herne.portal.booking.application_visit import open_visit_link
+from herne.portal.booking.storage import utcnow
 from herne.portal.applications.processing import state_title
 from herne.portal.formats import german_date
 from herne.portal.workflow.application_table import STATES
@@ -31,6 +34,7 @@ def postkorb_rows(userid=None):
     )
     titles = {}
     rows = []
+    now = utcnow()
     for brain in brains:
         state = brain.review_state
         if state not in titles:
@@ -47,6 +51,9 @@ def postkorb_rows(userid=None):
                 "must_act": must_act(state),
                 "unread": bool(brain.citizen_unread),
                 "group": group_of(state),
+                "visit_url": (
+                    open_visit_link(brain.getObject(), now) if state in VISIT_STATES else None
+                ),
             }
         )
     return rows
@@ -63,4 +70,5 @@ def row_as_json(row):
         "state_title": row["state_title"],
         "must_act": row["must_act"],
         "unread": row["unread"],
+        "termin_buchen_url": row["visit_url"],
     }

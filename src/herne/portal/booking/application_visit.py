@@ -110,3 +110,10 @@ def account_email():
     """The signed-in citizen's e-mail address, to prefill a booking for their application."""
     user = api.user.get_current()
     return (user.getProperty("email", "") or "").strip()
+
+
+def open_visit_link(application, now):
+    """The link "Termin buchen" while a visit is needed and none is booked yet, else None."""
+    if open_booking(application, now) is not None:
+        return None
+    return booking_url(application)
