@@ -19,6 +19,12 @@ ANNOTATION_KEY = "herne.portal.booking"
 BOOKED = "gebucht"
 CONFIRMED = "bestaetigt"
 CANCELLED = "storniert"
+ARRIVED = "erschienen"
+DONE = "erledigt"
+NO_SHOW = "nicht erschienen"
+
+#: States that keep their place taken (a booked one only while it is held).
+TAKING_A_PLACE = (CONFIRMED, ARRIVED, DONE, NO_SHOW)
 
 
 class SlotBookings(Persistent):
@@ -32,7 +38,7 @@ class SlotBookings(Persistent):
         return [
             booking
             for booking in self.bookings
-            if booking["state"] == CONFIRMED
+            if booking["state"] in TAKING_A_PLACE
             or (booking["state"] == BOOKED and booking["hold_until"] > now)
         ]
 

@@ -1,0 +1,198 @@
+"""The page "Tagesliste" of an office: its bookings of one day, check-in, done, no-show, booking for a caller, print view."""
+
+from datetime import date
+from datetime import timedelta
+from herne.portal import _
+from herne.portal.booking.bookings import FULL
+from herne.portal.booking.bookings import SlotFull
+from herne.portal.booking.counter_clerks import is_office_clerk
+from herne.portal.booking.day_list import ARRIVED
+from herne.portal.booking.day_list import DONE
+from herne.portal.booking.day_list import MOVES
+from herne.portal.booking.day_list import NO_SHOW
+from herne.portal.booking.day_list import CounterRefusal
+from herne.portal.booking.day_list import book_by_staff
+from herne.portal.booking.day_list import day_bookings
+from herne.portal.booking.day_list import describe
+from herne.portal.booking.day_list import mark
+from herne.portal.booking.day_list import staff_times
+from herne.portal.booking.office import office_settings
+from herne.portal.booking.slots import BERLIN
+from herne.portal.booking.storage import taken_counter
+from herne.portal.booking.storage import utcnow
+from herne.portal.browser.termin_buchen import long_date
+from herne.portal.content.validators import ascii_address
+from herne.portal.i18n import in_german
+from plone import api
+from plone.protect import CheckAuthenticator
+from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zExceptions import Unauthorized
+
+
+#: The buttons of a row: form value → state.
+ROW_ACTIONS = {"erledigt": DONE, "nicht-erschienen": NO_SHOW}
+
+
+def office_services(department):
+    """The services this office gives appointments for (with a visit length)."""
+    uid = department.UID()
+    services = []
+    for brain in api.content.find(portal_type="Service", sort_on="sortable_title"):
+        service = brain.getObject()
+        if getattr(service, "visit_minutes", None) and uid in (
+            getattr(service, "booking_offices", None) or ()
+        ):
+            services.append(service)
+    return services
+
+
+class DayListView(BrowserView):
+    """``@@tagesliste?date=YYYY-MM-DD``: for the clerks of this office only."""
+
+    table = ViewPageTemplateFile("templates/tagesliste_table.pt")
+
+    def __call__(self):
+        if not is_office_clerk(self.context):
+            raise Unauthorized("Tagesliste")
+        self.now = utcnow()
+        self.errors = {}
+        self.message = None
+        form = self.request.form
+        raw = form.get("date")
+        try:
+            self.day = date.fromisoformat(raw) if isinstance(raw, str) else self.today()
+        except ValueError:
+            self.day = self.today()
+            self.errors["date"] = _(
+                "Bitte geben Sie das Datum als JJJJ-MM-TT an, zum Beispiel 2027-03-02."
+            )
+        self.services = office_services(self.context)
+        self.service = self.chosen_service()
+        self.name = form.get("name") if isinstance(form.get("name"), str) else ""
+        self.email = form.get("email") if isinstance(form.get("email"), str) else ""
+        if self.request.method == "POST":
+            CheckAuthenticator(self.request)
+            redirect = self.handle_post(form)
+            if redirect:
+                return self.request.response.redirect(redirect)
+        return self.index()
+
+    def today(self):
+        return utcnow().astimezone(BERLIN).date()
+
+    def chosen_service(self):
+        uid = self.request.form.get("service")
+        for service in self.services:
+            if service.UID() == uid:
+                return service
+        return self.services[0] if self.services else None
+
+    def handle_post(self, form):
+        action = form.get("action")
+        code = form.get("code")
+        try:
+            if action == "einchecken":
+                booking = mark(self.context, self.day, code, ARRIVED, self.now)
+                if booking.get("application"):
+                    application = api.content.get(UID=booking["application"])
+                    if application is not None:
+                        return application.absolute_url()
+                self.message = _("${name} ist erschienen.", mapping={"name": booking["name"]})
+            elif action in ROW_ACTIONS:
+                booking = mark(self.context, self.day, code, ROW_ACTIONS[action], self.now)
+                self.message = _(
+                    "Termin ${code}: ${state}.",
+                    mapping={"code": booking["code"], "state": describe(booking)["state_title"]},
+                )
+            elif action == "buchen":
+                self.book_for_caller(form)
+        except CounterRefusal as refusal:
+            self.errors["code"] = refusal.message
+        return None
+
+    def book_for_caller(self, form):
+        name = self.name.strip()
+        email = self.email.strip()
+        if not name:
+            self.errors["name"] = _("Bitte geben Sie den Namen an.")
+        if email and ascii_address(email) is None:
+            self.errors["email"] = _(
+                "Bitte geben Sie eine gültige E-Mail-Adresse an, zum Beispiel name@example.org."
+            )
+        if self.service is None or form.get("service") != self.service.UID():
+            self.errors["service"] = _("Bitte wählen Sie eine Leistung.")
+        start = self.time_offered(form.get("start"))
+        if start is None:
+            self.errors["start"] = _("Bitte wählen Sie eine der freien Zeiten.")
+        if self.errors:
+            return
+        try:
+            booking = book_by_staff(
+                self.context,
+                self.service,
+                start,
+                office_settings(self.context).capacity,
+                self.now,
+                name,
+                email,
+            )
+        except SlotFull:
+            self.errors["start"] = FULL
+            return
+        self.name = self.email = ""
+        self.message = _(
+            "Termin ${code} um ${time} Uhr für ${name} ist gebucht und bestätigt.",
+            mapping={"code": booking["code"], "time": start.strftime("%H:%M"), "name": name},
+        )
+
+    def time_offered(self, value):
+        for start, _free in self.free_times():
+            if start.isoformat() == value:
+                return start
+        return None
+
+    def free_times(self):
+        if self.service is None:
+            return []
+        return staff_times(
+            office_settings(self.context),
+            self.service.visit_minutes,
+            self.day,
+            self.now,
+            taken_counter(self.context, self.day, self.day, self.now),
+        )
+
+    def rows(self):
+        rows = []
+        for booking in day_bookings(self.context, self.day, self.now):
+            row = describe(booking)
+            row["can_finish"] = booking["state"] in MOVES[DONE] and booking["state"] != DONE
+            row["can_miss"] = booking["state"] in MOVES[NO_SHOW] and booking["state"] != NO_SHOW
+            rows.append(row)
+        return rows
+
+    def day_title(self):
+        return long_date(self.day)
+
+    def day_url(self, days=0, view="tagesliste"):
+        day = self.day + timedelta(days=days)
+        return f"{self.context.absolute_url()}/@@{view}?date={day.isoformat()}"
+
+    def message_text(self):
+        return in_german(self.message) if self.message else None
+
+    def error(self, field):
+        message = self.errors.get(field)
+        return in_german(message) if message else None
+
+
+class DayListPrintView(DayListView):
+    """``@@tagesliste-drucken``: the same list without navigation or forms, for the printer."""
+
+    def __call__(self):
+        if not is_office_clerk(self.context):
+            raise Unauthorized("Tagesliste")
+        if self.request.method == "POST":
+            raise Unauthorized("Tagesliste")
+        return super().__call__()
