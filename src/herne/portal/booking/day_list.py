@@ -4,6 +4,11 @@ from datetime import UTC
 from datetime import timedelta
 from herne.portal import _
 from herne.portal.booking.bookings import book
+from herne.portal.booking.slots import BERLIN
+from herne.portal.booking.slots import day_starts
+from herne.portal.booking.slots import grid_keys
+from herne.portal.booking.slots import is_closed
+from herne.portal.booking.slots import last_day
 from herne.portal.booking.storage import ARRIVED
 from herne.portal.booking.storage import BOOKED
 from herne.portal.booking.storage import CANCELLED
@@ -11,11 +16,6 @@ from herne.portal.booking.storage import CONFIRMED
 from herne.portal.booking.storage import DONE
 from herne.portal.booking.storage import NO_SHOW
 from herne.portal.booking.storage import office_bookings
-from herne.portal.booking.slots import BERLIN
-from herne.portal.booking.slots import day_starts
-from herne.portal.booking.slots import grid_keys
-from herne.portal.booking.slots import is_closed
-from herne.portal.booking.slots import last_day
 from herne.portal.booking.storage import slot_bookings
 from herne.portal.i18n import in_german
 from plone import api
@@ -107,7 +107,9 @@ def describe(booking):
     """What the day list shows of a booking (view and REST): times, code, service, name, application, state."""
     start = booking["start"].astimezone(BERLIN)
     service = api.content.get(UID=booking["service"]) if booking.get("service") else None
-    application = api.content.get(UID=booking["application"]) if booking.get("application") else None
+    application = (
+        api.content.get(UID=booking["application"]) if booking.get("application") else None
+    )
     return {
         "start": start.isoformat(),
         "end": (start + timedelta(minutes=booking["minutes"])).isoformat(),

@@ -11,8 +11,11 @@ from herne.portal.restapi.services.termine import find_office
 from herne.portal.restapi.services.termine import parse_date
 from plone import api
 
+
 NOT_LOGGED_IN = _("Bitte melden Sie sich an, um die Tagesliste zu sehen.")
-NOT_YOUR_OFFICE = _("Die Tagesliste sehen nur die Sachbearbeiterinnen und Sachbearbeiter dieses Amtes.")
+NOT_YOUR_OFFICE = _(
+    "Die Tagesliste sehen nur die Sachbearbeiterinnen und Sachbearbeiter dieses Amtes."
+)
 
 
 class TageslisteGet(JSONService):
@@ -29,7 +32,12 @@ class TageslisteGet(JSONService):
         day = now.astimezone(BERLIN).date() if raw is None else parse_date(raw)
         if day is None:
             return self.error(
-                400, {"date": _("Bitte geben Sie das Datum als JJJJ-MM-TT an, zum Beispiel 2027-03-02.")}
+                400,
+                {
+                    "date": _(
+                        "Bitte geben Sie das Datum als JJJJ-MM-TT an, zum Beispiel 2027-03-02."
+                    )
+                },
             )
         items = [describe(booking) for booking in day_bookings(office, day, now)]
         for item in items:
