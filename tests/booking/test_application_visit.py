@@ -115,3 +115,39 @@ def test_only_the_applications_own_office(booking_office, api_session):
     assert response.status_code == 400
     assert "nur bei dem Amt, das ihn bearbeitet" in response.json()["error"]["message"]
     assert _stored(office) == []
+
+
+def test_the_services_setting_for_originals_overrides_ten_minutes(booking_office, api_session):
+    portal, office, _service = booking_office
+    application = _application(portal, office, "originals_pending")
+    portal["leistungen"]["fuehrungszeugnis"].originals_visit_minutes = 20
+    transaction.commit()
+    response = api_session(*CITIZEN).post(
+        "@termine", json=_request(application, at(next_weekday(1), 10))
+    )
+    assert response.status_code == 201, response.text
+    (booking,) = _stored(office)
+    assert booking["minutes"] == 20
+
+
+def test_free_slots_for_an_application_have_its_visit_length_and_only_for_its_applicant(
+    booking_office, api_session
+):
+    portal, office, _service = booking_office
+    application = _application(portal, office)
+    day = next_weekday(1).isoformat()
+    query = {
+        "office": OFFICE,
+        "service": application.service_uid,
+        "application": application.UID(),
+        "start": day,
+        "end": day,
+    }
+    response = api_session(*CITIZEN).get("@termine", params=query)
+    assert response.status_code == 200, response.text
+    items = response.json()["items"]
+    assert items[0]["start"].startswith(f"{day}T08:00")
+    assert items[0]["end"].startswith(f"{day}T08:05")  # a pick-up takes 5 minutes
+    other = api_session(*OTHER_CITIZEN).get("@termine", params=query)
+    assert other.status_code == 403
+    assert "items" not in other.json()

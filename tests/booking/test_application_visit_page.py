@@ -54,9 +54,7 @@ def test_termin_buchen_only_while_a_visit_is_needed(booking_office, citizen, sta
         assert f"application={application.UID()}" in links[0]
 
 
-def test_the_applicant_books_on_the_page_and_sees_the_time_and_can_cancel(
-    booking_office, citizen
-):
+def test_the_applicant_books_on_the_page_and_sees_the_time_and_can_cancel(booking_office, citizen):
     portal, office, _service = booking_office
     application = _application(portal, office, "ready_for_pickup")
     browser = citizen()

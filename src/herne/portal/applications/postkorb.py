@@ -1,10 +1,10 @@
 """The citizen's Postkorb: own applications from catalog metadata, for the page and the REST API."""
 
 from herne.portal.applications.next_step import must_act
+from herne.portal.applications.processing import state_title
 from herne.portal.booking.application_visit import VISIT_STATES
 from herne.portal.booking.application_visit import open_visit_link
 from herne.portal.booking.storage import utcnow
-from herne.portal.applications.processing import state_title
 from herne.portal.formats import german_date
 from herne.portal.workflow.application_table import STATES
 from plone import api

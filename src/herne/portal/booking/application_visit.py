@@ -2,8 +2,6 @@
 
 from herne.portal import _
 from herne.portal.applications.office import department_of
-from herne.portal.booking.storage import BOOKED
-from herne.portal.booking.storage import CONFIRMED
 from herne.portal.booking.storage import office_bookings
 from plone import api
 from urllib.parse import urlencode
@@ -15,7 +13,9 @@ VISIT_STATES = {
     "ready_for_pickup": ("pickup_visit_minutes", 5),
 }
 
-NOT_OWNER = _("Für diesen Antrag kann nur die Antragstellerin oder der Antragsteller einen Termin buchen.")
+NOT_OWNER = _(
+    "Für diesen Antrag kann nur die Antragstellerin oder der Antragsteller einen Termin buchen."
+)
 NO_VISIT = _("Für diesen Antrag ist zurzeit kein Termin nötig.")
 ALREADY_BOOKED = _(
     "Für diesen Antrag ist schon ein Termin gebucht. Bitte sagen Sie ihn zuerst ab, "
@@ -72,9 +72,12 @@ def open_booking(application, now):
     low = now.strftime("%Y-%m-%d")
     for _key, slot in tree.items(low):
         for booking in slot.bookings:
-            if booking.get("application") == uid and booking in slot.occupying(now):
-                if booking["start"] >= now:
-                    return booking
+            if (
+                booking.get("application") == uid
+                and booking["start"] >= now
+                and booking in slot.occupying(now)
+            ):
+                return booking
     return None
 
 

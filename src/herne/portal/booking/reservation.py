@@ -4,9 +4,7 @@ from herne.portal.booking.bookings import book
 from herne.portal.booking.confirmation_mail import queue_confirmation_mail
 
 
-def reserve(
-    department, service, start, capacity, now, name, email, application=None, minutes=None
-):
+def reserve(department, service, start, capacity, now, name, email, application=None, minutes=None):
     """Book ``start`` for ``service`` and mail the confirm link; returns (booking, cancel token).
 
     Raises ``SlotFull``. The confirm token leaves only in the mail, so that a booking made

@@ -47,7 +47,9 @@ class IServiceBooking(model.Schema):
     )
     originals_visit_minutes = schema.Int(
         title=_("Termindauer für das Vorzeigen von Originalen"),
-        description=_("Minuten je Termin für einen Antrag im Stand „Originale vorlegen“; ohne Angabe 10."),
+        description=_(
+            "Minuten je Termin für einen Antrag im Stand „Originale vorlegen“; ohne Angabe 10."
+        ),
         required=False,
         min=GRID_MINUTES,
         max=240,
@@ -55,7 +57,9 @@ class IServiceBooking(model.Schema):
     )
     pickup_visit_minutes = schema.Int(
         title=_("Termindauer für die Abholung"),
-        description=_("Minuten je Termin für einen Antrag im Stand „Zur Abholung bereit“; ohne Angabe 5."),
+        description=_(
+            "Minuten je Termin für einen Antrag im Stand „Zur Abholung bereit“; ohne Angabe 5."
+        ),
         required=False,
         min=GRID_MINUTES,
         max=240,

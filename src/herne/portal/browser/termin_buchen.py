@@ -13,6 +13,7 @@ from herne.portal.booking.application_visit import service_of
 from herne.portal.booking.application_visit import visit_minutes
 from herne.portal.booking.bookings import FULL
 from herne.portal.booking.bookings import SlotFull
+from herne.portal.booking.office import office_settings
 from herne.portal.booking.request import NO_START
 from herne.portal.booking.request import booking_errors
 from herne.portal.booking.reservation import reserve
@@ -20,7 +21,6 @@ from herne.portal.booking.slots import BERLIN
 from herne.portal.booking.slots import compute_slots
 from herne.portal.booking.slots import earliest_day
 from herne.portal.booking.slots import last_day
-from herne.portal.booking.office import office_settings
 from herne.portal.booking.slots import refusal
 from herne.portal.booking.storage import taken_counter
 from herne.portal.booking.storage import utcnow

@@ -3,6 +3,13 @@
 from datetime import date
 from datetime import datetime
 from herne.portal import _
+from herne.portal.applications.office import department_of
+from herne.portal.booking.application_visit import WRONG_OFFICE
+from herne.portal.booking.application_visit import WRONG_SERVICE
+from herne.portal.booking.application_visit import find_application
+from herne.portal.booking.application_visit import refusal as visit_refusal
+from herne.portal.booking.application_visit import service_of
+from herne.portal.booking.application_visit import visit_minutes
 from herne.portal.booking.office import office_settings
 from herne.portal.booking.slots import BERLIN
 from herne.portal.restapi.services.base import JSONService
@@ -98,3 +105,29 @@ class TermineService(JSONService):
                 booking["code"],
             )
         )
+
+    def application_visit(self, data, now):
+        """(office, service, settings, minutes, application, errors) of a visit for an application.
+
+        Only its applicant books for it: anyone else gets 403 and nothing is stored. The
+        office is the application's own, the visit length the one its state needs.
+        """
+        application = find_application(data.get("application"))
+        if application is None:
+            return self.error(400, {"application": _("Diesen Antrag gibt es nicht.")})
+        refused = visit_refusal(application, now)
+        if refused is not None:
+            status, message = refused
+            if status == 403:
+                return self.error(403, message=message)
+            return self.error(status, {"application": message})
+        office = department_of(application)
+        service = service_of(application)
+        errors = {}
+        if office is None or data.get("office") != office.getId():
+            errors["office"] = WRONG_OFFICE
+        if service is None or data.get("service") != service.UID():
+            errors["service"] = WRONG_SERVICE
+        if errors:
+            return None, None, None, None, application, errors
+        return office, service, office_settings(office), visit_minutes(application), application, {}

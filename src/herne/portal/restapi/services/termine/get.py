@@ -37,9 +37,15 @@ class TermineGet(TermineService):
         if self.params:
             return self.reply_booking()
         form = self.request.form
-        office, _service, settings, minutes, errors = office_and_service(
-            form.get("office"), form.get("service")
-        )
+        if form.get("application") is not None:  # the visit an application needs
+            found = self.application_visit(form, utcnow())
+            if not isinstance(found, tuple):
+                return found
+            office, _service, settings, minutes, _application, errors = found
+        else:
+            office, _service, settings, minutes, errors = office_and_service(
+                form.get("office"), form.get("service")
+            )
         first, last = parse_date(form.get("start")), parse_date(form.get("end"))
         if first is None:
             errors["start"] = _("Bitte geben Sie den ersten Tag als JJJJ-MM-TT an.")
