@@ -265,3 +265,60 @@ def test_others_get_no_day_list_page_print_view_or_state_change(
         )
         assert booking["code"] not in browser.contents
     assert state_in_storage(office, day, booking["code"]) == "bestaetigt"
+
+
+def test_without_a_date_the_list_shows_today(booking_office, browser_as):
+    from herne.portal.browser.termin_buchen import long_date
+
+    _portal, office, _service = booking_office
+    browser = browser_as(CLERK, demo_password(CLERK))
+    browser.open(f"{office.absolute_url()}/@@tagesliste")
+    today = utcnow().astimezone(BERLIN).date()
+    assert long_date(today) in browser.contents
+    assert day_list_url(office, today + timedelta(days=1)) in browser.contents
+
+
+def test_a_full_time_is_not_offered_to_callers_and_refused_as_ausgebucht(
+    booking_office, browser_as
+):
+    _portal, office, service = booking_office
+    day = next_weekday(4)
+    browser = browser_as(CLERK, demo_password(CLERK))
+    browser.open(day_list_url(office, day))
+    token = browser.getControl(name="_authenticator", index=0).value
+    booked(office, service, at(day, 11))
+    booked(office, service, at(day, 11), name="Berta Brandt")  # capacity 2: 11:00 is full
+    browser.open(day_list_url(office, day) + f"&service={service.UID()}")
+    offered = browser.getControl(name="start").options
+    assert at(day, 11).isoformat() not in offered
+    assert at(day, 11, 15).isoformat() in offered
+    browser.post(
+        f"{office.absolute_url()}/@@tagesliste",
+        "&".join(
+            f"{key}={quote(value)}"
+            for key, value in {
+                "_authenticator": token,
+                "date": day.isoformat(),
+                "service": service.UID(),
+                "start": at(day, 11).isoformat(),
+                "name": "Dora Dahl",
+                "action": "buchen",
+            }.items()
+        ),
+    )
+    assert "Dieser Termin ist leider ausgebucht." in browser.contents
+    transaction.begin()
+    assert "Dora Dahl" not in [b["name"] for b in day_bookings(office, day, utcnow())]
+
+
+def test_the_other_offices_clerk_cannot_check_in_a_code_on_her_own_list(booking_office, browser_as):
+    from tests.fixtures.booking import office as office_of
+
+    portal, office, service = booking_office
+    day = next_weekday(2)
+    booking = booked(office, service, at(day, 10))
+    wanne = office_of(portal, "buergerdienste-wanne")
+    browser = browser_as("sachbearbeitung-wanne", demo_password("sachbearbeitung-wanne"))
+    post_form(browser, wanne, day, code=booking["code"], action="einchecken")
+    assert f"keinen Termin mit dem Code „{booking['code']}“" in browser.contents
+    assert state_in_storage(office, day, booking["code"]) == "bestaetigt"

@@ -18,6 +18,7 @@ from herne.portal.booking.day_list import mark
 from herne.portal.booking.day_list import staff_times
 from herne.portal.booking.office import office_settings
 from herne.portal.booking.slots import BERLIN
+from herne.portal.booking.slots import day_starts
 from herne.portal.booking.storage import taken_counter
 from herne.portal.booking.storage import utcnow
 from herne.portal.browser.termin_buchen import long_date
@@ -124,7 +125,11 @@ class DayListView(BrowserView):
             self.errors["service"] = _("Bitte wählen Sie eine Leistung.")
         start = self.time_offered(form.get("start"))
         if start is None:
-            self.errors["start"] = _("Bitte wählen Sie eine der freien Zeiten.")
+            self.errors["start"] = (
+                FULL
+                if self.is_a_time_of_the_day(form.get("start"))
+                else _("Bitte wählen Sie eine der freien Zeiten.")
+            )
         if self.errors:
             return
         try:
@@ -151,6 +156,13 @@ class DayListView(BrowserView):
             if start.isoformat() == value:
                 return start
         return None
+
+    def is_a_time_of_the_day(self, value):
+        """True when ``value`` is a start of this day for the service (taken or past), not made up."""
+        if self.service is None:
+            return False
+        starts = day_starts(office_settings(self.context), self.day, self.service.visit_minutes)
+        return any(start.astimezone(BERLIN).isoformat() == value for start in starts)
 
     def free_times(self):
         if self.service is None:
