@@ -25,6 +25,7 @@ NO_SHOW = "nicht erschienen"
 
 #: States that keep their place taken (a booked one only while it is held).
 TAKING_A_PLACE = (CONFIRMED, ARRIVED, DONE, NO_SHOW)
+EXPIRED = "abgelaufen"
 
 
 class SlotBookings(Persistent):

@@ -1,0 +1,50 @@
+"""The booking job's upkeep: unconfirmed bookings past their hold expire, old bookings are deleted."""
+
+from datetime import timedelta
+from herne.portal.booking.offices import each_booking
+from herne.portal.booking.offices import offices_with_bookings
+from herne.portal.booking.slots import BERLIN
+from herne.portal.booking.storage import BOOKED
+from herne.portal.booking.storage import EXPIRED
+from herne.portal.booking.storage import slot_bookings
+from plone import api
+
+
+#: registry record: days after its date a booking is deleted
+RETENTION_RECORD = "herne.portal.booking_retention_days"
+DEFAULT_RETENTION_DAYS = 30
+
+
+def retention_days():
+    """Days a booking is kept after its date (registry record, else 30)."""
+    value = api.portal.get_registry_record(RETENTION_RECORD, default=None)
+    return DEFAULT_RETENTION_DAYS if value is None else int(value)
+
+
+def expire_bookings(now):
+    """Mark unconfirmed bookings whose hold is over "abgelaufen"; returns how many."""
+    expired = 0
+    for _department, tree in offices_with_bookings():
+        for booking in list(each_booking(tree)):
+            if booking["state"] == BOOKED and booking["hold_until"] <= now:
+                for key in booking["keys"]:
+                    slot_bookings(tree, key).replace(
+                        booking["code"], state=EXPIRED, token_hash="", confirm_hash=""
+                    )
+                expired += 1
+    return expired
+
+
+def delete_old_bookings(now, days=None):
+    """Delete every booking whose day is more than ``days`` (retention) days past; returns how many."""
+    days = retention_days() if days is None else days
+    cutoff = (now.astimezone(BERLIN).date() - timedelta(days=days)).strftime("%Y-%m-%d")
+    deleted = 0
+    for _department, tree in offices_with_bookings():
+        old = list(tree.keys(max=cutoff, excludemax=True))
+        codes = set()
+        for key in old:
+            codes.update(booking["code"] for booking in tree[key].bookings)
+            del tree[key]
+        deleted += len(codes)
+    return deleted
