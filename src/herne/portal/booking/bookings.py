@@ -35,7 +35,9 @@ def token_hash(token):
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def book(department, service_uid, start, minutes, capacity, now, name, email, application=None):
+def book(
+    department, service_uid, start, minutes, capacity, now, name, email, application=None, account=None
+):
     """Book ``start`` for ``minutes``; returns (booking, cancel token, confirm token) or raises ``SlotFull``.
 
     The confirm token goes only into the mail, so that a made-up address cannot confirm.
@@ -60,6 +62,7 @@ def book(department, service_uid, start, minutes, capacity, now, name, email, ap
         "name": name,
         "email": email,
         "application": application,
+        "account": account,  # the logged-in booker, for the per-person limit
         "created": now.astimezone(UTC),
         "hold_until": (now + HOLD).astimezone(UTC),
         "token_hash": token_hash(token),

@@ -2,6 +2,7 @@
 
 from herne.portal.booking.bookings import book
 from herne.portal.booking.confirmation_mail import queue_confirmation_mail
+from herne.portal.booking.limit import current_account
 
 
 def reserve(department, service, start, capacity, now, name, email, application=None, minutes=None):
@@ -22,6 +23,7 @@ def reserve(department, service, start, capacity, now, name, email, application=
         name,
         email,
         application.UID() if application is not None else None,
+        current_account(),
     )
     queue_confirmation_mail(department, service, booking, token, confirm_token, now, application)
     return booking, token

@@ -156,7 +156,9 @@ class BookingView(BrowserView):
     def submit(self):
         CheckAuthenticator(self.request)
         start = parse_start(self.request.form.get("start"))
-        errors = booking_errors(self.settings, self.minutes, start, self.name, self.email, self.now)
+        errors = booking_errors(
+            self.settings, self.minutes, start, self.name, self.email, self.now, self.context
+        )
         if "start" in errors:
             return self.refuse_time(start, errors["start"])
         self.start = start

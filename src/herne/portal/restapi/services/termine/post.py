@@ -43,7 +43,7 @@ class TerminePost(TermineService):
         email = data.get("email")
         if application is not None:  # prefilled from the applicant's account
             name, email = name or account_name(), email or account_email()
-        errors.update(booking_errors(settings, minutes, start, name, email, now))
+        errors.update(booking_errors(settings, minutes, start, name, email, now, service))
         if errors:
             return self.error(400, errors)
         try:
