@@ -12,7 +12,7 @@ MAIL_PORT ?= 8025
 EID_PORT ?= 8090
 STAMP := $(VENV)/.installed
 
-.PHONY: FORCE start install instance site test test-fast lock buildout-versions lint i18n clean eid-provider start-cluster stop-cluster loadtest crashtest-filestorage backup restore backup-cluster restore-cluster
+.PHONY: FORCE start install instance site test test-fast lock buildout-versions lint i18n clean eid-provider start-cluster stop-cluster loadtest crashtest-filestorage backup restore backup-cluster restore-cluster booking-reminders
 
 ## Create the virtualenv and install everything from the committed lock.
 install: $(STAMP)
@@ -78,6 +78,12 @@ backup: install
 ## "--into var/restored --date 2026-05-04-03"; "--into var --force" replaces the site's own.
 restore: install
 	$(BIN)/python scripts/backup.py restore $(BACKUP_ARGS)
+
+## The daily booking job (cron): reminders for tomorrow, expiry, retention. The FileStorage
+## instance must be stopped; ZOPE_CONF=var/cluster/etc/zope.conf runs it next to the cluster.
+ZOPE_CONF ?= instance/etc/zope.conf
+booking-reminders: install
+	$(BIN)/zconsole run $(ZOPE_CONF) scripts/booking_reminders.py
 
 ## Back up the cluster: pg_dump of its database, then a copy of its shared blob directory.
 backup-cluster: install
