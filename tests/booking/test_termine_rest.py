@@ -73,9 +73,15 @@ def test_booking_takes_a_place_and_the_last_place_is_refused_as_ausgebucht(
     ]
     assert slot[0]["free"] == 1
 
-    second = session.post("@termine", json=booking_request(service, start, name="Berta Brandt"))
+    second = session.post(
+        "@termine",
+        json=booking_request(service, start, name="Berta Brandt", email="berta@example.org"),
+    )
     assert second.status_code == 201
-    full = session.post("@termine", json=booking_request(service, start, name="Carla Clausen"))
+    full = session.post(
+        "@termine",
+        json=booking_request(service, start, name="Carla Clausen", email="carla@example.org"),
+    )
     assert full.status_code == 409
     assert "ausgebucht" in full.json()["error"]["message"]
     assert start not in [item["start"] for item in free_slots(session, service, next_weekday(2))]
