@@ -322,3 +322,22 @@ def test_the_other_offices_clerk_cannot_check_in_a_code_on_her_own_list(booking_
     post_form(browser, wanne, day, code=booking["code"], action="einchecken")
     assert f"keinen Termin mit dem Code „{booking['code']}“" in browser.contents
     assert state_in_storage(office, day, booking["code"]) == "bestaetigt"
+
+
+@pytest.mark.parametrize(
+    ("username", "shown"),
+    [(CLERK, True), ("sachbearbeitung-wanne", False), ("buerger", False), (None, False)],
+    ids=["office-clerk", "other-office-clerk", "citizen", "anonymous"],
+)
+def test_the_office_page_links_the_day_list_for_its_clerks_only(
+    booking_office, demo_functional, username, shown
+):
+    from tests.fixtures.browsers import make_browser
+
+    _portal, office, _service = booking_office
+    browser = make_browser(
+        demo_functional["app"], username, demo_password(username) if username else None
+    )
+    browser.open(office.absolute_url())
+    assert ("Tagesliste der Termine" in browser.contents) is shown
+    assert (f"{office.absolute_url()}/@@tagesliste" in browser.contents) is shown

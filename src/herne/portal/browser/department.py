@@ -1,5 +1,6 @@
 """The department page: address, opening hours and the services it answers for."""
 
+from herne.portal.booking.counter_clerks import is_office_clerk
 from herne.portal.browser.listing import find_services
 from herne.portal.browser.listing import service_summary
 from herne.portal.browser.text import MultilineText
@@ -13,3 +14,9 @@ class DepartmentView(MultilineText, BrowserView):
         return [
             service_summary(brain) for brain in find_services(department_uid=self.context.UID())
         ]
+
+    def day_list_url(self):
+        """The link to the counter's day list, for this office's clerks only (None for everyone else)."""
+        if is_office_clerk(self.context):
+            return f"{self.context.absolute_url()}/@@tagesliste"
+        return None
