@@ -341,3 +341,20 @@ def test_the_office_page_links_the_day_list_for_its_clerks_only(
     browser.open(office.absolute_url())
     assert ("Tagesliste der Termine" in browser.contents) is shown
     assert (f"{office.absolute_url()}/@@tagesliste" in browser.contents) is shown
+
+
+def test_unconfirmed_bookings_expired_by_the_booking_job_are_not_listed(booking_office, browser_as):
+    from herne.portal.booking.upkeep import expire_bookings
+
+    _portal, office, service = booking_office
+    day = next_weekday(2)
+    kept = booked(office, service, at(day, 9))
+    lapsed = booked(office, service, at(day, 9, 15), name="Egon Ehrlich", confirmed=False)
+    assert expire_bookings(utcnow() + timedelta(hours=1)) == 1
+    transaction.commit()
+    browser = browser_as(CLERK, demo_password(CLERK))
+    browser.open(day_list_url(office, day))
+    assert kept["code"] in browser.contents
+    assert lapsed["code"] not in browser.contents
+    assert "Egon Ehrlich" not in browser.contents
+    assert "abgelaufen" not in browser.contents

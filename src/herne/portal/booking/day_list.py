@@ -14,6 +14,7 @@ from herne.portal.booking.storage import BOOKED
 from herne.portal.booking.storage import CANCELLED
 from herne.portal.booking.storage import CONFIRMED
 from herne.portal.booking.storage import DONE
+from herne.portal.booking.storage import EXPIRED
 from herne.portal.booking.storage import NO_SHOW
 from herne.portal.booking.storage import office_bookings
 from herne.portal.booking.storage import slot_bookings
@@ -50,7 +51,8 @@ class CounterRefusal(Exception):
 
 
 def day_bookings(department, day, now):
-    """The bookings of ``day`` (a date) in time order, each once; unconfirmed ones after their hold are left out."""
+    """The bookings of ``day`` (a date) in time order, each once; unconfirmed ones after their hold
+    (expired by the booking job or not yet) are left out."""
     tree = office_bookings(department)
     if tree is None:
         return []
@@ -58,7 +60,9 @@ def day_bookings(department, day, now):
     seen = {}
     for _key, slot in tree.items(low, low + "U"):
         for booking in slot.bookings:
-            if booking["state"] == BOOKED and booking["hold_until"] <= now:
+            if booking["state"] == EXPIRED or (
+                booking["state"] == BOOKED and booking["hold_until"] <= now
+            ):
                 continue
             seen.setdefault(booking["code"], booking)
     return sorted(seen.values(), key=lambda booking: (booking["start"], booking["code"]))
