@@ -5,7 +5,7 @@
 Mails a reminder for every confirmed booking of tomorrow, exactly once (each booking is
 marked reminded in the transaction that queues its mail; a second run or a run after one
 killed halfway reminds only the rest), marks unconfirmed bookings past their 30-minute
-hold "abgelaufen", and deletes bookings more than ``herne.portal.booking_retention_days``
+hold "abgelaufen", and deletes bookings more than ``herne.portal.booking.retention_days``
 (default 30) days after their date. Prints what it did.
 """
 

@@ -7,6 +7,7 @@ from herne.portal.booking.reminders import send_reminders
 from herne.portal.booking.storage import office_bookings
 from herne.portal.booking.upkeep import delete_old_bookings
 from herne.portal.booking.upkeep import expire_bookings
+from plone import api
 import pytest
 from tests.fixtures.booking import next_weekday
 from tests.fixtures.booking_mail import at
@@ -126,3 +127,13 @@ def test_a_booking_is_deleted_with_its_name_and_address_after_the_retention_peri
     assert delete_old_bookings(at(day + timedelta(days=32), 12)) == 1
     transaction.commit()
     assert "Zoraida Quastenberg" not in repr([slot.bookings for slot in tree.values()])
+
+
+def test_the_retention_period_is_a_registry_setting(booking_office):
+    _portal, department, service = booking_office
+    day = next_weekday(2)
+    confirmed_bookings(department, service, day, ADDRESSES[:1])
+    api.portal.set_registry_record("herne.portal.booking.retention_days", 7)
+    transaction.commit()
+    assert delete_old_bookings(at(day + timedelta(days=7), 12)) == 0
+    assert delete_old_bookings(at(day + timedelta(days=8), 12)) == 1

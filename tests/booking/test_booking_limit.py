@@ -11,6 +11,7 @@ from tests.fixtures.applications import CITIZEN as CITIZEN_LOGIN
 from tests.fixtures.booking import next_weekday
 from tests.fixtures.booking_mail import at
 from tests.fixtures.booking_mail import book_over_rest
+from plone import api
 import transaction
 
 
@@ -92,3 +93,15 @@ def test_the_page_termin_buchen_shows_the_limit_next_to_the_address(
     assert error_next_to(anon_browser.contents, "email") == LIMIT
     assert "Schritt 4 von 4: Ihre Angaben" in anon_browser.contents
     assert len(codes(department)) == 1
+
+
+def test_the_limit_per_person_is_a_registry_setting(booking_office, api_session):
+    _portal, department, service = booking_office
+    api.portal.set_registry_record("herne.portal.booking.limit_per_person", 2)
+    transaction.commit()
+    day = next_weekday(1)
+    book_over_rest(api_session(), service, at(day, 9))
+    book_over_rest(api_session(), service, at(day, 10))
+    response = second_booking(api_session(), service, at(day, 11), "bernd@example.org")
+    assert response.status_code == 400, response.text
+    assert len(codes(department)) == 2

@@ -6,12 +6,8 @@ from herne.portal.booking.offices import offices_with_bookings
 from herne.portal.booking.slots import BERLIN
 from herne.portal.booking.storage import BOOKED
 from herne.portal.booking.storage import CONFIRMED
+from herne.portal.booking.settings import booking_setting
 from plone import api
-
-
-#: registry record: open bookings a person may hold per service
-LIMIT_RECORD = "herne.portal.booking_limit_per_person"
-DEFAULT_LIMIT = 1
 
 LIMIT_REACHED = _(
     "Sie haben für diese Leistung bereits einen offenen Termin. "
@@ -20,8 +16,8 @@ LIMIT_REACHED = _(
 
 
 def limit_per_person():
-    value = api.portal.get_registry_record(LIMIT_RECORD, default=None)
-    return DEFAULT_LIMIT if value is None else int(value)
+    """Open bookings a person may hold per service (registry ``herne.portal.booking.limit_per_person``)."""
+    return booking_setting("limit_per_person")
 
 
 def current_account():

@@ -6,19 +6,13 @@ from herne.portal.booking.offices import offices_with_bookings
 from herne.portal.booking.slots import BERLIN
 from herne.portal.booking.storage import BOOKED
 from herne.portal.booking.storage import EXPIRED
+from herne.portal.booking.settings import booking_setting
 from herne.portal.booking.storage import slot_bookings
-from plone import api
-
-
-#: registry record: days after its date a booking is deleted
-RETENTION_RECORD = "herne.portal.booking_retention_days"
-DEFAULT_RETENTION_DAYS = 30
 
 
 def retention_days():
-    """Days a booking is kept after its date (registry record, else 30)."""
-    value = api.portal.get_registry_record(RETENTION_RECORD, default=None)
-    return DEFAULT_RETENTION_DAYS if value is None else int(value)
+    """Days a booking is kept after its date (registry ``herne.portal.booking.retention_days``)."""
+    return booking_setting("retention_days")
 
 
 def expire_bookings(now):
