@@ -358,3 +358,29 @@ def test_unconfirmed_bookings_expired_by_the_booking_job_are_not_listed(booking_
     assert lapsed["code"] not in browser.contents
     assert "Egon Ehrlich" not in browser.contents
     assert "abgelaufen" not in browser.contents
+
+
+def test_a_caller_with_an_address_gets_the_mail_without_a_confirm_link(
+    booking_office, browser_as, mailbox
+):
+    from tests.fixtures.booking_mail import booking_mail
+    from tests.fixtures.booking_mail import mail_link
+    from tests.fixtures.booking_mail import mail_text
+
+    _portal, office, service = booking_office
+    day = next_weekday(4)
+    browser = browser_as(CLERK, demo_password(CLERK))
+    browser.open(day_list_url(office, day) + f"&service={service.UID()}")
+    browser.getControl(name="start").value = [at(day, 10).isoformat()]
+    browser.getControl(name="name").value = "Dora Dahl"
+    browser.getControl(name="email").value = "dora@example.org"
+    browser.getControl("Termin buchen").click()
+    assert "für Dora Dahl ist gebucht und bestätigt." in browser.contents
+
+    message = booking_mail(mailbox, "dora@example.org")
+    text = mail_text(message)
+    assert f"Wann: {day.strftime('%d.%m.%Y')} um 10:00 Uhr" in text
+    assert "Die Stadt Herne hat diesen Termin für Sie gebucht; er ist bestätigt." in text
+    assert "@@termin-bestaetigen" not in text
+    assert "Bitte bestätigen Sie" not in text
+    assert "@@termin-absagen?" in mail_link(message, "termin-absagen")

@@ -36,7 +36,16 @@ def token_hash(token):
 
 
 def book(
-    department, service_uid, start, minutes, capacity, now, name, email, application=None, account=None
+    department,
+    service_uid,
+    start,
+    minutes,
+    capacity,
+    now,
+    name,
+    email,
+    application=None,
+    account=None,
 ):
     """Book ``start`` for ``minutes``; returns (booking, cancel token, confirm token) or raises ``SlotFull``.
 

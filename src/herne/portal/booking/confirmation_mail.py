@@ -31,7 +31,10 @@ def things_to_bring(service, application=None):
 
 
 def confirmation_text(department, service, booking, cancel_token, confirm_token, application=None):
-    """(subject, body) of the mail; the tokens appear only in the two links."""
+    """(subject, body) of the mail; the tokens appear only in the two links.
+
+    Without ``confirm_token`` (a booking the office made, confirmed at once) there is no confirm link.
+    """
     place = office_of(department)
     mapping = {
         "name": booking["name"],
@@ -58,15 +61,22 @@ def confirmation_text(department, service, booking, cancel_token, confirm_token,
         *(f"  {line}" for line in (place.title, *place.address)),
         in_german(_("Buchungscode: ${code}", mapping=mapping)),
         "",
-        in_german(
-            _(
-                "Bitte bestätigen Sie den Termin bis ${deadline} über diesen Link. "
-                "Ohne Bestätigung verfällt die Reservierung.",
-                mapping=mapping,
-            )
-        ),
-        page_url(CONFIRM_PAGE, department, booking, confirm_token),
     ]
+    if confirm_token is None:  # booked by the office: confirmed already
+        lines.append(
+            in_german(_("Die Stadt Herne hat diesen Termin für Sie gebucht; er ist bestätigt."))
+        )
+    else:
+        lines += [
+            in_german(
+                _(
+                    "Bitte bestätigen Sie den Termin bis ${deadline} über diesen Link. "
+                    "Ohne Bestätigung verfällt die Reservierung.",
+                    mapping=mapping,
+                )
+            ),
+            page_url(CONFIRM_PAGE, department, booking, confirm_token),
+        ]
     documents = things_to_bring(service, application)
     if documents:
         lines += ["", in_german(_("Bitte bringen Sie mit:")), *(f"- {name}" for name in documents)]

@@ -96,15 +96,18 @@ def mark(department, day, code, state, now):
 
 
 def book_by_staff(department, service, start, capacity, now, name, email):
-    """A booking a clerk makes for a caller: confirmed at once, marked as booked by staff. Raises ``SlotFull``."""
-    booking, _token, _confirm = book(
+    """A booking a clerk makes for a caller: confirmed at once, marked as booked by staff.
+
+    Returns (booking, cancel token); raises ``SlotFull``.
+    """
+    booking, token, _confirm = book(
         department, service.UID(), start, service.visit_minutes, capacity, now, name, email or ""
     )
     changes = {"state": CONFIRMED, "by_staff": True, "confirm_hash": ""}
     tree = office_bookings(department)
     for key in booking["keys"]:
         slot_bookings(tree, key).replace(booking["code"], **changes)
-    return {**booking, **changes}
+    return {**booking, **changes}, token
 
 
 def describe(booking):

@@ -5,6 +5,7 @@ from datetime import timedelta
 from herne.portal import _
 from herne.portal.booking.bookings import FULL
 from herne.portal.booking.bookings import SlotFull
+from herne.portal.booking.confirmation_mail import queue_confirmation_mail
 from herne.portal.booking.counter_clerks import is_office_clerk
 from herne.portal.booking.day_list import ARRIVED
 from herne.portal.booking.day_list import DONE
@@ -133,7 +134,7 @@ class DayListView(BrowserView):
         if self.errors:
             return
         try:
-            booking = book_by_staff(
+            booking, token = book_by_staff(
                 self.context,
                 self.service,
                 start,
@@ -145,6 +146,8 @@ class DayListView(BrowserView):
         except SlotFull:
             self.errors["start"] = FULL
             return
+        if email:
+            queue_confirmation_mail(self.context, self.service, booking, token, None, self.now)
         self.name = self.email = ""
         self.message = _(
             "Termin ${code} um ${time} Uhr für ${name} ist gebucht und bestätigt.",
