@@ -11,10 +11,10 @@ hold "abgelaufen", and deletes bookings more than ``herne.portal.booking.retenti
 
 from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SpecialUsers import system
+from herne.portal.booking.reminders import send_reminders
 from herne.portal.booking.storage import utcnow
 from herne.portal.booking.upkeep import delete_old_bookings
 from herne.portal.booking.upkeep import expire_bookings
-from herne.portal.booking.reminders import send_reminders
 import os
 import sys
 from Testing.makerequest import makerequest

@@ -101,7 +101,9 @@ def test_unconfirmed_bookings_past_their_hold_are_marked_abgelaufen(booking_offi
     day = next_weekday(2)
     made = at(day - timedelta(days=3), 10)
     (kept,) = confirmed_bookings(department, service, day, ADDRESSES[:1])
-    held, _token, _confirm = book(department, service.UID(), at(day, 11), 30, 2, made, "X", "x@example.org")
+    held, _token, _confirm = book(
+        department, service.UID(), at(day, 11), 30, 2, made, "X", "x@example.org"
+    )
     transaction.commit()
     assert expire_bookings(made + timedelta(minutes=29)) == 0
     assert states(department)[held["code"]] == "gebucht"
@@ -123,7 +125,7 @@ def test_a_booking_is_deleted_with_its_name_and_address_after_the_retention_peri
     stored = repr([slot.bookings for slot in tree.values()])
     assert ADDRESSES[0] not in stored
     assert ADDRESSES[1] in stored and later[0]["code"] in stored
-    assert not [key for key in tree.keys() if key.startswith(day.isoformat())]
+    assert not [key for key in tree if key.startswith(day.isoformat())]
     assert delete_old_bookings(at(day + timedelta(days=32), 12)) == 1
     transaction.commit()
     assert "Zoraida Quastenberg" not in repr([slot.bookings for slot in tree.values()])
@@ -137,3 +139,32 @@ def test_the_retention_period_is_a_registry_setting(booking_office):
     transaction.commit()
     assert delete_old_bookings(at(day + timedelta(days=7), 12)) == 0
     assert delete_old_bookings(at(day + timedelta(days=8), 12)) == 1
+
+
+def test_the_cron_script_reminds_expires_and_deletes_in_one_run(booking_office, mailbox):
+    from scripts.booking_reminders import run_booking_job
+
+    _portal, department, service = booking_office
+    day = next_weekday(2)
+    evening = the_evening_before(day)
+    (old,) = confirmed_bookings(department, service, day - timedelta(days=40), ADDRESSES[:1])
+    (tomorrow,) = confirmed_bookings(department, service, day, ADDRESSES[1:2])
+    held, _token, _confirm = book(
+        department,
+        service.UID(),
+        at(day, 11),
+        15,
+        2,
+        evening - timedelta(hours=1),
+        "X",
+        ADDRESSES[2],
+    )
+    transaction.commit()
+
+    assert run_booking_job(evening) == {"reminded": 1, "expired": 1, "deleted": 1}
+    assert run_booking_job(evening) == {"reminded": 0, "expired": 0, "deleted": 0}
+    settle(mailbox, 1)
+    assert [envelope.rcpt_tos for envelope in mailbox] == [[ADDRESSES[1]]]
+    transaction.begin()
+    assert states(department) == {tomorrow["code"]: "bestaetigt", held["code"]: "abgelaufen"}
+    assert old["code"] not in states(department)

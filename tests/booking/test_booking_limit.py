@@ -5,13 +5,13 @@ from herne.portal.booking.bookings import cancel
 from herne.portal.booking.bookings import find
 from herne.portal.booking.slots import grid_keys
 from herne.portal.booking.storage import office_bookings
+from plone import api
 from tests.booking.test_termin_buchen_page import error_next_to
 from tests.booking.test_termin_buchen_page import open_details
 from tests.fixtures.applications import CITIZEN as CITIZEN_LOGIN
 from tests.fixtures.booking import next_weekday
 from tests.fixtures.booking_mail import at
 from tests.fixtures.booking_mail import book_over_rest
-from plone import api
 import transaction
 
 

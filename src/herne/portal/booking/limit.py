@@ -3,11 +3,12 @@
 from herne.portal import _
 from herne.portal.booking.offices import each_booking
 from herne.portal.booking.offices import offices_with_bookings
+from herne.portal.booking.settings import booking_setting
 from herne.portal.booking.slots import BERLIN
 from herne.portal.booking.storage import BOOKED
 from herne.portal.booking.storage import CONFIRMED
-from herne.portal.booking.settings import booking_setting
 from plone import api
+
 
 LIMIT_REACHED = _(
     "Sie haben für diese Leistung bereits einen offenen Termin. "

@@ -3,10 +3,10 @@
 from datetime import timedelta
 from herne.portal.booking.offices import each_booking
 from herne.portal.booking.offices import offices_with_bookings
+from herne.portal.booking.settings import booking_setting
 from herne.portal.booking.slots import BERLIN
 from herne.portal.booking.storage import BOOKED
 from herne.portal.booking.storage import EXPIRED
-from herne.portal.booking.settings import booking_setting
 from herne.portal.booking.storage import slot_bookings
 
 
