@@ -8,11 +8,11 @@ from herne.portal.booking.calendar_file import booking_calendar
 from herne.portal.booking.links import CANCEL_PAGE
 from herne.portal.booking.links import CONFIRM_PAGE
 from herne.portal.booking.links import page_url
+from herne.portal.booking.mail_text import visit_lines
+from herne.portal.booking.mail_text import visit_mapping
 from herne.portal.content.application import IApplication
 from herne.portal.controlpanels.portal import portal_sender
-from herne.portal.formats import german_date
 from herne.portal.formats import german_datetime
-from herne.portal.formats import german_time
 from herne.portal.i18n import in_german
 from herne.portal.mail_delivery import deliver
 from herne.portal.workflow.application import open_originals
@@ -36,14 +36,8 @@ def confirmation_text(department, service, booking, cancel_token, confirm_token,
     Without ``confirm_token`` (a booking the office made, confirmed at once) there is no confirm link.
     """
     place = office_of(department)
-    mapping = {
-        "name": booking["name"],
-        "service": service.title,
-        "date": german_date(booking["start"]),
-        "time": german_time(booking["start"]),
-        "code": booking["code"],
-        "deadline": german_datetime(booking["hold_until"]),
-    }
+    mapping = visit_mapping(service.title, booking)
+    mapping["deadline"] = german_datetime(booking["hold_until"])
     subject = in_german(
         _(
             "Ihr Termin am ${date} um ${time} Uhr: ${service}",
@@ -55,11 +49,7 @@ def confirmation_text(department, service, booking, cancel_token, confirm_token,
         "",
         in_german(_("Sie haben bei der Stadt Herne einen Termin reserviert.")),
         "",
-        in_german(_("Leistung: ${service}", mapping=mapping)),
-        in_german(_("Wann: ${date} um ${time} Uhr", mapping=mapping)),
-        in_german(_("Wo:")),
-        *(f"  {line}" for line in (place.title, *place.address)),
-        in_german(_("Buchungscode: ${code}", mapping=mapping)),
+        *visit_lines(mapping, place),
         "",
     ]
     if confirm_token is None:  # booked by the office: confirmed already

@@ -5,6 +5,8 @@ from email.message import EmailMessage
 from email.utils import formataddr
 from herne.portal import _
 from herne.portal.applications.office import office as office_of
+from herne.portal.booking.mail_text import visit_lines
+from herne.portal.booking.mail_text import visit_mapping
 from herne.portal.booking.offices import each_booking
 from herne.portal.booking.offices import offices_with_bookings
 from herne.portal.booking.offices import unrestricted_object
@@ -12,8 +14,6 @@ from herne.portal.booking.slots import BERLIN
 from herne.portal.booking.storage import CONFIRMED
 from herne.portal.booking.storage import slot_bookings
 from herne.portal.controlpanels.portal import portal_sender
-from herne.portal.formats import german_date
-from herne.portal.formats import german_time
 from herne.portal.i18n import in_german
 from herne.portal.mail_delivery import deliver
 import transaction
@@ -22,24 +22,14 @@ import transaction
 def reminder_text(department, service_title, booking):
     """(subject, body) of the German reminder."""
     place = office_of(department)
-    mapping = {
-        "name": booking["name"],
-        "service": service_title,
-        "date": german_date(booking["start"]),
-        "time": german_time(booking["start"]),
-        "code": booking["code"],
-    }
+    mapping = visit_mapping(service_title, booking)
     subject = in_german(_("Erinnerung: Ihr Termin morgen um ${time} Uhr", mapping=mapping))
     lines = [
         in_german(_("Guten Tag ${name},", mapping=mapping)),
         "",
         in_german(_("wir erinnern Sie an Ihren Termin bei der Stadt Herne.")),
         "",
-        in_german(_("Leistung: ${service}", mapping=mapping)),
-        in_german(_("Wann: ${date} um ${time} Uhr", mapping=mapping)),
-        in_german(_("Wo:")),
-        *(f"  {line}" for line in (place.title, *place.address)),
-        in_german(_("Buchungscode: ${code}", mapping=mapping)),
+        *visit_lines(mapping, place),
         "",
         in_german(_("Mit freundlichen Grüßen")),
         in_german(_("Ihre Stadt Herne")),
