@@ -11,6 +11,7 @@ from tests.fixtures.applications import CITIZEN
 from tests.fixtures.journeys import applications_of
 from tests.fixtures.journeys import apply_for_dog_tax
 from tests.fixtures.mail import wait_for
+from tests.fixtures.rest import DOG_TAX
 from tests.smtp import CollectingHandler
 from tests.smtp import RoomyController
 from tests.smtp import free_port
@@ -139,20 +140,7 @@ def test_accessibility_feedback_is_kept_and_reaches_the_city_later(
     )
 
 
-DOG_TAX_VALUES = {
-    "registration_type": "Hund anmelden",
-    "first_name": "Bernd",
-    "last_name": "Bergmann",
-    "birth_date": "1970-04-12",
-    "street": "Bahnhofstraße 12",
-    "postcode": "44623",
-    "city": "Herne",
-    "dog_name": "Bello",
-    "dog_breed": "Dackel",
-    "dog_since": "2026-10-01",
-    "iban": "DE89 3704 0044 0532 0130 00",
-    "privacy_consent": True,
-}
+DOG_TAX_VALUES = {**DOG_TAX, "registration_type": "Hund anmelden"}
 
 
 def test_rest_submission_answers_201_with_the_notice(mail_server_down, api_session):

@@ -12,26 +12,11 @@ from tests.fixtures.applications import CITIZEN
 from tests.fixtures.applications import HTML_AS_PDF
 from tests.fixtures.applications import PDF
 from tests.fixtures.journeys import applications_of
+from tests.fixtures.rest import DOG_TAX
 import time
 import transaction
 from zope import schema
 from zope.i18n import translate
-
-
-DOG_TAX = {
-    "registration_type": "Hund abmelden",
-    "first_name": "Bernd",
-    "last_name": "Bergmann",
-    "birth_date": "1970-04-12",
-    "street": "Bahnhofstraße 12",
-    "postcode": "44623",
-    "city": "Herne",
-    "dog_name": "Bello",
-    "dog_breed": "Dackel",
-    "dog_since": "2026-10-01",
-    "iban": "DE89 3704 0044 0532 0130 00",
-    "privacy_consent": True,
-}
 
 
 def form_path(service_id):
