@@ -1,6 +1,6 @@
 """``GET @leistungssuche?SearchableText=…``: the service search, tolerant of spellings, with "Meinten Sie"."""
 
-from herne.portal.i18n import in_german
+from herne.portal.restapi.service_summary import service_summary_json
 from herne.portal.restapi.services.base import JSONService
 from herne.portal.service_search import search_services
 
@@ -18,18 +18,7 @@ class ServiceSearchGet(JSONService):
         return {
             "@id": f"{self.context.absolute_url()}/@leistungssuche",
             "items_total": len(services),
-            "items": [
-                {
-                    "@id": service["url"],
-                    "title": service["title"],
-                    "description": service["description"],
-                    "badge": {
-                        "token": service["badge_key"],
-                        "title": in_german(service["badge_label"]),
-                    },
-                }
-                for service in services
-            ],
+            "items": [service_summary_json(service) for service in services],
             "suggestions": [
                 {"@id": suggestion["url"], "title": suggestion["title"]}
                 for suggestion in (found.suggestions if found else [])

@@ -2,6 +2,7 @@
 
 from herne.portal import front_page
 from herne.portal.i18n import in_german
+from herne.portal.restapi.service_summary import service_summary_json
 from plone.restapi.services import Service
 
 
@@ -10,16 +11,7 @@ def front_page_json(portal):
     return {
         "@id": f"{portal.absolute_url()}/@startseite",
         "featured_services": [
-            {
-                "@id": service["url"],
-                "title": service["title"],
-                "description": service["description"],
-                "badge": {
-                    "token": service["badge_key"],
-                    "title": in_german(service["badge_label"]),
-                },
-            }
-            for service in front_page.featured_services()
+            service_summary_json(service) for service in front_page.featured_services()
         ],
         "life_situations": [
             {"token": item["id"], "title": in_german(item["title"]), "@id": item["url"]}
