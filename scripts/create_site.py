@@ -43,6 +43,14 @@ def configure_demo_services():
             print(f"eID log-in offered with the demo OpenID provider on port {eid_port}")
 
 
+def create_demo_bookings():
+    """Bookings in every state and a closure at both Bürgerdienste, on the next working days."""
+    from herne.portal.demo.bookings import create_demo_bookings as create
+
+    made = create()
+    print(f"{made} demo bookings at the Bürgerdienste from the next working day on")
+
+
 def main(app):
     app = makerequest(app)
     acl_users = app.acl_users
@@ -70,6 +78,7 @@ def main(app):
         # The address QR codes, flyers and the form notice name.
         site.portal_registry["herne.portal.site.public_url"] = public_url
     configure_demo_services()
+    create_demo_bookings()
     transaction.commit()
     print(f"Created site {SITE_ID!r} with demo content")
 
