@@ -59,9 +59,12 @@ def test_the_demo_books_at_both_buergerdienste(demo):
     portal = demo["portal"]
     herne_mitte = office_settings(office(portal, OFFICE))
     wanne = office_settings(office(portal, OTHER_OFFICE))
-    assert herne_mitte.capacity == 4  # 6 counters, 20 % for walk-ins
+    thursday = [f"2027-03-04T{hour:02}:{minute:02}" for hour in range(24) for minute in (0, 30)]
+    # 6 counters, 20 % for walk-ins: 4.8 places in each of the 20 half hours 08:00-18:00
+    assert sum(herne_mitte.capacity(key) for key in thursday) == 96
     assert herne_mitte.hours[3] == [(time(8), time(18))]  # from the page's opening hours
-    assert wanne.capacity == 3  # 4 counters
+    # 4 counters: 3.2 places in each of the 19 half hours 08:00-17:30, rounded down
+    assert sum(wanne.capacity(key) for key in thursday) == 60
     assert wanne.hours[3] == [(time(8), time(17, 30))]
     passport = portal["leistungen"]["personalausweis"]
     assert passport.visit_minutes == 15

@@ -51,13 +51,19 @@ def book(
 
     The confirm token goes only into the mail, so that a made-up address cannot confirm.
 
+    ``capacity(key)`` gives the places of each grid step (``OfficeSettings.capacity``); a
+    number is the same capacity at every step.
+
     Reads and writes every grid step the visit occupies, so a competing booking of any of
     them makes one of the two transactions conflict (and be retried).
     """
+    capacity_at = capacity if callable(capacity) else (lambda _key: capacity)
     tree = office_bookings(department, create=True)
     keys = grid_keys(start, minutes)
     slots = [slot_bookings(tree, key, create=True) for key in keys]
-    if any(len(slot.occupying(now)) >= capacity for slot in slots):
+    if any(
+        len(slot.occupying(now)) >= capacity_at(key) for key, slot in zip(keys, slots, strict=True)
+    ):
         raise SlotFull()
     token = secrets.token_urlsafe(24)
     confirm_token = secrets.token_urlsafe(24)

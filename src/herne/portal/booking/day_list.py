@@ -6,7 +6,7 @@ from herne.portal import _
 from herne.portal.booking.bookings import book
 from herne.portal.booking.slots import BERLIN
 from herne.portal.booking.slots import day_starts
-from herne.portal.booking.slots import grid_keys
+from herne.portal.booking.slots import free_places
 from herne.portal.booking.slots import is_closed
 from herne.portal.booking.slots import last_day
 from herne.portal.booking.storage import ARRIVED
@@ -150,7 +150,7 @@ def staff_times(settings, minutes, day, now, taken):
         start = start.astimezone(BERLIN)
         if start <= now:
             continue
-        free = settings.capacity - max(taken(key) for key in grid_keys(start, minutes))
+        free = free_places(settings, start, minutes, taken)
         if free > 0:
             times.append((start, free))
     return times

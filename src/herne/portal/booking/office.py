@@ -3,6 +3,10 @@
 from dataclasses import dataclass
 from dataclasses import field
 from herne.portal import _
+from herne.portal.booking.blocks import blocked_counters
+from herne.portal.booking.blocks import local_windows
+from herne.portal.booking.capacity import spread
+from herne.portal.booking.capacity import walk_in_unit
 from herne.portal.booking.closures import parse_closures
 from herne.portal.booking.hours import HoursError
 from herne.portal.booking.hours import parse_hours
@@ -111,11 +115,22 @@ class OfficeSettings:
     closures: list = field(default_factory=list)
     horizon_weeks: int = DEFAULT_HORIZON_WEEKS
     walk_in_percent: int = DEFAULT_WALK_IN_PERCENT
+    #: blocked counters: (local start, local end, counters or None for all), see ``blocks``
+    blocks: tuple = ()
+
+    def capacity(self, key):
+        """Bookings at the grid step ``key``: the counters not blocked there, less the walk-in share;
+        none outside the bookable hours."""
+        unit = walk_in_unit(self.hours, key)
+        if unit is None:
+            return 0
+        counters = self.counters - blocked_counters(self.blocks, key, self.counters)
+        return spread(counters, self.walk_in_percent, unit)
 
     @property
-    def capacity(self):
-        """Bookings per time: the counters less the share kept free for walk-ins, rounded down."""
-        return self.counters * (100 - self.walk_in_percent) // 100
+    def takes_bookings(self):
+        """True when some time of the day can be booked at all (not every counter kept for walk-ins)."""
+        return bool(self.hours) and self.counters * (100 - self.walk_in_percent) > 0
 
 
 def office_settings(department):
@@ -143,4 +158,5 @@ def office_settings(department):
             if getattr(department, "booking_walk_in_percent", None) is None
             else department.booking_walk_in_percent
         ),
+        blocks=local_windows(department),
     )

@@ -76,12 +76,17 @@ def day_starts(settings, day, minutes):
             start += length
 
 
+def free_places(settings, start, minutes, taken):
+    """Places still free for a visit of ``minutes`` from ``start``: the fewest of the steps it occupies."""
+    return min(settings.capacity(key) - taken(key) for key in grid_keys(start, minutes))
+
+
 def compute_slots(settings, minutes, first, last, now, taken):
     """Every slot from ``first`` to ``last`` (dates) with its free places.
 
     ``taken(key)`` is how many places of one grid key are taken. Days that are closed,
     before the earliest day or beyond the horizon give no slots; capacity is
-    ``settings.capacity`` at each grid step, and a slot is as free as its fullest step.
+    ``settings.capacity(key)`` at each grid step, and a slot is as free as its fullest step.
     """
     first = max(first, earliest_day(now))
     last = min(last, last_day(settings, now))
@@ -91,7 +96,7 @@ def compute_slots(settings, minutes, first, last, now, taken):
         if not is_closed(settings, day):
             for start in day_starts(settings, day, minutes):
                 start = start.astimezone(BERLIN)  # the offset of that moment (CET or CEST)
-                free = settings.capacity - max(taken(key) for key in grid_keys(start, minutes))
+                free = free_places(settings, start, minutes, taken)
                 slots.append(
                     Slot(start=start, end=start + timedelta(minutes=minutes), free=max(free, 0))
                 )

@@ -14,6 +14,6 @@ def bookable_offices(service):
         if office is None or office.portal_type != "Department":
             continue
         settings = office_settings(office)
-        if settings.hours and settings.capacity > 0:
+        if settings.takes_bookings:
             offices.append(office)
     return offices
