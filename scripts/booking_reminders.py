@@ -1,16 +1,19 @@
-"""The daily booking job with zconsole, e.g. from cron: reminders, expiry, retention.
+"""The daily booking job with zconsole, e.g. from cron: reminders, expiry, daily figures, retention.
 
 .venv/bin/zconsole run instance/etc/zope.conf scripts/booking_reminders.py
 
 Mails a reminder for every confirmed booking of tomorrow, exactly once (each booking is
 marked reminded in the transaction that queues its mail; a second run or a run after one
 killed halfway reminds only the rest), marks unconfirmed bookings past their 30-minute
-hold "abgelaufen", and deletes bookings more than ``herne.portal.booking.retention_days``
-(default 30) days after their date. Prints what it did.
+hold "abgelaufen", keeps the day's figures per office for the dashboard (the wait until
+the next free slot, and the counts of each past day not counted yet), and then deletes
+bookings more than ``herne.portal.booking.retention_days`` (default 30) days after their
+date. Prints what it did.
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SpecialUsers import system
+from herne.portal.booking.daily_figures import record_daily_figures
 from herne.portal.booking.reminders import send_reminders
 from herne.portal.booking.storage import utcnow
 from herne.portal.booking.upkeep import delete_old_bookings
@@ -26,12 +29,16 @@ SITE_ID = os.environ.get("HERNE_SITE_ID", "herne")
 
 
 def run_booking_job(now):
-    """Reminders (committed one by one), then expiry and retention in one transaction."""
+    """Reminders (committed one by one), then expiry, daily figures and retention in one transaction.
+
+    The figures are kept before retention deletes bookings, so every day is counted first.
+    """
     reminded = send_reminders(now)
     expired = expire_bookings(now)
+    recorded = record_daily_figures(now)
     deleted = delete_old_bookings(now)
     transaction.commit()
-    return {"reminded": reminded, "expired": expired, "deleted": deleted}
+    return {"reminded": reminded, "expired": expired, "recorded": recorded, "deleted": deleted}
 
 
 def main(app, argv=()):
@@ -41,7 +48,7 @@ def main(app, argv=()):
     done = run_booking_job(utcnow())
     print(
         f"Reminders sent: {done['reminded']}, bookings expired: {done['expired']}, "
-        f"old bookings deleted: {done['deleted']}"
+        f"daily figures recorded: {done['recorded']}, old bookings deleted: {done['deleted']}"
     )
     return done
 

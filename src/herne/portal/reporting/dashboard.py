@@ -8,6 +8,7 @@ from functools import cached_property
 from herne.portal import _
 from herne.portal.applications.processing import state_title
 from herne.portal.formats import german_date
+from herne.portal.reporting import bookings
 from herne.portal.reporting import cache
 from herne.portal.reporting.charts import bar_chart
 from herne.portal.reporting.coverage import ozg_coverage
@@ -97,6 +98,11 @@ class Sources:
     @cached_property
     def originals(self):
         return cache.originals_share()
+
+    # Booking figures per office: cache.Figures, kept for a few minutes or until a commit.
+    @cached_property
+    def bookings(self):
+        return bookings.booking_figures()
 
 
 @dataclass(frozen=True)
@@ -396,6 +402,30 @@ TABLES = (
         (_("Eingereichte Anträge"), _("davon mit Originalen vor Ort"), _("Anteil (%)")),
         _originals_rows,
         figures="originals",
+    ),
+    TableSpec(
+        "termine-wartezeit",
+        _("Termine: Wartezeit bis zum nächsten freien Termin und nicht erschienen"),
+        bookings.WAIT_COLUMNS,
+        bookings.wait_rows,
+        chart=bookings.wait_chart,
+        notes=bookings.wait_notes,
+        figures="bookings",
+    ),
+    TableSpec(
+        "termine-je-tag",
+        _("Termine je Tag und Amt"),
+        bookings.DAY_COLUMNS,
+        bookings.day_rows,
+        chart=bookings.day_chart,
+        figures="bookings",
+    ),
+    TableSpec(
+        "termine-verlauf",
+        _("Termine im Verlauf (täglich festgehalten)"),
+        bookings.TREND_COLUMNS,
+        bookings.trend_rows,
+        chart=bookings.trend_chart,
     ),
 )
 
