@@ -1,18 +1,25 @@
-"""The German confirmation mail of a new booking: time, place, what to bring, code, links and ``.ics``."""
+"""The German confirmation mail of a new or moved booking: time, place, what to bring, code (and its QR), links, ``.ics``."""
 
 from email.message import EmailMessage
 from email.utils import formataddr
+from email.utils import make_msgid
 from herne.portal import _
 from herne.portal.applications.office import office as office_of
 from herne.portal.booking.calendar_file import booking_calendar
+from herne.portal.booking.code_image import code_png
 from herne.portal.booking.links import CANCEL_PAGE
 from herne.portal.booking.links import CONFIRM_PAGE
+from herne.portal.booking.links import MOVE_PAGE
+from herne.portal.booking.links import SHOW_PAGE
 from herne.portal.booking.links import page_url
+from herne.portal.booking.mail_html import html_body
 from herne.portal.booking.mail_text import visit_lines
 from herne.portal.booking.mail_text import visit_mapping
 from herne.portal.content.application import IApplication
 from herne.portal.controlpanels.portal import portal_sender
+from herne.portal.formats import german_date
 from herne.portal.formats import german_datetime
+from herne.portal.formats import german_time
 from herne.portal.i18n import in_german
 from herne.portal.mail_delivery import deliver
 from herne.portal.workflow.application import open_originals
@@ -30,10 +37,13 @@ def things_to_bring(service, application=None):
     return list(dict.fromkeys(name.strip() for name in names if name and name.strip()))
 
 
-def confirmation_text(department, service, booking, cancel_token, confirm_token, application=None):
-    """(subject, body) of the mail; the tokens appear only in the two links.
+def confirmation_text(
+    department, service, booking, cancel_token, confirm_token, application=None, moved_from=None
+):
+    """(subject, body) of the mail; the tokens appear only in the links.
 
-    Without ``confirm_token`` (a booking the office made, confirmed at once) there is no confirm link.
+    Without ``confirm_token`` (a booking the office made, or a confirmed one moved) there is no
+    confirm link. ``moved_from`` is the booking this one replaces.
     """
     place = office_of(department)
     mapping = visit_mapping(service.title, booking)
@@ -47,12 +57,16 @@ def confirmation_text(department, service, booking, cancel_token, confirm_token,
     lines = [
         in_german(_("Guten Tag ${name},", mapping=mapping)),
         "",
-        in_german(_("Sie haben bei der Stadt Herne einen Termin reserviert.")),
+        moved_text(moved_from)
+        if moved_from is not None
+        else in_german(_("Sie haben bei der Stadt Herne einen Termin reserviert.")),
         "",
         *visit_lines(mapping, place),
         "",
     ]
-    if confirm_token is None:  # booked by the office: confirmed already
+    if confirm_token is None and moved_from is not None:
+        lines.append(in_german(_("Der neue Termin ist bestätigt.")))
+    elif confirm_token is None:  # booked by the office: confirmed already
         lines.append(
             in_german(_("Die Stadt Herne hat diesen Termin für Sie gebucht; er ist bestätigt."))
         )
@@ -72,6 +86,12 @@ def confirmation_text(department, service, booking, cancel_token, confirm_token,
         lines += ["", in_german(_("Bitte bringen Sie mit:")), *(f"- {name}" for name in documents)]
     lines += [
         "",
+        in_german(_("Ihren Termin mit dem Buchungscode als QR-Code zum Vorzeigen am Schalter:")),
+        page_url(SHOW_PAGE, department, booking, cancel_token),
+        "",
+        in_german(_("Wenn Sie eine andere Zeit möchten, verschieben Sie den Termin hier:")),
+        page_url(MOVE_PAGE, department, booking, cancel_token),
+        "",
         in_german(_("Wenn Sie den Termin nicht wahrnehmen können, sagen Sie ihn bitte hier ab:")),
         page_url(CANCEL_PAGE, department, booking, cancel_token),
         "",
@@ -83,10 +103,32 @@ def confirmation_text(department, service, booking, cancel_token, confirm_token,
     return subject, "\n".join(lines) + "\n"
 
 
+def moved_text(old):
+    """The first sentence of the mail of a moved booking: the old time is given up."""
+    return in_german(
+        _(
+            "Sie haben Ihren Termin verschoben. Der bisherige Termin am ${date} um ${time} Uhr "
+            "ist abgesagt; sein Link gilt nicht mehr.",
+            mapping={"date": german_date(old["start"]), "time": german_time(old["start"])},
+        )
+    )
+
+
 def queue_confirmation_mail(
-    department, service, booking, cancel_token, confirm_token, now, application=None
+    department,
+    service,
+    booking,
+    cancel_token,
+    confirm_token,
+    now,
+    application=None,
+    moved_from=None,
 ):
-    """Queue the mail to the booking's address; it leaves when the booking is committed."""
+    """Queue the mail to the booking's address; it leaves when the booking is committed.
+
+    Plain text with an HTML alternative that shows the booking code as a QR image (only the
+    code: the counter's scanner reads it into the day list), and the ``.ics`` file.
+    """
     sender_name, sender = portal_sender()
     if not sender:
         logger.warning(
@@ -94,13 +136,28 @@ def queue_confirmation_mail(
         )
         return False
     subject, body = confirmation_text(
-        department, service, booking, cancel_token, confirm_token, application
+        department, service, booking, cancel_token, confirm_token, application, moved_from
     )
     message = EmailMessage()
     message["Subject"] = subject
     message["From"] = formataddr((sender_name, sender))
     message["To"] = booking["email"]
     message.set_content(body, cte="quoted-printable")
+    image_id = make_msgid(domain="serviceportal.herne.de")
+    message.add_alternative(
+        # base64: quoted-printable could start a line with the dot of an address
+        html_body(body, booking["code"], image_id[1:-1]),
+        subtype="html",
+        cte="base64",
+    )
+    message.get_payload()[1].add_related(
+        code_png(booking["code"]),
+        maintype="image",
+        subtype="png",
+        cid=image_id,
+        disposition="inline",
+        filename="buchungscode.png",
+    )
     message.add_attachment(
         # as text, so that the attachment declares its charset (UTF-8 umlauts in the place)
         booking_calendar(booking, office_of(department), service.title, now).decode("utf-8"),

@@ -10,12 +10,14 @@ from herne.portal.applications.office import office as office_of
 from herne.portal.booking.bookings import NOT_FOUND
 from herne.portal.booking.bookings import cancel
 from herne.portal.booking.bookings import confirm
-from herne.portal.booking.bookings import find
 from herne.portal.booking.storage import BOOKED
 from herne.portal.booking.storage import utcnow
+from herne.portal.browser.booking_token import LINK_FIELDS
+from herne.portal.browser.booking_token import keep_private
+from herne.portal.browser.booking_token import link_field
+from herne.portal.browser.booking_token import linked_booking
 from herne.portal.formats import german_date
 from herne.portal.formats import german_time
-from herne.portal.restapi.services.termine import find_office
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
@@ -23,7 +25,6 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 
 
 EXPIRED = _("Die Reservierung ist abgelaufen; bitte buchen Sie den Termin erneut.")
-LINK_FIELDS = ("amt", "zeit", "code", "token")
 
 
 class BookingLinkPage(BrowserView):
@@ -37,25 +38,10 @@ class BookingLinkPage(BrowserView):
     done_message = None
 
     def __call__(self):
-        response = self.request.response
-        # The token is in the address: no caching, no referrer, no search engine.
-        response.setHeader("Cache-Control", "no-store")
-        response.setHeader("Referrer-Policy", "no-referrer")
-        response.setHeader("X-Robots-Tag", "noindex")
+        keep_private(self.request.response)
         self.refusal = None
         self.done = False
-        self.office = find_office(self.field("amt"))
-        self.booking = (
-            find(
-                self.office,
-                self.field("zeit"),
-                self.field("code"),
-                self.field("token"),
-                self.token_kind,
-            )
-            if self.office is not None and self.field("zeit") and self.field("code")
-            else None
-        )
+        self.office, self.booking = linked_booking(self.request, self.token_kind)
         if self.booking is None:
             return self.refuse(404, NOT_FOUND)
         refusal = self.refusal_before_action()
@@ -71,9 +57,7 @@ class BookingLinkPage(BrowserView):
         return self.index()
 
     def field(self, name):
-        """One text from the link or the form; anything else (a value given twice) is nothing."""
-        value = self.request.form.get(name)
-        return value if isinstance(value, str) else None
+        return link_field(self.request, name)
 
     def refuse(self, status, message):
         self.request.response.setStatus(status)

@@ -1,0 +1,37 @@
+"""The HTML part of a booking mail: the plain text as paragraphs and links, with the code as a QR image."""
+
+from herne.portal import _
+from herne.portal.i18n import in_german
+from html import escape
+import re
+
+
+URL = re.compile(r"^https?://\S+$")
+
+
+def _line(line):
+    text = line.strip()
+    if URL.match(text):
+        return f'<a href="{escape(text)}">{escape(text)}</a>'
+    return escape(line).replace("  ", "&nbsp;&nbsp;")
+
+
+def html_body(text, code, image_cid):
+    """The mail ``text`` as HTML; after the paragraph naming ``code``, its QR image (``cid:image_cid``)."""
+    paragraphs = [block.split("\n") for block in text.strip().split("\n\n")]
+    parts = []
+    for lines in paragraphs:
+        parts.append("<p>" + "<br>\n".join(_line(line) for line in lines) + "</p>")
+        if any(code in line for line in lines) and image_cid:
+            alt = in_german(_("QR-Code des Buchungscodes ${code}", mapping={"code": code}))
+            hint = in_german(_("Zeigen Sie diesen Code am Schalter vor."))
+            parts.append(
+                f'<p><img src="cid:{escape(image_cid)}" alt="{escape(alt)}" '
+                f'width="200" height="200"><br>\n{escape(hint)}</p>'
+            )
+            image_cid = None  # once
+    return (
+        '<!DOCTYPE html>\n<html lang="de"><head><meta charset="utf-8"></head><body>\n'
+        + "\n".join(parts)
+        + "\n</body></html>\n"
+    )
