@@ -1,4 +1,5 @@
-"""Nobody but the owner and the responsible clerks reaches an application, on any channel.
+"""Nobody but the owner and the responsible clerks reaches an application, on any channel;
+nobody but the token's holder reaches a booking, and only the office's clerks its day list.
 
 One parametrized test: channel x role. Each outsider must get nothing (401/403/404,
 the log-in page, or an empty result) and no trace of the application in the body;
@@ -7,6 +8,11 @@ because its URL is wrong.
 """
 
 from base64 import b64encode
+from datetime import datetime
+from datetime import time
+from herne.portal.booking.bookings import book
+from herne.portal.booking.slots import BERLIN
+from herne.portal.booking.storage import utcnow
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
@@ -15,6 +21,9 @@ import pytest
 import re
 from tests.fixtures.applications import CLERK
 from tests.fixtures.applications import build_application
+from tests.fixtures.booking import next_weekday
+from tests.fixtures.booking import set_up_booking
+from tests.fixtures.browsers import demo_password
 from tests.fixtures.rest import portal_session
 import transaction
 
@@ -356,3 +365,188 @@ class TestNoAccountEnumeration:
                 assert found, (channel, response.status_code, response.text[:300])
             return
         assert not found, (channel, role, response.status_code, found)
+
+
+SECRET_VISITOR = "Quirin Terminheimlich"
+
+
+@pytest.fixture(scope="class")
+def booking_target(matrix_portal):
+    """A booking at Bürgerdienste Herne-Mitte with its tokens, and another booking's token."""
+    office, service = set_up_booking(matrix_portal)
+    start = datetime.combine(next_weekday(1), time(9), tzinfo=BERLIN)
+    now = utcnow()
+    booking, token, confirm_token = book(
+        office, service.UID(), start, 15, 2, now, SECRET_VISITOR, "quirin@example.org"
+    )
+    _other, other_token, _ = book(
+        office, service.UID(), start, 15, 2, now, "Olga Anders", "olga@example.org"
+    )
+    transaction.commit()
+    portal_url = matrix_portal.absolute_url()
+    return {
+        "booking": booking,
+        "office": office.getId(),
+        "day": start.date().isoformat(),
+        "query": {
+            "amt": office.getId(),
+            "zeit": booking["keys"][0],
+            "code": booking["code"],
+        },
+        "rest": f"@termine/{office.getId()}/{booking['keys'][0]}/{booking['code']}",
+        "token": token,
+        "confirm_token": confirm_token,
+        "other_token": other_token,
+        "office_path": office.absolute_url()[len(portal_url) :],
+    }
+
+
+def token_page(page):
+    return lambda s, t, token: html(s, f"@@{page}", params={**t["query"], "token": token})
+
+
+#: Booking channels opened with a link's token -> "the caller reached the booking".
+TOKEN_CHANNELS = {
+    "termin-anzeigen": (
+        token_page("termin-anzeigen"),
+        lambda r, t: r.status_code == 200 and t["booking"]["code"] in r.text,
+    ),
+    "termin-qr.png": (
+        lambda s, t, token: s.get("@@termin-qr.png", params={**t["query"], "token": token}),
+        lambda r, t: r.status_code == 200 and r.content.startswith(b"\x89PNG"),
+    ),
+    "termin.ics": (
+        lambda s, t, token: s.get("@@termin.ics", params={**t["query"], "token": token}),
+        lambda r, t: r.status_code == 200 and t["booking"]["code"] in r.text,
+    ),
+    "termin-verschieben": (
+        token_page("termin-verschieben"),
+        lambda r, t: r.status_code == 200 and "Bisheriger Termin" in r.text,
+    ),
+    "termin-absagen": (
+        token_page("termin-absagen"),
+        lambda r, t: r.status_code == 200 and t["booking"]["code"] in r.text,
+    ),
+    "rest-booking": (
+        lambda s, t, token: s.get(t["rest"], params={"token": token}),
+        lambda r, t: r.status_code == 200 and t["booking"]["code"] in r.text,
+    ),
+}
+#: Tokens that must open nothing: none, guessed, another booking's, the confirm token.
+WRONG_TOKENS = {
+    "none": lambda t: None,
+    "guessed": lambda t: t["token"][:-4] + ("AAAA" if not t["token"].endswith("AAAA") else "BBBB"),
+    "other-booking": lambda t: t["other_token"],
+    "confirm-token": lambda t: t["confirm_token"],
+}
+#: Who asks with a wrong token; the token holder (anonymous, with the right one) is the control.
+BOOKING_ROLES = {**ROLES, "office_clerk": CLERK, "other_office_clerk": ("sachbearbeitung-wanne",)}
+
+
+def booking_session(portal, role):
+    credentials = BOOKING_ROLES[role]
+    if credentials[0] and len(credentials) == 1:
+        credentials = (credentials[0], demo_password(credentials[0]))
+    return portal_session(portal, *credentials)
+
+
+#: The counter's day list of the office -> "the caller saw the day's bookings".
+DAY_LIST_CHANNELS = {
+    "tagesliste": lambda s, t: html(
+        s, f"{t['office_path']}/@@tagesliste", params={"date": t["day"]}
+    ),
+    "tagesliste-drucken": lambda s, t: html(
+        s, f"{t['office_path']}/@@tagesliste-drucken", params={"date": t["day"]}
+    ),
+    "rest-tagesliste": lambda s, t: s.get(
+        "@tagesliste", params={"office": t["office"], "date": t["day"]}
+    ),
+}
+
+#: Search channels: a booking is no content; its visitor's name or code is never found.
+BOOKING_SEARCHES = {
+    "@search-name": lambda s, t: s.get("@search", params={"SearchableText": "Terminheimlich"}),
+    "@search-code": lambda s, t: s.get("@search", params={"SearchableText": t["booking"]["code"]}),
+    "site-search-name": lambda s, t: html(
+        s, "@@search", params={"SearchableText": "Terminheimlich"}
+    ),
+    "site-search-code": lambda s, t: html(
+        s, "@@search", params={"SearchableText": t["booking"]["code"]}
+    ),
+    "@querystring-search": lambda s, t: s.post(
+        "@querystring-search",
+        json={
+            "query": [
+                {
+                    "i": "SearchableText",
+                    "o": "plone.app.querystring.operation.string.contains",
+                    "v": "Terminheimlich",
+                }
+            ]
+        },
+    ),
+}
+
+
+class TestBookingIsolation:
+    @pytest.mark.parametrize("channel", TOKEN_CHANNELS)
+    def test_the_right_token_opens_the_booking(self, matrix_portal, booking_target, channel):
+        request, reached = TOKEN_CHANNELS[channel]
+        response = request(portal_session(matrix_portal), booking_target, booking_target["token"])
+        assert reached(response, booking_target), (channel, response.status_code)
+
+    @pytest.mark.parametrize(
+        "channel, role", [(channel, role) for channel in TOKEN_CHANNELS for role in BOOKING_ROLES]
+    )
+    def test_a_wrong_token_opens_nothing_for_anyone(
+        self, matrix_portal, booking_target, channel, role
+    ):
+        request, reached = TOKEN_CHANNELS[channel]
+        session = booking_session(matrix_portal, role)
+        for name, wrong in WRONG_TOKENS.items():
+            response = request(session, booking_target, wrong(booking_target))
+            assert not reached(response, booking_target), (channel, role, name)
+            assert response.status_code == 404, (channel, role, name, response.status_code)
+            assert SECRET_VISITOR not in response.text
+            assert booking_target["booking"]["code"] not in response.text
+            assert not response.content.startswith(b"\x89PNG")
+
+    @pytest.mark.parametrize(
+        "channel, role",
+        [(channel, role) for channel in DAY_LIST_CHANNELS for role in BOOKING_ROLES],
+    )
+    def test_only_the_offices_clerks_see_its_day_list(
+        self, matrix_portal, booking_target, channel, role
+    ):
+        response = DAY_LIST_CHANNELS[channel](booking_session(matrix_portal, role), booking_target)
+        if role == "office_clerk":
+            assert response.status_code == 200 and SECRET_VISITOR in response.text, channel
+            return
+        assert SECRET_VISITOR not in response.text, (channel, role)
+        assert booking_target["booking"]["code"] not in response.text
+        assert response.status_code in (401, 403) or is_login_page(response), (
+            channel,
+            role,
+            response.status_code,
+        )
+
+    @pytest.mark.parametrize(
+        "channel, role",
+        [(channel, role) for channel in BOOKING_SEARCHES for role in (*BOOKING_ROLES, "manager")],
+    )
+    def test_no_search_finds_a_booking(self, matrix_portal, booking_target, channel, role):
+        session = (
+            portal_session(matrix_portal, SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+            if role == "manager"
+            else booking_session(matrix_portal, role)
+        )
+        response = BOOKING_SEARCHES[channel](session, booking_target)
+        assert response.status_code == 200, (channel, role, response.status_code)
+        if response.headers["Content-Type"].startswith("application/json"):
+            assert items_total(response) == 0, (channel, role)
+        code = booking_target["booking"]["code"]
+        if "code" in channel:  # the page repeats the code searched for, never the name
+            assert SECRET_VISITOR not in response.text, (channel, role)
+        else:
+            assert code not in response.text, (channel, role)
+            assert "Quirin" not in response.text, (channel, role)
