@@ -87,15 +87,12 @@ def waiting_time(department, minutes, now):
     return Wait(minutes, slot, working_days_between(day, start), (start - day).days)
 
 
-def common_visit_minutes(department, service_minutes=()):
-    """The office's most common visit length: of its bookings, else of its services, else 15.
-
-    Ties go to the shorter visit.
-    """
-    tree = office_bookings(department)
+def most_common_minutes(bookings, service_minutes=()):
+    """The most common visit length of ``bookings`` (confirmed or held), else of ``service_minutes``,
+    else 15; ties go to the shorter visit."""
     counts = Counter(
         booking["minutes"]
-        for booking in (each_booking(tree) if tree is not None else ())
+        for booking in bookings
         if booking["state"] in (*CONFIRMED_STATES, BOOKED)
     )
     if not counts:
@@ -105,19 +102,25 @@ def common_visit_minutes(department, service_minutes=()):
     return min(counts, key=lambda minutes: (-counts[minutes], minutes))
 
 
+def common_visit_minutes(department, service_minutes=()):
+    """The office's most common visit length: of all its stored bookings, else of its services, else 15."""
+    tree = office_bookings(department)
+    return most_common_minutes(each_booking(tree) if tree is not None else (), service_minutes)
+
+
 def bookings_of_day(department, day):
     """Every booking of ``day`` (a date) once, whatever its state."""
-    tree = office_bookings(department)
-    if tree is None:
-        return []
-    low = day.isoformat()
-    return list(each_booking(tree, low, low + "U"))
+    return bookings_by_day(department, day, day).get(day, [])
 
 
-def has_bookings_on(department, day):
+def bookings_by_day(department, first, last):
+    """``{day: [booking, ...]}`` from ``first`` to ``last`` (dates), each booking once, read in one pass."""
     tree = office_bookings(department)
-    low = day.isoformat()
-    return tree is not None and any(True for _key in tree.keys(low, low + "U"))
+    days = {}
+    if tree is not None:
+        for booking in each_booking(tree, first.isoformat(), last.isoformat() + "U"):
+            days.setdefault(today(booking["start"]), []).append(booking)
+    return days
 
 
 def day_counts(bookings, now):

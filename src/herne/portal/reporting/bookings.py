@@ -7,10 +7,9 @@ from herne.portal.booking.daily_figures import counted_day
 from herne.portal.booking.daily_figures import daily_figures
 from herne.portal.booking.figures import NO_SHOW_DAYS
 from herne.portal.booking.figures import booking_offices
-from herne.portal.booking.figures import bookings_of_day
-from herne.portal.booking.figures import common_visit_minutes
+from herne.portal.booking.figures import bookings_by_day
 from herne.portal.booking.figures import day_counts
-from herne.portal.booking.figures import has_bookings_on
+from herne.portal.booking.figures import most_common_minutes
 from herne.portal.booking.figures import no_show_share
 from herne.portal.booking.figures import recent_days
 from herne.portal.booking.figures import today
@@ -22,6 +21,7 @@ from herne.portal.booking.storage import utcnow
 from herne.portal.formats import german_date
 from herne.portal.reporting import cache
 from herne.portal.reporting.charts import bar_chart
+from itertools import chain
 from plone import api
 from plone.memoize import ram
 
@@ -48,27 +48,27 @@ WAIT_NOTES = (
 )
 
 
-def _office_days(department, now):
+def _office_days(department, by_day, now):
     """Counts per day from ``DAYS_BACK`` days ago to ``DAYS_AHEAD`` days ahead, on open days or days with bookings."""
     settings = office_settings(department)
     first = today(now) - timedelta(days=DAYS_BACK)
     rows = []
     for offset in range(DAYS_BACK + DAYS_AHEAD + 1):
         day = first + timedelta(days=offset)
-        bookings = bookings_of_day(department, day)
+        bookings = by_day.get(day, [])
         if bookings or not is_closed(settings, day):
             rows.append((day, day_counts(bookings, now)))
     return rows
 
 
-def _no_shows(department, now):
+def _no_shows(department, by_day, now):
     """(came, no-show) over the last 30 days: from the bookings, or from the daily figures where
     retention has deleted them."""
     came = no_show = 0
     uid = department.UID()
     for day in recent_days(now, NO_SHOW_DAYS):
-        if has_bookings_on(department, day):
-            counts = day_counts(bookings_of_day(department, day), now)
+        if day in by_day:
+            counts = day_counts(by_day[day], now)
         else:
             counts = counted_day(day.isoformat(), uid) or {}
         came += counts.get("came", 0)
@@ -76,24 +76,32 @@ def _no_shows(department, now):
     return came, no_show
 
 
+def office_figures(department, service_minutes, now):
+    """One office's wait, no-shows of the last 30 days and bookings per day; its bookings read once."""
+    day = today(now)
+    by_day = bookings_by_day(
+        department,
+        day - timedelta(days=max(NO_SHOW_DAYS - 1, DAYS_BACK)),
+        day + timedelta(days=DAYS_AHEAD),
+    )
+    came, no_show = _no_shows(department, by_day, now)
+    minutes = most_common_minutes(chain.from_iterable(by_day.values()), service_minutes)
+    return {
+        "office": department.title,
+        "wait": waiting_time(department, minutes, now),
+        "came": came,
+        "no_show": no_show,
+        "no_show_share": no_show_share(came, no_show),
+        "days": _office_days(department, by_day, now),
+    }
+
+
 def booking_overview(now):
     """Per office taking bookings: its wait, its no-shows of the last 30 days and its bookings per day."""
-    offices = []
-    for department, service_minutes in booking_offices():
-        came, no_show = _no_shows(department, now)
-        offices.append(
-            {
-                "office": department.title,
-                "wait": waiting_time(
-                    department, common_visit_minutes(department, service_minutes), now
-                ),
-                "came": came,
-                "no_show": no_show,
-                "no_show_share": no_show_share(came, no_show),
-                "days": _office_days(department, now),
-            }
-        )
-    return offices
+    return [
+        office_figures(department, service_minutes, now)
+        for department, service_minutes in booking_offices()
+    ]
 
 
 def _cache_key(fun):
@@ -212,8 +220,9 @@ def day_chart(src, table):
 
 
 def _trend(src):
+    """The kept rows of the last ``TREND_DAYS`` days, by day and office name."""
     first = (today(utcnow()) - timedelta(days=TREND_DAYS - 1)).isoformat()
-    return daily_figures(first)
+    return sorted(daily_figures(first), key=lambda row: (row[0], row[2]["office"]))
 
 
 def trend_rows(src):
