@@ -1,0 +1,79 @@
+"""The German mail to a citizen whose booking had to be cancelled: first a link to book again, then the details."""
+
+from email.message import EmailMessage
+from email.utils import formataddr
+from herne.portal import _
+from herne.portal.applications.office import office as office_of
+from herne.portal.booking.application_visit import booking_url
+from herne.portal.booking.mail_text import visit_lines
+from herne.portal.booking.mail_text import visit_mapping
+from herne.portal.booking.offices import unrestricted_object
+from herne.portal.controlpanels.portal import portal_sender
+from herne.portal.i18n import in_german
+from herne.portal.mail_delivery import deliver
+import logging
+from plone import api
+from urllib.parse import urlencode
+
+
+logger = logging.getLogger(__name__)
+
+
+def rebook_url(department, booking):
+    """Where to book again: the application's visit link, else "Termin buchen" of the service at this office."""
+    with api.env.adopt_roles(["Manager"]):  # the clerk need not see the citizen's application
+        application = (
+            unrestricted_object(booking["application"]) if booking.get("application") else None
+        )
+        url = booking_url(application) if application is not None else None
+    if url is not None:
+        return url
+    service = unrestricted_object(booking["service"])
+    query = urlencode({"office": department.getId()})
+    return f"{service.absolute_url()}/@@termin-buchen?{query}"
+
+
+def cancellation_text(department, booking):
+    """(subject, body): the rebooking link before anything else, then what, when and where."""
+    service = unrestricted_object(booking["service"])
+    mapping = visit_mapping(service.title if service is not None else "", booking)
+    subject = in_german(
+        _("Ihr Termin muss leider entfallen: ${date} um ${time} Uhr", mapping=mapping)
+    )
+    lines = [
+        in_german(_("Guten Tag ${name},", mapping=mapping)),
+        "",
+        in_german(
+            _(
+                "Ihr Termin muss leider entfallen. Bitte buchen Sie über diesen Link einen neuen Termin:"
+            )
+        ),
+        rebook_url(department, booking),
+        "",
+        in_german(_("Der entfallene Termin:")),
+        *visit_lines(mapping, office_of(department)),
+        "",
+        in_german(_("Wir bitten um Entschuldigung.")),
+        "",
+        in_german(_("Mit freundlichen Grüßen")),
+        in_german(_("Ihre Stadt Herne")),
+    ]
+    return subject, "\n".join(lines) + "\n"
+
+
+def queue_cancellation_mail(department, booking):
+    """Queue the mail to the booking's address; it leaves when the cancellation is committed."""
+    sender_name, sender = portal_sender()
+    if not sender:
+        logger.warning(
+            "No sender address in the mail settings: cancelled %s not mailed", booking["code"]
+        )
+        return False
+    subject, body = cancellation_text(department, booking)
+    message = EmailMessage()
+    message["Subject"] = subject
+    message["From"] = formataddr((sender_name, sender))
+    message["To"] = booking["email"]
+    message.set_content(body, cte="quoted-printable")
+    deliver(message, f"booking {booking['code']} cancelled")
+    return True
