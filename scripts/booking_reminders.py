@@ -6,7 +6,7 @@ Mails a reminder for every confirmed booking of tomorrow, exactly once (each boo
 marked reminded in the transaction that queues its mail; a second run or a run after one
 killed halfway reminds only the rest), marks unconfirmed bookings past their 30-minute
 hold "abgelaufen", keeps the day's figures per office for the dashboard (the wait until
-the next free slot, and the counts of each past day not counted yet), and then deletes
+the next free slot, and the counts of each past day still stored), and then deletes
 bookings more than ``herne.portal.booking.retention_days`` (default 30) days after their
 date. Prints what it did.
 """

@@ -229,3 +229,22 @@ def test_a_day_missed_by_the_job_is_counted_by_the_next_run(booking_office, runs
     rows = rows_of(department)
     assert rows[MONDAY.isoformat()]["confirmed"] == 7
     assert set(rows) == {MONDAY.isoformat(), (MONDAY + timedelta(days=3)).isoformat()}
+
+
+def test_a_no_show_marked_the_next_morning_is_counted_by_the_next_run(booking_office):
+    _portal, department, service = booking_office
+    a_day_of_every_state(department, service, MONDAY)
+    record_daily_figures(at(TUESDAY, 6))
+    transaction.commit()
+    assert rows_of(department)[MONDAY.isoformat()]["no_show"] == 2
+    late, _other = [
+        booking
+        for booking in bookings_of_day(department, MONDAY)
+        if booking["state"] == "bestaetigt" and not booking.get("by_staff")
+    ]
+    mark(department, MONDAY, late["code"], "nicht erschienen", at(TUESDAY, 8))
+    transaction.commit()
+    assert record_daily_figures(at(TUESDAY, 18)) == 1
+    transaction.commit()
+    assert record_daily_figures(at(TUESDAY, 19)) == 0
+    assert rows_of(department)[MONDAY.isoformat()]["no_show"] == 3

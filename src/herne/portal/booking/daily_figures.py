@@ -2,13 +2,16 @@
 
 A row per day and office: the wait until the next free slot, measured by the day's first
 run of the job, and the counts of that day's bookings, taken by the first run after the
-day is over (before retention deletes them). Counts only, no name or address, so the
-rows stay for the trend however long bookings are kept.
+day is over and taken again by each later run while the bookings are stored (a no-show
+marked the next morning is counted), so the last count before retention deletes them
+stays. Counts only, no name or address, so the rows stay for the trend however long
+bookings are kept.
 """
 
 from datetime import date
+from datetime import timedelta
 from herne.portal.booking.figures import booking_offices
-from herne.portal.booking.figures import bookings_of_day
+from herne.portal.booking.figures import bookings_by_day
 from herne.portal.booking.figures import common_visit_minutes
 from herne.portal.booking.figures import day_counts
 from herne.portal.booking.figures import today
@@ -35,30 +38,48 @@ def _wait_figures(department, service_minutes, now):
     }
 
 
-def _days_to_count(department, store, uid, day):
-    """Days before ``day`` with stored bookings or a measured wait whose bookings are not counted yet."""
+def _past_days(department, store, uid, day):
+    """Days before ``day`` (ISO) with stored bookings, and those with a measured wait but no counts."""
     tree = office_bookings(department)
     days = {key[:10] for key in tree.keys(max=day.isoformat(), excludemax=True)} if tree else set()
-    days.update(past for past, office in store.keys(max=(day.isoformat(), "")) if office == uid)
-    return sorted(past for past in days if not store.get((past, uid), {}).get("counted"))
+    days.update(
+        past
+        for (past, office), row in store.items(max=(day.isoformat(), ""))
+        if office == uid and not row.get("counted")
+    )
+    return sorted(days)
+
+
+def _count_past_days(department, store, day, now):
+    """Count the past days' bookings; returns how many rows changed."""
+    uid = department.UID()
+    days = _past_days(department, store, uid, day)
+    if not days:
+        return 0
+    by_day = bookings_by_day(department, date.fromisoformat(days[0]), day - timedelta(days=1))
+    changed = 0
+    for past in days:
+        counts = day_counts(by_day.get(date.fromisoformat(past), []), now)
+        row = store.get((past, uid), {})
+        if row.get("counted") and all(row.get(name) == value for name, value in counts.items()):
+            continue
+        store[(past, uid)] = {**row, "office": department.title, "counted": True, **counts}
+        changed += 1
+    return changed
 
 
 def record_daily_figures(now):
-    """Today's wait per office (once a day) and the counts of every past day not counted yet.
+    """Today's wait per office (once a day) and the counts of every past day still stored.
 
-    A second run on the same day changes nothing. Returns how many rows were written.
+    A second run on the same day writes nothing unless a booking of a past day changed
+    in between. Returns how many rows were written.
     """
     store = _store(create=True)
     day = today(now)
     written = 0
     for department, service_minutes in booking_offices():
-        uid = department.UID()
-        for past in _days_to_count(department, store, uid, day):
-            counts = day_counts(bookings_of_day(department, date.fromisoformat(past)), now)
-            row = store.get((past, uid), {})
-            store[(past, uid)] = {**row, "office": department.title, "counted": True, **counts}
-            written += 1
-        key = (day.isoformat(), uid)
+        written += _count_past_days(department, store, day, now)
+        key = (day.isoformat(), department.UID())
         row = store.get(key, {})
         if not row.get("measured"):
             wait = _wait_figures(department, service_minutes, now)
