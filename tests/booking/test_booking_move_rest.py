@@ -197,3 +197,32 @@ def test_a_wrong_token_or_a_cancelled_booking_moves_nothing(booking_office, api_
     assert rest.post(booked["cancel_url"]).status_code == 200
     assert rest.post(booked["move_url"], json=new_start).status_code == 404
     assert state(rest, other) == "gebucht"
+
+
+def test_the_move_url_lists_the_free_times_but_its_own(booking_office, api_session):
+    _portal, _office, service = booking_office
+    rest = api_session()
+    day = next_weekday(2)
+    booked = book_over_rest(rest, service, at(day, 9))
+    fill(rest, service, at(day, 9, 30))
+    params = {"start": day.isoformat(), "end": day.isoformat()}
+
+    response = rest.get(booked["move_url"], params=params)
+    assert response.status_code == 200, response.text
+    starts = {item["start"]: item["free"] for item in response.json()["items"]}
+    assert at(day, 9).isoformat() not in starts  # its own time
+    assert at(day, 9, 30).isoformat() not in starts  # full
+    assert starts[at(day, 9, 15).isoformat()] == 2
+    assert starts == {
+        item["start"]: item["free"]
+        for item in rest.get(
+            "@termine",
+            params={"office": "buergerdienste-herne-mitte", "service": service.UID(), **params},
+        ).json()["items"]
+        if item["start"] != at(day, 9).isoformat()
+    }
+    missing = rest.get(booked["move_url"])
+    assert missing.status_code == 400
+    assert {error["field"] for error in missing.json()["error"]["errors"]} == {"start", "end"}
+    wrong = rest.get(booked["move_url"].split("token=")[0] + "token=erraten", params=params)
+    assert wrong.status_code == 404

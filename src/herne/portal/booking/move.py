@@ -7,11 +7,13 @@ from herne.portal.booking.bookings import cancel
 from herne.portal.booking.confirmation_mail import queue_confirmation_mail
 from herne.portal.booking.office import office_settings
 from herne.portal.booking.offices import unrestricted_object
+from herne.portal.booking.slots import compute_slots
 from herne.portal.booking.slots import refusal
 from herne.portal.booking.storage import BOOKED
 from herne.portal.booking.storage import CONFIRMED
 from herne.portal.booking.storage import office_bookings
 from herne.portal.booking.storage import slot_bookings
+from herne.portal.booking.storage import taken_counter
 import transaction
 
 
@@ -31,6 +33,22 @@ def movable(booking, now):
     return booking["state"] == CONFIRMED or (
         booking["state"] == BOOKED and booking["hold_until"] > now
     )
+
+
+def move_slots(department, booking, first, last, now):
+    """The free times ``booking`` can move to from ``first`` to ``last``: its own places count
+    as free (as :func:`move` counts them), its own time is left out."""
+    taken = taken_counter(department, first, last, now)
+    own = set(booking["keys"])
+    slots = compute_slots(
+        office_settings(department),
+        booking["minutes"],
+        first,
+        last,
+        now,
+        lambda key: taken(key) - (key in own),
+    )
+    return [slot for slot in slots if slot.free > 0 and slot.start != booking["start"]]
 
 
 def move_refusal(department, booking, start, now):

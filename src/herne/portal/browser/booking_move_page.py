@@ -14,6 +14,7 @@ from herne.portal.booking.move import NOT_MOVABLE
 from herne.portal.booking.move import movable
 from herne.portal.booking.move import move_booking
 from herne.portal.booking.move import move_refusal
+from herne.portal.booking.move import move_slots
 from herne.portal.booking.office import office_settings
 from herne.portal.booking.offices import unrestricted_object
 from herne.portal.booking.request import NO_START
@@ -103,8 +104,8 @@ class MoveBookingPage(BookingView):
     # What the template shows
 
     def slots(self, first, last):
-        """The free times but the booking's own (the day and time choice read them)."""
-        return [slot for slot in super().slots(first, last) if slot.start != self.booking["start"]]
+        """The times the booking can move to (the day and time choice read them)."""
+        return move_slots(self.office, self.booking, first, last, self.now)
 
     def current_title(self):
         start = self.booking["start"].astimezone(BERLIN)

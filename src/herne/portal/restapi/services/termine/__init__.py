@@ -18,6 +18,10 @@ from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
 
 
+#: The last step of a booking's address that moves it (POST) or lists where it can move (GET).
+MOVE = "verschieben"
+
+
 def find_office(office_id):
     if not isinstance(office_id, str) or not office_id:
         return None

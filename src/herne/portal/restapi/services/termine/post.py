@@ -14,6 +14,7 @@ from herne.portal.booking.request import NO_START
 from herne.portal.booking.request import booking_errors
 from herne.portal.booking.reservation import reserve
 from herne.portal.booking.storage import utcnow
+from herne.portal.restapi.services.termine import MOVE
 from herne.portal.restapi.services.termine import TermineService
 from herne.portal.restapi.services.termine import find_office
 from herne.portal.restapi.services.termine import office_and_service
@@ -23,7 +24,6 @@ from zope.interface import alsoProvides
 
 
 CANCEL = "stornieren"
-MOVE = "verschieben"
 
 
 class TerminePost(TermineService):
