@@ -550,3 +550,57 @@ class TestBookingIsolation:
         else:
             assert code not in response.text, (channel, role)
             assert "Quirin" not in response.text, (channel, role)
+
+
+SECRET_REASON = "Bandscheibenvorfall Frau Geheimschalter"
+
+
+@pytest.fixture(scope="class")
+def block_target(matrix_portal, booking_target):
+    """A block of one counter at Herne-Mitte whose internal reason must not leak (a day without bookings)."""
+    from herne.portal.booking.counter_blocking import place_block
+
+    office = matrix_portal.unrestrictedTraverse(booking_target["office_path"].lstrip("/"))
+    day = next_weekday(3, weeks=1)
+    place_block(
+        office,
+        datetime.combine(day, time(8), tzinfo=BERLIN),
+        datetime.combine(day, time(12), tzinfo=BERLIN),
+        1,
+        SECRET_REASON,
+        utcnow(),
+        CLERK[0],
+    )
+    transaction.commit()
+    return booking_target
+
+
+#: The office's counter blocks -> what a caller who may block sees.
+COUNTER_BLOCK_CHANNELS = {
+    "schalter-sperren": lambda s, t: html(s, f"{t['office_path']}/@@schalter-sperren"),
+    "rest-schaltersperren": lambda s, t: s.get(f"{t['office_path']}/@schaltersperren"),
+}
+#: The office's clerks and the editors of the departments may block its counters.
+MAY_BLOCK = {"office_clerk", "editor"}
+
+
+class TestCounterBlockIsolation:
+    @pytest.mark.parametrize(
+        "channel, role",
+        [(channel, role) for channel in COUNTER_BLOCK_CHANNELS for role in BOOKING_ROLES],
+    )
+    def test_only_the_offices_clerks_and_editors_see_its_blocks(
+        self, matrix_portal, block_target, channel, role
+    ):
+        response = COUNTER_BLOCK_CHANNELS[channel](
+            booking_session(matrix_portal, role), block_target
+        )
+        if role in MAY_BLOCK:
+            assert response.status_code == 200 and SECRET_REASON in response.text, channel
+            return
+        assert SECRET_REASON not in response.text, (channel, role)
+        assert response.status_code in (401, 403) or is_login_page(response), (
+            channel,
+            role,
+            response.status_code,
+        )
