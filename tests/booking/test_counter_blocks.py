@@ -212,3 +212,29 @@ def test_lifting_a_block_makes_its_times_bookable_again(booking_office, api_sess
     transaction.begin()
     assert list_blocks(office) == []
     assert session.delete(created["@id"]).status_code == 404
+
+
+def test_a_block_and_its_reason_are_deleted_with_the_old_bookings(booking_office):
+    from datetime import timedelta
+    from herne.portal.booking.upkeep import delete_old_bookings
+
+    _portal, office, _service = booking_office
+    day = next_weekday(1)
+    transaction.begin()
+    place_block(office, at(day, 8), at(day, 12), 1, "Frau K. krank", utcnow(), CLERK)
+    place_block(
+        office,
+        at(day, 8) + timedelta(days=1),
+        at(day, 12) + timedelta(days=1),
+        1,
+        "",
+        utcnow(),
+        CLERK,
+    )
+    transaction.commit()
+    delete_old_bookings(at(day + timedelta(days=30), 12))
+    assert len(list_blocks(office)) == 2  # kept for the retention period after its end
+    delete_old_bookings(at(day + timedelta(days=31), 12))
+    transaction.commit()
+    assert "Frau K. krank" not in repr(list_blocks(office))
+    assert len(list_blocks(office)) == 1

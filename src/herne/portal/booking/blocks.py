@@ -39,6 +39,18 @@ class CounterBlocks(Persistent):
         )
 
 
+def remove_ended_before(department, day):
+    """Drop the blocks that ended before ``day`` (a Berlin date), with their internal reasons; returns how many."""
+    blocks = office_blocks(department)
+    if blocks is None:
+        return 0
+    kept = tuple(block for block in blocks.blocks if block["end"].astimezone(BERLIN).date() >= day)
+    removed = len(blocks.blocks) - len(kept)
+    if removed:
+        blocks.blocks = kept
+    return removed
+
+
 def office_blocks(department, create=False):
     """The ``CounterBlocks`` of a department (None before the first block unless ``create``)."""
     annotations = IAnnotations(department)

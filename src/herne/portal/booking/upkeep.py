@@ -1,6 +1,7 @@
 """The booking job's upkeep: unconfirmed bookings past their hold expire, old bookings are deleted."""
 
 from datetime import timedelta
+from herne.portal.booking.blocks import remove_ended_before
 from herne.portal.booking.offices import each_booking
 from herne.portal.booking.offices import offices_with_bookings
 from herne.portal.booking.settings import booking_setting
@@ -30,11 +31,16 @@ def expire_bookings(now):
 
 
 def delete_old_bookings(now, days=None):
-    """Delete every booking whose day is more than ``days`` (retention) days past; returns how many."""
+    """Delete every booking whose day is more than ``days`` (retention) days past; returns how many.
+
+    Counter blocks that ended as long ago go too: their reasons may name a person's illness.
+    """
     days = retention_days() if days is None else days
-    cutoff = (now.astimezone(BERLIN).date() - timedelta(days=days)).strftime("%Y-%m-%d")
+    cutoff_day = now.astimezone(BERLIN).date() - timedelta(days=days)
+    cutoff = cutoff_day.strftime("%Y-%m-%d")
     deleted = 0
-    for _department, tree in offices_with_bookings():
+    for department, tree in offices_with_bookings():
+        remove_ended_before(department, cutoff_day)
         old = list(tree.keys(max=cutoff, excludemax=True))
         codes = set()
         for key in old:
