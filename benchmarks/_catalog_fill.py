@@ -29,12 +29,12 @@ from DateTime import DateTime
 import gc
 from herne.portal.applications.areas import application_root
 from herne.portal.applications.factory import create_application
-from herne.portal.applications.processing import OPEN_STATES
 from herne.portal.applications.processing import perform
 from herne.portal.applications.reference import next_reference_number
 from herne.portal.indexers.application import searchable_text
 from herne.portal.workflow.application import open_originals
 from herne.portal.workflow.application import tick_original
+from herne.portal.workflow.application_table import OPEN_STATES
 import Missing
 from plone import api
 from plone.indexer.interfaces import IIndexableObject

@@ -56,7 +56,7 @@ def grid_keys(start, minutes):
     ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Slot:
     """A bookable time: start and end with the Berlin offset, and the places still free."""
 
@@ -81,25 +81,37 @@ def free_places(settings, start, minutes, taken):
     return min(settings.capacity(key) - taken(key) for key in grid_keys(start, minutes))
 
 
+#: "HH:MM" of every minute of a day: the grid keys of many slots are built from these.
+_CLOCK = [f"{minute // 60:02d}:{minute % 60:02d}" for minute in range(24 * 60)]
+
+
 def compute_slots(settings, minutes, first, last, now, taken):
     """Every slot from ``first`` to ``last`` (dates) with its free places.
 
     ``taken(key)`` is how many places of one grid key are taken. Days that are closed,
     before the earliest day or beyond the horizon give no slots; capacity is
-    ``settings.capacity(key)`` at each grid step, and a slot is as free as its fullest step.
+    ``settings.capacity(key)`` at each grid step, and a slot is as free as its fullest step
+    (``free_places``). The keys are those of ``grid_keys``, built here from the local time
+    of day (visits end before midnight): 8 weeks of 5-minute slots are some 3,000.
     """
     first = max(first, earliest_day(now))
     last = min(last, last_day(settings, now))
+    length = timedelta(minutes=minutes)
+    steps = range(0, minutes, GRID_MINUTES)
+    capacity = settings.capacity
     slots = []
     day = first
     while day <= last:
         if not is_closed(settings, day):
+            prefix = day.isoformat() + "T"
             for start in day_starts(settings, day, minutes):
                 start = start.astimezone(BERLIN)  # the offset of that moment (CET or CEST)
-                free = free_places(settings, start, minutes, taken)
-                slots.append(
-                    Slot(start=start, end=start + timedelta(minutes=minutes), free=max(free, 0))
+                minute = start.hour * 60 + start.minute
+                free = min(
+                    capacity(key) - taken(key)
+                    for key in [prefix + _CLOCK[minute + step] for step in steps]
                 )
+                slots.append(Slot(start=start, end=start + length, free=max(free, 0)))
         day += timedelta(days=1)
     return slots
 

@@ -8,6 +8,7 @@ There is deliberately no ``_p_resolveConflict``: a merged conflict could overboo
 """
 
 from BTrees.OOBTree import OOBTree
+from collections import Counter
 from datetime import UTC
 from datetime import datetime
 from persistent import Persistent
@@ -72,13 +73,13 @@ def slot_bookings(tree, key, create=False):
 def taken_counter(department, first, last, now):
     """``taken(key)``: how many places of a grid key are held, read once for the date range."""
     tree = office_bookings(department)
-    counts = {}
+    counts = Counter()  # 0 for a key without bookings
     if tree is not None:
         low = first.strftime("%Y-%m-%d")
         high = last.strftime("%Y-%m-%d") + "U"  # after every "YYYY-MM-DDTHH:MM" of that day
         for key, slot in tree.items(low, high):
             counts[key] = len(slot.occupying(now))
-    return lambda key: counts.get(key, 0)
+    return counts.__getitem__
 
 
 def utcnow():

@@ -17,6 +17,7 @@ from herne.portal.restapi.services.termine import TermineService
 from herne.portal.restapi.services.termine import find_office
 from herne.portal.restapi.services.termine import office_and_service
 from herne.portal.restapi.services.termine import parse_date
+import json
 from plone.protect.interfaces import IDisableCSRFProtection
 from zope.interface import alsoProvides
 
@@ -64,6 +65,14 @@ def slots_json(slots):
 
 
 class TermineGet(TermineService):
+    def render(self):
+        """As plone.restapi's, but not indented: Python's C encoder writes the slots of 8 weeks
+        (some 3,000) in a few milliseconds, the indenting pure-Python one in about 25."""
+        self.check_permission()
+        content = self.reply()
+        self.request.response.setHeader("Content-Type", self.content_type)
+        return json.dumps(content, sort_keys=True, separators=(",", ":"))
+
     def reply(self):
         if self.params:
             return self.reply_booking()
