@@ -13,6 +13,7 @@ counters there), so the check at booking and the list of free times always agree
 
 from datetime import datetime
 from datetime import time
+from functools import lru_cache
 
 
 WALK_IN_UNIT_MINUTES = 30
@@ -21,6 +22,16 @@ WALK_IN_UNIT_MINUTES = 30
 def key_start(key):
     """The local start of a grid key "YYYY-MM-DDTHH:MM" (sliced: this runs for every step shown)."""
     return datetime(int(key[:4]), int(key[5:7]), int(key[8:10]), int(key[11:13]), int(key[14:16]))
+
+
+@lru_cache(maxsize=1024)
+def _weekday(day):
+    return datetime(int(day[:4]), int(day[5:7]), int(day[8:10])).weekday()
+
+
+def weekday_of(key):
+    """The weekday (0 = Monday) of a grid key, remembered per day."""
+    return _weekday(key[:10])
 
 
 def spread(counters, walk_in_percent, unit):

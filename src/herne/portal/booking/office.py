@@ -2,11 +2,14 @@
 
 from dataclasses import dataclass
 from dataclasses import field
+from datetime import timedelta
+from functools import cached_property
 from herne.portal import _
 from herne.portal.booking.blocks import blocked_counters
 from herne.portal.booking.blocks import local_windows
 from herne.portal.booking.capacity import spread
 from herne.portal.booking.capacity import walk_in_unit
+from herne.portal.booking.capacity import weekday_of
 from herne.portal.booking.closures import parse_closures
 from herne.portal.booking.hours import HoursError
 from herne.portal.booking.hours import parse_hours
@@ -118,14 +121,38 @@ class OfficeSettings:
     #: blocked counters: (local start, local end, counters or None for all), see ``blocks``
     blocks: tuple = ()
 
+    #: places per (weekday, "HH:MM") on days without blocks: the same every week, and the
+    #: free slots of 8 weeks ask for some 3,000 steps
+    _places: dict = field(default_factory=dict, init=False, compare=False, repr=False)
+
     def capacity(self, key):
         """Bookings at the grid step ``key``: the counters not blocked there, less the walk-in share;
         none outside the bookable hours."""
+        if key[:10] in self._blocked_days:
+            return self._capacity(key)
+        where = (weekday_of(key), key[11:])
+        places = self._places.get(where)
+        if places is None:
+            places = self._places[where] = self._capacity(key)
+        return places
+
+    def _capacity(self, key):
         unit = walk_in_unit(self.hours, key)
         if unit is None:
             return 0
         counters = self.counters - blocked_counters(self.blocks, key, self.counters)
         return spread(counters, self.walk_in_percent, unit)
+
+    @cached_property
+    def _blocked_days(self):
+        """The days ("YYYY-MM-DD") some block touches."""
+        days = set()
+        for first, last, _counters in self.blocks:
+            day = first.date()
+            while day <= last.date():
+                days.add(day.isoformat())
+                day += timedelta(days=1)
+        return days
 
     @property
     def takes_bookings(self):
