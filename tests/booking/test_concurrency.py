@@ -14,6 +14,7 @@ from tests.fixtures.booking import set_up_booking
 import threading
 import transaction
 from ZODB.POSException import ConflictError
+from zope.component.hooks import setSite
 
 
 ATTEMPTS = 8
@@ -31,6 +32,7 @@ def race(db, office_path, starts, barrier, outcome):
                 manager.begin()
                 app = connection.root()["Application"]
                 portal = app["plone"]
+                setSite(portal)  # as the publisher does: the site's indexes are found through it
                 office = app.unrestrictedTraverse(office_path)
                 service_uid = portal["leistungen"]["personalausweis"].UID()
                 capacity = office_settings(office).capacity
@@ -43,7 +45,7 @@ def race(db, office_path, starts, barrier, outcome):
                         capacity,
                         utcnow(),
                         f"Person {number}",
-                        "p@example.org",
+                        f"person{number}@example.org",  # one person, one open booking
                     )
                 except SlotFull:
                     manager.abort()
@@ -58,6 +60,7 @@ def race(db, office_path, starts, barrier, outcome):
                 manager.abort()
                 outcome.append(("conflict", number, attempt))
             finally:
+                setSite(None)
                 connection.close()
         outcome.append(("5xx", number, RETRIES))
 

@@ -2,7 +2,9 @@
 
 from herne.portal import _
 from herne.portal.applications.office import department_of
-from herne.portal.booking.storage import office_bookings
+from herne.portal.booking.application_index import application_entries
+from herne.portal.booking.booking_indexes import filed_booking
+from herne.portal.booking.storage import holds_a_place
 from plone import api
 from urllib.parse import urlencode
 
@@ -63,21 +65,14 @@ def visit_minutes(application, state=None):
 
 
 def open_booking(application, now):
-    """The application's booking that still holds its time (booked within its hold, or confirmed), or None."""
-    department = department_of(application)
-    tree = office_bookings(department) if department is not None else None
-    if tree is None:
-        return None
-    uid = application.UID()
-    low = now.strftime("%Y-%m-%d")
-    for _key, slot in tree.items(low):
-        for booking in slot.bookings:
-            if (
-                booking.get("application") == uid
-                and booking["start"] >= now
-                and booking in slot.occupying(now)
-            ):
-                return booking
+    """The application's booking that still holds its time (booked within its hold, or confirmed), or None.
+
+    Read from the per-application index, whose holder the next booking for the application
+    writes: two bookings for one application at once conflict, and the retried one sees the first.
+    """
+    for entry in application_entries(application.UID()):
+        if entry["start"] >= now and holds_a_place(entry, now):
+            return filed_booking(entry)
     return None
 
 

@@ -5,6 +5,8 @@ from datetime import UTC
 from datetime import timedelta
 import hashlib
 from herne.portal import _
+from herne.portal.booking.booking_indexes import FILED_FIELDS
+from herne.portal.booking.booking_indexes import file_booking
 from herne.portal.booking.slots import grid_keys
 from herne.portal.booking.storage import BOOKED
 from herne.portal.booking.storage import CANCELLED
@@ -46,16 +48,20 @@ def book(
     email,
     application=None,
     account=None,
+    by_staff=False,
 ):
     """Book ``start`` for ``minutes``; returns (booking, cancel token, confirm token) or raises ``SlotFull``.
 
-    The confirm token goes only into the mail, so that a made-up address cannot confirm.
+    The confirm token goes only into the mail, so that a made-up address cannot confirm. A
+    booking the office makes (``by_staff``) is confirmed at once and has no confirm token.
 
     ``capacity(key)`` gives the places of each grid step (``OfficeSettings.capacity``); a
     number is the same capacity at every step.
 
     Reads and writes every grid step the visit occupies, so a competing booking of any of
-    them makes one of the two transactions conflict (and be retried).
+    them makes one of the two transactions conflict (and be retried). Writes the holders of
+    the person and the application in the indexes too, so that a competing booking of the
+    same person or application conflicts in the same way.
     """
     capacity_at = capacity if callable(capacity) else (lambda _key: capacity)
     tree = office_bookings(department, create=True)
@@ -66,10 +72,10 @@ def book(
     ):
         raise SlotFull()
     token = secrets.token_urlsafe(24)
-    confirm_token = secrets.token_urlsafe(24)
+    confirm_token = None if by_staff else secrets.token_urlsafe(24)
     booking = {
         "code": new_code(),
-        "state": BOOKED,
+        "state": CONFIRMED if by_staff else BOOKED,
         "service": service_uid,
         "start": start.astimezone(UTC),  # zoneinfo zones do not pickle into the ZODB
         "minutes": minutes,
@@ -81,10 +87,13 @@ def book(
         "created": now.astimezone(UTC),
         "hold_until": (now + HOLD).astimezone(UTC),
         "token_hash": token_hash(token),
-        "confirm_hash": token_hash(confirm_token),
+        "confirm_hash": token_hash(confirm_token) if confirm_token else "",
     }
+    if by_staff:
+        booking["by_staff"] = True
     for slot in slots:
         slot.add(booking)
+    file_booking(department, booking)
     return booking, token, confirm_token
 
 
@@ -99,18 +108,22 @@ def find(department, key, code, token, kind="token_hash"):
     return None
 
 
-def _change(department, booking, **changes):
+def change(department, booking, **changes):
+    """The one way a stored booking changes: on every grid step it occupies and in the indexes."""
     tree = office_bookings(department)
     for key in booking["keys"]:
         slot_bookings(tree, key).replace(booking["code"], **changes)
-    return {**booking, **changes}
+    changed = {**booking, **changes}
+    if any(field in changes for field in FILED_FIELDS):
+        file_booking(department, changed)
+    return changed
 
 
 def cancel(department, booking):
     """Cancel a booking: its places are free again; a cancelled booking stays cancelled."""
     if booking["state"] == CANCELLED:
         return None
-    return _change(department, booking, state=CANCELLED, token_hash="", confirm_hash="")
+    return change(department, booking, state=CANCELLED, token_hash="", confirm_hash="")
 
 
 def confirm(department, booking, now):
@@ -119,4 +132,4 @@ def confirm(department, booking, now):
         return booking
     if booking["state"] != BOOKED or booking["hold_until"] <= now:
         return None
-    return _change(department, booking, state=CONFIRMED, confirm_hash="")
+    return change(department, booking, state=CONFIRMED, confirm_hash="")

@@ -3,7 +3,9 @@
 from datetime import UTC
 from datetime import timedelta
 from herne.portal import _
-from herne.portal.booking.bookings import book
+from herne.portal.booking.bookings import change
+from herne.portal.booking.reservation import ReservationRefused
+from herne.portal.booking.reservation import reserve
 from herne.portal.booking.slots import BERLIN
 from herne.portal.booking.slots import day_starts
 from herne.portal.booking.slots import free_places
@@ -17,7 +19,6 @@ from herne.portal.booking.storage import DONE
 from herne.portal.booking.storage import EXPIRED
 from herne.portal.booking.storage import NO_SHOW
 from herne.portal.booking.storage import office_bookings
-from herne.portal.booking.storage import slot_bookings
 from herne.portal.i18n import in_german
 from plone import api
 
@@ -88,26 +89,45 @@ def mark(department, day, code, state, now):
         raise CounterRefusal(
             _(NOT_NOW, mapping={"code": booking["code"], "state": STATE_TITLES[booking["state"]]})
         )
-    tree = office_bookings(department)
     changes = {"state": state, f"{state.replace(' ', '_')}_at": now.astimezone(UTC)}
-    for key in booking["keys"]:
-        slot_bookings(tree, key).replace(booking["code"], **changes)
-    return {**booking, **changes}
+    return change(department, booking, **changes)
 
 
 def book_by_staff(department, service, start, capacity, now, name, email):
-    """A booking a clerk makes for a caller: confirmed at once, marked as booked by staff.
+    """A booking a clerk makes for a caller: confirmed at once, marked as booked by staff, mailed
+    when the caller gave an address; the same rules as a citizen's booking (``reserve``).
 
-    Returns (booking, cancel token); raises ``SlotFull``.
+    Returns (booking, cancel token); raises ``SlotFull``, and ``CounterRefusal`` naming the
+    caller's open booking when they hold the allowed number already.
     """
-    booking, token, _confirm = book(
-        department, service.UID(), start, service.visit_minutes, capacity, now, name, email or ""
+    try:
+        return reserve(department, service, start, capacity, now, name, email or "", by_staff=True)
+    except ReservationRefused as refused:
+        raise CounterRefusal(held_by_caller(department, refused.held, email)) from None
+
+
+def held_by_caller(department, held, email):
+    """The clerk's German refusal: the caller's open booking at this office with time and code
+    (to cancel or move it); one at another office only as such, as its details are not this
+    office's to see."""
+    here = [entry for entry in held if entry["office"] == department.UID()]
+    if not here:
+        return _(
+            "Für ${email} ist bei einem anderen Amt schon ein offener Termin für diese Leistung "
+            "gebucht. Er kann über den Link in der Bestätigungsmail abgesagt werden.",
+            mapping={"email": email},
+        )
+    start = here[0]["start"].astimezone(BERLIN)
+    return _(
+        "Für ${email} ist schon ein offener Termin für diese Leistung gebucht: ${date} um "
+        "${time} Uhr, Code ${code}. Bitte sagen Sie ihn zuerst ab oder verlegen Sie ihn.",
+        mapping={
+            "email": email,
+            "date": start.strftime("%d.%m.%Y"),
+            "time": start.strftime("%H:%M"),
+            "code": here[0]["code"],
+        },
     )
-    changes = {"state": CONFIRMED, "by_staff": True, "confirm_hash": ""}
-    tree = office_bookings(department)
-    for key in booking["keys"]:
-        slot_bookings(tree, key).replace(booking["code"], **changes)
-    return {**booking, **changes}, token
 
 
 def describe(booking):

@@ -1,10 +1,8 @@
 """The per-person limit: open bookings of one service, counted by e-mail address and by account."""
 
 from herne.portal import _
-from herne.portal.booking.offices import each_booking
-from herne.portal.booking.offices import offices_with_bookings
+from herne.portal.booking.person_index import person_entries
 from herne.portal.booking.settings import booking_setting
-from herne.portal.booking.slots import BERLIN
 from herne.portal.booking.storage import BOOKED
 from herne.portal.booking.storage import CONFIRMED
 from plone import api
@@ -29,6 +27,7 @@ def current_account():
 
 
 def is_open(booking, now):
+    """Gebucht and held, or bestätigt; in the future."""
     if booking["start"] <= now:
         return False
     return booking["state"] == CONFIRMED or (
@@ -37,25 +36,15 @@ def is_open(booking, now):
 
 
 def open_bookings(service_uid, email, account, now):
-    """How many open (gebucht and held, or bestätigt; future) bookings of the service the person holds."""
-    address = (email or "").strip().lower()
-    low = now.astimezone(BERLIN).strftime("%Y-%m-%d")
-    count = 0
-    for _department, tree in offices_with_bookings():
-        for booking in each_booking(tree, low):
-            if booking["service"] != service_uid or not is_open(booking, now):
-                continue
-            same_address = address and (booking["email"] or "").strip().lower() == address
-            same_account = account is not None and booking.get("account") == account
-            if same_address or same_account:
-                count += 1
-    return count
+    """The index entries of the open bookings of the service the person (address or account) holds.
+
+    Read from the per-person index, whose holders the next booking of this person writes: two
+    bookings of one person at once conflict, and the retried one sees the first here.
+    """
+    return [entry for entry in person_entries(service_uid, email, account) if is_open(entry, now)]
 
 
-def limit_refusal(service, email, now):
-    """The German message when the person holds the allowed number of open bookings, else None."""
-    if service is None:
-        return None
-    if open_bookings(service.UID(), email, current_account(), now) >= limit_per_person():
-        return LIMIT_REACHED
-    return None
+def limit_reached(service_uid, email, account, now):
+    """The person's open bookings of the service when they hold the allowed number, else None."""
+    held = open_bookings(service_uid, email, account, now)
+    return held if len(held) >= limit_per_person() else None

@@ -4,6 +4,7 @@ from herne.portal import _
 from herne.portal.booking.bookings import SlotFull
 from herne.portal.booking.bookings import book
 from herne.portal.booking.bookings import cancel
+from herne.portal.booking.bookings import change
 from herne.portal.booking.confirmation_mail import queue_confirmation_mail
 from herne.portal.booking.office import office_settings
 from herne.portal.booking.offices import unrestricted_object
@@ -11,8 +12,6 @@ from herne.portal.booking.slots import compute_slots
 from herne.portal.booking.slots import refusal
 from herne.portal.booking.storage import BOOKED
 from herne.portal.booking.storage import CONFIRMED
-from herne.portal.booking.storage import office_bookings
-from herne.portal.booking.storage import slot_bookings
 from herne.portal.booking.storage import taken_counter
 import transaction
 
@@ -97,12 +96,8 @@ def move(department, booking, start, capacity, now):
         confirm_token = None
     else:
         changes["hold_until"] = booking["hold_until"]
-    tree = office_bookings(department)
-    for key in new["keys"]:
-        slot_bookings(tree, key).replace(new["code"], **changes)
-    for key in booking["keys"]:
-        slot_bookings(tree, key).replace(booking["code"], moved_to=new["code"])
-    return {**new, **changes}, token, confirm_token
+    change(department, booking, moved_to=new["code"])
+    return change(department, new, **changes), token, confirm_token
 
 
 def move_booking(department, booking, start, now):

@@ -1,7 +1,6 @@
 """The checks of a booking request that REST ``@termine`` and the page "Termin buchen" share."""
 
 from herne.portal import _
-from herne.portal.booking.limit import limit_refusal
 from herne.portal.booking.slots import refusal
 from herne.portal.content.validators import ascii_address
 
@@ -11,12 +10,11 @@ MAX_NAME = 200
 NO_START = _("Bitte geben Sie die Uhrzeit des Termins an (ISO 8601).")
 
 
-def booking_errors(settings, minutes, start, name, email, now, service=None):
+def booking_errors(settings, minutes, start, name, email, now):
     """German messages per field ("start", "name", "email") for a booking request; empty when it may be booked.
 
     ``settings`` is None when the office or service was refused already (no time check then).
-    With ``service``, a person (e-mail address or account) holding the allowed number of open
-    bookings of it is refused on "email".
+    Who may book (the per-person limit, one booking per application) ``reserve`` decides.
     """
     errors = {}
     if start is None:
@@ -33,8 +31,4 @@ def booking_errors(settings, minutes, start, name, email, now, service=None):
         errors["email"] = _(
             "Bitte geben Sie eine gültige E-Mail-Adresse an, zum Beispiel name@example.org."
         )
-    elif not errors:
-        reason = limit_refusal(service, email, now)
-        if reason is not None:
-            errors["email"] = reason
     return errors

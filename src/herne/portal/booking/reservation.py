@@ -1,18 +1,61 @@
-"""Reserving a time for a citizen: the booking and its confirmation mail, for every way of booking."""
+"""Reserving a time: the rules of who may book, the booking and its mail, for every way of booking."""
 
+from herne.portal.booking.application_visit import ALREADY_BOOKED
+from herne.portal.booking.application_visit import open_booking
 from herne.portal.booking.bookings import book
 from herne.portal.booking.confirmation_mail import queue_confirmation_mail
+from herne.portal.booking.limit import LIMIT_REACHED
 from herne.portal.booking.limit import current_account
+from herne.portal.booking.limit import limit_reached
 
 
-def reserve(department, service, start, capacity, now, name, email, application=None, minutes=None):
-    """Book ``start`` for ``service`` and mail the confirm link; returns (booking, cancel token).
+class ReservationRefused(Exception):
+    """The person or the application already holds what the rules allow; nothing was stored.
 
-    Raises ``SlotFull``. The confirm token leaves only in the mail, so that a booking made
-    with a made-up address expires after its hold. ``application`` is the linked application
-    object (or None); its open originals are listed in the mail. ``minutes`` overrides the
-    service's visit length (a visit for an application).
+    ``field`` is where the German ``message`` belongs ("email" or "application"), ``held`` the
+    index entries of the open bookings that stand in the way.
     """
+
+    def __init__(self, field, message, held=()):
+        super().__init__(message)
+        self.field = field
+        self.message = message
+        self.held = tuple(held)
+
+
+def reserve(
+    department,
+    service,
+    start,
+    capacity,
+    now,
+    name,
+    email,
+    application=None,
+    minutes=None,
+    by_staff=False,
+):
+    """Book ``start`` for ``service`` and mail the links; returns (booking, cancel token).
+
+    Raises ``ReservationRefused`` when the person holds the allowed number of open bookings of
+    the service (by e-mail address and, for a citizen, by account) or the application has an
+    open booking, and ``SlotFull``. The rules read the index holders that ``book`` writes in the
+    same transaction, so two bookings of one person or application at once conflict and the
+    retried one is refused here.
+
+    The confirm token leaves only in the mail, so that a booking made with a made-up address
+    expires after its hold. ``application`` is the linked application object (or None); its
+    open originals are listed in the mail. ``minutes`` overrides the service's visit length (a
+    visit for an application). A booking the office makes for a caller (``by_staff``) is
+    confirmed at once, counted by the caller's address only, and mailed only when an address
+    was given.
+    """
+    account = None if by_staff else current_account()
+    held = limit_reached(service.UID(), email, account, now)
+    if held:
+        raise ReservationRefused("email", LIMIT_REACHED, held)
+    if application is not None and open_booking(application, now) is not None:
+        raise ReservationRefused("application", ALREADY_BOOKED)
     booking, token, confirm_token = book(
         department,
         service.UID(),
@@ -23,7 +66,11 @@ def reserve(department, service, start, capacity, now, name, email, application=
         name,
         email,
         application.UID() if application is not None else None,
-        current_account(),
+        account,
+        by_staff=by_staff,
     )
-    queue_confirmation_mail(department, service, booking, token, confirm_token, now, application)
+    if email:
+        queue_confirmation_mail(
+            department, service, booking, token, confirm_token, now, application
+        )
     return booking, token

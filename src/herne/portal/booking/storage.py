@@ -29,6 +29,13 @@ TAKING_A_PLACE = (CONFIRMED, ARRIVED, DONE, NO_SHOW)
 EXPIRED = "abgelaufen"
 
 
+def holds_a_place(booking, now):
+    """True when the booking keeps its place at ``now``: confirmed or later, or booked and still held."""
+    return booking["state"] in TAKING_A_PLACE or (
+        booking["state"] == BOOKED and booking["hold_until"] > now
+    )
+
+
 class SlotBookings(Persistent):
     """The bookings that occupy one grid step of one office."""
 
@@ -37,12 +44,7 @@ class SlotBookings(Persistent):
 
     def occupying(self, now):
         """The bookings that hold a place at ``now``: confirmed, or booked and still held."""
-        return [
-            booking
-            for booking in self.bookings
-            if booking["state"] in TAKING_A_PLACE
-            or (booking["state"] == BOOKED and booking["hold_until"] > now)
-        ]
+        return [booking for booking in self.bookings if holds_a_place(booking, now)]
 
     def add(self, booking):
         self.bookings = (*self.bookings, booking)

@@ -2,13 +2,14 @@
 
 from datetime import timedelta
 from herne.portal.booking.blocks import remove_ended_before
+from herne.portal.booking.booking_indexes import unfile_booking
+from herne.portal.booking.bookings import change
 from herne.portal.booking.offices import each_booking
 from herne.portal.booking.offices import offices_with_bookings
 from herne.portal.booking.settings import booking_setting
 from herne.portal.booking.slots import BERLIN
 from herne.portal.booking.storage import BOOKED
 from herne.portal.booking.storage import EXPIRED
-from herne.portal.booking.storage import slot_bookings
 
 
 def retention_days():
@@ -19,19 +20,17 @@ def retention_days():
 def expire_bookings(now):
     """Mark unconfirmed bookings whose hold is over "abgelaufen"; returns how many."""
     expired = 0
-    for _department, tree in offices_with_bookings():
+    for department, tree in offices_with_bookings():
         for booking in list(each_booking(tree)):
             if booking["state"] == BOOKED and booking["hold_until"] <= now:
-                for key in booking["keys"]:
-                    slot_bookings(tree, key).replace(
-                        booking["code"], state=EXPIRED, token_hash="", confirm_hash=""
-                    )
+                change(department, booking, state=EXPIRED, token_hash="", confirm_hash="")
                 expired += 1
     return expired
 
 
 def delete_old_bookings(now, days=None):
-    """Delete every booking whose day is more than ``days`` (retention) days past; returns how many.
+    """Delete every booking whose day is more than ``days`` (retention) days past, in the indexes
+    too; returns how many.
 
     Counter blocks that ended as long ago go too: their reasons may name a person's illness.
     """
@@ -42,9 +41,11 @@ def delete_old_bookings(now, days=None):
     for department, tree in offices_with_bookings():
         remove_ended_before(department, cutoff_day)
         old = list(tree.keys(max=cutoff, excludemax=True))
-        codes = set()
+        bookings = {}
         for key in old:
-            codes.update(booking["code"] for booking in tree[key].bookings)
+            bookings.update((booking["code"], booking) for booking in tree[key].bookings)
             del tree[key]
-        deleted += len(codes)
+        for booking in bookings.values():
+            unfile_booking(booking)
+        deleted += len(bookings)
     return deleted

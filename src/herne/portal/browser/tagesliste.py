@@ -5,7 +5,6 @@ from datetime import timedelta
 from herne.portal import _
 from herne.portal.booking.bookings import FULL
 from herne.portal.booking.bookings import SlotFull
-from herne.portal.booking.confirmation_mail import queue_confirmation_mail
 from herne.portal.booking.counter_clerks import is_office_clerk
 from herne.portal.booking.day_list import ARRIVED
 from herne.portal.booking.day_list import DONE
@@ -134,7 +133,7 @@ class DayListView(BrowserView):
         if self.errors:
             return
         try:
-            booking, token = book_by_staff(
+            booking, _token = book_by_staff(
                 self.context,
                 self.service,
                 start,
@@ -146,8 +145,9 @@ class DayListView(BrowserView):
         except SlotFull:
             self.errors["start"] = FULL
             return
-        if email:
-            queue_confirmation_mail(self.context, self.service, booking, token, None, self.now)
+        except CounterRefusal as refusal:
+            self.errors["email"] = refusal.message
+            return
         self.name = self.email = ""
         self.message = _(
             "Termin ${code} um ${time} Uhr für ${name} ist gebucht und bestätigt.",

@@ -16,6 +16,7 @@ from herne.portal.booking.bookings import SlotFull
 from herne.portal.booking.office import office_settings
 from herne.portal.booking.request import NO_START
 from herne.portal.booking.request import booking_errors
+from herne.portal.booking.reservation import ReservationRefused
 from herne.portal.booking.reservation import reserve
 from herne.portal.booking.slots import BERLIN
 from herne.portal.booking.slots import compute_slots
@@ -156,9 +157,7 @@ class BookingView(BrowserView):
     def submit(self):
         CheckAuthenticator(self.request)
         start = parse_start(self.request.form.get("start"))
-        errors = booking_errors(
-            self.settings, self.minutes, start, self.name, self.email, self.now, self.context
-        )
+        errors = booking_errors(self.settings, self.minutes, start, self.name, self.email, self.now)
         if "start" in errors:
             return self.refuse_time(start, errors["start"])
         self.start = start
@@ -178,6 +177,11 @@ class BookingView(BrowserView):
                 self.application,
                 self.minutes,
             )
+        except ReservationRefused as refused:
+            if refused.field == "application":
+                return self.refuse(400, refused.message)
+            self.errors[refused.field] = refused.message
+            return self.index()
         except SlotFull:
             return self.refuse_time(start, FULL)
         self.booking = booking

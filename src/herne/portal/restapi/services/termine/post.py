@@ -12,6 +12,7 @@ from herne.portal.booking.move import move_booking
 from herne.portal.booking.move import move_refusal
 from herne.portal.booking.request import NO_START
 from herne.portal.booking.request import booking_errors
+from herne.portal.booking.reservation import ReservationRefused
 from herne.portal.booking.reservation import reserve
 from herne.portal.booking.storage import utcnow
 from herne.portal.restapi.services.termine import MOVE
@@ -48,7 +49,7 @@ class TerminePost(TermineService):
         email = data.get("email")
         if application is not None:  # prefilled from the applicant's account
             name, email = name or account_name(), email or account_email()
-        errors.update(booking_errors(settings, minutes, start, name, email, now, service))
+        errors.update(booking_errors(settings, minutes, start, name, email, now))
         if errors:
             return self.error(400, errors)
         try:
@@ -63,6 +64,8 @@ class TerminePost(TermineService):
                 application,
                 minutes,
             )
+        except ReservationRefused as refused:
+            return self.error(400, {refused.field: refused.message})
         except SlotFull:
             return self.error(409, message=FULL)
         return self.created(office, booking, token)
