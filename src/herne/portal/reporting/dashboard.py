@@ -8,7 +8,7 @@ from functools import cached_property
 from herne.portal import _
 from herne.portal.applications.processing import state_title
 from herne.portal.formats import german_date
-from herne.portal.reporting import bookings
+from herne.portal.reporting import bookings as booking_tables
 from herne.portal.reporting import cache
 from herne.portal.reporting.charts import bar_chart
 from herne.portal.reporting.coverage import ozg_coverage
@@ -102,7 +102,7 @@ class Sources:
     # Booking figures per office: cache.Figures, kept for a few minutes or until a commit.
     @cached_property
     def bookings(self):
-        return bookings.booking_figures()
+        return booking_tables.booking_figures()
 
 
 @dataclass(frozen=True)
@@ -406,26 +406,26 @@ TABLES = (
     TableSpec(
         "termine-wartezeit",
         _("Termine: Wartezeit bis zum nächsten freien Termin und nicht erschienen"),
-        bookings.WAIT_COLUMNS,
-        bookings.wait_rows,
-        chart=bookings.wait_chart,
-        notes=bookings.wait_notes,
+        booking_tables.WAIT_COLUMNS,
+        booking_tables.wait_rows,
+        chart=booking_tables.wait_chart,
+        notes=booking_tables.wait_notes,
         figures="bookings",
     ),
     TableSpec(
         "termine-je-tag",
         _("Termine je Tag und Amt"),
-        bookings.DAY_COLUMNS,
-        bookings.day_rows,
-        chart=bookings.day_chart,
+        booking_tables.DAY_COLUMNS,
+        booking_tables.day_rows,
+        chart=booking_tables.day_chart,
         figures="bookings",
     ),
     TableSpec(
         "termine-verlauf",
         _("Termine im Verlauf (täglich festgehalten)"),
-        bookings.TREND_COLUMNS,
-        bookings.trend_rows,
-        chart=bookings.trend_chart,
+        booking_tables.TREND_COLUMNS,
+        booking_tables.trend_rows,
+        chart=booking_tables.trend_chart,
     ),
 )
 
