@@ -14,7 +14,6 @@ from tests.fixtures.booking import set_up_booking
 import threading
 import transaction
 from ZODB.POSException import ConflictError
-from zope.component.hooks import setSite
 
 
 ATTEMPTS = 8
@@ -32,7 +31,6 @@ def race(db, office_path, starts, barrier, outcome):
                 manager.begin()
                 app = connection.root()["Application"]
                 portal = app["plone"]
-                setSite(portal)  # as the publisher does: the site's indexes are found through it
                 office = app.unrestrictedTraverse(office_path)
                 service_uid = portal["leistungen"]["personalausweis"].UID()
                 capacity = office_settings(office).capacity
@@ -60,7 +58,6 @@ def race(db, office_path, starts, barrier, outcome):
                 manager.abort()
                 outcome.append(("conflict", number, attempt))
             finally:
-                setSite(None)
                 connection.close()
         outcome.append(("5xx", number, RETRIES))
 

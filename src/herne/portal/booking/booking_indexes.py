@@ -5,6 +5,7 @@ from herne.portal.booking.application_index import application_keys
 from herne.portal.booking.index_holders import clear
 from herne.portal.booking.index_holders import file_entry
 from herne.portal.booking.index_holders import remove_entry
+from herne.portal.booking.index_holders import site_of
 from herne.portal.booking.offices import each_booking
 from herne.portal.booking.offices import offices_with_bookings
 from herne.portal.booking.offices import unrestricted_object
@@ -44,11 +45,12 @@ def entry_of(department, booking):
 
 def file_booking(department, booking):
     """File (or refile) ``booking`` under each of its keys; a cancelled or expired one is taken out."""
+    site = site_of(department)
     for name, key in index_keys(booking):
         if booking["state"] in UNFILED_STATES:
-            remove_entry(name, key, booking["code"])
+            remove_entry(name, key, booking["code"], site)
         else:
-            file_entry(name, key, entry_of(department, booking))
+            file_entry(name, key, entry_of(department, booking), site)
 
 
 def unfile_booking(booking):

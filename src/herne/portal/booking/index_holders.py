@@ -11,6 +11,7 @@ resolves different keys and refuses the same key twice. There is deliberately no
 from BTrees.OOBTree import OOBTree
 from persistent import Persistent
 from plone import api
+from Products.CMFCore.utils import getToolByName
 from zope.annotation.interfaces import IAnnotations
 
 
@@ -27,9 +28,14 @@ class IndexedBookings(Persistent):
         self.entries = tuple(e for e in self.entries if e["code"] != code)
 
 
-def index_tree(name, create=False):
+def site_of(department):
+    """The site a department belongs to, found through it (also where no site hook is set)."""
+    return getToolByName(department, "portal_url").getPortalObject()
+
+
+def index_tree(name, create=False, site=None):
     """The site's index ``name`` (None before its first booking unless ``create``)."""
-    annotations = IAnnotations(api.portal.get())
+    annotations = IAnnotations(site if site is not None else api.portal.get())
     tree = annotations.get(name)
     if tree is None and create:
         tree = annotations[name] = OOBTree()
@@ -43,17 +49,17 @@ def filed(name, key):
     return holder.entries if holder is not None else ()
 
 
-def file_entry(name, key, entry):
-    tree = index_tree(name, create=True)
+def file_entry(name, key, entry, site=None):
+    tree = index_tree(name, create=True, site=site)
     holder = tree.get(key)
     if holder is None:
         holder = tree[key] = IndexedBookings()
     holder.put(entry)
 
 
-def remove_entry(name, key, code):
+def remove_entry(name, key, code, site=None):
     """Take the booking ``code`` out of ``key``; a key left empty goes (it may hold an e-mail address)."""
-    tree = index_tree(name)
+    tree = index_tree(name, site=site)
     holder = tree.get(key) if tree is not None else None
     if holder is None or all(e["code"] != code for e in holder.entries):
         return
