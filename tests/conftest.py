@@ -26,6 +26,7 @@ pytest_plugins = [
     "tests.fixtures.catalogue",
     "tests.fixtures.eid",
     "tests.fixtures.rest",
+    "tests.fixtures.assist",
 ]
 
 #: Layer fixture prefixes of the empty site and of the demo site.

@@ -1,5 +1,6 @@
-"""Nobody but the owner and the responsible clerks reaches an application, on any channel;
-nobody but the token's holder reaches a booking, and only the office's clerks its day list.
+"""Nobody but the owner, the responsible clerks and the helper who entered it reaches an
+application, on any channel; nobody but the token's holder reaches a booking, and only the
+office's clerks its day list.
 
 One parametrized test: channel x role. Each outsider must get nothing (401/403/404,
 the log-in page, or an empty result) and no trace of the application in the body;
@@ -21,6 +22,12 @@ import pytest
 import re
 from tests.fixtures.applications import CLERK
 from tests.fixtures.applications import build_application
+from tests.fixtures.assist import FOR_GERTRUD
+from tests.fixtures.assist import HELPER
+from tests.fixtures.assist import LONE_HELPER
+from tests.fixtures.assist import OTHER_HELPER
+from tests.fixtures.assist import add_helpers
+from tests.fixtures.assist import vollmacht
 from tests.fixtures.booking import next_weekday
 from tests.fixtures.booking import set_up_booking
 from tests.fixtures.browsers import demo_password
@@ -35,6 +42,8 @@ ROLES = {
     "other_citizen": ("buergerin", "demo-buergerin-2026"),
     "other_clerk": ("sachbearbeitung-wohngeld", "demo-sachbearbeitung-wohngeld-2026"),
     "editor": ("redaktion", "demo-redaktion-2026"),
+    # a Digitallotse of an organisation, who entered nothing of this
+    "helper": HELPER,
     "anonymous": (None, None),
 }
 
@@ -44,6 +53,8 @@ def matrix_portal(demo_functional_class):
     """One site for the whole matrix: the cases only read, or must leave no trace."""
     demo_functional_class.testSetUp()
     try:
+        add_helpers(demo_functional_class["portal"])
+        transaction.commit()
         yield demo_functional_class["portal"]
     finally:
         demo_functional_class.testTearDown()
@@ -222,6 +233,69 @@ def check_channel(session, target, channel, role):
         )
 
 
+#: For an application a Digitallotse entered for Xaver Geheimfeld (no account): the helper
+#: is the positive control ("owner"); another helper of the same organisation, a helper
+#: outside any, citizens, another department's clerk, an editor and anonymous get nothing.
+ENTERED_ROLES = {
+    "owner": HELPER,
+    "other_helper": OTHER_HELPER,
+    "lone_helper": LONE_HELPER,
+    "citizen": ROLES["owner"],
+    "other_clerk": ROLES["other_clerk"],
+    "editor": ROLES["editor"],
+    "anonymous": (None, None),
+}
+#: The helper follows the application; the city's tools stay closed to them.
+ENTERED_MATRIX = [
+    (channel, role)
+    for channel in CHANNELS
+    for role in ENTERED_ROLES
+    if not (role == "owner" and channel in CITY_ONLY)
+]
+
+
+@pytest.fixture(scope="class")
+def entered_target(matrix_portal):
+    session = portal_session(matrix_portal, *HELPER)
+    response = session.post(
+        "leistungen/hundesteuer/antrag/@antragsformular",
+        json={
+            "values": {**FOR_GERTRUD, "first_name": "Xaver", "last_name": "Geheimfeld"},
+            "fuer_andere": {
+                "einwilligung": "vollmacht",
+                "vollmacht": vollmacht(SECRET_FILE, "kontoauszug.pdf"),
+            },
+        },
+    )
+    assert response.status_code == 201, response.text
+    transaction.abort()
+    portal_url = matrix_portal.absolute_url()
+    with api.env.adopt_roles(["Manager"]):
+        application = matrix_portal.unrestrictedTraverse(
+            response.json()["@id"][len(portal_url) + 1 :]
+        )
+        (document,) = application.contentValues()
+        return {
+            "app": application.absolute_url()[len(portal_url) :],
+            "file": document.absolute_url()[len(portal_url) :],
+            "reference": application.reference_number,
+            "area": application.aq_parent.absolute_url()[len(portal_url) :],
+        }
+
+
+class TestIsolationOfEnteredApplications:
+    @pytest.mark.parametrize("channel, role", ENTERED_MATRIX)
+    def test_channel(self, matrix_portal, entered_target, channel, role):
+        session = portal_session(matrix_portal, *ENTERED_ROLES[role])
+        check_channel(session, entered_target, channel, role)
+
+    @pytest.mark.parametrize("role", ["owner", "other_helper", "citizen"])
+    def test_no_change_by_the_helper_or_outsiders(self, matrix_portal, entered_target, role):
+        check_no_change(
+            matrix_portal, portal_session(matrix_portal, *ENTERED_ROLES[role]), entered_target, role
+        )
+
+
 def check_no_change(rest_portal, session, target, role):
     """Writing channels: a message, a transition, an answer: refused, and no trace left."""
     attempts = [
@@ -261,6 +335,8 @@ ACCOUNT_TRACES = {
     "Wiesner": "other_clerk",
     "clerks-wohngeld": "other_clerk",
     "Redlich": "editor",
+    "Hilfreich": "helper",
+    "lotsen-seniorentreff": "helper",
 }
 
 
@@ -334,6 +410,7 @@ ACCOUNT_ROLES = {
     "clerk": CLERK,
     "other_clerk": ROLES["other_clerk"],
     "editor": ROLES["editor"],
+    "helper": HELPER,
     "anonymous": (None, None),
     "manager": (SITE_OWNER_NAME, SITE_OWNER_PASSWORD),
 }

@@ -43,6 +43,7 @@ def test_upgrade_1000_to_1001(portal):
         ["UpgradeStep"],
         ["UpgradeDepends"],
         ["UpgradeStep"],
+        ["UpgradeDepends", "UpgradeStep"],
     ]
     assert [group[0]["dest"] for group in steps] == [
         ("1001",),
@@ -70,10 +71,11 @@ def test_upgrade_1000_to_1001(portal):
         ("1024",),
         ("1025",),
         ("1026",),
+        ("1027",),
     ]
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1026",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
     assert "Application" in portal.portal_types.objectIds()
     assert portal["antraege"].portal_type == "ApplicationRoot"
     assert api.portal.get_registry_record("herne.portal.max_file_size_mb") == 10
@@ -100,7 +102,7 @@ def test_upgrade_1002_to_1003_adds_worklist_index_and_mail_texts(portal):
     setup_tool.upgradeProfile(PROFILE)
     assert "submitted" in catalog.indexes()
     assert "Begründung" in api.portal.get_registry_record("herne.portal.mail.rejected")
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1026",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
 
 
 def test_upgrade_1003_to_1004_adds_postkorb_and_message_texts(portal):
@@ -147,7 +149,7 @@ def test_upgrade_1005_to_1006_sets_up_eid_and_self_registration(portal):
     portal.portal_controlpanel.unregisterConfiglet("herne-eid")
     setup_tool.setLastVersionForProfile(PROFILE, "1005")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1026",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
     assert IHerneEidPlugin.providedBy(pas["oidc"])
     assert pas["oidc"].getProperty("use_pkce") is True
     # the local log-in form stays the default challenge
@@ -170,7 +172,7 @@ def test_upgrade_1006_to_1007_adds_portal_settings_and_reporting_role(portal):
     portal.portal_actions.site_actions.manage_delObjects(["herne-trusted-domain"])
     setup_tool.setLastVersionForProfile(PROFILE, "1006")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1026",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
     assert api.portal.get_registry_record("herne.portal.site.ozg_target_percent") == 80
     assert "herne-portal" in [c.getId() for c in portal.portal_controlpanel.listActions()]
     assert "DigitalisationUnit" in portal.validRoles()
@@ -191,7 +193,7 @@ def test_upgrade_1007_to_1008_links_the_accessibility_statement_in_the_footer(po
     setup_tool = api.portal.get_tool("portal_setup")
     setup_tool.setLastVersionForProfile(PROFILE, "1007")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1026",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
     action = site_actions["herne-accessibility-statement"]
     assert action.url_expr == "string:${portal_url}/@@erklaerung-barrierefreiheit"
     assert action.visible
@@ -265,7 +267,7 @@ def test_upgrade_1008_to_1009_indexes_closing_dates_for_retention(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1026",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
     assert api.portal.get_registry_record("herne.portal.retention_months") == 24
     assert api.portal.get_registry_record("herne.portal.retention_action") == "anonymise"
     (brain,) = catalog.unrestrictedSearchResults(UID=application.UID(), anonymised=False)
@@ -287,7 +289,7 @@ def test_upgrade_to_1011_ends_sessions_on_the_server(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1026",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
     plugin = portal.acl_users.session
     assert isinstance(plugin, HerneSessionPlugin)
     assert plugin.getProperty("per_user_keyring") is True
@@ -318,7 +320,7 @@ def test_upgrade_1011_to_1012_takes_account_search_and_sharing_from_citizens(dem
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1026",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
     assert "Member" not in [
         r["name"] for r in portal.rolesOfPermission("List portal members") if r["selected"]
     ]
@@ -348,7 +350,7 @@ def test_upgrade_1012_to_1013_sends_changes_to_published_services_through_review
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1026",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
     assert workflow_tool.getChainForPortalType("Department") == ("herne_department_workflow",)
     assert api.content.get_state(department) == "published"
     assert api.portal.get_tool("portal_catalog")(UID=department.UID(), review_state="published")
@@ -369,7 +371,7 @@ def test_upgrade_1013_to_1014_catalogues_the_facts_behind_the_badges(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1026",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
     service = portal["leistungen"]["hundesteuer"]
     (brain,) = catalog(UID=service.UID())
     assert brain.service_facts["online_form"] is True
@@ -396,7 +398,7 @@ def test_upgrade_1014_to_1015_takes_plones_content_tools_from_citizens(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1026",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
     with api.env.adopt_user(username="buerger"):
         for permission in tools:
             assert not api.user.has_permission(permission, obj=application), permission
@@ -412,7 +414,7 @@ def test_upgrade_1015_to_1016_ends_rest_tokens_with_the_sessions(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1026",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
     assert isinstance(acl_users.jwt_auth, HerneJWTPlugin)
     assert "jwt_auth" in acl_users.plugins.listPluginIds(ICredentialsResetPlugin)
     assert "jwt_auth" in acl_users.plugins.listPluginIds(IAuthenticationPlugin)
@@ -434,7 +436,7 @@ def test_upgrade_1016_to_1017_marks_news_for_clerks(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1026",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
     (brain,) = catalog.unrestrictedSearchResults(clerk_news=[MESSAGE])
     assert application.UID() == brain.UID
     assert brain.clerk_news == MESSAGE
@@ -455,7 +457,7 @@ def test_upgrade_1017_to_1018_moves_the_eid_secret_out_of_the_registry(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1026",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
     assert "herne.portal.eid.client_secret" not in registry.records
     assert client_secret() == "geheim-aus-1017"
 
@@ -469,7 +471,7 @@ def test_upgrade_1018_to_1019_shows_the_city_front_page(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1026",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
     assert portal.getLayout() == "startseite"
     assert b"datab64:" in api.portal.get_registry_record("plone.site_logo")
     assert api.portal.get_registry_record("herne.portal.front_page.featured_services") == []
@@ -486,7 +488,7 @@ def test_upgrade_1019_to_1020_gives_tinymce_no_barriers_and_keeps_own_settings(p
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1026",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
     assert api.portal.get_registry_record("plone.resizing") is False
     settings = json.loads(api.portal.get_registry_record("plone.other_settings"))
     assert settings == {
@@ -510,7 +512,7 @@ def test_upgrade_1020_to_1021_takes_the_dashboard_from_the_citizens_menu(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1026",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
     assert "herne-shows-cms-tools" in dashboard.available_expr
 
 
@@ -526,7 +528,7 @@ def test_upgrade_1021_to_1022_lets_the_editorial_group_manage_the_front_page(dem
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1026",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
     assert api.user.has_permission("herne.portal: Manage front page", user=editor, obj=portal)
     assert not api.user.has_permission("Manage portal", user=editor, obj=portal)
 
@@ -546,7 +548,7 @@ def test_upgrade_1022_to_1023_gives_offices_and_services_their_booking_settings(
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1026",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
     assert "herne.portal.office_booking" in types["Department"].behaviors
     assert "herne.portal.service_booking" in types["Service"].behaviors
 
@@ -561,7 +563,7 @@ def test_upgrade_1023_to_1024_adds_the_booking_settings(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1026",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
     assert api.portal.get_registry_record("herne.portal.booking.retention_days") == 30
     assert api.portal.get_registry_record("herne.portal.booking.limit_per_person") == 1
 
@@ -576,7 +578,7 @@ def test_upgrade_1024_to_1025_adds_the_control_panel_terminvergabe(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1026",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
     (configlet,) = [
         action for action in controlpanel.listActions() if action.getId() == "herne-booking"
     ]
@@ -621,7 +623,31 @@ def test_upgrade_1025_to_1026_files_the_stored_bookings_in_the_indexes(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1026",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
     assert limit_reached(service.UID(), "Bernd@example.org", None, now)
     assert not limit_reached(service.UID(), "berta@example.org", None, now)
     assert [entry["code"] for entry in application_entries("an-application")] == [kept["code"]]
+
+
+def test_upgrade_1026_to_1027_lets_helpers_follow_what_they_entered(demo):
+    from herne.portal.assist.helpers import ENTERED_ROLE
+    from tests.fixtures.applications import build_application
+
+    portal = demo["portal"]
+    application = build_application(portal, "hundesteuer")
+    workflow = api.portal.get_tool("portal_workflow")
+    # as version 1026 left a site: the roles unknown, the open states closed to helpers
+    portal._delRoles(["AssistingHelper", ENTERED_ROLE])
+    definition = workflow["herne_application_workflow"]
+    definition.states["submitted"].setPermission("View", False, ["Manager", "Owner", "Clerk"])
+    workflow.updateRoleMappings()
+    assert ENTERED_ROLE not in application._View_Permission
+    setup_tool = api.portal.get_tool("portal_setup")
+    setup_tool.setLastVersionForProfile(PROFILE, "1026")
+
+    setup_tool.upgradeProfile(PROFILE)
+
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
+    assert {"AssistingHelper", ENTERED_ROLE} <= set(portal.valid_roles())
+    assert ENTERED_ROLE in application._View_Permission
+    assert "entered_by" in api.portal.get_tool("portal_catalog").indexes()

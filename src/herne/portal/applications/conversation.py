@@ -14,6 +14,7 @@ from herne.portal.applications.notifications import queue_department_mail
 from herne.portal.applications.notifications import queue_status_mail
 from herne.portal.applications.office import department_of
 from herne.portal.applications.office import office
+from herne.portal.applications.processing import PROCESS
 from herne.portal.applications.processing import ProcessingRefused
 from herne.portal.applications.processing import refusal
 from herne.portal.applications.processing import state_title
@@ -78,6 +79,17 @@ def store_attachments(application, field, title, uploads):
         return [store_file(application, field, title, value) for value in uploads.values()]
 
 
+NOT_YOURS_TO_WRITE = _(
+    "Nachrichten zu diesem Antrag schreiben nur die antragstellende Person und die zuständige "
+    "Stelle."
+)
+
+
+def may_write(application, from_citizen):
+    """The applicant, or the city's side that processes it; not whoever else may view it (helpers)."""
+    return from_citizen or api.user.has_permission(PROCESS, obj=application)
+
+
 def write_message(application, text, uploads):
     """Store a message from the current user; returns German errors per field, or {}.
 
@@ -86,6 +98,8 @@ def write_message(application, text, uploads):
     userid = api.user.get_current().getId()
     from_citizen = userid == application.applicant
     text = text.strip() if isinstance(text, str) else ""
+    if not may_write(application, from_citizen):
+        return {"text": NOT_YOURS_TO_WRITE}
     if api.content.get_state(application) == "draft":
         return {"text": _("Zu einem Entwurf können Sie keine Nachricht schreiben.")}
     if closed_for_messages(application):

@@ -11,6 +11,10 @@ from herne.portal.applications.office import department_of
 from herne.portal.applications.processing import WORKFLOW_ID
 from herne.portal.applications.processing import state_title
 from herne.portal.applications.processing import transition_title
+from herne.portal.assist.capacity import HELPER
+from herne.portal.assist.claim import claim_code
+from herne.portal.assist.provenance import provenance_json
+from herne.portal.assist.provenance import provenance_text
 from herne.portal.formats import german_datetime
 from herne.portal.i18n import in_german
 from plone import api
@@ -48,6 +52,31 @@ class ApplicationDetail:
     @memoize
     def is_applicant(self):
         return api.user.get_current().getId() == self.application.applicant
+
+    @memoize
+    def is_enterer(self):
+        """Whether the current user entered the application for its applicant (assist)."""
+        entered_by = self.application.entered_by
+        return bool(entered_by) and api.user.get_current().getId() == entered_by
+
+    @memoize
+    def is_entering_helper(self):
+        """Whether the current user is the Digitallotse who entered the application."""
+        entry = self.application.entry or {}
+        return self.is_enterer() and entry.get("capacity") == HELPER
+
+    @memoize
+    def for_city(self):
+        """The city's side (internal notes, actors): neither the applicant nor their helper."""
+        return not self.is_applicant() and not self.is_entering_helper()
+
+    def provenance(self):
+        """Who entered it for the applicant, in German; "" when the applicant applied."""
+        return provenance_text(self.application.entry)
+
+    def claim_code(self):
+        """The open claim code, for the one who entered the application only."""
+        return claim_code(self.application) if self.is_enterer() else None
 
     @memoize
     def department(self):
@@ -88,7 +117,7 @@ class ApplicationDetail:
 
     def messages(self):
         """The conversation, oldest first; status notices without text are left out."""
-        for_city = not self.is_applicant()
+        for_city = self.for_city()
         names = {item.getId(): item for item in self._files()}
         result = []
         for entry in visible_messages(self.application, for_city):
@@ -137,7 +166,7 @@ class ApplicationDetail:
 
     def history(self):
         """Every step with who, when and comment, newest first; the citizen sees no internal comments."""
-        for_city = not self.is_applicant()
+        for_city = self.for_city()
         notes = notes_by_step(self.application) if for_city else {}
         entries = []
         for entry in self.workflow_history():
@@ -181,4 +210,6 @@ class ApplicationDetail:
             "receipt": f"{application.absolute_url()}/@@receipt"
             if application.reference_number
             else None,
+            "erfasst": provenance_json(application),
+            "zuordnungscode": self.claim_code(),
         }

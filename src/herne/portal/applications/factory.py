@@ -4,6 +4,7 @@ from DateTime import DateTime
 from herne.portal.applications.areas import application_root
 from herne.portal.applications.areas import area_for_department
 from herne.portal.applications.reference import next_reference_number
+from herne.portal.assist.provenance import provenance_text
 from plone import api
 from plone.namedfile.file import NamedBlobFile
 import secrets
@@ -49,8 +50,8 @@ def keep_file(application, name, title, value):
     store_file(application, name, title, value)
 
 
-def _give_to(application, userid):
-    """The citizen becomes the only owner of their application."""
+def give_to(application, userid):
+    """The citizen becomes the only owner of their application (and the only one with a local role)."""
     user = api.user.get(userid=userid)
     application.changeOwnership(user.getUser() if hasattr(user, "getUser") else user)
     for principal, _roles in application.get_local_roles():
@@ -58,6 +59,20 @@ def _give_to(application, userid):
             application.manage_delLocalRoles([principal])
     application.manage_setLocalRoles(userid, ["Owner"])
     application.creators = (userid,)
+
+
+def give_to_nobody_yet(application, entered_by, entered_role):
+    """An application entered for someone without an account: nobody owns it until it is claimed.
+
+    Only the helper who entered it gets ``entered_role`` (None for the city's own clerks).
+    """
+    for principal, _roles in application.get_local_roles():
+        application.manage_delLocalRoles([principal])
+    # The area's owner (the portal's), as for applications the city itself holds.
+    application.changeOwnership(application.aq_parent.getOwner())
+    application.creators = ()
+    if entered_role:
+        application.manage_setLocalRoles(entered_by, [entered_role])
 
 
 def create_application(
@@ -74,6 +89,8 @@ def create_application(
     draft_values=None,
     draft=None,
     removed_files=(),
+    entry=None,
+    entered_role=None,
 ):
     """Create the application in the department's area (or complete ``draft``).
 
@@ -81,6 +98,9 @@ def create_application(
     maps field name to (field title, file); the files of a draft's fields named in
     ``removed_files`` are removed. Unless ``submit`` is false, the
     application gets its reference number and goes to the department.
+
+    ``entry`` (assist.provenance) records who entered it for the applicant ``userid``
+    (empty: no account yet); that helper gets ``entered_role`` on it.
     """
     department = service.department_object()
     with api.env.adopt_roles(["Manager"]):
@@ -95,7 +115,7 @@ def create_application(
             application.service_uid = service.UID()
             application.service_title = service.title
             application.department_uid = department.UID()
-            application.applicant = userid
+            application.applicant = userid or ""
             # The checklist of originals to be shown at the counter, from the service's documents.
             application.originals = [
                 {"name": name, "shown_at": None, "checked_by": None}
@@ -119,11 +139,21 @@ def create_application(
         ]
         if removed:
             application.manage_delObjects(removed)
-        _give_to(application, userid)
+        if entry is not None:
+            application.entered_by = entry["userid"]
+            application.entry = entry
+        if userid:
+            give_to(application, userid)
+        else:
+            give_to_nobody_yet(application, application.entered_by, entered_role)
+        if entry is not None and entered_role and userid:
+            application.manage_setLocalRoles(entry["userid"], [entered_role])
         if submit:
             application.reference_number = next_reference_number(application_root())
             application.submitted = DateTime()
-            api.content.transition(obj=application, transition="submit")
+            api.content.transition(
+                obj=application, transition="submit", comment=provenance_text(entry)
+            )
         application.reindexObject()
         application.reindexObjectSecurity()
     return application

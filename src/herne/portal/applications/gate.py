@@ -30,13 +30,17 @@ def service_of(form):
     return parent if IService.providedBy(parent) else None
 
 
-def refusal(service, request):
-    """None if the current user may apply for ``service``, else the Refusal saying why not."""
+def refusal(service, request, for_someone=False):
+    """None if the current user may apply for ``service``, else the Refusal saying why not.
+
+    ``for_someone``: the caller applies for another person; then the applicant's identity
+    is the consent's business (assist.consent), not the caller's log-in.
+    """
     if service is None:
         return Refusal(NO_SERVICE, _("Dieses Formular gehört zu keiner Leistung."))
     if api.user.is_anonymous():
         return Refusal(LOGIN, _("Bitte melden Sie sich an, um den Antrag zu stellen."))
-    if not satisfies(request, service.trust_level):
+    if not for_someone and not satisfies(request, service.trust_level):
         if logged_in_with_eid(request):
             # The citizen did use the Online-Ausweis, at a level below the service's.
             return Refusal(

@@ -1,11 +1,14 @@
 """The citizen's Postkorb: own applications from catalog metadata, for the page and the REST API."""
 
 from herne.portal.applications.next_step import must_act
+from herne.portal.applications.next_step import next_step
+from herne.portal.applications.office import department_of
 from herne.portal.applications.processing import state_title
 from herne.portal.booking.application_visit import VISIT_STATES
 from herne.portal.booking.application_visit import open_visit_link
 from herne.portal.booking.storage import utcnow
 from herne.portal.formats import german_date
+from herne.portal.i18n import in_german
 from herne.portal.workflow.application_table import STATES
 from plone import api
 
@@ -71,4 +74,47 @@ def row_as_json(row):
         "must_act": row["must_act"],
         "unread": row["unread"],
         "termin_buchen_url": row["visit_url"],
+    }
+
+
+def entered_rows(userid=None):
+    """The open applications ``userid`` entered for someone else, while they may still follow them.
+
+    The catalog shows only what the caller may view: an application drops out when its
+    applicant claims it (the helper's local role goes) or when it is closed (the workflow).
+    """
+    userid = userid or api.user.get_current().getId()
+    catalog = api.portal.get_tool("portal_catalog")
+    rows = []
+    for brain in catalog.searchResults(
+        portal_type="Application", entered_by=userid, sort_on="modified", sort_order="descending"
+    ):
+        application = brain.getObject()  # a helper follows a handful: the next step needs it
+        state = brain.review_state
+        rows.append(
+            {
+                "url": brain.getURL(),
+                "reference": brain.reference_number,
+                "service": brain.service_title,
+                "applicant": brain.applicant_name,
+                "date": german_date(brain.submitted) if brain.submitted else "",
+                "state": state,
+                "state_title": state_title(state),
+                "next_step": in_german(next_step(application, state, department_of(application))),
+            }
+        )
+    return rows
+
+
+def entered_row_as_json(row):
+    """One application entered for someone, as ``GET @postkorb`` lists it under ``erfasst``."""
+    return {
+        "@id": row["url"],
+        "reference_number": row["reference"],
+        "service_title": row["service"],
+        "applicant_name": row["applicant"],
+        "date": row["date"],
+        "review_state": row["state"],
+        "state_title": row["state_title"],
+        "next_step": row["next_step"],
     }

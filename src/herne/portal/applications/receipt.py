@@ -3,9 +3,11 @@
 from herne.portal import _
 from herne.portal.applications.office import department_of
 from herne.portal.applications.office import office_line
+from herne.portal.assist.provenance import provenance_text
 from herne.portal.formats import german_datetime
 from herne.portal.i18n import in_german
 from io import BytesIO
+from plone import api
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
@@ -56,8 +58,27 @@ def next_steps(application):
     return steps
 
 
-def receipt_pdf(application, compress=True):
-    """The receipt as PDF bytes (``compress=False`` leaves the text readable in the bytes)."""
+def claim_steps(code):
+    """How the applicant attaches the application to their account (for a receipt with a code)."""
+    portal_url = api.portal.get().absolute_url()
+    return [
+        in_german(
+            _(
+                "Ihr Zuordnungscode: ${code}. Legen Sie ein Konto beim Serviceportal an, melden "
+                "Sie sich an und geben Sie auf der Seite „Antrag zuordnen“ (${url}) den Code, das "
+                "Aktenzeichen und Ihr Geburtsdatum ein. Danach sehen Sie den Antrag in Ihrem "
+                "Postkorb. Der Code gilt 90 Tage und nur einmal.",
+                mapping={"code": code, "url": f"{portal_url}/@@antrag-zuordnen"},
+            )
+        )
+    ]
+
+
+def receipt_pdf(application, compress=True, claim_code=None):
+    """The receipt as PDF bytes (``compress=False`` leaves the text readable in the bytes).
+
+    ``claim_code``: the code for the one who entered it for someone without an account.
+    """
     styles = getSampleStyleSheet()
     buffer = BytesIO()
     document = SimpleDocTemplate(
@@ -89,6 +110,8 @@ def receipt_pdf(application, compress=True):
     ]
     if application.delivery_address:
         facts.append((in_german(_("Zustelladresse")), application.delivery_address))
+    if application.entry:
+        facts.append((in_german(_("Erfasst")), provenance_text(application.entry)))
     story.append(_table(facts, para))
     story += [Spacer(1, 6 * mm), para(in_german(_("Ihre Angaben")), styles["Heading2"])]
     rows = [
@@ -102,6 +125,9 @@ def receipt_pdf(application, compress=True):
     story.append(_table(rows + files, para))
     story += [Spacer(1, 6 * mm), para(in_german(_("So geht es weiter")), styles["Heading2"])]
     story += [para(step) for step in next_steps(application)]
+    if claim_code:
+        story += [Spacer(1, 6 * mm), para(in_german(_("Antrag zuordnen")), styles["Heading2"])]
+        story += [para(step) for step in claim_steps(claim_code)]
     document.build(story)
     return buffer.getvalue()
 

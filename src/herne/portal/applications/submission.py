@@ -13,10 +13,20 @@ from herne.portal.applications.gate import refusal
 from herne.portal.applications.gate import service_of
 from herne.portal.applications.limits import form_value_error
 from herne.portal.applications.lookup import find_by_submission_token
+from herne.portal.applications.lookup import find_entered_by_token
 from herne.portal.applications.notifications import queue_receipt_mail
+from herne.portal.assist.claim import open_claim
+from herne.portal.assist.claim import readable
+from herne.portal.assist.consent import BEHALF_FIELD
+from herne.portal.assist.consent import DOCUMENT_FIELD
+from herne.portal.assist.consent import DOCUMENT_TITLE
+from herne.portal.assist.entry import NO_DRAFTS
+from herne.portal.assist.entry import check_entry
+from herne.portal.assist.entry import wants_behalf
 from herne.portal.easyform.submission import DRAFT_FIELD
 from herne.portal.easyform.submission import SUBMISSION_TOKEN
 from herne.portal.easyform.submission import read_submission
+from herne.portal.i18n import in_german
 from herne.portal.mail_delivery import mail_was_kept
 from plone import api
 from zope.schema import getFieldsInOrder
@@ -49,6 +59,8 @@ class Filed:
     duplicate: bool = False
     dropped: dict = field(default_factory=dict)
     mail_delayed: bool = False
+    #: For an application entered for someone without an account: the code to claim it.
+    claim_code: str = None
 
 
 def file_application(form, fields, request, action, as_draft=False, draft=None):
@@ -59,11 +71,16 @@ def file_application(form, fields, request, action, as_draft=False, draft=None):
     With ``as_draft`` the values are kept as a draft of the caller: incomplete, without
     consent, and without files that are refused. ``draft`` is the draft being completed;
     by default the one named by the form's hidden draft field.
+    With the field "für eine andere Person" set, the caller applies for someone else
+    (assist.entry): the applicant's consent is checked and the application is theirs.
     """
     service = service_of(form)
-    refused = refusal(service, request)
+    behalf = wants_behalf(fields)
+    refused = refusal(service, request, for_someone=behalf)
     if refused is not None:
         return Filed(errors={FORM_ERROR_MARKER: refused.message})
+    if behalf and as_draft:
+        return Filed(errors={FORM_ERROR_MARKER: NO_DRAFTS})
     if action is None:
         return Filed(errors={FORM_ERROR_MARKER: NO_APPLICATIONS})
     if service.department_object() is None:
@@ -74,6 +91,13 @@ def file_application(form, fields, request, action, as_draft=False, draft=None):
                 )
             }
         )
+    entry = None
+    if behalf:
+        entry, errors = check_entry(service, fields, set(get_schema(form)))
+        if errors:
+            if BEHALF_FIELD in errors:
+                errors[FORM_ERROR_MARKER] = errors.pop(BEHALF_FIELD)
+            return Filed(errors=errors)
     consent_field = action.consent_field or "privacy_consent"
     if not as_draft and consent_field in fields and fields.get(consent_field) is not True:
         return Filed(
@@ -89,7 +113,8 @@ def file_application(form, fields, request, action, as_draft=False, draft=None):
         form,
         fields,
         action.name_fields,
-        fallback_name=user.getProperty("fullname") or user.getId(),
+        # Nothing of the helper's account goes into an application for someone else.
+        fallback_name="" if behalf else user.getProperty("fullname") or user.getId(),
         delivers_by_post=service.result_delivery == "post",
     )
     uploads = submission.uploads
@@ -97,9 +122,12 @@ def file_application(form, fields, request, action, as_draft=False, draft=None):
     if upload_errors and not as_draft:
         return Filed(errors=upload_errors)
     uploads = {name: spec for name, spec in uploads.items() if name not in upload_errors}
+    if entry is not None and entry.consent.document is not None:
+        uploads[DOCUMENT_FIELD] = (in_german(DOCUMENT_TITLE), entry.consent.document)
 
     token = None if as_draft else fields.get(SUBMISSION_TOKEN)
-    existing = find_by_submission_token(user.getId(), token)
+    find = find_entered_by_token if behalf else find_by_submission_token
+    existing = find(user.getId(), token)
     if existing is not None:
         # A double click, a resubmitted page or a repeated request: the application filed.
         return Filed(application=existing, duplicate=True)
@@ -108,7 +136,7 @@ def file_application(form, fields, request, action, as_draft=False, draft=None):
         draft = draft_of_current_user(fields.get(DRAFT_FIELD), service)
     application = create_application(
         service,
-        userid=user.getId(),
+        userid=entry.owner if entry is not None else user.getId(),
         applicant_name=submission.applicant_name,
         rows=submission.rows,
         uploads=uploads,
@@ -121,11 +149,22 @@ def file_application(form, fields, request, action, as_draft=False, draft=None):
         draft=draft,
         # A file field left empty on purpose ("Vorhandene Datei entfernen") drops the draft's file.
         removed_files=[name for name, value in submission.values.items() if value is None],
+        entry=entry.record() if entry is not None else None,
+        entered_role=entry.entered_role() if entry is not None else None,
     )
-    if not as_draft:
-        queue_receipt_mail(application, user)
+    code = None
+    if entry is None:
+        if not as_draft:
+            queue_receipt_mail(application, user)
+    elif entry.owner:
+        queue_receipt_mail(application, api.user.get(userid=entry.owner))
+    else:
+        code = readable(open_claim(application, entry.birth_date))
     return Filed(
-        application=application, dropped=upload_errors, mail_delayed=mail_was_kept(request)
+        application=application,
+        dropped=upload_errors,
+        mail_delayed=mail_was_kept(request),
+        claim_code=code,
     )
 
 

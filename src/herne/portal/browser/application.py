@@ -4,6 +4,7 @@ from herne.portal.applications import clerk_news
 from herne.portal.applications.conversation import attachments_allowed
 from herne.portal.applications.conversation import closed_for_messages
 from herne.portal.applications.conversation import closed_refusal
+from herne.portal.applications.conversation import may_write
 from herne.portal.applications.detail import ApplicationDetail
 from herne.portal.applications.limits import MAX_FILES
 from herne.portal.applications.messages import mark_seen_by_citizen
@@ -115,6 +116,8 @@ class ApplicationView(ApplicationVisit, MultilineText, BrowserView):
             changed = mark_seen_by_citizen(self.context)
             if changed:
                 self.context.reindexObject(idxs=["citizen_unread"])
+        elif self.detail.is_entering_helper():
+            changed = False  # the helper who entered it is not the department
         else:
             changed = clerk_news.opened(self.context)
         if changed:
@@ -127,6 +130,10 @@ class ApplicationView(ApplicationVisit, MultilineText, BrowserView):
 
     def can_write(self):
         return not self.is_draft()
+
+    def may_write(self):
+        """The message form: for the applicant and the department, not for a helper following it."""
+        return may_write(self.context, self.is_applicant())
 
     @memoize
     def messages_closed(self):

@@ -10,6 +10,10 @@ from herne.portal.applications.gate import TRUST
 from herne.portal.applications.gate import refusal
 from herne.portal.applications.gate import service_of
 from herne.portal.applications.submission import file_application
+from herne.portal.assist.capacity import capacity_for
+from herne.portal.assist.consent import BEHALF_FIELD
+from herne.portal.browser.behalf_fields import behalf_fields
+from herne.portal.browser.behalf_fields import wants_behalf
 from herne.portal.browser.file_widgets import file_widgets
 from herne.portal.browser.file_widgets import forget_refused_files
 from herne.portal.browser.file_widgets import offer_kept_files
@@ -35,18 +39,28 @@ from zope import schema
 from zope.i18n import translate
 
 
+BEHALF_TITLE = _("Für eine andere Person beantragen")
+
+
 class ApplicationForm(EasyFormForm):
     """The easyform form plus a one-time token, the draft being resumed, and "Zwischenspeichern"."""
 
     buttons = EasyFormForm.buttons.copy()
     handlers = EasyFormForm.handlers.copy()
 
+    form_template = ViewPageTemplateFile("templates/application_form.pt")
+
     def update(self):
         self.service = service_of(self.context)
+        self.capacity = None
+        if wants_behalf(self.request):
+            self.capacity, _refused = capacity_for(self.service)
+        #: "Für eine andere Person beantragen": no draft, nothing of the caller's account.
+        self.behalf = self.capacity is not None
         draft_uid = self.request.form.get("entwurf") or self.request.form.get(
             f"form.widgets.{DRAFT_FIELD}"
         )
-        self.draft = draft_of_current_user(draft_uid, self.service)
+        self.draft = None if self.behalf else draft_of_current_user(draft_uid, self.service)
         self.kept = kept_files(self.draft)
         if self.draft is not None and self.draft.draft_values:
             # Fill the form from the draft instead of the defaults.
@@ -54,6 +68,10 @@ class ApplicationForm(EasyFormForm):
         super().update()
         forget_refused_files(self, self.kept)
         announce_errors(self)
+
+    def may_apply_for_others(self):
+        """Whether to offer "Für eine andere Person beantragen" (helpers, the department's clerks)."""
+        return capacity_for(self.service)[0] is not None
 
     def getContent(self):
         if self.draft is not None and self.draft.draft_values:
@@ -70,6 +88,8 @@ class ApplicationForm(EasyFormForm):
                 schema.ASCIILine(__name__=DRAFT_FIELD, required=False),
                 mode=HIDDEN_MODE,
             )
+            if self.behalf:
+                self.fields += behalf_fields(self.capacity)
 
     def updateWidgets(self):
         # What the eID verified is shown, not editable, and never read from the request.
@@ -79,7 +99,7 @@ class ApplicationForm(EasyFormForm):
                 {name: form_field.field for name, form_field in self.fields.items()},
                 self.context,
             )
-            if self.service is not None
+            if self.service is not None and not self.behalf
             else {}
         )
         for name in self.verified:
@@ -98,6 +118,9 @@ class ApplicationForm(EasyFormForm):
         token = self.widgets.get(SUBMISSION_TOKEN)
         if token is not None and not token.value:
             token.value = uuid.uuid4().hex
+        behalf = self.widgets.get(BEHALF_FIELD)
+        if behalf is not None:
+            behalf.value = "1"
         draft = self.widgets.get(DRAFT_FIELD)
         if draft is not None:
             draft.value = self.draft.UID() if self.draft is not None else ""
@@ -113,6 +136,7 @@ class ApplicationForm(EasyFormForm):
         # Drafts only where the page files applications at all (an enabled save action).
         condition=lambda form: (
             not form.thanksPage
+            and not form.behalf
             and form.service is not None
             and application_action(form.context) is not None
         ),
@@ -156,6 +180,8 @@ class ApplicationFormView(MultilineText, EasyFormFormWrapper):
     trust_too_low = ViewPageTemplateFile("templates/application_trust_too_low.pt")
     refusal_pages = {LOGIN: "login_required", TRUST: "trust_too_low"}
 
+    refused_page = ViewPageTemplateFile("templates/refused_request_page.pt")
+
     def service(self):
         return service_of(self.context)
 
@@ -189,7 +215,16 @@ class ApplicationFormView(MultilineText, EasyFormFormWrapper):
                 type="info",
             )
         elif service is not None:
-            self.refused = refusal(service, self.request)
+            behalf = wants_behalf(self.request)
+            self.refused = refusal(service, self.request, for_someone=behalf)
             if self.refused is not None:
                 return getattr(self, self.refusal_pages[self.refused.kind])()
+            if behalf:
+                _capacity, message = capacity_for(service)
+                if message is not None:
+                    self.request.response.setStatus(403)
+                    return self.refused_page(
+                        title=translate(BEHALF_TITLE, context=self.request),
+                        text=translate(message, context=self.request),
+                    )
         return super().__call__()

@@ -1,6 +1,7 @@
 """The citizen's Postkorb page: every own application with its state, whether to act, and unread changes."""
 
 from herne.portal.applications.postkorb import GROUPS
+from herne.portal.applications.postkorb import entered_rows
 from herne.portal.applications.postkorb import postkorb_rows
 from plone import api
 from plone.memoize.view import memoize
@@ -19,6 +20,11 @@ class PostkorbView(BrowserView):
     @memoize
     def rows(self):
         return postkorb_rows()
+
+    @memoize
+    def entered_rows(self):
+        """What the caller entered for others and may still follow (Digitallotsen)."""
+        return entered_rows()
 
     def groups(self):
         rows = self.rows()

@@ -1,5 +1,6 @@
 """Download of the PDF confirmation of receipt."""
 
+from herne.portal.applications.detail import ApplicationDetail
 from herne.portal.applications.receipt import receipt_pdf
 from Products.Five.browser import BrowserView
 from zExceptions import NotFound
@@ -10,7 +11,7 @@ class ReceiptView(BrowserView):
         if not self.context.reference_number:
             # A draft has not been received yet.
             raise NotFound("receipt")
-        data = receipt_pdf(self.context)
+        data = receipt_pdf(self.context, claim_code=ApplicationDetail(self.context).claim_code())
         response = self.request.response
         filename = f"Eingangsbestaetigung-{self.context.reference_number}.pdf"
         response.setHeader("Content-Type", "application/pdf")

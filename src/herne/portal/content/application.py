@@ -56,6 +56,12 @@ class Application(Container):
     applicant_name = None
     department_uid = None
     submission_token = None
+    #: The helper or clerk who applied for the applicant (their user id), and how
+    #: (assist.provenance); None when the applicant applied themselves.
+    entered_by = None
+    entry = None
+    #: The claim code of an application entered for someone without an account (assist.claim).
+    claim = None
     #: Originals to show at the counter: dicts with name, shown_at and checked_by.
     originals = ()
     #: What a draft's form fields held, to fill the form again when the citizen resumes.

@@ -10,6 +10,7 @@ from collective.easyform.interfaces import IActionExtender
 from herne.portal import _
 from herne.portal.applications.submission import MAIL_DELAYED
 from herne.portal.applications.submission import file_application
+from herne.portal.assist.claim import claim_code_notice
 from plone.supermodel.exportimport import BaseHandler
 from Products.statusmessages.interfaces import IStatusMessage
 from zope import schema
@@ -78,6 +79,8 @@ class SaveApplication(Action):
                 ),
                 type="info",
             )
+        if filed.claim_code and not filed.duplicate:
+            IStatusMessage(request).add(claim_code_notice(filed.claim_code), type="info")
         if filed.mail_delayed:
             IStatusMessage(request).add(MAIL_DELAYED, type="warning")
         # A repeated submission shows the application already filed, without a second notice.

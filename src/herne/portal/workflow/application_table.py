@@ -10,6 +10,9 @@ from typing import NamedTuple
 WORKFLOW_ID = "herne_application_workflow"
 STAFF = ["Manager", "Site Administrator"]
 READERS = STAFF + ["Owner", "Clerk"]
+#: While the city still works on it, the helper who entered an application follows it
+#: (the local role EnteringHelper, removed when the applicant claims it).
+OPEN_READERS = READERS + ["EnteringHelper"]
 PROCESS = "herne.portal: Process application"
 WITHDRAW = "herne.portal: Withdraw application"
 #: The sharing page (and REST @sharing) searches every account of the site, and local
@@ -95,21 +98,21 @@ STATES = {
         "Eingegangen",
         "Der Antrag ist bei der zuständigen Stelle eingegangen.",
         ["accept", *UNDECIDED_EXITS],
-        matrix(process=["Clerk"], withdraw=["Owner"]),
+        matrix(view=OPEN_READERS, process=["Clerk"], withdraw=["Owner"]),
         group="open",
     ),
     "in_progress": State(
         "In Bearbeitung",
         "Die Sachbearbeitung prüft den Antrag.",
         ["request_info", "request_originals", "approve", *UNDECIDED_EXITS],
-        matrix(process=["Clerk"], withdraw=["Owner"]),
+        matrix(view=OPEN_READERS, process=["Clerk"], withdraw=["Owner"]),
         group="open",
     ),
     "info_requested": State(
         "Unterlagen nachgefordert",
         "Die Stadt wartet auf Ihre Antwort oder weitere Unterlagen.",
         ["answer", *UNDECIDED_EXITS],
-        matrix(modify=["Owner"], process=["Clerk"], withdraw=["Owner"]),
+        matrix(view=OPEN_READERS, modify=["Owner"], process=["Clerk"], withdraw=["Owner"]),
         group="open",
         citizen_acts=True,
     ),
@@ -117,7 +120,7 @@ STATES = {
         "Originale vorlegen",
         "Die Stadt wartet darauf, dass Sie Originale vor Ort vorzeigen.",
         ["originals_received", *UNDECIDED_EXITS],
-        matrix(process=["Clerk"], withdraw=["Owner"]),
+        matrix(view=OPEN_READERS, process=["Clerk"], withdraw=["Owner"]),
         group="open",
         citizen_acts=True,
     ),
@@ -125,7 +128,7 @@ STATES = {
         "Genehmigt",
         "Der Antrag ist genehmigt; das Ergebnis wird zugestellt oder bereitgelegt.",
         ["send_by_post", "make_ready_for_pickup"],
-        matrix(process=["Clerk"]),
+        matrix(view=OPEN_READERS, process=["Clerk"]),
         group="open",
     ),
     "sent": State(
@@ -140,7 +143,7 @@ STATES = {
         "Zur Abholung bereit",
         "Das Ergebnis liegt zur persönlichen Abholung bereit.",
         ["confirm_pickup"],
-        matrix(process=["Clerk"]),
+        matrix(view=OPEN_READERS, process=["Clerk"]),
         group="open",
         citizen_acts=True,
     ),

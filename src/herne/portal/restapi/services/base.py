@@ -27,14 +27,16 @@ ERROR_TYPES = {
 class JSONService(Service):
     """A plone.restapi service answering errors in German with plone.restapi's error shape."""
 
-    def error(self, status, errors=None, message=None, type=None, **extra):
-        """A JSON error in German; nothing of the request is kept.
+    def error(self, status, errors=None, message=None, type=None, keep=False, **extra):
+        """A JSON error in German; nothing of the request is kept (unless ``keep``).
 
         ``errors`` maps fields to their messages (listed, and joined as the ``message``
         unless one is given); ``type`` defaults to the status's name; ``extra`` adds
-        keys such as a link to follow.
+        keys such as a link to follow. ``keep`` commits what the request counted (a
+        wrong try at a claim code must count).
         """
-        transaction.doom()
+        if not keep:
+            transaction.doom()
         self.request.response.setStatus(status)
         errors = errors or {}
         body = {

@@ -20,13 +20,13 @@ REFUSAL_STATUS = {NO_SERVICE: 404, LOGIN: 401, TRUST: 403}
 
 
 class FormService(JSONService):
-    def gate(self):
+    def gate(self, for_someone=False):
         """The gate's refusal as a JSON error (404, 401, or 403 with the eID log-in), or None.
 
         A form whose page would file nothing (no enabled "Als Antrag speichern" action)
         is refused with 404 as well.
         """
-        refused = refusal(service_of(self.context), self.request)
+        refused = refusal(service_of(self.context), self.request, for_someone=for_someone)
         if refused is not None:
             extra = {}
             if refused.kind == TRUST:

@@ -1,12 +1,19 @@
-"""POST @antragsformular: ``values`` by field name, files as Base64; 201 with the application or 400."""
+"""POST @antragsformular: ``values`` by field name, files as Base64; 201 with the application or 400.
+
+With ``fuer_andere`` (``einwilligung``, ``vollmacht``, ``ausweis``) a helper or a clerk
+applies for someone else, as the form page's "Für eine andere Person beantragen".
+"""
 
 from collective.easyform.config import FORM_ERROR_MARKER
 from herne.portal import _
 from herne.portal.applications.submission import MAIL_DELAYED
 from herne.portal.applications.submission import file_application
+from herne.portal.assist.provenance import provenance_json
 from herne.portal.easyform.submission import SUBMISSION_TOKEN
 from herne.portal.eid.prefill import fitting_verified_values
 from herne.portal.i18n import in_german
+from herne.portal.restapi.services.application_form.behalf import JSON_NAMES
+from herne.portal.restapi.services.application_form.behalf import behalf_values
 from herne.portal.restapi.services.application_form.get import FormService
 from herne.portal.restapi.services.application_form.values import applicant_fields
 from herne.portal.restapi.services.application_form.values import form_values
@@ -20,7 +27,8 @@ class ApplicationFormPost(FormService):
     """POST <form>/@antragsformular: the values are checked and filed as the form page files them."""
 
     def reply(self):
-        refused = self.gate()
+        # For someone else the applicant's identity is the consent's business, not the log-in's.
+        refused = self.gate(for_someone=bool(self.body().get("fuer_andere")))
         if refused:
             return refused
         content_type = (self.request.getHeader("Content-Type") or "").split(";")[0].strip()
@@ -33,18 +41,30 @@ class ApplicationFormPost(FormService):
         values = data.get("values")
         if not isinstance(values, dict):
             return self.error(400, {"values": _("Die Angaben fehlen (erwartet: „values“).")})
-        verified = fitting_verified_values(
-            self.request, dict(applicant_fields(self.context)), self.context
+        behalf, errors = behalf_values(data.get("fuer_andere"))
+        if errors:
+            return self.error(400, errors)
+        # Nothing of the caller's own eID goes into an application for someone else.
+        verified = (
+            {}
+            if behalf
+            else fitting_verified_values(
+                self.request, dict(applicant_fields(self.context)), self.context
+            )
         )
         fields, errors = form_values(self.context, self.request, values, fixed=verified)
         if errors:
             return self.error(400, errors)
+        fields.update(behalf)
         token = data.get("token")
         fields[SUBMISSION_TOKEN] = token if isinstance(token, str) and token else uuid.uuid4().hex
         filed = file_application(self.context, fields, self.request, self.action)
         if filed.errors:
             if FORM_ERROR_MARKER in filed.errors:
                 filed.errors["form"] = filed.errors.pop(FORM_ERROR_MARKER)
+            for field_name, json_name in JSON_NAMES.items():
+                if field_name in filed.errors:
+                    filed.errors[json_name] = filed.errors.pop(field_name)
             return self.error(400, filed.errors)
         application = filed.application
         self.request.response.setStatus(201)
@@ -54,6 +74,10 @@ class ApplicationFormPost(FormService):
             "reference_number": application.reference_number,
             "state": api.content.get_state(application),
         }
+        if behalf:
+            result["erfasst"] = provenance_json(application)
+            result["zuordnungscode"] = filed.claim_code
+            result["receipt"] = f"{application.absolute_url()}/@@receipt"
         if filed.mail_delayed:
             result["notice"] = in_german(MAIL_DELAYED)
         return result

@@ -10,6 +10,7 @@ from datetime import date
 from datetime import datetime
 from herne.portal import _
 from herne.portal.easyform.submission import TECHNICAL_FIELDS
+from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.interfaces import INamedField
 from z3c.form.interfaces import IErrorViewSnippet
 from z3c.form.interfaces import IValidator
@@ -53,19 +54,35 @@ def applicant_fields(form):
     return fields
 
 
-def _file(field, value):
+def _decoded(value):
     if not isinstance(value, dict):
         raise Refused(NOT_A_FILE)
     try:
-        content = b64decode(value["data"], validate=True)
+        return b64decode(value["data"], validate=True)
     except (KeyError, TypeError, ValueError, Base64Error):
         raise Refused(NOT_A_FILE) from None
+
+
+def _file(field, value):
+    content = _decoded(value)
     if not content:
         return field.missing_value  # as the form treats a file input left empty
     return field._type(
         data=content,
         contentType=str(value.get("content-type") or ""),
         filename=str(value.get("filename") or "datei"),
+    )
+
+
+def file_value(value, default_name):
+    """A file outside the form's fields (``filename``, Base64 ``data``) as a blob; None when empty."""
+    content = _decoded(value)
+    if not content:
+        return None
+    return NamedBlobFile(
+        data=content,
+        contentType=str(value.get("content-type") or ""),
+        filename=str(value.get("filename") or default_name),
     )
 
 

@@ -1,6 +1,8 @@
 """``GET @postkorb``: the caller's applications, newest change first."""
 
 from herne.portal import _
+from herne.portal.applications.postkorb import entered_row_as_json
+from herne.portal.applications.postkorb import entered_rows
 from herne.portal.applications.postkorb import postkorb_rows
 from herne.portal.applications.postkorb import row_as_json
 from herne.portal.restapi.services.base import JSONService
@@ -18,4 +20,6 @@ class PostkorbGet(JSONService):
             "@id": f"{self.context.absolute_url()}/@postkorb",
             "items_total": len(rows),
             "items": [row_as_json(row) for row in rows],
+            # What the caller entered for others (Digitallotsen), while they may follow it.
+            "erfasst": [entered_row_as_json(row) for row in entered_rows()],
         }

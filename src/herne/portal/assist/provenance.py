@@ -1,0 +1,64 @@
+"""Who entered an application for the applicant, and in what capacity, as a record and as German text."""
+
+from DateTime import DateTime
+from herne.portal import _
+from herne.portal.assist.capacity import HELPER
+from herne.portal.assist.consent import IN_PERSON
+from herne.portal.assist.consent import id_kind_title
+from herne.portal.i18n import in_german
+
+
+def entry_record(capacity, consent):
+    """What the application keeps of its entry (no ID number, ever)."""
+    return {
+        "userid": capacity.userid,
+        "name": capacity.name,
+        "capacity": capacity.kind,
+        "organisation": capacity.organisation,
+        "consent": consent.kind,
+        "id_kind": consent.id_kind,
+        "time": DateTime(),
+    }
+
+
+def provenance_text(entry):
+    """ "Erfasst von Digitallotse X, Seniorentreff Wanne-Süd, mit Vollmacht" and the like; "" without."""
+    if not entry:
+        return ""
+    if entry["consent"] == IN_PERSON:
+        how = _(
+            "Ausweis vorgelegt (${kind})",
+            mapping={"kind": in_german(id_kind_title(entry["id_kind"]) or "")},
+        )
+    else:
+        how = _("mit Vollmacht")
+    if entry["capacity"] == HELPER:
+        text = _(
+            "Erfasst von Digitallotse ${name}, ${organisation}, ${how}",
+            mapping={
+                "name": entry["name"],
+                "organisation": entry["organisation"],
+                "how": in_german(how),
+            },
+        )
+    else:
+        text = _(
+            "Am Schalter erfasst von ${name}, ${how}",
+            mapping={"name": entry["name"], "how": in_german(how)},
+        )
+    return in_german(text)
+
+
+def provenance_json(application):
+    """The entry as the REST API gives it, or None for an application its applicant made."""
+    entry = application.entry
+    if not entry:
+        return None
+    return {
+        "text": provenance_text(entry),
+        "capacity": entry["capacity"],
+        "name": entry["name"],
+        "organisation": entry["organisation"],
+        "consent": entry["consent"],
+        "id_kind": entry["id_kind"],
+    }

@@ -1,0 +1,1 @@
+"""REST @antrag-zuordnen: a citizen attaches an application entered for them to their account."""
