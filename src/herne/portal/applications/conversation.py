@@ -98,12 +98,12 @@ def write_message(application, text, uploads):
     userid = api.user.get_current().getId()
     from_citizen = userid == application.applicant
     text = text.strip() if isinstance(text, str) else ""
-    if not may_write(application, from_citizen):
-        return {"text": NOT_YOURS_TO_WRITE}
     if api.content.get_state(application) == "draft":
         return {"text": _("Zu einem Entwurf können Sie keine Nachricht schreiben.")}
     if closed_for_messages(application):
         return {"text": closed_refusal(application, from_citizen)}
+    if not may_write(application, from_citizen):
+        return {"text": NOT_YOURS_TO_WRITE}
     if not text:
         return {"text": _("Bitte schreiben Sie eine Nachricht.")}
     if errors := text_error("text", text, MESSAGE_TOO_LONG):
