@@ -226,3 +226,24 @@ def test_the_move_url_lists_the_free_times_but_its_own(booking_office, api_sessi
     assert {error["field"] for error in missing.json()["error"]["errors"]} == {"start", "end"}
     wrong = rest.get(booked["move_url"].split("token=")[0] + "token=erraten", params=params)
     assert wrong.status_code == 404
+
+
+def test_the_per_person_limit_refuses_a_second_booking_but_not_a_move(booking_office, api_session):
+    _portal, _office, service = booking_office
+    rest = api_session()
+    booked = book_over_rest(rest, service, at(next_weekday(1), 9))
+    target = at(next_weekday(2), 9).isoformat()
+    second = rest.post(
+        "@termine",
+        json={
+            "office": "buergerdienste-herne-mitte",
+            "service": service.UID(),
+            "start": target,
+            "name": "Bernd Bergmann",
+            "email": CITIZEN.upper(),
+        },
+    )
+    assert second.status_code == 400
+    assert second.json()["error"]["errors"][0]["field"] == "email"
+    moved = rest.post(booked["move_url"], json={"start": target})
+    assert moved.status_code == 201, moved.text

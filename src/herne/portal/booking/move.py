@@ -109,9 +109,10 @@ def move_booking(department, booking, start, now):
     new, token, confirm_token = move(
         department, booking, start, office_settings(department).capacity, now
     )
-    service = unrestricted_object(new["service"])
-    application = unrestricted_object(new["application"]) if new.get("application") else None
-    queue_confirmation_mail(
-        department, service, new, token, confirm_token, now, application, moved_from=booking
-    )
+    if new["email"]:  # a caller booked at the counter may have given none
+        service = unrestricted_object(new["service"])
+        application = unrestricted_object(new["application"]) if new.get("application") else None
+        queue_confirmation_mail(
+            department, service, new, token, confirm_token, now, application, moved_from=booking
+        )
     return new, token
