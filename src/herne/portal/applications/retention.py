@@ -134,10 +134,21 @@ def anonymise(application):
     names of the originals. Removed: the applicant's account and name, the submitted
     data, delivery address, uploaded files, the texts and files of all messages, the
     clerks' internal notes, the comments in the workflow history and the applicant's
-    access (owner, local roles, creator).
+    access (owner, local roles, creator); for an application entered for someone, the
+    claim code and who entered it (only in what capacity and with which consent stays).
     """
     applicant = application.applicant
     application.applicant = ""
+    # Entered for someone: the claim (with the birth date) and the helper's name go; how
+    # it was entered stays for the statistics.
+    application.claim = None
+    if application.entry:
+        application.entry = {
+            key: application.entry.get(key) for key in ("capacity", "consent", "time")
+        }
+    if application.entered_by:
+        application.manage_delLocalRoles([application.entered_by])
+        application.entered_by = None
     application.applicant_name = None
     application.submitted_data = []
     application.delivery_address = None

@@ -11,11 +11,14 @@ from herne.portal.assist.consent import Consent
 from herne.portal.assist.consent import check_consent
 from herne.portal.assist.helpers import ENTERED_ROLE
 from herne.portal.assist.owner import account_for_email
+from herne.portal.assist.owner import account_for_identity
 from herne.portal.assist.provenance import entry_record
 
 
 #: The form fields the owner and the claim are read from (the demo forms' person block).
 EMAIL_FIELD = "email"
+FIRST_NAME_FIELD = "first_name"
+LAST_NAME_FIELD = "last_name"
 BIRTH_DATE_FIELD = "birth_date"
 
 NO_DRAFTS = _(
@@ -57,8 +60,10 @@ class Entry:
 def check_entry(service, fields, form_field_names):
     """``(Entry, {})`` for a submission for someone else, or ``(None, German errors by field)``.
 
-    ``form_field_names`` are the fields of the service's form: the applicant's e-mail
-    and birth date are the form's own fields, never taken from the caller's account.
+    ``form_field_names`` are the fields of the service's form: the applicant's e-mail,
+    name and birth date are the form's own fields, never taken from the caller's account.
+    The applicant's account is the one with that e-mail, or else the eID member whose
+    verified name and birth date they are.
     """
     capacity, refused = capacity_for(service)
     if capacity is None:
@@ -66,8 +71,15 @@ def check_entry(service, fields, form_field_names):
     consent, errors = check_consent(capacity, service, fields)
     if errors:
         return None, errors
-    owner = account_for_email(fields.get(EMAIL_FIELD), not_userid=capacity.userid)
     birth_date = fields.get(BIRTH_DATE_FIELD)
+    owner = account_for_email(fields.get(EMAIL_FIELD), not_userid=capacity.userid)
+    if owner is None and isinstance(birth_date, date):
+        owner = account_for_identity(
+            fields.get(FIRST_NAME_FIELD),
+            fields.get(LAST_NAME_FIELD),
+            birth_date,
+            not_userid=capacity.userid,
+        )
     if owner is None and not isinstance(birth_date, date):
         if BIRTH_DATE_FIELD in form_field_names:
             return None, {BIRTH_DATE_FIELD: BIRTH_DATE_NEEDED}

@@ -25,6 +25,10 @@ def provenance_text(entry):
     """ "Erfasst von Digitallotse X, Seniorentreff Wanne-Süd, mit Vollmacht" and the like; "" without."""
     if not entry:
         return ""
+    if not entry.get("name"):  # anonymised by retention: only how it was entered is left
+        if entry.get("capacity") == HELPER:
+            return in_german(_("Von einer Digitallotsin oder einem Digitallotsen erfasst"))
+        return in_german(_("Am Schalter erfasst"))
     if entry["consent"] == IN_PERSON:
         how = _(
             "Ausweis vorgelegt (${kind})",
@@ -56,9 +60,9 @@ def provenance_json(application):
         return None
     return {
         "text": provenance_text(entry),
-        "capacity": entry["capacity"],
-        "name": entry["name"],
-        "organisation": entry["organisation"],
-        "consent": entry["consent"],
-        "id_kind": entry["id_kind"],
+        "capacity": entry.get("capacity"),
+        "name": entry.get("name"),
+        "organisation": entry.get("organisation"),
+        "consent": entry.get("consent"),
+        "id_kind": entry.get("id_kind"),
     }
