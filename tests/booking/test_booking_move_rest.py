@@ -1,9 +1,14 @@
 """Moving a booking over REST with the token of its link: one transaction, 409 when full, 400 per field."""
 
 from datetime import timedelta
+from herne.portal.booking.application_visit import open_booking
 from herne.portal.booking.offices import each_booking
 from herne.portal.booking.slots import BERLIN
 from herne.portal.booking.storage import office_bookings
+from herne.portal.booking.storage import utcnow
+from tests.fixtures.applications import CITIZEN as APPLICANT
+from tests.fixtures.applications import bring_to
+from tests.fixtures.applications import draft_application
 from tests.fixtures.booking import next_weekday
 from tests.fixtures.booking_mail import CITIZEN
 from tests.fixtures.booking_mail import at
@@ -247,3 +252,49 @@ def test_the_per_person_limit_refuses_a_second_booking_but_not_a_move(booking_of
     assert second.json()["error"]["errors"][0]["field"] == "email"
     moved = rest.post(booked["move_url"], json={"start": target})
     assert moved.status_code == 201, moved.text
+
+
+def test_a_moved_visit_for_an_application_stays_its_booking(booking_office, api_session, mailbox):
+    portal, office, _service = booking_office
+    application = draft_application(portal, service="fuehrungszeugnis")
+    application.originals = [{"name": "Ehrenamtsnachweis", "shown_at": None, "checked_by": None}]
+    bring_to(application, "originals_pending")
+    application.department_uid = office.UID()
+    transaction.commit()
+    applicant = api_session(*APPLICANT)
+    booked = applicant.post(
+        "@termine",
+        json={
+            "office": "buergerdienste-herne-mitte",
+            "service": application.service_uid,
+            "start": at(next_weekday(1), 10).isoformat(),
+            "application": application.UID(),
+            "name": "Bernd Bergmann",
+            "email": CITIZEN,
+        },
+    ).json()
+    settle(mailbox, 1)
+    mailbox.clear()
+
+    # the link of the mail, without logging in
+    new_start = at(next_weekday(2), 11)
+    moved = api_session().post(booked["move_url"], json={"start": new_start.isoformat()})
+    assert moved.status_code == 201, moved.text
+    transaction.begin()
+    visit = open_booking(application, utcnow())
+    assert visit["code"] == moved.json()["code"]
+    assert visit["minutes"] == 10  # the visit for showing originals keeps its length
+    assert stored(office, moved.json()["code"])["application"] == application.UID()
+    text = mail_text(mails_to(settle(mailbox, 1), CITIZEN)[0])
+    assert "- Ehrenamtsnachweis" in text  # the originals still to show, as in the first mail
+    # one visit per application: a new booking for it is still refused, the moved one counts
+    again = applicant.post(
+        "@termine",
+        json={
+            "office": "buergerdienste-herne-mitte",
+            "service": application.service_uid,
+            "start": at(next_weekday(3), 9).isoformat(),
+            "application": application.UID(),
+        },
+    )
+    assert again.status_code == 400
