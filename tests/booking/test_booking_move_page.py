@@ -1,5 +1,7 @@
 """The page "Termin verschieben" behind the mail's link: day, time, confirm; the button's POST moves."""
 
+from herne.portal.booking.day_list import mark
+from herne.portal.booking.storage import utcnow
 import lxml.html
 from tests.fixtures.booking import next_weekday
 from tests.fixtures.booking_mail import CITIZEN
@@ -12,6 +14,7 @@ from tests.fixtures.booking_mail import page_session
 from tests.fixtures.booking_mail import page_text
 from tests.fixtures.mail import mails_to
 from tests.fixtures.mail import settle
+import transaction
 
 
 NOT_VALID = "Diese Buchung gibt es nicht, oder der Link ist nicht (mehr) gültig."
@@ -121,3 +124,31 @@ def test_a_wrong_link_or_a_forged_post_moves_nothing(booking_office, api_session
     forged = browser.post(link, data={"start": at(day, 11).isoformat()})
     assert forged.status_code == 403
     assert state(rest, booked) == "gebucht"
+
+
+def test_a_visitor_checked_in_can_no_longer_move_or_cancel_from_the_links(
+    booking_office, api_session, mailbox
+):
+    _portal, office, service = booking_office
+    rest = api_session()
+    day = next_weekday(1)
+    booked = book_over_rest(rest, service, at(day, 9))
+    message = booking_mail(mailbox)
+    show, move = mail_link(message, "termin-anzeigen"), mail_link(message, "termin-verschieben")
+    transaction.begin()
+    mark(office, day, booked["code"], "erschienen", utcnow())
+    transaction.commit()
+    browser = page_session()
+
+    page = browser.get(show)
+    assert page.status_code == 200
+    assert "erschienen" in page_text(page)
+    tree = lxml.html.fromstring(page.text)
+    assert not tree.xpath('//a[contains(@href, "@@termin-verschieben")]')
+    assert not tree.xpath('//a[contains(@href, "@@termin-absagen")]')
+    refused = browser.get(move)
+    assert refused.status_code == 400
+    assert "kann nicht mehr verschoben werden" in page_text(refused)
+    over_rest = rest.post(booked["move_url"], json={"start": at(day, 11).isoformat()})
+    assert over_rest.status_code == 400
+    assert "kann nicht mehr verschoben werden" in over_rest.json()["error"]["message"]

@@ -41,7 +41,10 @@ class ShowBookingPage(BookingLinkPage):
     def details(self):
         return [
             *super().details(),
-            {"label": _("Stand"), "value": STATE_TITLES.get(self.booking["state"], "")},
+            {
+                "label": _("Stand"),
+                "value": STATE_TITLES.get(self.booking["state"], self.booking["state"]),
+            },
         ]
 
     def link(self, page):
@@ -54,8 +57,12 @@ class ShowBookingPage(BookingLinkPage):
     def calendar_url(self):
         return self.link(CALENDAR_FILE)
 
+    def changeable(self):
+        """Still ahead and holding its place: it can be moved or cancelled."""
+        return movable(self.booking, utcnow())
+
     def move_url(self):
-        return self.link(MOVE_PAGE) if movable(self.booking, utcnow()) else None
+        return self.link(MOVE_PAGE)
 
     def cancel_url(self):
         return self.link(CANCEL_PAGE)
