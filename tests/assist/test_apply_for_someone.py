@@ -163,3 +163,21 @@ def test_a_repeated_post_files_once(helpers, api_session):
     assert first.status_code == 201, first.text
     assert second.json()["reference_number"] == first.json()["reference_number"]
     assert len(entered_applications()) == 1
+
+
+def test_get_offers_the_consents_of_the_callers_capacity_and_no_eid_values(helpers, api_session):
+    path = "leistungen/hundesteuer/antrag/@antragsformular"
+    helper = api_session(*HELPER).get(path, params={"fuer_andere": "1"}).json()
+    assert [kind["token"] for kind in helper["fuer_andere"]["einwilligung"]] == ["vollmacht"]
+    assert helper["fuer_andere"]["ausweis"] == []
+    assert helper["fuer_andere"]["organisation"] == "Seniorentreff Wanne-Süd"
+    clerk = api_session(*TAX_CLERK).get(path, params={"fuer_andere": "1"}).json()
+    assert [kind["token"] for kind in clerk["fuer_andere"]["einwilligung"]] == [
+        "vollmacht",
+        "vor_ort",
+    ]
+    assert "reisepass" in [kind["token"] for kind in clerk["fuer_andere"]["ausweis"]]
+    citizen = api_session(*CITIZEN).get(path, params={"fuer_andere": "1"})
+    assert citizen.status_code == 403
+    assert "nur Digitallotsen" in citizen.json()["error"]["message"]
+    assert api_session(*CITIZEN).get(path).json()["fuer_andere"] is None

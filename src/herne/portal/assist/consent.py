@@ -56,6 +56,16 @@ class Consent:
     document: object = None
 
 
+def consent_kinds_for(capacity):
+    """The consents ``capacity`` may record: a helper only the Vollmacht, a clerk both."""
+    return [kind for kind in CONSENT_KINDS if capacity.kind == CLERK or kind[0] == AUTHORISATION]
+
+
+def id_kinds_for(capacity):
+    """The kinds of ID ``capacity`` may confirm having seen: none for a helper."""
+    return list(ID_KINDS) if capacity.kind == CLERK else []
+
+
 def id_kind_title(id_kind):
     return dict(ID_KINDS).get(id_kind)
 

@@ -1,14 +1,12 @@
 """The fields "Für eine andere Person beantragen" adds to an application form page."""
 
 from herne.portal import _
-from herne.portal.assist.capacity import CLERK
-from herne.portal.assist.consent import AUTHORISATION
 from herne.portal.assist.consent import BEHALF_FIELD
 from herne.portal.assist.consent import CONSENT_FIELD
-from herne.portal.assist.consent import CONSENT_KINDS
 from herne.portal.assist.consent import DOCUMENT_FIELD
 from herne.portal.assist.consent import ID_FIELD
-from herne.portal.assist.consent import ID_KINDS
+from herne.portal.assist.consent import consent_kinds_for
+from herne.portal.assist.consent import id_kinds_for
 from plone.namedfile.field import NamedBlobFile
 from z3c.form import field
 from z3c.form.browser.radio import RadioFieldWidget
@@ -34,16 +32,11 @@ def behalf_fields(capacity):
 
     Not required here: the German messages come from assist.consent, which checks them.
     """
-    kinds = (
-        CONSENT_KINDS
-        if capacity.kind == CLERK
-        else [item for item in CONSENT_KINDS if item[0] == AUTHORISATION]
-    )
     fields = field.Fields(
         schema.Choice(
             __name__=CONSENT_FIELD,
             title=_("Einwilligung der antragstellenden Person"),
-            vocabulary=_vocabulary(kinds),
+            vocabulary=_vocabulary(consent_kinds_for(capacity)),
             required=False,
         ),
         NamedBlobFile(
@@ -54,13 +47,13 @@ def behalf_fields(capacity):
         ),
     )
     fields[CONSENT_FIELD].widgetFactory = RadioFieldWidget
-    if capacity.kind == CLERK:
+    if id_kinds_for(capacity):
         fields += field.Fields(
             schema.Choice(
                 __name__=ID_FIELD,
                 title=_("Vorgelegter Ausweis"),
                 description=_("Nur die Art des Ausweises, nie seine Nummer."),
-                vocabulary=_vocabulary(ID_KINDS),
+                vocabulary=_vocabulary(id_kinds_for(capacity)),
                 required=False,
             )
         )

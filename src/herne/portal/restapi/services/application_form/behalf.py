@@ -1,10 +1,14 @@
 """The JSON ``fuer_andere`` of POST @antragsformular turned into the form page's behalf fields."""
 
 from herne.portal import _
+from herne.portal.assist.capacity import capacity_for
 from herne.portal.assist.consent import BEHALF_FIELD
 from herne.portal.assist.consent import CONSENT_FIELD
 from herne.portal.assist.consent import DOCUMENT_FIELD
 from herne.portal.assist.consent import ID_FIELD
+from herne.portal.assist.consent import consent_kinds_for
+from herne.portal.assist.consent import id_kinds_for
+from herne.portal.i18n import in_german
 from herne.portal.restapi.services.application_form.values import Refused
 from herne.portal.restapi.services.application_form.values import file_value
 
@@ -34,3 +38,21 @@ def behalf_values(data):
         except Refused as refused:
             return {}, {"vollmacht": refused.message}
     return fields, {}
+
+
+def behalf_offer(service):
+    """``(offer, None)``: the consents the caller may give for someone; ``(None, message)`` if none."""
+    capacity, message = capacity_for(service)
+    if capacity is None:
+        return None, message
+    return {
+        "capacity": capacity.kind,
+        "organisation": capacity.organisation,
+        "einwilligung": [
+            {"token": token, "title": in_german(title)}
+            for token, title in consent_kinds_for(capacity)
+        ],
+        "ausweis": [
+            {"token": token, "title": in_german(title)} for token, title in id_kinds_for(capacity)
+        ],
+    }, None

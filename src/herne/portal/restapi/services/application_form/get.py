@@ -1,4 +1,8 @@
-"""GET @antragsformular: the fields of the form, with what the eID verified filled in and fixed."""
+"""GET @antragsformular: the fields of the form, with what the eID verified filled in and fixed.
+
+``?fuer_andere=1``: for a helper or the department's clerk applying for someone, with the
+consents they may give (``fuer_andere``) and nothing of their own eID.
+"""
 
 from herne.portal.applications.gate import LOGIN
 from herne.portal.applications.gate import NO_SERVICE
@@ -11,6 +15,7 @@ from herne.portal.easyform.save_application import application_action
 from herne.portal.eid.login import eid_login_url
 from herne.portal.eid.prefill import verified_form_values
 from herne.portal.i18n import in_german
+from herne.portal.restapi.services.application_form.behalf import behalf_offer
 from herne.portal.restapi.services.application_form.values import applicant_fields
 from herne.portal.restapi.services.base import JSONService
 
@@ -42,12 +47,21 @@ class ApplicationFormGet(FormService):
     """GET <form>/@antragsformular."""
 
     def reply(self):
-        refused = self.gate()
+        behalf = bool(self.request.form.get("fuer_andere"))
+        refused = self.gate(for_someone=behalf)
         if refused:
             return refused
         fields = applicant_fields(self.context)
-        verified = verified_form_values(self.request, [name for name, _f in fields])
+        if behalf:
+            offer, message = behalf_offer(service_of(self.context))
+            if message is not None:
+                return self.error(403, message=message)
+            verified = {}  # nothing of the caller's own eID for someone else
+        else:
+            offer = None
+            verified = verified_form_values(self.request, [name for name, _f in fields])
         return {
+            "fuer_andere": offer,
             "@id": f"{self.context.absolute_url()}/@antragsformular",
             "trust_level": service_of(self.context).trust_level,
             "fields": [
