@@ -43,13 +43,18 @@ def test_the_clerk_blocks_a_counter_sees_the_cancelled_bookings_and_lifts_the_bl
 ):
     _portal, office, service = booking_office
     day = next_weekday(1)
-    for name in ("Anna Arndt", "Berta Brandt"):
+    booked = [
         book_over_rest(
             api_session(), service, at(day, 9), email=f"{name[:4].lower()}@example.org", name=name
         )
+        for name in ("Anna Arndt", "Berta Brandt")
+    ]
     browser = browser_as(CLERK, demo_password(CLERK))
     fill(browser, office, local(at(day, 9)), local(at(day, 10)), "1")
     assert "1 Termine wurden abgesagt, 1 davon per E-Mail benachrichtigt." in browser.contents
+    assert f"Code {booked[1]['code']}" in browser.contents  # the latest made, with its time
+    assert booked[0]["code"] not in browser.contents
+    assert "Berta Brandt" not in browser.contents  # no names: the editors may block too
     assert "Grippewelle" in browser.contents
     (block,) = stored(office)
     assert block["counters"] == 1 and block["cancelled"] == 1

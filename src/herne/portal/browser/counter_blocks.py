@@ -34,6 +34,7 @@ class CounterBlocksView(BrowserView):
         self.errors = {}
         self.message = None
         self.values = {}
+        self.cancelled = []
         if self.request.method == "POST":
             self.handle_post(self.request.form)
         return self.index()
@@ -60,6 +61,15 @@ class CounterBlocksView(BrowserView):
         user = api.user.get_current()
         block, cancelled = place_block(self.context, now=now, by=user.getId(), **values)
         mailed = sum(1 for booking in cancelled if booking.get("email"))
+        # time and code only: the editors may block too, and they see no visitor's name
+        self.cancelled = [
+            {
+                "time": german_datetime(booking["start"]),
+                "code": booking["code"],
+                "mailed": bool(booking.get("email")),
+            }
+            for booking in sorted(cancelled, key=lambda booking: booking["start"])
+        ]
         self.values = {}
         self.message = _(
             "Die Sperre vom ${start} bis ${end} ist eingetragen. ${cancelled} Termine wurden abgesagt, "
