@@ -1,5 +1,9 @@
 """The booking code as a QR code: in the mail, on "Termin anzeigen", and read into the day list's check-in."""
 
+from datetime import timedelta
+from herne.portal.booking.bookings import book
+from herne.portal.booking.bookings import confirm
+from herne.portal.booking.reminders import send_reminders
 from herne.portal.booking.slots import BERLIN
 from icalendar import Calendar
 from io import BytesIO
@@ -13,6 +17,9 @@ from tests.fixtures.booking_mail import mail_link
 from tests.fixtures.booking_mail import page_session
 from tests.fixtures.booking_mail import page_text
 from tests.fixtures.browsers import demo_password
+from tests.fixtures.mail import mails_to
+from tests.fixtures.mail import settle
+import transaction
 import zxingcpp
 
 
@@ -117,3 +124,21 @@ def test_the_scanned_code_checks_the_visitor_in_at_the_day_list(
     clerk.getControl("Einchecken").click()
     assert "Bernd Bergmann ist erschienen." in clerk.contents
     assert scanned == booked["code"]
+
+
+def test_the_reminder_the_day_before_shows_the_qr_code_too(booking_office, mailbox):
+    _portal, office, service = booking_office
+    day = next_weekday(2)
+    made = at(day, 9) - timedelta(days=7)
+    booking, _token, _confirm = book(
+        office, service.UID(), at(day, 9), 15, 2, made, "Zoraida Quastenberg", "z@example.org"
+    )
+    confirm(office, booking, made)
+    transaction.commit()
+    assert send_reminders(at(day - timedelta(days=1), 18)) == 1
+
+    settle(mailbox, 1)
+    (message,) = mails_to(mailbox, "z@example.org")
+    (image,) = [part for part in message.walk() if part.get_content_type() == "image/png"]
+    assert decode(image.get_content()) == [booking["code"]]
+    assert f"cid:{image['Content-ID'].strip('<>')}" in message.get_body(("html",)).get_content()

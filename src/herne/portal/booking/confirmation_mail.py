@@ -2,17 +2,15 @@
 
 from email.message import EmailMessage
 from email.utils import formataddr
-from email.utils import make_msgid
 from herne.portal import _
 from herne.portal.applications.office import office as office_of
 from herne.portal.booking.calendar_file import booking_calendar
-from herne.portal.booking.code_image import code_png
 from herne.portal.booking.links import CANCEL_PAGE
 from herne.portal.booking.links import CONFIRM_PAGE
 from herne.portal.booking.links import MOVE_PAGE
 from herne.portal.booking.links import SHOW_PAGE
 from herne.portal.booking.links import page_url
-from herne.portal.booking.mail_html import html_body
+from herne.portal.booking.mail_html import add_code_html
 from herne.portal.booking.mail_text import visit_lines
 from herne.portal.booking.mail_text import visit_mapping
 from herne.portal.content.application import IApplication
@@ -143,21 +141,7 @@ def queue_confirmation_mail(
     message["From"] = formataddr((sender_name, sender))
     message["To"] = booking["email"]
     message.set_content(body, cte="quoted-printable")
-    image_id = make_msgid(domain="serviceportal.herne.de")
-    message.add_alternative(
-        # base64: quoted-printable could start a line with the dot of an address
-        html_body(body, booking["code"], image_id[1:-1]),
-        subtype="html",
-        cte="base64",
-    )
-    message.get_payload()[1].add_related(
-        code_png(booking["code"]),
-        maintype="image",
-        subtype="png",
-        cid=image_id,
-        disposition="inline",
-        filename="buchungscode.png",
-    )
+    add_code_html(message, body, booking["code"])
     message.add_attachment(
         # as text, so that the attachment declares its charset (UTF-8 umlauts in the place)
         booking_calendar(booking, office_of(department), service.title, now).decode("utf-8"),

@@ -1,6 +1,8 @@
 """The HTML part of a booking mail: the plain text as paragraphs and links, with the code as a QR image."""
 
+from email.utils import make_msgid
 from herne.portal import _
+from herne.portal.booking.code_image import code_png
 from herne.portal.i18n import in_german
 from html import escape
 import re
@@ -34,4 +36,26 @@ def html_body(text, code, image_cid):
         '<!DOCTYPE html>\n<html lang="de"><head><meta charset="utf-8"></head><body>\n'
         + "\n".join(parts)
         + "\n</body></html>\n"
+    )
+
+
+def add_code_html(message, body, code):
+    """Add to ``message`` (plain text ``body`` set) an HTML alternative showing ``code`` as an inline QR PNG.
+
+    The QR code holds only the code: the counter's scanner types it into the day list.
+    """
+    image_id = make_msgid(domain="serviceportal.herne.de")
+    message.add_alternative(
+        # base64: quoted-printable could start a line with the dot of an address
+        html_body(body, code, image_id[1:-1]),
+        subtype="html",
+        cte="base64",
+    )
+    message.get_payload()[1].add_related(
+        code_png(code),
+        maintype="image",
+        subtype="png",
+        cid=image_id,
+        disposition="inline",
+        filename="buchungscode.png",
     )

@@ -5,6 +5,7 @@ from email.message import EmailMessage
 from email.utils import formataddr
 from herne.portal import _
 from herne.portal.applications.office import office as office_of
+from herne.portal.booking.mail_html import add_code_html
 from herne.portal.booking.mail_text import visit_lines
 from herne.portal.booking.mail_text import visit_mapping
 from herne.portal.booking.offices import each_booking
@@ -59,6 +60,7 @@ def remind(department, tree, booking):
     message["From"] = formataddr((sender_name, sender))
     message["To"] = booking["email"]
     message.set_content(body, cte="quoted-printable")
+    add_code_html(message, body, booking["code"])  # to show at the counter
     deliver(message, f"booking reminder {booking['code']}")
     for key in booking["keys"]:
         slot_bookings(tree, key).replace(booking["code"], reminded=True)
