@@ -3,27 +3,24 @@
 from datetime import date
 from datetime import timedelta
 from herne.portal import _
-from herne.portal.booking.bookings import FULL
-from herne.portal.booking.bookings import SlotFull
+from herne.portal.booking.caller_booking import CallerBookingRefused
+from herne.portal.booking.caller_booking import book_for_caller
+from herne.portal.booking.caller_booking import free_times
+from herne.portal.booking.caller_booking import office_services
 from herne.portal.booking.counter_clerks import is_office_clerk
 from herne.portal.booking.day_list import ARRIVED
 from herne.portal.booking.day_list import DONE
 from herne.portal.booking.day_list import MOVES
 from herne.portal.booking.day_list import NO_SHOW
 from herne.portal.booking.day_list import CounterRefusal
-from herne.portal.booking.day_list import book_by_staff
 from herne.portal.booking.day_list import day_bookings
 from herne.portal.booking.day_list import describe
 from herne.portal.booking.day_list import mark
-from herne.portal.booking.day_list import staff_times
-from herne.portal.booking.office import office_settings
 from herne.portal.booking.slots import BERLIN
-from herne.portal.booking.slots import day_starts
-from herne.portal.booking.storage import taken_counter
 from herne.portal.booking.storage import utcnow
 from herne.portal.browser.termin_buchen import long_date
-from herne.portal.content.validators import ascii_address
 from herne.portal.i18n import in_german
+from herne.portal.restapi.services.termine import parse_start
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
@@ -33,19 +30,6 @@ from zExceptions import Unauthorized
 
 #: The buttons of a row: form value → state.
 ROW_ACTIONS = {"erledigt": DONE, "nicht-erschienen": NO_SHOW}
-
-
-def office_services(department):
-    """The services this office gives appointments for (with a visit length)."""
-    uid = department.UID()
-    services = []
-    for brain in api.content.find(portal_type="Service", sort_on="sortable_title"):
-        service = brain.getObject()
-        if getattr(service, "visit_minutes", None) and uid in (
-            getattr(service, "booking_offices", None) or ()
-        ):
-            services.append(service)
-    return services
 
 
 class DayListView(BrowserView):
@@ -113,70 +97,34 @@ class DayListView(BrowserView):
         return None
 
     def book_for_caller(self, form):
-        name = self.name.strip()
-        email = self.email.strip()
-        if not name:
-            self.errors["name"] = _("Bitte geben Sie den Namen an.")
-        if email and ascii_address(email) is None:
-            self.errors["email"] = _(
-                "Bitte geben Sie eine gültige E-Mail-Adresse an, zum Beispiel name@example.org."
-            )
-        if self.service is None or form.get("service") != self.service.UID():
-            self.errors["service"] = _("Bitte wählen Sie eine Leistung.")
-        start = self.time_offered(form.get("start"))
-        if start is None:
-            self.errors["start"] = (
-                FULL
-                if self.is_a_time_of_the_day(form.get("start"))
-                else _("Bitte wählen Sie eine der freien Zeiten.")
-            )
-        if self.errors:
-            return
+        chosen = self.service is not None and form.get("service") == self.service.UID()
+        service = self.service if chosen else None
         try:
-            booking, _token = book_by_staff(
+            booking, _token = book_for_caller(
                 self.context,
-                self.service,
-                start,
-                office_settings(self.context).capacity,
+                service,
+                parse_start(form.get("start")),
+                self.name,
+                self.email,
                 self.now,
-                name,
-                email,
             )
-        except SlotFull:
-            self.errors["start"] = FULL
-            return
-        except CounterRefusal as refusal:
-            self.errors["email"] = refusal.message
+        except CallerBookingRefused as refused:
+            self.errors.update(refused.errors)
             return
         self.name = self.email = ""
         self.message = _(
             "Termin ${code} um ${time} Uhr für ${name} ist gebucht und bestätigt.",
-            mapping={"code": booking["code"], "time": start.strftime("%H:%M"), "name": name},
+            mapping={
+                "code": booking["code"],
+                "time": booking["start"].astimezone(BERLIN).strftime("%H:%M"),
+                "name": booking["name"],
+            },
         )
-
-    def time_offered(self, value):
-        for start, _free in self.free_times():
-            if start.isoformat() == value:
-                return start
-        return None
-
-    def is_a_time_of_the_day(self, value):
-        """True when ``value`` is a start of this day for the service (taken or past), not made up."""
-        if self.service is None:
-            return False
-        starts = day_starts(office_settings(self.context), self.day, self.service.visit_minutes)
-        return any(start.astimezone(BERLIN).isoformat() == value for start in starts)
 
     def free_times(self):
         if self.service is None:
             return []
-        return staff_times(
-            office_settings(self.context),
-            self.service.visit_minutes,
-            self.day,
-            self.now,
-            taken_counter(self.context, self.day, self.day, self.now),
-        )
+        return free_times(self.context, self.service, self.day, self.now)
 
     def rows(self):
         rows = []
