@@ -170,3 +170,15 @@ def test_the_cron_script_reminds_expires_and_deletes_in_one_run(booking_office, 
     transaction.begin()
     assert states(department) == {tomorrow["code"]: "bestaetigt", held["code"]: "abgelaufen"}
     assert old["code"] not in states(department)
+
+
+def test_a_booking_without_an_address_is_not_reminded_and_does_not_stop_the_job(
+    booking_office, mailbox
+):
+    """A caller booked at the counter may have given no address: the others are still reminded."""
+    _portal, department, service = booking_office
+    day = next_weekday(2)
+    confirmed_bookings(department, service, day, addresses=("", "anna@example.org"))
+    assert send_reminders(the_evening_before(day)) == 1
+    settle(mailbox, 1)
+    assert [address for message in mailbox for address in message.rcpt_tos] == ["anna@example.org"]

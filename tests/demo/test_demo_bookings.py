@@ -5,6 +5,7 @@ from datetime import datetime
 from datetime import timedelta
 from herne.portal.booking.day_list import day_bookings
 from herne.portal.booking.office import office_settings
+from herne.portal.booking.reminders import send_reminders
 from herne.portal.booking.slots import BERLIN
 from herne.portal.booking.slots import is_closed
 from herne.portal.demo.bookings import create_demo_bookings
@@ -12,6 +13,8 @@ from herne.portal.demo.bookings import working_days
 import pytest
 from tests.demo.test_demo_mail import create_site_script
 from tests.fixtures.booking import office
+from tests.fixtures.mail import settle
+import transaction
 
 
 #: A Thursday afternoon: the next working days are Friday, Monday and Tuesday.
@@ -80,3 +83,17 @@ def test_creating_the_demo_bookings_twice_adds_nothing(demo):
     assert create_demo_bookings(CREATED) == 0
     wanne = office(demo["portal"], "buergerdienste-wanne")
     assert wanne.booking_closures.count("Betriebsausflug") == 1
+
+
+def test_the_reminder_job_reminds_the_demo_bookings_with_an_address(demo_functional, mailbox):
+    """README *Termine*, step 5: ``make booking-reminders`` the evening before the first demo day."""
+    create_demo_bookings(CREATED)
+    transaction.commit()
+    evening = datetime(2027, 3, 4, 18, 0, tzinfo=BERLIN)
+    assert send_reminders(evening) == 2
+    settle(mailbox, 2)
+    assert sorted(address for message in mailbox for address in message.rcpt_tos) == [
+        "hildegard.krueger@example.org",
+        "juergen.schaefer@example.org",
+    ]
+    assert send_reminders(evening) == 0

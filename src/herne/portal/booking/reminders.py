@@ -39,12 +39,14 @@ def reminder_text(department, service_title, booking):
 
 
 def due_reminders(tree, day):
-    """The confirmed bookings on ``day`` (Berlin) that have not been reminded."""
+    """The confirmed bookings on ``day`` (Berlin) that have not been reminded and have an address
+    (a caller booked at the counter may have none)."""
     low = day.strftime("%Y-%m-%d")
     return [
         booking
         for booking in each_booking(tree, low, low + "U")
         if booking["state"] == CONFIRMED
+        and booking.get("email")
         and not booking.get("reminded")
         and booking["start"].astimezone(BERLIN).date() == day
     ]
