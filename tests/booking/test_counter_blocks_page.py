@@ -51,7 +51,7 @@ def test_the_clerk_blocks_a_counter_sees_the_cancelled_bookings_and_lifts_the_bl
     ]
     browser = browser_as(CLERK, demo_password(CLERK))
     fill(browser, office, local(at(day, 9)), local(at(day, 10)), "1")
-    assert "1 Termine wurden abgesagt, 1 davon per E-Mail benachrichtigt." in browser.contents
+    assert "Abgesagte Termine: 1, davon per E-Mail benachrichtigt: 1." in browser.contents
     assert f"Code {booked[1]['code']}" in browser.contents  # the latest made, with its time
     assert booked[0]["code"] not in browser.contents
     assert "Berta Brandt" not in browser.contents  # no names: the editors may block too

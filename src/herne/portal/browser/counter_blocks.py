@@ -72,8 +72,8 @@ class CounterBlocksView(BrowserView):
         ]
         self.values = {}
         self.message = _(
-            "Die Sperre vom ${start} bis ${end} ist eingetragen. ${cancelled} Termine wurden abgesagt, "
-            "${mailed} davon per E-Mail benachrichtigt.",
+            "Die Sperre vom ${start} bis ${end} ist eingetragen. Abgesagte Termine: ${cancelled}, "
+            "davon per E-Mail benachrichtigt: ${mailed}.",
             mapping={
                 "start": german_datetime(block["start"]),
                 "end": german_datetime(block["end"]),
