@@ -180,3 +180,43 @@ def test_two_bookings_for_one_application_at_once_give_one_visit(booking_office,
     assert kinds(outcome) == ["application", "conflict", "gebucht"], outcome
     assert ("application", in_german(ALREADY_BOOKED)) in outcome
     assert len(stored_codes(office)) == 1
+
+
+def test_the_same_address_posting_two_times_at_once_through_the_server(booking_office, api_session):
+    _portal, office, service = booking_office
+    day = next_weekday(1)
+    for round_number in range(3):  # the race does not show on every try
+        address = f"runde{round_number}@example.org"
+        barrier = threading.Barrier(2)
+        responses = []
+
+        def post(start, address=address, barrier=barrier, responses=responses):
+            session = api_session()
+            barrier.wait(timeout=30)
+            responses.append(
+                session.post(
+                    "@termine",
+                    json={
+                        "office": OFFICE,
+                        "service": service.UID(),
+                        "start": start.isoformat(),
+                        "name": "Bernd Bergmann",
+                        "email": address,
+                    },
+                )
+            )
+
+        starts = (at(day, 8 + round_number), at(day, 11, 15 * round_number))
+        threads = [threading.Thread(target=post, args=(start,)) for start in starts]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+
+        statuses = sorted(response.status_code for response in responses)
+        assert statuses == [201, 400], [response.text for response in responses]
+        (refused,) = [response for response in responses if response.status_code == 400]
+        assert refused.json()["error"]["errors"] == [
+            {"field": "email", "message": in_german(LIMIT_REACHED)}
+        ]
+    assert len(stored_codes(office)) == 3

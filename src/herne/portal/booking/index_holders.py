@@ -71,6 +71,5 @@ def remove_entry(name, key, code, site=None):
 
 
 def clear(name):
-    tree = index_tree(name)
-    if tree is not None:
-        tree.clear()
+    """An empty index ``name`` (made if missing, so that the first bookings do not race to make it)."""
+    index_tree(name, create=True).clear()
