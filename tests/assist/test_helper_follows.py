@@ -80,3 +80,19 @@ def test_once_closed_the_helper_reaches_nothing(entered, api_session):
     catalog = api.portal.get_tool("portal_catalog")
     (brain,) = catalog.unrestrictedSearchResults(reference_number=entered["reference_number"])
     assert brain.review_state == "rejected"
+
+
+def test_worklist_filter_shows_only_applications_entered_for_someone(
+    entered, api_session, submitted_application
+):
+    transaction.abort()  # see what the REST request committed before writing here
+    own = submitted_application("hundesteuer")
+    clerk = api_session(*TAX_CLERK)
+    everything = clerk.get("@@arbeitskorb", headers={"Accept": "text/html"}).text
+    assert entered["reference_number"] in everything
+    assert own.reference_number in everything
+    filtered = clerk.get(
+        "@@arbeitskorb", params={"erfasst": "1"}, headers={"Accept": "text/html"}
+    ).text
+    assert entered["reference_number"] in filtered
+    assert own.reference_number not in filtered

@@ -58,6 +58,8 @@ class WorklistFilter:
         self.text = form_text(form, "text")[:200]
         #: only applications on which the citizen answered or wrote since a clerk last looked
         self.news = form_text(form, "news") == NEWS_ONLY
+        #: only applications a Digitallotse or a clerk entered for someone else (issue 18)
+        self.entered = form_text(form, "erfasst") == NEWS_ONLY
         if self.state and self.state != ALL_STATES and self.state not in processing_states():
             self.errors["state"] = _("Diesen Stand gibt es nicht.")
             self.state = ""
@@ -77,6 +79,7 @@ class WorklistFilter:
                 ("age", "" if "age" in self.errors else self.age),
                 ("text", self.text),
                 ("news", NEWS_ONLY if self.news else ""),
+                ("erfasst", NEWS_ONLY if self.entered else ""),
             )
             if value
         }
@@ -97,6 +100,9 @@ class WorklistFilter:
             query["service_uid"] = self.service
         if self.news:
             query[clerk_news.INDEX] = list(clerk_news.TITLES)
+        if self.entered:
+            # Every application with someone in entered_by (user ids are never empty).
+            query["entered_by"] = {"query": "", "range": "min"}
         if self.min_age_days is not None:
             query["submitted"] = {"query": DateTime() - self.min_age_days, "range": "max"}
         if self.text:
