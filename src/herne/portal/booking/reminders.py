@@ -5,6 +5,7 @@ from email.message import EmailMessage
 from email.utils import formataddr
 from herne.portal import _
 from herne.portal.applications.office import office as office_of
+from herne.portal.booking.bookings import change
 from herne.portal.booking.mail_html import add_code_html
 from herne.portal.booking.mail_text import visit_lines
 from herne.portal.booking.mail_text import visit_mapping
@@ -13,7 +14,6 @@ from herne.portal.booking.offices import offices_with_bookings
 from herne.portal.booking.offices import unrestricted_object
 from herne.portal.booking.slots import BERLIN
 from herne.portal.booking.storage import CONFIRMED
-from herne.portal.booking.storage import slot_bookings
 from herne.portal.controlpanels.portal import portal_sender
 from herne.portal.i18n import in_german
 from herne.portal.mail_delivery import deliver
@@ -64,8 +64,7 @@ def remind(department, tree, booking):
     message.set_content(body, cte="quoted-printable")
     add_code_html(message, body, booking["code"])  # to show at the counter
     deliver(message, f"booking reminder {booking['code']}")
-    for key in booking["keys"]:
-        slot_bookings(tree, key).replace(booking["code"], reminded=True)
+    change(department, booking, reminded=True)
 
 
 def send_reminders(now, commit=transaction.commit):

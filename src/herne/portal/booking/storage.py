@@ -50,6 +50,8 @@ class SlotBookings(Persistent):
         self.bookings = (*self.bookings, booking)
 
     def replace(self, code, **changes):
+        """Change the booking ``code`` here only: go through ``bookings.change``, which changes it
+        on every grid step it occupies and keeps the booking indexes current."""
         self.bookings = tuple(
             {**booking, **changes} if booking["code"] == code else booking
             for booking in self.bookings
