@@ -62,8 +62,9 @@ weekly_submissions = _cached(statistics.weekly_submissions)
 backlog = _cached(statistics.backlog)
 processing_times = _cached(statistics.processing_times)
 originals_share = _cached(statistics.originals_share)
+assisted_share = _cached(statistics.assisted_share)
 
-CACHED = (weekly_submissions, backlog, processing_times, originals_share)
+CACHED = (weekly_submissions, backlog, processing_times, originals_share, assisted_share)
 
 
 def invalidate():

@@ -99,6 +99,10 @@ class Sources:
     def originals(self):
         return cache.originals_share()
 
+    @cached_property
+    def assisted(self):
+        return cache.assisted_share()
+
     # Booking figures per office: cache.Figures, kept for a few minutes or until a commit.
     @cached_property
     def bookings(self):
@@ -337,6 +341,18 @@ def _originals_rows(src):
     return [[originals["total"], originals["with_originals"], originals["share"]]]
 
 
+def _assisted_rows(src):
+    assisted = src.assisted.value
+    rows = [
+        [title, figures["total"], figures["assisted"], figures["share"]]
+        for title, figures in assisted["services"].items()
+    ]
+    return [
+        *rows,
+        [src.de(_("Alle Leistungen")), assisted["total"], assisted["assisted"], assisted["share"]],
+    ]
+
+
 #: Every table of the dashboard, in the order shown; the name is its anchor and CSV name.
 TABLES = (
     TableSpec(
@@ -402,6 +418,18 @@ TABLES = (
         (_("Eingereichte Anträge"), _("davon mit Originalen vor Ort"), _("Anteil (%)")),
         _originals_rows,
         figures="originals",
+    ),
+    TableSpec(
+        "mit-hilfe",
+        _("Für andere erfasste Anträge (Digitallotsen und Schalter)"),
+        (
+            _("Leistung"),
+            _("Eingereichte Anträge"),
+            _("davon für andere erfasst"),
+            _("Anteil (%)"),
+        ),
+        _assisted_rows,
+        figures="assisted",
     ),
     TableSpec(
         "termine-wartezeit",

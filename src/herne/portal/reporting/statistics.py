@@ -193,3 +193,33 @@ def originals_share():
         "with_originals": with_originals,
         "share": round(100.0 * with_originals / total, 1) if total else 0.0,
     }
+
+
+def assisted_share():
+    """Per service: submitted applications and how many of them were entered for someone (issue 18).
+
+    Entered by a Digitallotse or at the counter: the ``entered_by`` index holds who did.
+    """
+    catalog = _catalog()
+    submitted = _applications(catalog, [state for state, _title in processing_states_titles()])
+    entered = intersection(submitted, _rids(catalog, "entered_by", {"query": "", "range": "min"}))
+    per_uid = _per_service(catalog, submitted)
+    titles = _service_titles(catalog, per_uid)
+    per_service = {}
+    for uid, rids in per_uid.items():
+        counts = per_service.setdefault(titles[uid], [0, 0])
+        counts[0] += len(rids)
+        counts[1] += len(intersection(IISet(rids), entered))
+
+    def share(total, assisted):
+        return round(100.0 * assisted / total, 1) if total else 0.0
+
+    return {
+        "services": {
+            title: {"total": total, "assisted": assisted, "share": share(total, assisted)}
+            for title, (total, assisted) in sorted(per_service.items())
+        },
+        "total": len(submitted),
+        "assisted": len(entered),
+        "share": share(len(submitted), len(entered)),
+    }
