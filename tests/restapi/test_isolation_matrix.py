@@ -9,9 +9,11 @@ because its URL is wrong.
 """
 
 from base64 import b64encode
+from datetime import date
 from datetime import datetime
 from datetime import time
 from herne.portal.booking.bookings import book
+from herne.portal.booking.day_list import day_bookings
 from herne.portal.booking.slots import BERLIN
 from herne.portal.booking.storage import utcnow
 from plone import api
@@ -605,6 +607,34 @@ class TestBookingIsolation:
             channel,
             role,
             response.status_code,
+        )
+
+    @pytest.mark.parametrize("role", [role for role in BOOKING_ROLES if role != "office_clerk"])
+    def test_only_the_offices_clerks_book_for_callers_and_learn_of_their_bookings(
+        self, matrix_portal, booking_target, role
+    ):
+        """A caller booking with the visitor's address would name the visitor's open booking."""
+        office = matrix_portal.unrestrictedTraverse(booking_target["office_path"].lstrip("/"))
+        service_uid = booking_target["booking"]["service"]
+        response = booking_session(matrix_portal, role).post(
+            "@tagesliste",
+            json={
+                "office": booking_target["office"],
+                "service": service_uid,
+                "start": datetime.combine(
+                    date.fromisoformat(booking_target["day"]), time(10), tzinfo=BERLIN
+                ).isoformat(),
+                "name": "Neugierig",
+                "email": "quirin@example.org",
+            },
+        )
+        assert response.status_code in (401, 403), (role, response.status_code)
+        assert booking_target["booking"]["code"] not in response.text
+        assert SECRET_VISITOR not in response.text
+        transaction.begin()
+        assert all(
+            booking["name"] != "Neugierig"
+            for booking in day_bookings(office, date.fromisoformat(booking_target["day"]), utcnow())
         )
 
     @pytest.mark.parametrize(
