@@ -711,3 +711,162 @@ class TestCounterBlockIsolation:
             role,
             response.status_code,
         )
+
+
+SECRET_LETTER = "Briefgeheimnis-0815"
+
+
+@pytest.fixture(scope="class")
+def letter_target(matrix_portal):
+    """An application by letter at Bürgerdienste Herne-Mitte with a letter not yet printed."""
+    from herne.portal.applications.letters import add_letter
+
+    application = build_application(matrix_portal, "fuehrungszeugnis")
+    application.contact_method = "letter"
+    application.postal_address = "Bernd Bergmann\nBahnhofstraße 12\n44623 Herne"
+    letter = add_letter(application, "message", f"Betreff {SECRET_LETTER}", SECRET_LETTER)
+    transaction.commit()
+    portal_url = matrix_portal.absolute_url()
+    return {
+        "app": application.absolute_url()[len(portal_url) :],
+        "key": f"{application.UID()}:{letter['id']}",
+        "letter": letter["id"],
+    }
+
+
+#: The Postausgang and a letter -> what the department's clerks see there.
+LETTER_CHANNELS = {
+    "postausgang": lambda s, t: html(s, "@@postausgang"),
+    "postausgang-printed": lambda s, t: html(s, "@@postausgang", params={"gedruckt": "1"}),
+    "rest-postausgang": lambda s, t: s.get("@postausgang"),
+    "brief-pdf": lambda s, t: s.get(f"{t['app']}/@@brief", params={"id": t["letter"]}),
+    "@antrag": lambda s, t: s.get(f"{t['app']}/@antrag"),
+    "page": lambda s, t: html(s, t["app"]),
+}
+#: Channels answered with something else than a refusal to callers who reach the application.
+LETTER_OWN_APPLICATION = {"@antrag", "page"}
+#: Letters are the department's: its clerks only (the applicant gets them by post).
+LETTER_ROLES = {**BOOKING_ROLES}
+POSTAUSGANG_CHANNELS = {"postausgang", "postausgang-printed", "rest-postausgang"}
+#: Clerks of other departments: their own Postausgang opens, without this letter.
+OTHER_CLERKS = {"other_clerk", "other_office_clerk"}
+#: Search channels: a letter's text is never found, by anyone.
+LETTER_SEARCHES = {
+    "@search": lambda s, t: s.get("@search", params={"SearchableText": SECRET_LETTER}),
+    "site-search": lambda s, t: html(s, "@@search", params={"SearchableText": SECRET_LETTER}),
+}
+
+
+def letter_seen(response):
+    if response.content.startswith(b"%PDF"):
+        return True
+    return SECRET_LETTER in response.text or SECRET_LETTER.encode() in response.content
+
+
+class TestLetterIsolation:
+    @pytest.mark.parametrize(
+        "channel, role", [(channel, role) for channel in LETTER_CHANNELS for role in LETTER_ROLES]
+    )
+    def test_only_the_departments_clerks_see_its_letters(
+        self, matrix_portal, letter_target, channel, role
+    ):
+        response = LETTER_CHANNELS[channel](booking_session(matrix_portal, role), letter_target)
+        if role == "office_clerk":
+            if channel != "postausgang-printed":
+                assert response.status_code == 200 and letter_seen(response), channel
+            return
+        assert not letter_seen(response), (channel, role)
+        if channel in LETTER_OWN_APPLICATION and role == "owner":
+            assert response.status_code == 200  # their application, without the letters
+            return
+        if channel in POSTAUSGANG_CHANNELS and role in OTHER_CLERKS:
+            assert response.status_code == 200  # their own department's Postausgang
+            return
+        if channel in ("postausgang", "postausgang-printed"):
+            # a logged-in non-clerk sees the page's notice, anonymous the log-in
+            assert response.status_code in (200, 401, 403) or is_login_page(response)
+            return
+        assert response.status_code in (401, 403, 404) or is_login_page(response), (
+            channel,
+            role,
+            response.status_code,
+        )
+
+    @pytest.mark.parametrize("role", [role for role in LETTER_ROLES if role != "office_clerk"])
+    def test_no_outsider_prints_a_letter(self, matrix_portal, letter_target, role):
+        session = booking_session(matrix_portal, role)
+        response = session.post("@postausgang", json={"letters": [letter_target["key"]]})
+        assert response.status_code in (400, 401, 403), (role, response.status_code)
+        assert not letter_seen(response)
+        transaction.abort()
+        with api.env.adopt_roles(["Manager"]):
+            application = matrix_portal.unrestrictedTraverse(letter_target["app"].lstrip("/"))
+            assert not application.letters[0]["printed"]
+
+    @pytest.mark.parametrize(
+        "channel, role",
+        [(channel, role) for channel in LETTER_SEARCHES for role in (*LETTER_ROLES, "manager")],
+    )
+    def test_no_search_finds_a_letter(self, matrix_portal, letter_target, channel, role):
+        session = (
+            portal_session(matrix_portal, SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+            if role == "manager"
+            else booking_session(matrix_portal, role)
+        )
+        response = LETTER_SEARCHES[channel](session, letter_target)
+        if response.headers["Content-Type"].startswith("application/json"):
+            assert items_total(response) == 0, (channel, role)
+        assert letter_target["app"] not in response.text, (channel, role)
+
+
+@pytest.fixture(scope="class")
+def entered_letter_target(matrix_portal):
+    """An application a Digitallotse entered for someone without account who chose "Brief"."""
+    session = portal_session(matrix_portal, *HELPER)
+    response = session.post(
+        "leistungen/hundesteuer/antrag/@antragsformular",
+        json={
+            "values": {**FOR_GERTRUD, "first_name": "Xaver", "last_name": "Briefmann"},
+            "fuer_andere": {
+                "einwilligung": "vollmacht",
+                "vollmacht": vollmacht(SECRET_FILE, "vollmacht.pdf"),
+            },
+            "contact": "letter",
+        },
+    )
+    assert response.status_code == 201, response.text
+    transaction.abort()
+    portal_url = matrix_portal.absolute_url()
+    with api.env.adopt_roles(["Manager"]):
+        application = matrix_portal.unrestrictedTraverse(
+            response.json()["@id"][len(portal_url) + 1 :]
+        )
+        (letter,) = application.letters  # the receipt goes by post
+        return {
+            "app": application.absolute_url()[len(portal_url) :],
+            "key": f"{application.UID()}:{letter['id']}",
+            "letter": letter["id"],
+        }
+
+
+class TestLettersOfEnteredApplications:
+    @pytest.mark.parametrize("channel", LETTER_CHANNELS)
+    def test_the_helper_who_entered_it_sees_no_letter(
+        self, matrix_portal, entered_letter_target, channel
+    ):
+        response = LETTER_CHANNELS[channel](
+            portal_session(matrix_portal, *HELPER), entered_letter_target
+        )
+        assert not response.content.startswith(b"%PDF"), channel
+        assert entered_letter_target["letter"] not in response.text, channel
+        if channel in ("brief-pdf", "rest-postausgang"):
+            assert response.status_code in (401, 403), (channel, response.status_code)
+
+    def test_the_departments_clerk_finds_it_in_the_postausgang(
+        self, matrix_portal, entered_letter_target
+    ):
+        session = portal_session(
+            matrix_portal, "sachbearbeitung-steuern", demo_password("sachbearbeitung-steuern")
+        )
+        listing = session.get("@postausgang").json()
+        assert entered_letter_target["key"] in [item["key"] for item in listing["items"]]

@@ -44,6 +44,7 @@ def test_upgrade_1000_to_1001(portal):
         ["UpgradeDepends"],
         ["UpgradeStep"],
         ["UpgradeDepends", "UpgradeStep"],
+        ["UpgradeDepends"],
     ]
     assert [group[0]["dest"] for group in steps] == [
         ("1001",),
@@ -72,10 +73,11 @@ def test_upgrade_1000_to_1001(portal):
         ("1025",),
         ("1026",),
         ("1027",),
+        ("1028",),
     ]
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1028",)
     assert "Application" in portal.portal_types.objectIds()
     assert portal["antraege"].portal_type == "ApplicationRoot"
     assert api.portal.get_registry_record("herne.portal.max_file_size_mb") == 10
@@ -102,7 +104,7 @@ def test_upgrade_1002_to_1003_adds_worklist_index_and_mail_texts(portal):
     setup_tool.upgradeProfile(PROFILE)
     assert "submitted" in catalog.indexes()
     assert "Begründung" in api.portal.get_registry_record("herne.portal.mail.rejected")
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1028",)
 
 
 def test_upgrade_1003_to_1004_adds_postkorb_and_message_texts(portal):
@@ -149,7 +151,7 @@ def test_upgrade_1005_to_1006_sets_up_eid_and_self_registration(portal):
     portal.portal_controlpanel.unregisterConfiglet("herne-eid")
     setup_tool.setLastVersionForProfile(PROFILE, "1005")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1028",)
     assert IHerneEidPlugin.providedBy(pas["oidc"])
     assert pas["oidc"].getProperty("use_pkce") is True
     # the local log-in form stays the default challenge
@@ -172,7 +174,7 @@ def test_upgrade_1006_to_1007_adds_portal_settings_and_reporting_role(portal):
     portal.portal_actions.site_actions.manage_delObjects(["herne-trusted-domain"])
     setup_tool.setLastVersionForProfile(PROFILE, "1006")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1028",)
     assert api.portal.get_registry_record("herne.portal.site.ozg_target_percent") == 80
     assert "herne-portal" in [c.getId() for c in portal.portal_controlpanel.listActions()]
     assert "DigitalisationUnit" in portal.validRoles()
@@ -193,7 +195,7 @@ def test_upgrade_1007_to_1008_links_the_accessibility_statement_in_the_footer(po
     setup_tool = api.portal.get_tool("portal_setup")
     setup_tool.setLastVersionForProfile(PROFILE, "1007")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1028",)
     action = site_actions["herne-accessibility-statement"]
     assert action.url_expr == "string:${portal_url}/@@erklaerung-barrierefreiheit"
     assert action.visible
@@ -267,7 +269,7 @@ def test_upgrade_1008_to_1009_indexes_closing_dates_for_retention(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1028",)
     assert api.portal.get_registry_record("herne.portal.retention_months") == 24
     assert api.portal.get_registry_record("herne.portal.retention_action") == "anonymise"
     (brain,) = catalog.unrestrictedSearchResults(UID=application.UID(), anonymised=False)
@@ -289,7 +291,7 @@ def test_upgrade_to_1011_ends_sessions_on_the_server(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1028",)
     plugin = portal.acl_users.session
     assert isinstance(plugin, HerneSessionPlugin)
     assert plugin.getProperty("per_user_keyring") is True
@@ -320,7 +322,7 @@ def test_upgrade_1011_to_1012_takes_account_search_and_sharing_from_citizens(dem
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1028",)
     assert "Member" not in [
         r["name"] for r in portal.rolesOfPermission("List portal members") if r["selected"]
     ]
@@ -350,7 +352,7 @@ def test_upgrade_1012_to_1013_sends_changes_to_published_services_through_review
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1028",)
     assert workflow_tool.getChainForPortalType("Department") == ("herne_department_workflow",)
     assert api.content.get_state(department) == "published"
     assert api.portal.get_tool("portal_catalog")(UID=department.UID(), review_state="published")
@@ -371,7 +373,7 @@ def test_upgrade_1013_to_1014_catalogues_the_facts_behind_the_badges(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1028",)
     service = portal["leistungen"]["hundesteuer"]
     (brain,) = catalog(UID=service.UID())
     assert brain.service_facts["online_form"] is True
@@ -398,7 +400,7 @@ def test_upgrade_1014_to_1015_takes_plones_content_tools_from_citizens(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1028",)
     with api.env.adopt_user(username="buerger"):
         for permission in tools:
             assert not api.user.has_permission(permission, obj=application), permission
@@ -414,7 +416,7 @@ def test_upgrade_1015_to_1016_ends_rest_tokens_with_the_sessions(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1028",)
     assert isinstance(acl_users.jwt_auth, HerneJWTPlugin)
     assert "jwt_auth" in acl_users.plugins.listPluginIds(ICredentialsResetPlugin)
     assert "jwt_auth" in acl_users.plugins.listPluginIds(IAuthenticationPlugin)
@@ -436,7 +438,7 @@ def test_upgrade_1016_to_1017_marks_news_for_clerks(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1028",)
     (brain,) = catalog.unrestrictedSearchResults(clerk_news=[MESSAGE])
     assert application.UID() == brain.UID
     assert brain.clerk_news == MESSAGE
@@ -457,7 +459,7 @@ def test_upgrade_1017_to_1018_moves_the_eid_secret_out_of_the_registry(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1028",)
     assert "herne.portal.eid.client_secret" not in registry.records
     assert client_secret() == "geheim-aus-1017"
 
@@ -471,7 +473,7 @@ def test_upgrade_1018_to_1019_shows_the_city_front_page(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1028",)
     assert portal.getLayout() == "startseite"
     assert b"datab64:" in api.portal.get_registry_record("plone.site_logo")
     assert api.portal.get_registry_record("herne.portal.front_page.featured_services") == []
@@ -488,7 +490,7 @@ def test_upgrade_1019_to_1020_gives_tinymce_no_barriers_and_keeps_own_settings(p
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1028",)
     assert api.portal.get_registry_record("plone.resizing") is False
     settings = json.loads(api.portal.get_registry_record("plone.other_settings"))
     assert settings == {
@@ -512,7 +514,7 @@ def test_upgrade_1020_to_1021_takes_the_dashboard_from_the_citizens_menu(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1028",)
     assert "herne-shows-cms-tools" in dashboard.available_expr
 
 
@@ -528,7 +530,7 @@ def test_upgrade_1021_to_1022_lets_the_editorial_group_manage_the_front_page(dem
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1028",)
     assert api.user.has_permission("herne.portal: Manage front page", user=editor, obj=portal)
     assert not api.user.has_permission("Manage portal", user=editor, obj=portal)
 
@@ -548,7 +550,7 @@ def test_upgrade_1022_to_1023_gives_offices_and_services_their_booking_settings(
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1028",)
     assert "herne.portal.office_booking" in types["Department"].behaviors
     assert "herne.portal.service_booking" in types["Service"].behaviors
 
@@ -563,7 +565,7 @@ def test_upgrade_1023_to_1024_adds_the_booking_settings(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1028",)
     assert api.portal.get_registry_record("herne.portal.booking.retention_days") == 30
     assert api.portal.get_registry_record("herne.portal.booking.limit_per_person") == 1
 
@@ -578,7 +580,7 @@ def test_upgrade_1024_to_1025_adds_the_control_panel_terminvergabe(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1028",)
     (configlet,) = [
         action for action in controlpanel.listActions() if action.getId() == "herne-booking"
     ]
@@ -623,7 +625,7 @@ def test_upgrade_1025_to_1026_files_the_stored_bookings_in_the_indexes(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1028",)
     assert limit_reached(service.UID(), "Bernd@example.org", None, now)
     assert not limit_reached(service.UID(), "berta@example.org", None, now)
     assert [entry["code"] for entry in application_entries("an-application")] == [kept["code"]]
@@ -647,7 +649,20 @@ def test_upgrade_1026_to_1027_lets_helpers_follow_what_they_entered(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1027",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1028",)
     assert {"AssistingHelper", ENTERED_ROLE} <= set(portal.valid_roles())
     assert ENTERED_ROLE in application._View_Permission
     assert "entered_by" in api.portal.get_tool("portal_catalog").indexes()
+
+
+def test_upgrade_1027_to_1028_catalogues_letters_for_the_postausgang(portal):
+    catalog = api.portal.get_tool("portal_catalog")
+    catalog.delIndex("letters_open_since")
+    catalog.delIndex("letters_printed_last")
+    catalog.delColumn("letters_open_since")
+    setup_tool = api.portal.get_tool("portal_setup")
+    setup_tool.setLastVersionForProfile(PROFILE, "1027")
+    setup_tool.upgradeProfile(PROFILE)
+    assert {"letters_open_since", "letters_printed_last"} <= set(catalog.indexes())
+    assert "letters_open_since" in catalog.schema()
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1028",)

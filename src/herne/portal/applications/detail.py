@@ -1,6 +1,12 @@
 """What its owner or the responsible clerk sees of one application: the page and the REST detail read it."""
 
 from herne.portal import _
+from herne.portal.applications.contact import by_letter
+from herne.portal.applications.contact import contact_method
+from herne.portal.applications.contact import contact_title
+from herne.portal.applications.letters import PRINTED_ACTION
+from herne.portal.applications.letters import PRINTED_TITLE
+from herne.portal.applications.letters import letters_of
 from herne.portal.applications.messages import FROM_CITIZEN
 from herne.portal.applications.messages import notes_by_step
 from herne.portal.applications.messages import step_key
@@ -11,6 +17,7 @@ from herne.portal.applications.office import department_of
 from herne.portal.applications.processing import WORKFLOW_ID
 from herne.portal.applications.processing import state_title
 from herne.portal.applications.processing import transition_title
+from herne.portal.applications.worklist import CITY_ROLES
 from herne.portal.assist.capacity import HELPER
 from herne.portal.assist.claim import claim_code
 from herne.portal.assist.provenance import provenance_json
@@ -22,14 +29,15 @@ from plone.memoize.instance import memoize
 
 
 #: History entries that are the city's internal business, never shown to the citizen.
-INTERNAL_ACTIONS = ("hand_over",)
+INTERNAL_ACTIONS = ("hand_over", PRINTED_ACTION)
 HAND_OVER_TITLE = _("An andere Organisationseinheit abgegeben")
+OWN_ACTION_TITLES = {"hand_over": HAND_OVER_TITLE, PRINTED_ACTION: PRINTED_TITLE}
 
 
 def action_title(action):
     if not action:
         return ""
-    return HAND_OVER_TITLE if action == "hand_over" else transition_title(action)
+    return OWN_ACTION_TITLES.get(action) or transition_title(action)
 
 
 def _download_url(item):
@@ -154,6 +162,36 @@ class ApplicationDetail:
             for item in self.application.originals or ()
         ]
 
+    def contact(self):
+        """How the applicant hears from the city, with the letters' address."""
+        application = self.application
+        return {
+            "method": contact_method(application),
+            "title": contact_title(application),
+            "postal_address": application.postal_address if by_letter(application) else None,
+        }
+
+    def letters(self):
+        """The letters written instead of mails, for the city only (the applicant gets them by post).
+
+        Not for the applicant, nor for a helper who entered the application: the department's.
+        """
+        roles = set(api.user.get_current().getRolesInContext(self.application))
+        if self.is_applicant() or not CITY_ROLES & roles:
+            return []
+        url = self.application.absolute_url()
+        return [
+            {
+                "title": letter["kind_title"],
+                "subject": letter["subject"],
+                "created": german_datetime(letter["created"]),
+                "printed": german_datetime(letter["printed"]) if letter["printed"] else None,
+                "printed_by": letter["printed_by"],
+                "url": f"{url}/@@brief?id={letter['id']}",
+            }
+            for letter in letters_of(self.application)
+        ]
+
     def workflow_history(self):
         return list((self.application.workflow_history or {}).get(WORKFLOW_ID, ()))
 
@@ -207,6 +245,8 @@ class ApplicationDetail:
             "history": self.history(),
             "messages": self.messages(),
             "documents": self.files(),
+            "contact": self.contact(),
+            "letters": self.letters(),
             "receipt": f"{application.absolute_url()}/@@receipt"
             if application.reference_number
             else None,

@@ -91,12 +91,15 @@ def create_application(
     removed_files=(),
     entry=None,
     entered_role=None,
+    contact_method=None,
+    postal_address=None,
 ):
     """Create the application in the department's area (or complete ``draft``).
 
     ``rows`` is the snapshot of the form (dicts with name, title, value); ``uploads``
     maps field name to (field title, file); the files of a draft's fields named in
-    ``removed_files`` are removed. Unless ``submit`` is false, the
+    ``removed_files`` are removed. ``contact_method`` ("email" or "letter") and
+    ``postal_address`` say how the applicant hears from the city. Unless ``submit`` is false, the
     application gets its reference number and goes to the department.
 
     ``entry`` (assist.provenance) records who entered it for the applicant ``userid``
@@ -130,6 +133,8 @@ def create_application(
         application.delivery_method = delivery_method
         application.delivery_address = delivery_address
         application.submission_token = submission_token
+        application.contact_method = contact_method
+        application.postal_address = postal_address
         for name, (title, value) in uploads.items():
             keep_file(application, name, title, value)
         removed = [

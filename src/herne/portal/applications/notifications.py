@@ -1,8 +1,10 @@
-"""German e-mails about applications, handed to the MailHost's transaction-aware queue."""
+"""German e-mails about applications, handed to the MailHost's transaction-aware queue; letters for "Brief"."""
 
 from email.message import EmailMessage
 from email.utils import formataddr
 from herne.portal import _
+from herne.portal.applications.contact import by_letter
+from herne.portal.applications.letters import add_letter
 from herne.portal.applications.office import department_of
 from herne.portal.applications.office import office_text
 from herne.portal.booking.application_visit import booking_url
@@ -41,12 +43,15 @@ def _queue(to, subject, body, reference=""):
 
 
 def queue_receipt_mail(application, member):
-    """The confirmation of receipt."""
-    email = member.getProperty("email")
-    if not email:
+    """The confirmation of receipt (a letter when the applicant chose "Brief").
+
+    ``member`` is the applicant's account; None for someone without one (a letter only).
+    """
+    email = member.getProperty("email") if member is not None else None
+    if not email and not by_letter(application):
         return False
     mapping = {
-        "name": application.applicant_name or member.getId(),
+        "name": application.applicant_name or (member.getId() if member is not None else ""),
         "service": application.service_title,
         "date": f"{german_date(application.submitted)} um {german_time(application.submitted)} Uhr",
         "reference": application.reference_number,
@@ -73,6 +78,9 @@ def queue_receipt_mail(application, member):
     closing = [_("Mit freundlichen Grüßen"), _("Ihre Stadt Herne")]
     body = "\n\n".join(in_german(text) for text in paragraphs)
     body += f"\n{mapping['url']}\n\n" + "\n".join(in_german(text) for text in closing) + "\n"
+    if by_letter(application):
+        add_letter(application, "receipt", subject, body)
+        return True
     return _queue(email, subject, body, application.reference_number)
 
 
@@ -103,11 +111,11 @@ def _render(text, mapping):
 
 
 def queue_status_mail(application, state_id, state_title, comment):
-    """Tell the citizen about the new state, with the text configured for it."""
+    """Tell the citizen about the new state, with the text configured for it: by mail or letter."""
     text = _text(state_id)
     member = api.user.get(userid=application.applicant)
     email = member.getProperty("email") if member is not None else None
-    if not text or not email:
+    if not text or not (email or by_letter(application)):
         return False
     mapping = _placeholders(application, state_title, comment)
     subject = in_german(
@@ -120,6 +128,9 @@ def queue_status_mail(application, state_id, state_title, comment):
     visit = booking_url(application, state_id)
     if visit is not None:  # originals to show, or the result to pick up
         body += "\n" + in_german(_("Termin buchen: ${url}", mapping={"url": visit})) + "\n"
+    if by_letter(application):
+        add_letter(application, state_id, subject, body, state_title)
+        return True
     return _queue(email, subject, body, application.reference_number)
 
 

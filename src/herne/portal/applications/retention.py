@@ -132,7 +132,7 @@ def anonymise(application):
 
     Kept: reference number, service, department, state, dates and processing time, the
     names of the originals. Removed: the applicant's account and name, the submitted
-    data, delivery address, uploaded files, the texts and files of all messages, the
+    data, delivery and postal address, letters, uploaded files, the texts and files of all messages, the
     clerks' internal notes, the comments in the workflow history and the applicant's
     access (owner, local roles, creator); for an application entered for someone, the
     claim code and who entered it (only in what capacity and with which consent stays).
@@ -152,6 +152,8 @@ def anonymise(application):
     application.applicant_name = None
     application.submitted_data = []
     application.delivery_address = None
+    application.postal_address = None
+    application.letters = None
     application.draft_values = None
     application.submission_token = None
     application.messages = PersistentList(

@@ -6,6 +6,12 @@ from dataclasses import dataclass
 from dataclasses import field
 from DateTime import DateTime
 from herne.portal import _
+from herne.portal.applications.contact import CONTACT_FIELD
+from herne.portal.applications.contact import LETTER
+from herne.portal.applications.contact import NOT_OFFERED
+from herne.portal.applications.contact import address_errors
+from herne.portal.applications.contact import chosen_method
+from herne.portal.applications.contact import postal_address
 from herne.portal.applications.drafts import draft_of_current_user
 from herne.portal.applications.evidence import check_uploads
 from herne.portal.applications.factory import create_application
@@ -107,6 +113,15 @@ def file_application(form, fields, request, action, as_draft=False, draft=None):
     too_long = too_long_values(form, fields)
     if too_long:
         return Filed(errors=too_long)
+    contact = chosen_method(fields.get(CONTACT_FIELD))
+    if contact is None:
+        return Filed(errors={CONTACT_FIELD: NOT_OFFERED})
+    if contact == LETTER and not as_draft:
+        letter_errors = address_errors(
+            fields, [name for name, _f in getFieldsInOrder(get_schema(form))]
+        )
+        if letter_errors:
+            return Filed(errors=letter_errors)
 
     user = api.user.get_current()
     submission = read_submission(
@@ -151,6 +166,10 @@ def file_application(form, fields, request, action, as_draft=False, draft=None):
         removed_files=[name for name, value in submission.values.items() if value is None],
         entry=entry.record() if entry is not None else None,
         entered_role=entry.entered_role() if entry is not None else None,
+        contact_method=contact,
+        postal_address=postal_address(submission.applicant_name, fields)
+        if contact == LETTER
+        else None,
     )
     code = None
     if entry is None:
@@ -160,6 +179,8 @@ def file_application(form, fields, request, action, as_draft=False, draft=None):
         queue_receipt_mail(application, api.user.get(userid=entry.owner))
     else:
         code = readable(open_claim(application, entry.birth_date))
+        if contact == LETTER:  # no account, no e-mail: the receipt goes by post
+            queue_receipt_mail(application, None)
     return Filed(
         application=application,
         dropped=upload_errors,

@@ -84,6 +84,12 @@ class ApplicationView(ApplicationVisit, MultilineText, BrowserView):
     def history(self):
         return self.detail.history()
 
+    def contact(self):
+        return self.detail.contact()
+
+    def letters(self):
+        return self.detail.letters()
+
     def form_value(self, name, default=""):
         return self.request.form.get(name, default) if self.errors else default
 

@@ -3,6 +3,11 @@
 from collective.easyform.browser.view import EasyFormForm
 from collective.easyform.browser.view import EasyFormFormWrapper
 from herne.portal import _
+from herne.portal.applications.contact import CONTACT_FIELD
+from herne.portal.applications.contact import CONTACT_HELP
+from herne.portal.applications.contact import CONTACT_LABEL
+from herne.portal.applications.contact import CONTACT_TITLES
+from herne.portal.applications.contact import EMAIL
 from herne.portal.applications.drafts import draft_of_current_user
 from herne.portal.applications.drafts import kept_files
 from herne.portal.applications.gate import LOGIN
@@ -32,11 +37,32 @@ from Products.statusmessages.interfaces import IStatusMessage
 import uuid
 from z3c.form import button
 from z3c.form import field
+from z3c.form.browser.radio import RadioFieldWidget
 from z3c.form.interfaces import DISPLAY_MODE
 from z3c.form.interfaces import HIDDEN_MODE
 from z3c.form.interfaces import IDataConverter
 from zope import schema
 from zope.i18n import translate
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
+
+
+def contact_choice():
+    """The standard last question of every application form: e-mail or letter."""
+    choice = field.Fields(
+        schema.Choice(
+            __name__=CONTACT_FIELD,
+            title=CONTACT_LABEL,
+            description=CONTACT_HELP,
+            vocabulary=SimpleVocabulary(
+                [SimpleTerm(value, value, title) for value, title in CONTACT_TITLES.items()]
+            ),
+            default=EMAIL,
+            required=True,
+        )
+    )
+    choice[CONTACT_FIELD].widgetFactory = RadioFieldWidget
+    return choice
 
 
 BEHALF_TITLE = _("Für eine andere Person beantragen")
@@ -90,6 +116,7 @@ class ApplicationForm(EasyFormForm):
             )
             if self.behalf:
                 self.fields += behalf_fields(self.capacity)
+            self.fields += contact_choice()
 
     def updateWidgets(self):
         # What the eID verified is shown, not editable, and never read from the request.

@@ -3,6 +3,8 @@
 from DateTime import DateTime
 from herne.portal import _
 from herne.portal.applications import clerk_news
+from herne.portal.applications.postausgang import brain_overdue
+from herne.portal.applications.postausgang import overdue_count
 from herne.portal.applications.processing import COMMENT_REQUIRED
 from herne.portal.applications.processing import ProcessingRefused
 from herne.portal.applications.processing import exits_of
@@ -93,6 +95,11 @@ class WorklistView(BrowserView):
 
     def rows(self):
         return rows_of(self.batch())
+
+    @memoize
+    def overdue_letters(self):
+        """Applications with a letter unprinted for two working days: nothing is sent silently."""
+        return overdue_count(self.areas())
 
     def state_options(self):
         current = self.filter().state
@@ -219,6 +226,7 @@ def rows_of(brains):
                 "days": days_waiting(brain.submitted, now),
                 "steps": steps[state],
                 "news": news_title(brain),
+                "letter_overdue": brain_overdue(brain, now),
             }
         )
     return rows

@@ -42,6 +42,13 @@ class IApplication(model.Schema):
     )
     delivery_address = schema.Text(title=_("Zustelladresse"), required=False, readonly=True)
     submitted = schema.Datetime(title=_("Eingegangen am"), required=False, readonly=True)
+    contact_method = schema.ASCIILine(
+        title=_("Benachrichtigung"),
+        description=_("„email“ oder „letter“: wie die Stadt dem Antragsteller schreibt."),
+        required=False,
+        readonly=True,
+    )
+    postal_address = schema.Text(title=_("Postanschrift für Briefe"), required=False, readonly=True)
 
 
 @implementer(IApplication)
@@ -62,6 +69,11 @@ class Application(Container):
     entry = None
     #: The claim code of an application entered for someone without an account (assist.claim).
     claim = None
+    #: "email" or "letter" (applications.contact), the letters' address window, and the
+    #: letters written instead of mails (applications.letters).
+    contact_method = None
+    postal_address = None
+    letters = None
     #: Originals to show at the counter: dicts with name, shown_at and checked_by.
     originals = ()
     #: What a draft's form fields held, to fill the form again when the citizen resumes.

@@ -15,7 +15,9 @@ from zope.schema import getFieldsInOrder
 
 SUBMISSION_TOKEN = "herne_submission_token"
 DRAFT_FIELD = "herne_draft"
-TECHNICAL_FIELDS = frozenset({SUBMISSION_TOKEN, DRAFT_FIELD})
+#: The standard choice "E-Mail oder Brief" of the submission step (applications.contact).
+CONTACT_FIELD = "herne_contact"
+TECHNICAL_FIELDS = frozenset({SUBMISSION_TOKEN, DRAFT_FIELD, CONTACT_FIELD})
 ADDRESS_FIELDS = ("street", "postcode", "city")
 
 

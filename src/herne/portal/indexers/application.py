@@ -1,6 +1,8 @@
 """What the catalog knows about an application: enough for the worklist without waking it."""
 
 from herne.portal.applications.clerk_news import news_for_clerk
+from herne.portal.applications.letters import open_since
+from herne.portal.applications.letters import printed_last
 from herne.portal.applications.messages import unread_for_citizen
 from herne.portal.applications.retention import closed_time
 from herne.portal.content.application import IApplication
@@ -45,3 +47,14 @@ def closed(obj):
 @indexer(IApplication)
 def anonymised(obj):
     return getattr(obj, "anonymised", None) is not None
+
+
+@indexer(IApplication)
+def letters_open_since(obj):
+    """When the oldest letter not yet printed was written: the Postausgang and the worklist."""
+    return open_since(obj)
+
+
+@indexer(IApplication)
+def letters_printed_last(obj):
+    return printed_last(obj)

@@ -4,6 +4,10 @@
 consents they may give (``fuer_andere``) and nothing of their own eID.
 """
 
+from herne.portal.applications.contact import CONTACT_HELP
+from herne.portal.applications.contact import CONTACT_LABEL
+from herne.portal.applications.contact import CONTACT_TITLES
+from herne.portal.applications.contact import EMAIL
 from herne.portal.applications.gate import LOGIN
 from herne.portal.applications.gate import NO_SERVICE
 from herne.portal.applications.gate import TRUST
@@ -77,4 +81,14 @@ class ApplicationFormGet(FormService):
                 }
                 for name, field in fields
             ],
+            # Sent beside "values" as "contact"; "letter" needs street, postcode and city.
+            "contact": {
+                "title": in_german(CONTACT_LABEL),
+                "description": in_german(CONTACT_HELP),
+                "default": EMAIL,
+                "choices": [
+                    {"value": value, "title": in_german(title)}
+                    for value, title in CONTACT_TITLES.items()
+                ],
+            },
         }

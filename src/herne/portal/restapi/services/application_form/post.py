@@ -6,6 +6,7 @@ applies for someone else, as the form page's "Für eine andere Person beantragen
 
 from collective.easyform.config import FORM_ERROR_MARKER
 from herne.portal import _
+from herne.portal.applications.contact import CONTACT_FIELD
 from herne.portal.applications.submission import MAIL_DELAYED
 from herne.portal.applications.submission import file_application
 from herne.portal.assist.provenance import provenance_json
@@ -58,11 +59,13 @@ class ApplicationFormPost(FormService):
         fields.update(behalf)
         token = data.get("token")
         fields[SUBMISSION_TOKEN] = token if isinstance(token, str) and token else uuid.uuid4().hex
+        # "email" (the default) or "letter": how the applicant hears from the city.
+        fields[CONTACT_FIELD] = data.get("contact")
         filed = file_application(self.context, fields, self.request, self.action)
         if filed.errors:
             if FORM_ERROR_MARKER in filed.errors:
                 filed.errors["form"] = filed.errors.pop(FORM_ERROR_MARKER)
-            for field_name, json_name in JSON_NAMES.items():
+            for field_name, json_name in {**JSON_NAMES, CONTACT_FIELD: "contact"}.items():
                 if field_name in filed.errors:
                     filed.errors[json_name] = filed.errors.pop(field_name)
             return self.error(400, filed.errors)
