@@ -12,7 +12,7 @@ MAIL_PORT ?= 8025
 EID_PORT ?= 8090
 STAMP := $(VENV)/.installed
 
-.PHONY: FORCE start install instance site test test-fast lock buildout-versions lint i18n clean eid-provider start-cluster stop-cluster loadtest crashtest-filestorage backup restore backup-cluster restore-cluster booking-reminders
+.PHONY: FORCE start install instance site test test-fast lock buildout-versions lint i18n clean eid-provider payment-provider start-cluster stop-cluster loadtest crashtest-filestorage backup restore backup-cluster restore-cluster booking-reminders
 
 ## Create the virtualenv and install everything from the committed lock.
 install: $(STAMP)
@@ -97,6 +97,10 @@ restore-cluster: install
 eid-provider:
 	cd eid-provider && (test -d node_modules/oidc-provider || npm ci --no-audit --no-fund)
 	cd eid-provider && OP_PORT=8090 OP_REDIRECT_URIS=http://localhost:$(PORT)/herne/acl_users/oidc/callback OP_POST_LOGOUT_URIS=http://localhost:$(PORT)/herne/logged-out node provider.mjs
+
+## The test payment service (XBezahldienste) for trying e-payment locally: pay page with Bezahlen/Abbrechen/Fehlschlagen.
+payment-provider:
+	$(BIN)/python -m herne.portal.payment.sandbox --port 8091 --hooks
 
 ## Run the whole test suite (browser journeys, cluster, crash and backup drills included);
 ## the 25 slowest tests are listed at the end so that a slow one shows itself.

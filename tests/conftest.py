@@ -27,6 +27,7 @@ pytest_plugins = [
     "tests.fixtures.eid",
     "tests.fixtures.rest",
     "tests.fixtures.assist",
+    "tests.fixtures.payment",
 ]
 
 #: Layer fixture prefixes of the empty site and of the demo site.

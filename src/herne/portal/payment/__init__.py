@@ -1,0 +1,1 @@
+"""E-payment of fees through a payment service that speaks XBezahldienste (issue 19)."""
