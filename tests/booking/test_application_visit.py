@@ -90,8 +90,17 @@ def test_a_second_booking_while_one_is_open_is_refused(booking_office, api_sessi
     assert first.status_code == 201
     second = citizen.post("@termine", json=_request(application, at(next_weekday(2), 11)))
     assert second.status_code == 400
-    assert "schon ein Termin gebucht" in second.json()["error"]["message"]
-    assert len(_stored(office)) == 1
+    (booking,) = _stored(office)
+    assert second.json()["error"]["errors"] == [
+        {
+            "field": "application",
+            "message": (
+                f"Für diesen Antrag ist schon ein Termin gebucht: {next_weekday(1).strftime('%d.%m.%Y')} "
+                f"um 10:00 Uhr (Buchungscode {booking['code']}). Sie können ihn in Ihrem Postkorb, auf "
+                "der Seite des Antrags oder über den Link in der Bestätigungsmail verschieben oder absagen."
+            ),
+        }
+    ]
 
 
 def test_an_application_that_needs_no_visit_cannot_book(booking_office, api_session):

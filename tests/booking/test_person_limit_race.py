@@ -2,7 +2,6 @@
 
 from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SecurityManagement import noSecurityManager
-from herne.portal.booking.application_visit import ALREADY_BOOKED
 from herne.portal.booking.application_visit import find_application
 from herne.portal.booking.application_visit import service_of
 from herne.portal.booking.bookings import SlotFull
@@ -178,7 +177,9 @@ def test_two_bookings_for_one_application_at_once_give_one_visit(booking_office,
     )
 
     assert kinds(outcome) == ["application", "conflict", "gebucht"], outcome
-    assert ("application", in_german(ALREADY_BOOKED)) in outcome
+    (refused,) = [message for kind, message in outcome if kind == "application"]
+    assert refused.startswith("Für diesen Antrag ist schon ein Termin gebucht: ")
+    assert "verschieben oder absagen" in refused
     assert len(stored_codes(office)) == 1
 
 

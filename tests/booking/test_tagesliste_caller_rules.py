@@ -15,8 +15,8 @@ import transaction
 
 CLERK = "sachbearbeitung"  # Bürgerdienste Herne-Mitte
 LIMIT = (
-    "Sie haben für diese Leistung bereits einen offenen Termin. "
-    "Bitte sagen Sie ihn ab, bevor Sie einen neuen buchen."
+    "Sie haben für diese Leistung bereits einen offenen Termin. Sie können ihn über den Link "
+    "in Ihrer Bestätigungsmail verschieben oder absagen."
 )
 
 

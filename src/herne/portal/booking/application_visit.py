@@ -4,6 +4,7 @@ from herne.portal import _
 from herne.portal.applications.office import department_of
 from herne.portal.booking.application_index import application_entries
 from herne.portal.booking.booking_indexes import filed_booking
+from herne.portal.booking.slots import BERLIN
 from herne.portal.booking.storage import holds_a_place
 from plone import api
 from urllib.parse import urlencode
@@ -20,8 +21,9 @@ NOT_OWNER = _(
 )
 NO_VISIT = _("Für diesen Antrag ist zurzeit kein Termin nötig.")
 ALREADY_BOOKED = _(
-    "Für diesen Antrag ist schon ein Termin gebucht. Bitte sagen Sie ihn zuerst ab, "
-    "wenn Sie eine andere Zeit möchten."
+    "Für diesen Antrag ist schon ein Termin gebucht: ${date} um ${time} Uhr (Buchungscode "
+    "${code}). Sie können ihn in Ihrem Postkorb, auf der Seite des Antrags oder über den Link in "
+    "der Bestätigungsmail verschieben oder absagen."
 )
 WRONG_OFFICE = _("Termine für diesen Antrag gibt es nur bei dem Amt, das ihn bearbeitet.")
 WRONG_SERVICE = _("Dieser Antrag gehört zu einer anderen Leistung.")
@@ -76,6 +78,19 @@ def open_booking(application, now):
     return None
 
 
+def already_booked(booking):
+    """The German refusal of a second visit: the booked time, and where to move or cancel it."""
+    start = booking["start"].astimezone(BERLIN)
+    return _(
+        ALREADY_BOOKED,
+        mapping={
+            "date": start.strftime("%d.%m.%Y"),
+            "time": start.strftime("%H:%M"),
+            "code": booking["code"],
+        },
+    )
+
+
 def refusal(application, now):
     """(status, German message) when the current user may not book for ``application`` now, else None."""
     message = owner_refusal(application)
@@ -83,8 +98,9 @@ def refusal(application, now):
         return 403, message
     if visit_minutes(application) is None:
         return 400, NO_VISIT
-    if open_booking(application, now) is not None:
-        return 400, ALREADY_BOOKED
+    booked = open_booking(application, now)
+    if booked is not None:
+        return 400, already_booked(booked)
     return None
 
 

@@ -130,6 +130,25 @@ def held_by_caller(department, held, email):
     )
 
 
+def moved_note(booking):
+    """ "verschoben auf 10:30 Uhr" (the same day) or "… auf 03.03.2027, 10:30 Uhr" for a moved booking, else None."""
+    if not booking.get("moved_to"):
+        return None
+    if (
+        booking.get("moved_to_start") is None
+    ):  # moved before the new time was kept on the old booking
+        return _("verschoben (neuer Code ${code})", mapping={"code": booking["moved_to"]})
+    start = booking["moved_to_start"].astimezone(BERLIN)
+    mapping = {
+        "date": start.strftime("%d.%m.%Y"),
+        "time": start.strftime("%H:%M"),
+        "code": booking["moved_to"],
+    }
+    if start.date() == booking["start"].astimezone(BERLIN).date():
+        return _("verschoben auf ${time} Uhr (Code ${code})", mapping=mapping)
+    return _("verschoben auf ${date}, ${time} Uhr (Code ${code})", mapping=mapping)
+
+
 def describe(booking):
     """What the day list shows of a booking (view and REST): times, code, service, name, application, state."""
     start = booking["start"].astimezone(BERLIN)
@@ -137,6 +156,7 @@ def describe(booking):
     application = (
         api.content.get(UID=booking["application"]) if booking.get("application") else None
     )
+    moved = moved_note(booking)
     return {
         "start": start.isoformat(),
         "end": (start + timedelta(minutes=booking["minutes"])).isoformat(),
@@ -153,8 +173,20 @@ def describe(booking):
             else None
         ),
         "state": booking["state"],
-        "state_title": in_german(STATE_TITLES.get(booking["state"], booking["state"])),
+        "state_title": in_german(moved or STATE_TITLES.get(booking["state"], booking["state"])),
         "booked_by_staff": bool(booking.get("by_staff")),
+        "moved_to": (
+            {
+                "code": booking["moved_to"],
+                "start": (
+                    booking["moved_to_start"].astimezone(BERLIN).isoformat()
+                    if booking.get("moved_to_start")
+                    else None
+                ),
+            }
+            if booking.get("moved_to")
+            else None
+        ),
     }
 
 

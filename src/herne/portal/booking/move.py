@@ -96,7 +96,7 @@ def move(department, booking, start, capacity, now):
         confirm_token = None
     else:
         changes["hold_until"] = booking["hold_until"]
-    change(department, booking, moved_to=new["code"])
+    change(department, booking, moved_to=new["code"], moved_to_start=new["start"])
     return change(department, new, **changes), token, confirm_token
 
 

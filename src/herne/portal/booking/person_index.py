@@ -28,3 +28,10 @@ def person_entries(service_uid, email, account):
         for entry in filed(PERSONS, key):
             found.setdefault(entry["code"], entry)
     return sorted(found.values(), key=lambda entry: (entry["start"], entry["code"]))
+
+
+def account_codes(service_uid, account):
+    """The codes of the bookings of the service filed under ``account`` (none for anonymous)."""
+    if not account:
+        return set()
+    return {entry["code"] for entry in filed(PERSONS, (service_uid, "account", account))}

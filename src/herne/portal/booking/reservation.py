@@ -1,11 +1,11 @@
 """Reserving a time: the rules of who may book, the booking and its mail, for every way of booking."""
 
-from herne.portal.booking.application_visit import ALREADY_BOOKED
+from herne.portal.booking.application_visit import already_booked
 from herne.portal.booking.application_visit import open_booking
 from herne.portal.booking.bookings import book
 from herne.portal.booking.confirmation_mail import queue_confirmation_mail
-from herne.portal.booking.limit import LIMIT_REACHED
 from herne.portal.booking.limit import current_account
+from herne.portal.booking.limit import limit_message
 from herne.portal.booking.limit import limit_reached
 
 
@@ -53,9 +53,10 @@ def reserve(
     account = None if by_staff else current_account()
     held = limit_reached(service.UID(), email, account, now)
     if held:
-        raise ReservationRefused("email", LIMIT_REACHED, held)
-    if application is not None and open_booking(application, now) is not None:
-        raise ReservationRefused("application", ALREADY_BOOKED)
+        raise ReservationRefused("email", limit_message(service.UID(), held, account), held)
+    booked = open_booking(application, now) if application is not None else None
+    if booked is not None:
+        raise ReservationRefused("application", already_booked(booked))
     booking, token, confirm_token = book(
         department,
         service.UID(),
