@@ -168,3 +168,14 @@ def test_clerk_prints_the_receipt_on_the_spot(demo_portal, browser_as):
     clerk.getLink("Eingangsbestätigung drucken").click()
     assert clerk.headers["Content-Type"] == "application/pdf"
     assert clerk.headers["Content-Disposition"].startswith("inline;")
+
+
+def test_rest_pages_through_the_applications_with_letters(demo_portal, api_session):
+    older = letter_application(demo_portal, ("Älterer Brief",), age=1)
+    newer = letter_application(demo_portal, ("Neuerer Brief",))
+    session = api_session(*CLERK)
+    first = session.get("@postausgang", params={"b_size": "1"}).json()
+    second = session.get("@postausgang", params={"b_size": "1", "b_start": "1"}).json()
+    assert first["applications_total"] == second["applications_total"] == 2
+    assert [item["reference"] for item in first["items"]] == [older.reference_number]
+    assert [item["reference"] for item in second["items"]] == [newer.reference_number]

@@ -40,14 +40,16 @@ class PostausgangGet(PostausgangService):
         printed = self.request.form.get("gedruckt") == "1"
         start = _number(self.request.form.get("b_start"), 0, 10**6)
         size = _number(self.request.form.get("b_size"), 25, MAX_SIZE) or 25
-        results = search(areas, printed, b_start=start, b_size=size)
+        # The catalog sorts only as far as this page; the total stays right.
+        results = search(areas, printed, sort_limit=start + size)
+        total = getattr(results, "actual_result_count", None) or len(results)
         page = [brain.getObject() for brain in results[start : start + size]]
         url = f"{api.portal.get().absolute_url()}/@postausgang"
         return {
             "@id": url,
             "printed": printed,
             "items": rows_of(page, printed),
-            "applications_total": len(results),
+            "applications_total": total,
             "b_start": start,
             "b_size": size,
         }
