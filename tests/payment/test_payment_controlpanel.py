@@ -1,0 +1,118 @@
+"""Control panel "E-Payment": settings stored, the password never shown again, bad input refused in German."""
+
+from herne.portal.payment.credentials import payment_password
+from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
+from plone.testing.zope import Browser
+import pytest
+from tests.fixtures.browsers import demo_password
+import transaction
+
+
+PANEL = "/@@herne-payment-controlpanel"
+SITE_ADMIN = ("stadtkasse", "stadtkasse-2026-geheim")
+
+
+def payment_panel(functional, auth=f"{SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}"):
+    browser = Browser(functional["app"])
+    browser.handleErrors = False
+    browser.addHeader("Accept-Language", "de")
+    browser.addHeader("Authorization", f"Basic {auth}")
+    browser.open(functional["portal"].absolute_url() + PANEL)
+    return browser
+
+
+def fill(browser, **values):
+    for name, value in values.items():
+        browser.getControl(name=f"form.widgets.{name}").value = value
+
+
+def test_settings_are_stored_and_the_password_is_never_shown_again(functional):
+    browser = payment_panel(functional)
+    assert "Passwort: nicht gesetzt." in browser.contents
+    browser.getControl(name="form.widgets.enabled:list").value = ["selected"]
+    fill(
+        browser,
+        base_url="https://epay.example/api/v1",
+        originator_id="herne-portal",
+        default_endpoint_id="05916000",
+        department_endpoints="ordnungsamt=herne-ordnungsamt\nstandesamt=herne-standesamt",
+        username="herne",
+        password="bezahl-geheim-1",
+        booking_text_pattern="Stadt Herne {reference}",
+    )
+    browser.getControl(name="form.buttons.save").click()
+    transaction.abort()
+    assert api.portal.get_registry_record("herne.portal.payment.enabled") is True
+    assert api.portal.get_registry_record("herne.portal.payment.department_endpoints") == [
+        "ordnungsamt=herne-ordnungsamt",
+        "standesamt=herne-standesamt",
+    ]
+    assert payment_password() == "bezahl-geheim-1"
+    registry = api.portal.get_tool("portal_registry")
+    assert all(
+        record.value != "bezahl-geheim-1"
+        for name, record in registry.records.items()
+        if name.startswith("herne.portal.payment")
+    )
+
+    browser = payment_panel(functional)
+    assert "bezahl-geheim-1" not in browser.contents
+    assert "Passwort: gesetzt." in browser.contents
+    fill(browser, username="herne-2")
+    browser.getControl(name="form.buttons.save").click()
+    transaction.abort()
+    assert api.portal.get_registry_record("herne.portal.payment.username") == "herne-2"
+    assert payment_password() == "bezahl-geheim-1"
+
+
+@pytest.mark.parametrize(
+    "values, message",
+    [
+        ({"department_endpoints": "ordnungsamt"}, "Kurzname-der-Organisationseinheit=Endpoint-ID"),
+        ({"booking_text_pattern": "Herne {betrag}"}, "nur die Platzhalter"),
+        ({"booking_text_pattern": "Herne {reference.__class__}"}, "nur die Platzhalter"),
+        ({"booking_text_pattern": "Herne {"}, "nur die Platzhalter"),
+    ],
+)
+def test_bad_settings_are_refused_next_to_the_field(functional, values, message):
+    browser = payment_panel(functional)
+    fill(browser, **values)
+    browser.getControl(name="form.buttons.save").click()
+    assert message in browser.contents
+    transaction.abort()
+    assert api.portal.get_registry_record("herne.portal.payment.department_endpoints") == []
+
+
+def test_switching_on_needs_the_service_address_and_originator(functional):
+    browser = payment_panel(functional)
+    browser.getControl(name="form.widgets.enabled:list").value = ["selected"]
+    browser.getControl(name="form.buttons.save").click()
+    assert "Adresse des Bezahldienstes und Originator-ID nötig" in browser.contents
+    transaction.abort()
+    assert api.portal.get_registry_record("herne.portal.payment.enabled") is False
+
+
+@pytest.fixture()
+def site_admin(rest_portal):
+    """A Site Administrator (not Manager) of the demo site."""
+    api.user.create(email="kasse@example.org", username=SITE_ADMIN[0], password=SITE_ADMIN[1])
+    api.user.grant_roles(username=SITE_ADMIN[0], roles=["Site Administrator"])
+    transaction.commit()
+    return SITE_ADMIN
+
+
+def test_a_site_administrator_finds_the_panel_in_site_setup(site_admin, browser_as):
+    browser = browser_as(*site_admin)
+    browser.open(api.portal.get().absolute_url() + "/@@overview-controlpanel")
+    browser.getLink("E-Payment").click()
+    assert "Originator-ID" in browser.contents and "Passwort: nicht gesetzt." in browser.contents
+
+
+@pytest.mark.parametrize("username", ["redaktion", "sachbearbeitung", "buerger", None])
+def test_nobody_else_opens_it(rest_portal, api_session, username):
+    session = api_session(username, demo_password(username)) if username else api_session()
+    page = session.get(PANEL.lstrip("/"), headers={"Accept": "text/html"})
+    assert page.status_code in (401, 403) or "login" in page.url or "insufficient" in page.url
+    assert "form.widgets.originator_id" not in page.text

@@ -1,0 +1,65 @@
+"""Which services take payment online: the site switch, the service's switch and a department endpoint."""
+
+from herne.portal.payment.credentials import set_payment_password
+from herne.portal.payment.errors import NOT_CONFIGURED
+from herne.portal.payment.errors import PaymentServiceError
+from herne.portal.payment.provider import PENDING
+from herne.portal.payment.settings import endpoint_for
+from herne.portal.payment.settings import payment_configured
+from herne.portal.payment.settings import provider_for
+from plone import api
+import pytest
+from tests.fixtures.payment import ENDPOINT
+from tests.fixtures.payment import ORIGINATOR
+from tests.fixtures.payment import PASSWORD
+from tests.fixtures.payment import USERNAME
+
+
+PREFIX = "herne.portal.payment"
+
+
+def configure(base_url, endpoints=(), default=""):
+    api.portal.set_registry_record(f"{PREFIX}.enabled", True)
+    api.portal.set_registry_record(f"{PREFIX}.base_url", base_url)
+    api.portal.set_registry_record(f"{PREFIX}.originator_id", ORIGINATOR)
+    api.portal.set_registry_record(f"{PREFIX}.default_endpoint_id", default)
+    api.portal.set_registry_record(f"{PREFIX}.department_endpoints", list(endpoints))
+    api.portal.set_registry_record(f"{PREFIX}.username", USERNAME)
+    set_payment_password(PASSWORD)
+
+
+def test_payment_needs_the_site_switch_the_service_switch_and_an_endpoint(demo):
+    service = demo["portal"]["leistungen"]["gewerbe-anmelden"]  # Ordnungsamt
+    assert not payment_configured(service)
+    configure("http://127.0.0.1:9", endpoints=[f"ordnungsamt={ENDPOINT}"])
+    assert not payment_configured(service)  # the service is not switched on
+    service.payment_enabled = True
+    assert payment_configured(service)
+    api.portal.set_registry_record(f"{PREFIX}.enabled", False)
+    assert not payment_configured(service)
+
+
+def test_a_department_without_its_own_endpoint_uses_the_citys(demo):
+    portal = demo["portal"]
+    configure("http://127.0.0.1:9", endpoints=["ordnungsamt=herne-ordnungsamt"], default="05916000")
+    ordnungsamt = portal["leistungen"]["gewerbe-anmelden"].department_object()
+    standesamt = portal["leistungen"]["geburtsurkunde"].department_object()
+    assert endpoint_for(ordnungsamt) == "herne-ordnungsamt"
+    assert endpoint_for(standesamt) == "05916000"
+    api.portal.set_registry_record(f"{PREFIX}.default_endpoint_id", "")
+    service = portal["leistungen"]["geburtsurkunde"]
+    service.payment_enabled = True
+    assert not payment_configured(service)
+
+
+def test_the_provider_of_a_service_talks_to_its_departments_endpoint(demo, payment_service):
+    service = demo["portal"]["leistungen"]["gewerbe-anmelden"]
+    with pytest.raises(PaymentServiceError) as raised:
+        provider_for(service)
+    assert raised.value.message == NOT_CONFIGURED
+    configure(payment_service.url, endpoints=[f"ordnungsamt={ENDPOINT}"])
+    service.payment_enabled = True
+    provider = provider_for(service)
+    opened = provider.initiate("26.00", "HER-2026-000001", "Gewerbeanmeldung", "http://x.invalid/")
+    assert provider.status(opened.transaction_id).state == PENDING
+    assert payment_service.client().status(opened.transaction_id).state == PENDING
