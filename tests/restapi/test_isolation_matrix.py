@@ -312,6 +312,7 @@ def check_no_change(rest_portal, session, target, role):
             },
         ),
         session.patch(target["app"], json={"title": "gekapert"}),
+        session.post(f"{target['app']}/@einwilligung-widerrufen"),
         session.delete(target["file"]),
     ]
     for response in attempts:

@@ -19,6 +19,7 @@ from herne.portal.applications.processing import ProcessingRefused
 from herne.portal.applications.processing import refusal
 from herne.portal.applications.processing import state_title
 from herne.portal.applications.processing import take_step
+from herne.portal.assist.acting import acts_for_applicant
 from herne.portal.i18n import in_german
 from herne.portal.workflow.application_table import FINAL_STATES
 from herne.portal.workflow.application_table import UNDECIDED_STATES
@@ -138,13 +139,26 @@ def write_message(application, text, uploads):
 ANSWER_FILE_FIELD = "answer"
 
 
+def answer_refusal(application):
+    """None when the current user may answer the information request now, else why not.
+
+    The applicant answers; so does the Digitallotse who entered the application, while
+    their consent holds (assist.acting), in the applicant's stead.
+    """
+    if acts_for_applicant(application):
+        with api.env.adopt_roles(["Manager"]):
+            return refusal(application, "answer")
+    return refusal(application, "answer")
+
+
 def answer_request(application, text, uploads):
     """The citizen's answer to an information request; German errors per field, or {}.
 
     The files are kept as "Antwort auf Nachforderung" and the application goes back
-    to the clerk. Nothing is stored on error.
+    to the clerk. Nothing is stored on error. A Digitallotse answering for the
+    applicant is named in the history as the step's actor.
     """
-    reason = refusal(application, "answer")
+    reason = answer_refusal(application)
     if reason is not None:
         return {"text": reason}
     text = text.strip() if isinstance(text, str) else ""
@@ -158,8 +172,13 @@ def answer_request(application, text, uploads):
     files = store_attachments(
         application, ANSWER_FILE_FIELD, _("Antwort auf Nachforderung"), uploads
     )
+    roles = ["Manager"] if acts_for_applicant(application) else None
     try:
-        take_step(application, "answer", text, files=files)  # refusal() was asked above
+        if roles:
+            with api.env.adopt_roles(roles):
+                take_step(application, "answer", text, files=files)
+        else:
+            take_step(application, "answer", text, files=files)  # answer_refusal() was asked
     except ProcessingRefused as refused:
         return {"text": refused.message}
     return {}

@@ -5,6 +5,7 @@ from herne.portal import _
 from herne.portal.assist.capacity import HELPER
 from herne.portal.assist.consent import IN_PERSON
 from herne.portal.assist.consent import id_kind_title
+from herne.portal.formats import german_date
 from herne.portal.i18n import in_german
 
 
@@ -36,6 +37,11 @@ def provenance_text(entry):
         )
     else:
         how = _("mit Vollmacht")
+    if entry.get("consent_withdrawn"):
+        how = _(
+            "${how}, Einwilligung widerrufen am ${date}",
+            mapping={"how": in_german(how), "date": german_date(entry["consent_withdrawn"])},
+        )
     if entry["capacity"] == HELPER:
         text = _(
             "Erfasst von Digitallotse ${name}, ${organisation}, ${how}",
@@ -65,4 +71,5 @@ def provenance_json(application):
         "organisation": entry.get("organisation"),
         "consent": entry.get("consent"),
         "id_kind": entry.get("id_kind"),
+        "consent_withdrawn": bool(entry.get("consent_withdrawn")),
     }

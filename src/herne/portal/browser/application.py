@@ -1,6 +1,7 @@
 """The application page: state, what happens next, history, data, documents and the clerk's tools."""
 
 from herne.portal.applications import clerk_news
+from herne.portal.applications.conversation import answer_refusal
 from herne.portal.applications.conversation import attachments_allowed
 from herne.portal.applications.conversation import closed_for_messages
 from herne.portal.applications.conversation import closed_refusal
@@ -15,6 +16,7 @@ from herne.portal.applications.processing import PROCESS
 from herne.portal.applications.processing import exits_of
 from herne.portal.applications.processing import refusal
 from herne.portal.applications.processing import transition_title
+from herne.portal.assist.acting import withdraw_refusal
 from herne.portal.browser.application_visit import ApplicationVisit
 from herne.portal.browser.text import MultilineText
 from herne.portal.workflow.application import open_originals
@@ -155,8 +157,12 @@ class ApplicationView(ApplicationVisit, MultilineText, BrowserView):
     def open_originals(self):
         return open_originals(self.context)
 
+    def can_withdraw_consent(self):
+        """The applicant or the department may end the Digitallotse's consent."""
+        return withdraw_refusal(self.context) is None
+
     def can_answer(self):
-        return self.state() == "info_requested" and refusal(self.context, "answer") is None
+        return self.state() == "info_requested" and answer_refusal(self.context) is None
 
     def can_withdraw(self):
         return self.is_applicant() and refusal(self.context, "withdraw") is None

@@ -13,6 +13,7 @@ from herne.portal.applications.processing import ProcessingRefused
 from herne.portal.applications.processing import perform
 from herne.portal.applications.processing import state_title
 from herne.portal.applications.worklist import form_text
+from herne.portal.assist.acting import withdraw_consent
 from herne.portal.browser.application import ApplicationView
 from herne.portal.i18n import in_german
 from herne.portal.workflow.application import open_originals
@@ -142,4 +143,17 @@ class MessageView(_PostedForm):
                 "message_text" if name == "text" else name: error for name, error in errors.items()
             }
         self.done(_("Ihre Nachricht wurde gesendet."))
+        return None
+
+
+class WithdrawConsentView(_PostedForm):
+    """The applicant or the department ends the Digitallotse's consent (issue 18)."""
+
+    def handle(self):
+        errors = withdraw_consent(self.context)
+        if errors:
+            return errors
+        self.done(
+            _("Die Einwilligung ist widerrufen: Die Digitallotse sieht den Antrag nicht mehr.")
+        )
         return None
