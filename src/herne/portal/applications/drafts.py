@@ -58,6 +58,8 @@ def remove_stale_drafts(days=None, now=None):
     with api.env.adopt_roles(["Manager"]):
         for brain in stale_drafts(days=days, now=now):
             draft = brain._unrestrictedGetObject()
+            if (getattr(draft, "payment", None) or {}).get("state") in ("pending", "paid"):
+                continue  # money may have moved: the settling job decides, never the clean-up
             removed.append(brain.getPath())
             draft.aq_parent.manage_delObjects([draft.getId()])
     logger.info("Removed %d stale drafts", len(removed))

@@ -154,11 +154,16 @@ def create_application(
         if entry is not None and entered_role and userid:
             application.manage_setLocalRoles(entry["userid"], [entered_role])
         if submit:
-            application.reference_number = next_reference_number(application_root())
-            application.submitted = DateTime()
-            api.content.transition(
-                obj=application, transition="submit", comment=provenance_text(entry)
-            )
+            send_to_department(application, comment=provenance_text(entry))
         application.reindexObject()
         application.reindexObjectSecurity()
     return application
+
+
+def send_to_department(application, comment=""):
+    """Give the application its reference number and submit it (also a draft whose fees were paid)."""
+    with api.env.adopt_roles(["Manager"]):
+        application.reference_number = next_reference_number(application_root())
+        application.submitted = DateTime()
+        application.draft_values = None
+        api.content.transition(obj=application, transition="submit", comment=comment)

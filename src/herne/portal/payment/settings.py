@@ -1,7 +1,9 @@
 """Whether a service's fees are paid online, and the payment provider that takes them."""
 
+from herne.portal.controlpanels.payment import DEFAULT_BOOKING_TEXT
 from herne.portal.controlpanels.payment import SETTINGS_PREFIX
 from herne.portal.controlpanels.payment import IPaymentSettings
+from herne.portal.controlpanels.payment import booking_text
 from herne.portal.controlpanels.payment import parse_endpoints
 from herne.portal.payment.credentials import payment_password
 from herne.portal.payment.errors import NOT_CONFIGURED
@@ -54,3 +56,12 @@ def provider_for(service):
         username=settings.username or "",
         password=payment_password(),
     )
+
+
+def booking_text_for(service, reference):
+    """The booking text on the citizen's statement for a payment ``reference`` of ``service``."""
+    pattern = payment_settings().booking_text_pattern
+    text = booking_text(pattern, reference, service.title)
+    if text is None:
+        text = booking_text(DEFAULT_BOOKING_TEXT, reference, service.title)
+    return text[:140]

@@ -1,0 +1,168 @@
+"""Paying an application's fees: open the payment on the draft, settle it exactly once from the status query.
+
+The payment's state lives on the application itself (``application.payment``, a plain
+dict replaced on every change), so two settlements at once write the same object and
+one of them ends in a ZODB conflict and is retried: it then finds the application
+submitted and changes nothing.
+"""
+
+from DateTime import DateTime
+from decimal import Decimal
+from herne.portal import _
+from herne.portal.applications.factory import send_to_department
+from herne.portal.applications.notifications import queue_receipt_mail
+from herne.portal.payment.amount import amount_due
+from herne.portal.payment.errors import PaymentServiceError
+from herne.portal.payment.provider import CANCELLED
+from herne.portal.payment.provider import FAILED
+from herne.portal.payment.provider import PAID
+from herne.portal.payment.provider import PENDING
+from herne.portal.payment.settings import booking_text_for
+from herne.portal.payment.settings import provider_for
+import logging
+from plone import api
+
+
+logger = logging.getLogger("herne.portal.payment")
+
+#: The return view the pay page sends the citizen back to (on the application).
+RETURN_VIEW = "zahlung-zurueck"
+
+MISMATCH = _(
+    "Die Angaben des Bezahldienstes passen nicht zu Ihrem Antrag (Betrag oder Referenz). "
+    "Der Antrag wurde nicht abgeschickt; bitte wenden Sie sich an die zuständige Stelle."
+)
+
+
+class PaymentMismatch(PaymentServiceError):
+    """The service reports another amount or reference than the portal stored."""
+
+
+def payment_of(application):
+    """The application's payment record (a dict), or None."""
+    return getattr(application, "payment", None)
+
+
+def _store(application, **changes):
+    record = dict(payment_of(application) or {})
+    record.update(changes)
+    # A new dict: the application object itself is written (see the module docstring).
+    application.payment = record
+    application.reindexObject(idxs=["modified"])
+    return record
+
+
+def start_payment(application, service=None):
+    """Open a payment of the service's fee for the draft ``application``; returns the pay page URL.
+
+    The amount is computed here, never taken from the request. Raises PaymentServiceError.
+    """
+    service = service or service_of_application(application)
+    amount = amount_due(service)
+    record = payment_of(application) or {}
+    if record.get("state") == PAID:
+        raise PaymentServiceError(_("Diese Gebühr ist bereits bezahlt."), "already paid")
+    attempt = int(record.get("attempt", 0)) + 1
+    reference = f"{application.getId()}-{attempt}"
+    initiated = provider_for(service).initiate(
+        amount,
+        reference,
+        booking_text_for(service, reference),
+        f"{application.absolute_url()}/@@{RETURN_VIEW}",
+        description=service.title,
+    )
+    _store(
+        application,
+        state=PENDING,
+        transaction_id=initiated.transaction_id,
+        pay_url=initiated.pay_url,
+        amount=str(amount),
+        reference=reference,
+        attempt=attempt,
+        started=DateTime().ISO8601(),
+        payment_reference="",
+        method="",
+    )
+    return initiated.pay_url
+
+
+def service_of_application(application):
+    """The service page the application was made for."""
+    return api.content.get(UID=application.service_uid)
+
+
+def settle(application):
+    """Ask the payment service and act on its answer: the state afterwards.
+
+    Paid: the draft is submitted (once: a paid payment is never read again). Cancelled
+    or failed: the draft stays. Pending: nothing changes. A reported amount or reference
+    other than the stored one raises PaymentMismatch and changes nothing.
+    """
+    record = payment_of(application)
+    if not record or not record.get("transaction_id"):
+        return None
+    if record["state"] == PAID or api.content.get_state(application) != "draft":
+        return record["state"]
+    service = service_of_application(application)
+    status = provider_for(service).status(record["transaction_id"])
+    if status.amount != Decimal(record["amount"]) or (
+        status.reference and status.reference != record["reference"]
+    ):
+        logger.error(
+            "payment %s of %s: service reports %s/%s, stored %s/%s",
+            record["transaction_id"],
+            application.getId(),
+            status.amount,
+            status.reference,
+            record["amount"],
+            record["reference"],
+        )
+        raise PaymentMismatch(MISMATCH, "amount or reference differs")
+    if status.state == PENDING:
+        return PENDING
+    if status.state in (CANCELLED, FAILED):
+        _store(application, state=status.state)
+        return status.state
+    _store(
+        application,
+        state=PAID,
+        payment_reference=status.payment_reference,
+        method=status.method,
+        paid=DateTime().ISO8601(),
+    )
+    send_to_department(application, comment=_paid_comment(record, status))
+    _queue_receipt(application)
+    return PAID
+
+
+def _paid_comment(record, status):
+    amount = f"{Decimal(record['amount']):.2f}".replace(".", ",")
+    return f"Gebühr {amount} € bezahlt ({status.method}, {status.payment_reference})"
+
+
+def _queue_receipt(application):
+    applicant = api.user.get(userid=application.applicant) if application.applicant else None
+    queue_receipt_mail(application, applicant)
+
+
+def pending_payments():
+    """Drafts whose payment is still open (for the settling job); drafts are few, so walked."""
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(portal_type="Application", review_state="draft"):
+        draft = brain._unrestrictedGetObject()
+        record = payment_of(draft)
+        if record and record.get("state") == PENDING:
+            yield draft
+
+
+def settle_pending():
+    """Settle every open payment; returns {path: state or error text}. For the cron job."""
+    results = {}
+    with api.env.adopt_roles(["Manager"]):
+        for draft in list(pending_payments()):
+            path = "/".join(draft.getPhysicalPath())
+            try:
+                results[path] = settle(draft)
+            except PaymentServiceError as error:
+                results[path] = f"error: {error.detail or error}"
+    return results
