@@ -1,4 +1,4 @@
-"""The German mail to a citizen whose booking had to be cancelled: first a link to book again, then the details."""
+"""The German mail to a citizen whose booking was cancelled (by a block, or at the caller's request): a link to book again, then the details."""
 
 from email.message import EmailMessage
 from email.utils import formataddr
@@ -33,35 +33,46 @@ def rebook_url(department, booking):
     return f"{service.absolute_url()}/@@termin-buchen?{query}"
 
 
-def cancellation_text(department, booking):
-    """(subject, body): the rebooking link before anything else, then what, when and where."""
+def cancellation_text(department, booking, asked=False):
+    """(subject, body): the rebooking link before anything else, then what, when and where.
+
+    ``asked``: the caller asked the office to cancel (by phone or at the counter), so the
+    mail confirms it instead of apologising.
+    """
     service = unrestricted_object(booking["service"])
     mapping = visit_mapping(service.title if service is not None else "", booking)
-    subject = in_german(
-        _("Ihr Termin muss leider entfallen: ${date} um ${time} Uhr", mapping=mapping)
-    )
+    if asked:
+        subject = _("Ihr Termin ist abgesagt: ${date} um ${time} Uhr", mapping=mapping)
+        intro = _(
+            "wie gewünscht haben wir Ihren Termin abgesagt. Wenn Sie einen neuen Termin "
+            "möchten, buchen Sie ihn bitte über diesen Link:"
+        )
+        heading = _("Der abgesagte Termin:")
+        closing = []
+    else:
+        subject = _("Ihr Termin muss leider entfallen: ${date} um ${time} Uhr", mapping=mapping)
+        intro = _(
+            "Ihr Termin muss leider entfallen. Bitte buchen Sie über diesen Link einen neuen Termin:"
+        )
+        heading = _("Der entfallene Termin:")
+        closing = [in_german(_("Wir bitten um Entschuldigung.")), ""]
     lines = [
         in_german(_("Guten Tag ${name},", mapping=mapping)),
         "",
-        in_german(
-            _(
-                "Ihr Termin muss leider entfallen. Bitte buchen Sie über diesen Link einen neuen Termin:"
-            )
-        ),
+        in_german(intro),
         rebook_url(department, booking),
         "",
-        in_german(_("Der entfallene Termin:")),
+        in_german(heading),
         *visit_lines(mapping, office_of(department)),
         "",
-        in_german(_("Wir bitten um Entschuldigung.")),
-        "",
+        *closing,
         in_german(_("Mit freundlichen Grüßen")),
         in_german(_("Ihre Stadt Herne")),
     ]
-    return subject, "\n".join(lines) + "\n"
+    return in_german(subject), "\n".join(lines) + "\n"
 
 
-def queue_cancellation_mail(department, booking):
+def queue_cancellation_mail(department, booking, asked=False):
     """Queue the mail to the booking's address; it leaves when the cancellation is committed."""
     sender_name, sender = portal_sender()
     if not sender:
@@ -69,7 +80,7 @@ def queue_cancellation_mail(department, booking):
             "No sender address in the mail settings: cancelled %s not mailed", booking["code"]
         )
         return False
-    subject, body = cancellation_text(department, booking)
+    subject, body = cancellation_text(department, booking, asked)
     message = EmailMessage()
     message["Subject"] = subject
     message["From"] = formataddr((sender_name, sender))

@@ -46,9 +46,10 @@ NOT_NOW = _("Der Termin ${code} ist „${state}“ und kann nicht mehr so markie
 class CounterRefusal(Exception):
     """A German message for the clerk; nothing was changed."""
 
-    def __init__(self, message):
+    def __init__(self, message, field="code"):
         super().__init__(message)
         self.message = message
+        self.field = field
 
 
 def day_bookings(department, day, now):
@@ -93,17 +94,34 @@ def mark(department, day, code, state, now):
     return change(department, booking, **changes)
 
 
-def book_by_staff(department, service, start, capacity, now, name, email):
+def book_by_staff(department, service, start, capacity, now, name, email, visit=None):
     """A booking a clerk makes for a caller: confirmed at once, marked as booked by staff, mailed
     when the caller gave an address; the same rules as a citizen's booking (``reserve``).
 
+    ``visit`` (a ``counter_application.Visit`` or None) links the booking to an application
+    with its visit length.
+
     Returns (booking, cancel token); raises ``SlotFull``, and ``CounterRefusal`` naming the
-    caller's open booking when they hold the allowed number already.
+    caller's open booking when they hold the allowed number already (field "email"), or
+    the application's when it has one (field "application").
     """
     try:
-        return reserve(department, service, start, capacity, now, name, email or "", by_staff=True)
+        return reserve(
+            department,
+            service,
+            start,
+            capacity,
+            now,
+            name,
+            email or "",
+            application=visit.application if visit is not None else None,
+            minutes=visit.minutes if visit is not None else None,
+            by_staff=True,
+        )
     except ReservationRefused as refused:
-        raise CounterRefusal(held_by_caller(department, refused.held, email)) from None
+        if refused.field == "application":
+            raise CounterRefusal(refused.message, "application") from None
+        raise CounterRefusal(held_by_caller(department, refused.held, email), "email") from None
 
 
 def held_by_caller(department, held, email):

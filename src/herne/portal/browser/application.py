@@ -18,6 +18,7 @@ from herne.portal.applications.processing import refusal
 from herne.portal.applications.processing import transition_title
 from herne.portal.assist.acting import withdraw_refusal
 from herne.portal.browser.application_visit import ApplicationVisit
+from herne.portal.browser.clerk_visit import ClerkVisit
 from herne.portal.browser.text import MultilineText
 from herne.portal.workflow.application import open_originals
 from plone import api
@@ -28,7 +29,7 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zope.interface import alsoProvides
 
 
-class ApplicationView(ApplicationVisit, MultilineText, BrowserView):
+class ApplicationView(ApplicationVisit, ClerkVisit, MultilineText, BrowserView):
     """What the citizen and the responsible clerks see of one application."""
 
     processing_panel = ViewPageTemplateFile("templates/processing_panel.pt")
