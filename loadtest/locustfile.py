@@ -249,6 +249,8 @@ class Citizen(HttpUser):
             "form.widgets.dog_since": "2026-01-15",
             "form.widgets.iban": "",
             "form.widgets.privacy_consent:list": "selected",
+            # The radio "E-Mail oder Brief" comes checked with E-Mail; a browser sends it.
+            "form.widgets.herne_contact": "email",
             "form.buttons.submit": "Antrag absenden",
         }
         files = {
