@@ -3,6 +3,7 @@
 from herne.portal.catalogue_import.create import import_catalogue
 from herne.portal.catalogue_import.loader import load_catalogue
 from herne.portal.demo.front_page import create_front_page_content
+from herne.portal.demo.helpers import create_demo_helpers
 import logging
 from pathlib import Path
 
@@ -19,7 +20,8 @@ def demo_catalogue():
 
 
 def create_demo_content(context=None):
-    """Departments, services and demo users of Herne; existing items are left alone."""
+    """Departments, services, demo users and Digitallotsen of Herne; existing items are left alone."""
     created = import_catalogue(demo_catalogue())
     create_front_page_content()
+    create_demo_helpers()
     logger.info("Herne demo content: %s items created", created)
