@@ -13,7 +13,8 @@ The applications are real (``create_application``), each with one letter of the
 length of a status notice (``add_letter``, the code path of the notifications).
 Measured through the whole Zope publisher (in-process WSGI): ``@@postausgang`` and
 ``++api++/@postausgang`` as the demo clerk of Bürgerdienste Herne-Mitte (the
-letters of one department) and as the site's Manager (the letters of all 17).
+letters of one department) and as the site's Manager (the letters of all 17); for
+context the worklist's first page in the same loop (the same main template).
 Then one PDF of ``HERNE_BENCH_BATCH`` letters, and the same batch printed through
 ``POST @postausgang`` (PDF, marked printed, committed). Results go to stdout;
 record them in docs/benchmarks.md.
@@ -105,6 +106,10 @@ def test_postausgang(demo_functional):
         session.open(f"{url}/@@postausgang")
         return session.contents
 
+    def worklist(session):
+        session.open(f"{url}/@@arbeitskorb")
+        return session.contents
+
     def rest(session):
         session.open(f"{url}/++api++/@postausgang")
         return json.loads(session.contents)
@@ -120,6 +125,8 @@ def test_postausgang(demo_functional):
             "@@postausgang, manager (17)": lambda: page(manager_page),
             "@postausgang, clerk": lambda: rest(clerk_rest),
             "@postausgang, manager (17)": lambda: rest(manager_rest),
+            # context: the same main template around the worklist's first page
+            "@@arbeitskorb, clerk (context)": lambda: worklist(clerk_page),
         },
         REQUESTS,
     )

@@ -199,3 +199,34 @@ def test_letter_pdf_in_din_5008_layout():
     assert 45 * mm + 17.7 * mm <= height - y <= 90 * mm
     x, y = positions["HER-2026-000042"]
     assert x >= 125 * mm - 1  # the information block on the right
+
+
+def test_a_draft_keeps_the_choice_of_letter(citizen, demo_portal):
+    browser = citizen()
+    open_dog_tax_form(browser, demo_portal)
+    fill_dog_tax(browser)
+    choose_letter(browser)
+    browser.getControl(name="form.buttons.save_draft").click()
+    (brain,) = applications_of("buerger")
+    draft = brain._unrestrictedGetObject()
+    assert draft.contact_method == "letter"
+    browser.open(
+        f"{demo_portal['leistungen']['hundesteuer']['antrag'].absolute_url()}?entwurf={draft.UID()}"
+    )
+    assert browser.getControl(name="form.widgets.herne_contact").value == ["letter"]
+
+
+def test_a_clerks_message_becomes_a_letter(demo_portal, submitted_application, mailbox):
+    from herne.portal.applications.conversation import write_message
+
+    application = submitted_application("fuehrungszeugnis")
+    application.contact_method = "letter"
+    application.postal_address = "Bernd Bergmann\nBahnhofstraße 12\n44623 Herne"
+    with api.env.adopt_user(username=CLERK[0]):
+        assert write_message(application, "Bitte rufen Sie uns an.", {}) == {}
+    transaction.commit()
+    settle(mailbox, 0)
+    assert mails_to(mailbox, CITIZEN_ADDRESS) == []
+    (letter,) = letters_of(application)
+    assert letter["kind_title"] == "Nachricht"
+    assert "Bitte rufen Sie uns an." in letter["body"]

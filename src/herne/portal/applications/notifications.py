@@ -129,6 +129,10 @@ def queue_status_mail(application, state_id, state_title, comment):
     if visit is not None:  # originals to show, or the result to pick up
         body += "\n" + in_german(_("Termin buchen: ${url}", mapping={"url": visit})) + "\n"
     if by_letter(application):
+        if mapping["comment"] and "${comment}" not in text:
+            # A mail may point to the Postkorb; on paper the city's words must be in the letter.
+            body += "\n" + in_german(_("Die Nachricht der Stadt im Wortlaut:")) + "\n\n"
+            body += mapping["comment"].strip() + "\n"
         add_letter(application, state_id, subject, body, state_title)
         return True
     return _queue(email, subject, body, application.reference_number)

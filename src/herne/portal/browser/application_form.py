@@ -103,7 +103,9 @@ class ApplicationForm(EasyFormForm):
         if self.draft is not None and self.draft.draft_values:
             # The draft's files too: the file widget reads a kept file from here.
             kept = {name: item.file for name, item in self.kept.items()}
-            return {**self.draft.draft_values, **kept}
+            # The choice of e-mail or letter too, kept on the draft itself.
+            contact = {CONTACT_FIELD: self.draft.contact_method or EMAIL}
+            return {**self.draft.draft_values, **kept, **contact}
         return super().getContent()
 
     def updateFields(self):
