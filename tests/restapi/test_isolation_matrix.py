@@ -13,6 +13,7 @@ from datetime import date
 from datetime import datetime
 from datetime import time
 from herne.portal.booking.bookings import book
+from herne.portal.booking.bookings import find
 from herne.portal.booking.day_list import day_bookings
 from herne.portal.booking.slots import BERLIN
 from herne.portal.booking.storage import utcnow
@@ -543,6 +544,39 @@ DAY_LIST_CHANNELS = {
     ),
 }
 
+
+def counter_change(action):
+    """POST @tagesliste cancelling or moving (to 10:00 the same day) the visitor's booking."""
+    return lambda s, t: s.post(
+        "@tagesliste",
+        json={
+            "office": t["office"],
+            "action": action,
+            "code": t["booking"]["code"],
+            "date": t["day"],
+            "start": f"{t['day']}T10:00:00+01:00",
+        },
+    )
+
+
+def counter_page_step(action):
+    """POST the Tagesliste's step ``action`` for the visitor's booking (without the clerk's form token)."""
+    return lambda s, t: s.post(
+        f"{t['office_path']}/@@tagesliste",
+        data={"date": t["day"], "code": t["booking"]["code"], "action": action},
+        headers={"Accept": "text/html"},
+    )
+
+
+#: Cancelling or moving a booking at the counter -> only the office's clerks may.
+CHANGE_CHANNELS = {
+    "rest-cancel": counter_change("cancel"),
+    "rest-move": counter_change("move"),
+    "page-ask-cancel": counter_page_step("absagen"),
+    "page-cancel": counter_page_step("absagen-bestaetigen"),
+    "page-ask-move": counter_page_step("verschieben"),
+}
+
 #: Search channels: a booking is no content; its visitor's name or code is never found.
 BOOKING_SEARCHES = {
     "@search-name": lambda s, t: s.get("@search", params={"SearchableText": "Terminheimlich"}),
@@ -637,6 +671,33 @@ class TestBookingIsolation:
             booking["name"] != "Neugierig"
             for booking in day_bookings(office, date.fromisoformat(booking_target["day"]), utcnow())
         )
+
+    @pytest.mark.parametrize(
+        "channel, role",
+        [
+            (channel, role)
+            for channel in CHANGE_CHANNELS
+            for role in BOOKING_ROLES
+            if role != "office_clerk"
+        ],
+    )
+    def test_only_the_offices_clerks_cancel_or_move_a_booking_at_the_counter(
+        self, matrix_portal, booking_target, channel, role
+    ):
+        response = CHANGE_CHANNELS[channel](booking_session(matrix_portal, role), booking_target)
+        assert SECRET_VISITOR not in response.text, (channel, role)
+        assert "Soll dieser Termin wirklich abgesagt werden?" not in response.text
+        assert response.status_code in (401, 403) or is_login_page(response), (
+            channel,
+            role,
+            response.status_code,
+        )
+        transaction.begin()
+        office = matrix_portal.unrestrictedTraverse(booking_target["office_path"].lstrip("/"))
+        booking = booking_target["booking"]
+        stored = find(office, booking["keys"][0], booking["code"], booking_target["token"])
+        assert stored is not None and stored["state"] == booking["state"], (channel, role)
+        assert "moved_to" not in stored
 
     @pytest.mark.parametrize(
         "channel, role",

@@ -1,10 +1,10 @@
 """The application a clerk names by its reference number when booking a caller's visit for it."""
 
 from herne.portal import _
-from herne.portal.booking.application_visit import ALREADY_BOOKED
 from herne.portal.booking.application_visit import open_booking
 from herne.portal.booking.application_visit import service_of
 from herne.portal.booking.application_visit import visit_minutes
+from herne.portal.booking.slots import BERLIN
 from plone import api
 
 
@@ -16,6 +16,11 @@ UNKNOWN = _(
 NO_VISIT = _(
     "Dieser Antrag wartet nicht auf einen Besuch (Originale vorlegen oder Abholung); "
     "ein Termin dafür ist zurzeit nicht nötig."
+)
+
+ALREADY_BOOKED = _(
+    "Für diesen Antrag ist schon ein Termin gebucht: ${date} um ${time} Uhr, Code ${code}. "
+    "Bitte sagen Sie ihn zuerst in der Tagesliste ab oder verschieben Sie ihn."
 )
 
 
@@ -57,6 +62,17 @@ def visit_for(department, reference, now):
         service = service_of(application)
     if minutes is None or service is None:
         raise ValueError(NO_VISIT)
-    if open_booking(application, now) is not None:
-        raise ValueError(ALREADY_BOOKED)
+    booked = open_booking(application, now)
+    if booked is not None:
+        start = booked["start"].astimezone(BERLIN)
+        raise ValueError(
+            _(
+                ALREADY_BOOKED,
+                mapping={
+                    "date": start.strftime("%d.%m.%Y"),
+                    "time": start.strftime("%H:%M"),
+                    "code": booked["code"],
+                },
+            )
+        )
     return Visit(application, service, minutes)
