@@ -7,6 +7,7 @@ from herne.portal.payment.provider import PENDING
 from herne.portal.payment.settings import endpoint_for
 from herne.portal.payment.settings import payment_configured
 from herne.portal.payment.settings import provider_for
+from herne.portal.security_headers import security_headers
 from plone import api
 import pytest
 from tests.fixtures.payment import ENDPOINT
@@ -63,3 +64,12 @@ def test_the_provider_of_a_service_talks_to_its_departments_endpoint(demo, payme
     opened = provider.initiate("26.00", "HER-2026-000001", "Gewerbeanmeldung", "http://x.invalid/")
     assert provider.status(opened.transaction_id).state == PENDING
     assert payment_service.client().status(opened.transaction_id).state == PENDING
+
+
+def test_forms_may_post_to_the_payment_service_only_while_e_payment_is_on(demo):
+    configure("https://epay.example:8443/api/v1")
+    policy = security_headers(demo["request"])["Content-Security-Policy"]
+    assert "form-action 'self' https://epay.example:8443" in policy
+    api.portal.set_registry_record(f"{PREFIX}.enabled", False)
+    policy = security_headers(demo["request"])["Content-Security-Policy"]
+    assert "epay.example" not in policy

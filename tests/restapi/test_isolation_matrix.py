@@ -161,6 +161,11 @@ CHANNELS = {
     "@workflow": (lambda s, t: s.get(f"{t['app']}/@workflow"), lambda r, t: r.status_code == 200),
     "@sharing": (lambda s, t: s.get(f"{t['app']}/@sharing"), lambda r, t: r.status_code == 200),
     "@antrag": (lambda s, t: s.get(f"{t['app']}/@antrag"), lambda r, t: r.status_code == 200),
+    "@zahlung": (lambda s, t: s.get(f"{t['app']}/@zahlung"), lambda r, t: r.status_code == 200),
+    "payment-return": (
+        lambda s, t: html(s, f"{t['app']}/@@zahlung-zurueck"),
+        lambda r, t: r.status_code == 200 and t["reference"] in r.text,
+    ),
     "@postkorb": (lambda s, t: s.get("@postkorb"), lambda r, t: t["reference"] in r.text),
     "site-search": (
         lambda s, t: html(s, "@@search", params={"SearchableText": t["reference"]}),
@@ -180,6 +185,8 @@ DIRECT = {"page", "receipt", "download", "display-file", "images", "rest-get", "
     "@workflow",
     "@sharing",
     "@antrag",
+    "@zahlung",
+    "payment-return",
 }
 
 

@@ -4,6 +4,7 @@ from herne.portal.controlpanels.portal import portal_setting
 from herne.portal.eid.provider import eid_enabled
 from herne.portal.eid.provider import eid_settings
 from herne.portal.interfaces import IHernePortalLayer
+from herne.portal.payment.settings import payment_settings
 import logging
 import re
 from urllib.parse import urlsplit
@@ -52,6 +53,17 @@ def eid_issuer_origin():
         return None
 
 
+def payment_service_origin():
+    """The payment service's origin while e-payment is on: a filed form redirects to its pay page."""
+    try:
+        settings = payment_settings()
+        if not settings.enabled:
+            return None
+        return origin_of(settings.base_url)
+    except Exception:
+        return None
+
+
 def hsts_max_age():
     try:
         value = int(portal_setting("hsts_max_age", default=0) or 0)
@@ -75,7 +87,9 @@ def is_https(request):
 def security_headers(request):
     """The headers for a response to ``request`` (a name → value dict)."""
     headers = {
-        "Content-Security-Policy": content_security_policy([eid_issuer_origin()]),
+        "Content-Security-Policy": content_security_policy(
+            [eid_issuer_origin(), payment_service_origin()]
+        ),
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "strict-origin-when-cross-origin",
     }

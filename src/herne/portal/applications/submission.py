@@ -34,6 +34,9 @@ from herne.portal.easyform.submission import SUBMISSION_TOKEN
 from herne.portal.easyform.submission import read_submission
 from herne.portal.i18n import in_german
 from herne.portal.mail_delivery import mail_was_kept
+from herne.portal.payment.flow import open_pay_url
+from herne.portal.payment.flow import open_payment
+from herne.portal.payment.settings import fees_paid_online
 from plone import api
 from zope.schema import getFieldsInOrder
 
@@ -67,6 +70,10 @@ class Filed:
     mail_delayed: bool = False
     #: For an application entered for someone without an account: the code to claim it.
     claim_code: str = None
+    #: The pay page the citizen goes to: the application waits as a draft for its fee.
+    payment_url: str = None
+    #: Why the payment could not be opened (German); the draft is kept.
+    payment_error: object = None
 
 
 def file_application(form, fields, request, action, as_draft=False, draft=None):
@@ -144,8 +151,12 @@ def file_application(form, fields, request, action, as_draft=False, draft=None):
     find = find_entered_by_token if behalf else find_by_submission_token
     existing = find(user.getId(), token)
     if existing is not None:
-        # A double click, a resubmitted page or a repeated request: the application filed.
-        return Filed(application=existing, duplicate=True)
+        # A double click, a resubmitted page or a repeated request: the application filed
+        # (or, waiting for its fee, its open payment: never a second one).
+        return Filed(application=existing, duplicate=True, payment_url=open_pay_url(existing))
+
+    # Fees paid online: the application waits as a draft until the payment service says paid.
+    pays = not as_draft and entry is None and fees_paid_online(service)
 
     if draft is None:
         draft = draft_of_current_user(fields.get(DRAFT_FIELD), service)
@@ -159,8 +170,8 @@ def file_application(form, fields, request, action, as_draft=False, draft=None):
         delivery_method=service.result_delivery,
         delivery_address=submission.delivery_address,
         submission_token=token,
-        submit=not as_draft,
-        draft_values=submission.values if as_draft else None,
+        submit=not as_draft and not pays,
+        draft_values=submission.values if as_draft or pays else None,
         draft=draft,
         # A file field left empty on purpose ("Vorhandene Datei entfernen") drops the draft's file.
         removed_files=[name for name, value in submission.values.items() if value is None],
@@ -171,6 +182,9 @@ def file_application(form, fields, request, action, as_draft=False, draft=None):
         if contact == LETTER
         else None,
     )
+    if pays:
+        pay_url, error = open_payment(application, service)
+        return Filed(application=application, payment_url=pay_url, payment_error=error)
     code = None
     if entry is None:
         if not as_draft:

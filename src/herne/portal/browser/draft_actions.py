@@ -20,6 +20,16 @@ class DeleteDraftView(BrowserView):
             "Delete objects", obj=draft
         ):
             raise Forbidden("Not a draft of yours")
+        if (getattr(draft, "payment", None) or {}).get("state") in ("pending", "paid"):
+            # Money may be on its way: the draft stays until the payment service has answered.
+            IStatusMessage(self.request).add(
+                _(
+                    "Dieser Entwurf wartet auf die Bestätigung Ihrer Zahlung und kann nicht gelöscht werden."
+                ),
+                type="error",
+            )
+            self.request.response.redirect(draft.absolute_url())
+            return ""
         service = api.content.get(UID=draft.service_uid)
         # The citizen may delete the draft but not write to the department's area.
         with api.env.adopt_roles(["Manager"]):

@@ -71,6 +71,14 @@ class SaveApplication(Action):
         filed = file_application(get_context(self), fields, request, self)
         if filed.errors:
             return filed.errors
+        if filed.payment_url:
+            # The fee first: the application is submitted once the payment service says paid.
+            request.response.redirect(filed.payment_url)
+            return None
+        if filed.payment_error:
+            IStatusMessage(request).add(filed.payment_error, type="error")
+            request.response.redirect(filed.application.absolute_url())
+            return None
         if not filed.duplicate:
             IStatusMessage(request).add(
                 _(

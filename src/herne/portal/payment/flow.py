@@ -86,6 +86,23 @@ def start_payment(application, service=None):
     return initiated.pay_url
 
 
+def open_payment(application, service):
+    """Open the payment of a just filed draft: (pay page URL, None) or (None, German error)."""
+    try:
+        return start_payment(application, service), None
+    except PaymentServiceError as error:
+        logger.warning("payment of %s not opened: %s", application.getId(), error.detail)
+        return None, error.message
+
+
+def open_pay_url(application):
+    """The pay page of the application's payment while it is open, else None."""
+    record = payment_of(application) or {}
+    if record.get("state") == PENDING and api.content.get_state(application) == "draft":
+        return record.get("pay_url")
+    return None
+
+
 def service_of_application(application):
     """The service page the application was made for."""
     return api.content.get(UID=application.service_uid)

@@ -5,6 +5,7 @@ from herne.portal.controlpanels.payment import SETTINGS_PREFIX
 from herne.portal.controlpanels.payment import IPaymentSettings
 from herne.portal.controlpanels.payment import booking_text
 from herne.portal.controlpanels.payment import parse_endpoints
+from herne.portal.payment.amount import amount_due
 from herne.portal.payment.credentials import payment_password
 from herne.portal.payment.errors import NOT_CONFIGURED
 from herne.portal.payment.errors import PaymentServiceError
@@ -65,3 +66,8 @@ def booking_text_for(service, reference):
     if text is None:
         text = booking_text(DEFAULT_BOOKING_TEXT, reference, service.title)
     return text[:140]
+
+
+def fees_paid_online(service):
+    """True when an application for ``service`` is paid before it is submitted."""
+    return payment_configured(service) and amount_due(service) > 0

@@ -13,6 +13,7 @@ from herne.portal.assist.provenance import provenance_json
 from herne.portal.easyform.submission import SUBMISSION_TOKEN
 from herne.portal.eid.prefill import fitting_verified_values
 from herne.portal.i18n import in_german
+from herne.portal.payment.summary import payment_json
 from herne.portal.restapi.services.application_form.behalf import JSON_NAMES
 from herne.portal.restapi.services.application_form.behalf import behalf_values
 from herne.portal.restapi.services.application_form.get import FormService
@@ -70,6 +71,8 @@ class ApplicationFormPost(FormService):
                     filed.errors[json_name] = filed.errors.pop(field_name)
             return self.error(400, filed.errors)
         application = filed.application
+        if filed.payment_url or filed.payment_error:
+            return self.payment_required(application, filed)
         self.request.response.setStatus(201)
         self.request.response.setHeader("Location", application.absolute_url())
         result = {
@@ -84,3 +87,17 @@ class ApplicationFormPost(FormService):
         if filed.mail_delayed:
             result["notice"] = in_german(MAIL_DELAYED)
         return result
+
+    def payment_required(self, application, filed):
+        """402 with the amount and the pay page; the draft is kept (503 if the service failed)."""
+        if filed.payment_error:
+            return self.error(
+                503, message=filed.payment_error, keep=True, **{"@id": application.absolute_url()}
+            )
+        self.request.response.setStatus(402)
+        self.request.response.setHeader("Location", application.absolute_url())
+        return {
+            "@id": application.absolute_url(),
+            "state": api.content.get_state(application),
+            **payment_json(application),
+        }

@@ -1,0 +1,31 @@
+"""Settle open payments: ask the payment service, submit what is paid (run with zconsole, e.g. every 10 minutes from cron).
+
+.venv/bin/zconsole run instance/etc/zope.conf scripts/settle_payments.py
+"""
+
+from AccessControl.SecurityManagement import newSecurityManager
+from AccessControl.SpecialUsers import system
+from herne.portal.payment.flow import settle_pending
+import os
+from Testing.makerequest import makerequest
+import transaction
+from zope.component.hooks import setSite
+
+
+SITE_ID = os.environ.get("HERNE_SITE_ID", "herne")
+
+
+def main(app):
+    app = makerequest(app)
+    newSecurityManager(None, system)
+    site = app[SITE_ID]
+    setSite(site)
+    results = settle_pending()
+    transaction.commit()
+    print(f"{len(results)} open payments asked")
+    for path, state in sorted(results.items()):
+        print(f"  {path}: {state}")
+
+
+if __name__ == "__main__":
+    main(app)  # noqa: F821 - zconsole provides ``app``
