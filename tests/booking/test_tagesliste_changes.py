@@ -278,6 +278,7 @@ def test_the_page_moves_to_a_time_of_another_day(booking_office, browser_as, mai
         f"neuer Code {new_code}."
     ) in browser.contents
     assert states(office, day) == {booking["code"]: "storniert"}
+    assert f"verschoben auf {later.strftime('%d.%m.%Y')}" in browser.contents  # the old row
     assert new_code in mail_text(booking_mail(mailbox, CALLER))
 
 
