@@ -181,3 +181,11 @@ def test_get_offers_the_consents_of_the_callers_capacity_and_no_eid_values(helpe
     assert citizen.status_code == 403
     assert "nur Digitallotsen" in citizen.json()["error"]["message"]
     assert api_session(*CITIZEN).get(path).json()["fuer_andere"] is None
+
+
+def test_part_of_an_accounts_address_owns_nothing(helpers, apply_for):
+    response = apply_for({**FOR_GERTRUD, "email": "erin@example.org"})  # in buergerin@…
+    assert response.status_code == 201, response.text
+    assert response.json()["zuordnungscode"]
+    (application,) = entered_applications()
+    assert application.applicant == ""

@@ -15,15 +15,20 @@ def account_for_email(email, not_userid=None):
     if "@" not in email:
         return None
     acl_users = api.portal.get_tool("acl_users")
+    # The search matches parts of addresses: only the exact address (any case) counts.
     found = {
         info["userid"]
         for info in acl_users.searchUsers(email=email)
-        if (api.user.get(userid=info["userid"]) or _NoUser).getProperty("email", "").lower()
-        == email
+        if _email_of(info["userid"]) == email
     }
     if len(found) != 1 or not_userid in found:
         return None
     return found.pop()
+
+
+def _email_of(userid):
+    user = api.user.get(userid=userid)
+    return (user.getProperty("email") or "").strip().lower() if user is not None else ""
 
 
 def _same_name(first, second):
@@ -54,9 +59,3 @@ def account_for_identity(given_name, family_name, birth_date, not_userid=None):
     if len(found) != 1 or not_userid in found:
         return None
     return found.pop()
-
-
-class _NoUser:
-    @staticmethod
-    def getProperty(name, default=None):
-        return default
