@@ -92,6 +92,9 @@ class TestUninstall:
     def test_editorial_group_no_longer_manages_the_front_page(self, portal):
         assert "FrontPageEditor" not in api.group.get_roles(groupname="catalogue-editors")
 
+    def test_index_of_entered_applications_removed(self, portal):
+        assert "entered_by" not in portal.portal_catalog.indexes()
+
     def test_browserlayer_removed(self, portal):
         assert IHernePortalLayer not in browserlayer_utils.registered_layers()
 
