@@ -125,3 +125,34 @@ def test_a_failing_payment_service_keeps_the_draft_with_a_german_message(
     assert "Bezahldienst ist gerade nicht erreichbar" in answer.json()["error"]["message"]
     application, submitted = submissions(answer.json()["error"]["@id"])
     assert api.content.get_state(application) == "draft" and submitted == []
+
+
+def test_the_form_page_application_page_and_postkorb_show_the_fee_and_its_state(
+    paying_site, api_session, payment_service
+):
+    html = {"Accept": "text/html"}
+    citizen = api_session(*CITIZEN)
+    form = citizen.get(paying_site["leistungen"][SERVICE]["antrag"].absolute_url(), headers=html)
+    assert "Gebühr: 156,00 €" in form.text
+    assert "erst nach der Zahlung abgeschickt" in form.text
+
+    citizen, answer = apply(api_session, paying_site)
+    url = answer.json()["@id"]
+    page = citizen.get(url, headers=html)
+    assert "Zur Bezahlung" in page.text and "156,00 €" in page.text
+    assert answer.json()["payment_url"] in page.text
+    assert "Entwurf – Zahlung noch nicht bestätigt" in citizen.get("@@postkorb", headers=html).text
+
+    token = re.search(r'name="_authenticator"\s+type="hidden"\s+value="([^"]+)"', page.text).group(1)
+    deleted = citizen.post(
+        f"{url}/@@delete-draft",
+        data={"_authenticator": token},
+        headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": "text/html"},
+    )
+    assert "kann nicht gelöscht werden" in deleted.text
+
+    back = payment_service.choose(answer.json()["payment_url"], "pay")
+    citizen.get(back.headers["Location"], headers=html)
+    page = citizen.get(url, headers=html)
+    assert "Bezahlt." in page.text and "Kreditkarte" in page.text and "PAY-TX" in page.text
+    assert "Zur Bezahlung" not in page.text

@@ -9,6 +9,7 @@ from herne.portal.booking.application_visit import open_visit_link
 from herne.portal.booking.storage import utcnow
 from herne.portal.formats import german_date
 from herne.portal.i18n import in_german
+from herne.portal.payment.summary import draft_payment_title
 from herne.portal.workflow.application_table import STATES
 from plone import api
 
@@ -50,7 +51,11 @@ def postkorb_rows(userid=None):
                 "service": brain.service_title,
                 "date": german_date(date) if date else "",
                 "state": state,
-                "state_title": titles[state],
+                # A draft waiting for its fee says so (drafts are few: woken one by one).
+                "state_title": (
+                    draft_payment_title(brain.getObject()) if state == "draft" else None
+                )
+                or titles[state],
                 "must_act": must_act(state),
                 "unread": bool(brain.citizen_unread),
                 "group": group_of(state),

@@ -30,6 +30,8 @@ from herne.portal.easyform.submission import SUBMISSION_TOKEN
 from herne.portal.eid.login import eid_login_url
 from herne.portal.eid.prefill import fitting_verified_values
 from herne.portal.eid.provider import eid_enabled
+from herne.portal.payment.amount import amount_due
+from herne.portal.payment.settings import fees_paid_online
 from plone import api
 from plone.app.z3cform.interfaces import IDateWidget
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -94,6 +96,12 @@ class ApplicationForm(EasyFormForm):
         super().update()
         forget_refused_files(self, self.kept)
         announce_errors(self)
+
+    def fee_to_pay(self):
+        """The fee paid online before submitting (German notation), or None."""
+        if self.service is None or self.behalf or not fees_paid_online(self.service):
+            return None
+        return f"{amount_due(self.service):.2f}".replace(".", ",")
 
     def may_apply_for_others(self):
         """Whether to offer "Für eine andere Person beantragen" (helpers, the department's clerks)."""

@@ -1,7 +1,20 @@
 """An application's payment as REST shows it (``@zahlung``, the 402 of ``@antragsformular``)."""
 
+from herne.portal import _
+from herne.portal.i18n import in_german
 from herne.portal.payment.flow import open_pay_url
 from herne.portal.payment.flow import payment_of
+from herne.portal.payment.provider import CANCELLED
+from herne.portal.payment.provider import FAILED
+from herne.portal.payment.provider import PENDING
+
+
+#: How the Postkorb names a draft by its payment.
+DRAFT_TITLES = {
+    PENDING: _("Entwurf – Zahlung noch nicht bestätigt"),
+    CANCELLED: _("Entwurf – Zahlung abgebrochen"),
+    FAILED: _("Entwurf – Zahlung fehlgeschlagen"),
+}
 
 
 def payment_json(application):
@@ -17,3 +30,9 @@ def payment_json(application):
         "payment_reference": record.get("payment_reference") or None,
         "payment_method": record.get("method") or None,
     }
+
+
+def draft_payment_title(draft):
+    """The Postkorb's state title of a draft with a payment (German), or None."""
+    title = DRAFT_TITLES.get((payment_of(draft) or {}).get("state"))
+    return in_german(title) if title else None
