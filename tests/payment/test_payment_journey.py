@@ -143,7 +143,9 @@ def test_the_form_page_application_page_and_postkorb_show_the_fee_and_its_state(
     assert answer.json()["payment_url"] in page.text
     assert "Entwurf – Zahlung noch nicht bestätigt" in citizen.get("@@postkorb", headers=html).text
 
-    token = re.search(r'name="_authenticator"\s+type="hidden"\s+value="([^"]+)"', page.text).group(1)
+    token = re.search(r'name="_authenticator"\s+type="hidden"\s+value="([^"]+)"', page.text).group(
+        1
+    )
     deleted = citizen.post(
         f"{url}/@@delete-draft",
         data={"_authenticator": token},
