@@ -1,6 +1,5 @@
 """Filing a filled-in application form: the one path of the form page, its drafts and REST."""
 
-from collective.easyform.api import get_schema
 from collective.easyform.config import FORM_ERROR_MARKER
 from dataclasses import dataclass
 from dataclasses import field
@@ -29,6 +28,7 @@ from herne.portal.assist.consent import DOCUMENT_TITLE
 from herne.portal.assist.entry import NO_DRAFTS
 from herne.portal.assist.entry import check_entry
 from herne.portal.assist.entry import wants_behalf
+from herne.portal.easyform.parsed_model import form_schema
 from herne.portal.easyform.submission import DRAFT_FIELD
 from herne.portal.easyform.submission import SUBMISSION_TOKEN
 from herne.portal.easyform.submission import read_submission
@@ -106,7 +106,7 @@ def file_application(form, fields, request, action, as_draft=False, draft=None):
         )
     entry = None
     if behalf:
-        entry, errors = check_entry(service, fields, set(get_schema(form)))
+        entry, errors = check_entry(service, fields, set(form_schema(form)))
         if errors:
             if BEHALF_FIELD in errors:
                 errors[FORM_ERROR_MARKER] = errors.pop(BEHALF_FIELD)
@@ -206,7 +206,7 @@ def file_application(form, fields, request, action, as_draft=False, draft=None):
 def too_long_values(form, fields):
     """German errors by field name for texts longer than their field of ``form`` takes."""
     errors = {}
-    for name, form_field in getFieldsInOrder(get_schema(form)):
+    for name, form_field in getFieldsInOrder(form_schema(form)):
         message = form_value_error(form_field, fields.get(name))
         if message is not None:
             errors[name] = message

@@ -24,6 +24,7 @@ from herne.portal.browser.file_widgets import forget_refused_files
 from herne.portal.browser.file_widgets import offer_kept_files
 from herne.portal.browser.form_errors import announce_errors
 from herne.portal.browser.text import MultilineText
+from herne.portal.easyform.parsed_model import form_schema
 from herne.portal.easyform.save_application import application_action
 from herne.portal.easyform.submission import DRAFT_FIELD
 from herne.portal.easyform.submission import SUBMISSION_TOKEN
@@ -77,6 +78,11 @@ class ApplicationForm(EasyFormForm):
     handlers = EasyFormForm.handlers.copy()
 
     form_template = ViewPageTemplateFile("templates/application_form.pt")
+
+    @property
+    def schema(self):
+        # easyform parses the model on every access, and accesses it once per field.
+        return form_schema(self.context)
 
     def update(self):
         self.service = service_of(self.context)

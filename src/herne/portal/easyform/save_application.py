@@ -2,7 +2,6 @@
 
 from collective.easyform.actions import Action
 from collective.easyform.actions import ActionFactory
-from collective.easyform.api import get_actions
 from collective.easyform.api import get_context
 from collective.easyform.api import get_expression
 from collective.easyform.interfaces import IAction
@@ -11,6 +10,7 @@ from herne.portal import _
 from herne.portal.applications.submission import MAIL_DELAYED
 from herne.portal.applications.submission import file_application
 from herne.portal.assist.claim import claim_code_notice
+from herne.portal.easyform.parsed_model import form_actions
 from plone.supermodel.exportimport import BaseHandler
 from Products.statusmessages.interfaces import IStatusMessage
 from zope import schema
@@ -46,7 +46,7 @@ def application_action(form):
     ``required`` flag) and its TALES condition, if set, true. The condition is
     evaluated on the form, as easyform does, so it needs no browser form.
     """
-    for _name, action in getFieldsInOrder(get_actions(form)):
+    for _name, action in getFieldsInOrder(form_actions(form)):
         if not ISaveApplication.providedBy(action) or not action.required:
             continue
         condition = IActionExtender(action).execCondition

@@ -1,12 +1,12 @@
 """What a filled-in application form says: snapshot rows, uploads, name and delivery address."""
 
-from collective.easyform.api import get_schema
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import date
 from datetime import datetime
 from herne.portal import _
 from herne.portal.applications.evidence import is_upload
+from herne.portal.easyform.parsed_model import form_schema
 from herne.portal.formats import german_date
 from herne.portal.formats import german_time
 from herne.portal.i18n import in_german
@@ -52,7 +52,7 @@ class Submission:
 
 def read_submission(form, fields, name_fields, fallback_name, delivers_by_post):
     """Turn easyform's extracted data into what an application stores."""
-    titles = {name: str(f.title) for name, f in getFieldsInOrder(get_schema(form))}
+    titles = {name: str(f.title) for name, f in getFieldsInOrder(form_schema(form))}
     answered = {
         name: value
         for name, value in fields.items()

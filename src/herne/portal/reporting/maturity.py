@@ -1,10 +1,10 @@
 """The facts of a service and the OZG maturity level derived from them, never typed in by hand."""
 
-from collective.easyform.api import get_schema
 from collective.easyform.interfaces import IEasyForm
 from dataclasses import asdict
 from dataclasses import dataclass
 from herne.portal import _
+from herne.portal.easyform.parsed_model import form_schema
 from herne.portal.eid.trust import requires_eid
 from herne.portal.vocabularies.catalogue import ONLINE_APPLICABLE
 from plone.namedfile.interfaces import INamedField
@@ -63,7 +63,7 @@ def facts_of(service, eid_available):
     uploads = False
     if form is not None:
         uploads = any(
-            INamedField.providedBy(field) for _name, field in getFieldsInOrder(get_schema(form))
+            INamedField.providedBy(field) for _name, field in getFieldsInOrder(form_schema(form))
         )
     return ServiceFacts(
         has_description=_has_text(service.Description()) or _has_text(service.prerequisites),

@@ -3,12 +3,12 @@
 from base64 import b64decode
 from binascii import Error as Base64Error
 from collective.easyform.api import get_expression
-from collective.easyform.api import get_schema
 from collective.easyform.browser.view import EasyFormForm
 from collective.easyform.interfaces import IFieldExtender
 from datetime import date
 from datetime import datetime
 from herne.portal import _
+from herne.portal.easyform.parsed_model import form_schema
 from herne.portal.easyform.submission import TECHNICAL_FIELDS
 from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.interfaces import INamedField
@@ -41,7 +41,7 @@ NOT_OFFERED = _("Bitte wählen Sie einen der angebotenen Werte.")
 def applicant_fields(form):
     """(name, field) of what an applicant fills in: the fields easyform shows, in order."""
     fields = []
-    for name, field in getFieldsInOrder(get_schema(form)):
+    for name, field in getFieldsInOrder(form_schema(form)):
         if name in TECHNICAL_FIELDS:
             continue
         extender = IFieldExtender(field)
