@@ -23,6 +23,7 @@ import json
 import os
 from pathlib import Path
 import statistics
+import subprocess
 import sys
 import tempfile
 
@@ -53,14 +54,18 @@ def collect(args, directory, mail):
     }
     zconsole(zope_conf, "loadtest/crash_site.py", **environment)
     output = directory / "conflict-map.json"
-    zconsole(
-        zope_conf,
-        "benchmarks/_conflict_submitters.py",
-        HERNE_CONFLICT_MAP_SUBMITTERS=str(args.submitters),
-        HERNE_CONFLICT_MAP_SUBMISSIONS=str(args.submissions),
-        HERNE_CONFLICT_MAP_OUTPUT=str(output),
-        **environment,
-    )
+    try:
+        zconsole(
+            zope_conf,
+            "benchmarks/_conflict_submitters.py",
+            HERNE_CONFLICT_MAP_SUBMITTERS=str(args.submitters),
+            HERNE_CONFLICT_MAP_SUBMISSIONS=str(args.submissions),
+            HERNE_CONFLICT_MAP_OUTPUT=str(output),
+            **environment,
+        )
+    except subprocess.CalledProcessError as error:
+        print(error.stdout[-3000:], error.stderr[-5000:], file=sys.stderr)
+        raise
     return json.loads(output.read_text())
 
 
