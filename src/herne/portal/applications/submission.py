@@ -125,7 +125,7 @@ def file_application(form, fields, request, action, as_draft=False, draft=None):
         return Filed(errors={CONTACT_FIELD: NOT_OFFERED})
     if contact == LETTER and not as_draft:
         letter_errors = address_errors(
-            fields, [name for name, _f in getFieldsInOrder(get_schema(form))]
+            fields, [name for name, _f in getFieldsInOrder(form_schema(form))]
         )
         if letter_errors:
             return Filed(errors=letter_errors)
