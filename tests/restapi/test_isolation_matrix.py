@@ -1,6 +1,7 @@
 """Nobody but the owner, the responsible clerks and the helper who entered it reaches an
-application, on any channel; nobody but the token's holder reaches a booking, and only the
-office's clerks its day list.
+application, on any channel; nobody but the token's holder reaches a booking, nobody but the
+applicant moves or cancels the visit of an application, and only the office's clerks see the
+day list.
 
 One parametrized test: channel x role. Each outsider must get nothing (401/403/404,
 the log-in page, or an empty result) and no trace of the application in the body;
@@ -21,6 +22,7 @@ from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.namedfile.file import NamedBlobFile
+from plone.protect.authenticator import createToken
 import pytest
 import re
 from tests.fixtures.applications import CLERK
@@ -32,6 +34,7 @@ from tests.fixtures.assist import OTHER_HELPER
 from tests.fixtures.assist import add_helpers
 from tests.fixtures.assist import vollmacht
 from tests.fixtures.booking import next_weekday
+from tests.fixtures.booking import pickup_application
 from tests.fixtures.booking import set_up_booking
 from tests.fixtures.browsers import demo_password
 from tests.fixtures.rest import portal_session
@@ -939,3 +942,140 @@ class TestLettersOfEnteredApplications:
         )
         listing = session.get("@postausgang").json()
         assert entered_letter_target["key"] in [item["key"] for item in listing["items"]]
+
+
+@pytest.fixture(scope="class")
+def visit_target(matrix_portal, booking_target):
+    """The open visit of an application of ``buerger`` at Herne-Mitte, booked by its account."""
+    office = matrix_portal.unrestrictedTraverse(booking_target["office_path"].lstrip("/"))
+    application = pickup_application(matrix_portal, office)
+    start = datetime.combine(next_weekday(2), time(9), tzinfo=BERLIN)
+    booking, _token, _confirm = book(
+        office,
+        application.service_uid,
+        start,
+        5,
+        2,
+        utcnow(),
+        SECRET_VISITOR,
+        "quirin@example.org",
+        application.UID(),
+        ROLES["owner"][0],
+    )
+    transaction.commit()
+    portal_url = matrix_portal.absolute_url()
+    day = next_weekday(3).isoformat()
+    return {
+        "booking": booking,
+        "office_path": booking_target["office_path"],
+        "app": application.absolute_url()[len(portal_url) :],
+        "range": {"start": day, "end": day},
+        "new_start": datetime.combine(next_weekday(3), time(10), tzinfo=BERLIN).isoformat(),
+    }
+
+
+def authenticator_of(role):
+    """The caller's own valid CSRF token, as any page of theirs would give it."""
+    username = BOOKING_ROLES[role][0]
+    if not username:
+        return createToken()
+    with api.env.adopt_user(username=username):
+        return createToken()
+
+
+#: The applicant's own visit, signed in without a token -> "the caller reached the visit".
+OWN_VISIT_READS = {
+    "antrag-termin-verschieben": (
+        lambda s, t: html(s, f"{t['app']}/@@antrag-termin-verschieben"),
+        lambda r, t: r.status_code == 200 and "Bisheriger Termin" in r.text,
+    ),
+    "rest-termin-verschieben": (
+        lambda s, t: s.get(f"{t['app']}/@termin-verschieben", params=t["range"]),
+        lambda r, t: r.status_code == 200 and r.json()["items"],
+    ),
+    "@antrag-termin": (
+        lambda s, t: s.get(f"{t['app']}/@antrag"),
+        lambda r, t: r.status_code == 200 and t["booking"]["code"] in r.text,
+    ),
+    "@postkorb-termin": (
+        lambda s, t: s.get("@postkorb"),
+        lambda r, t: t["booking"]["code"] in r.text,
+    ),
+    "postkorb-page": (
+        lambda s, t: html(s, "@@postkorb"),
+        lambda r, t: t["booking"]["code"] in r.text and "antrag-termin-verschieben" in r.text,
+    ),
+}
+#: A browser's form post (the session sends JSON otherwise).
+FORM_POST = {"Accept": "text/html", "Content-Type": "application/x-www-form-urlencoded"}
+#: Changing it: every one must be refused for anyone but the applicant (with their own
+#: valid authenticator, so that only the ownership check stands in the way).
+OWN_VISIT_CHANGES = {
+    "rest-move": lambda s, t, token: s.post(
+        f"{t['app']}/@termin-verschieben", json={"start": t["new_start"]}
+    ),
+    "rest-cancel": lambda s, t, token: s.post(f"{t['app']}/@termin-absagen", json={}),
+    "page-move": lambda s, t, token: s.post(
+        f"{t['app']}/@@antrag-termin-verschieben",
+        data={"start": t["new_start"], "_authenticator": token},
+        headers=FORM_POST,
+    ),
+    "page-cancel": lambda s, t, token: s.post(
+        f"{t['app']}/@@antrag-termin-absagen",
+        data={"_authenticator": token},
+        headers=FORM_POST,
+    ),
+}
+
+
+class TestOwnVisitIsolation:
+    @pytest.mark.parametrize(
+        "channel, role", [(channel, role) for channel in OWN_VISIT_READS for role in BOOKING_ROLES]
+    )
+    def test_only_the_applicant_sees_the_visit_to_move(
+        self, matrix_portal, visit_target, channel, role
+    ):
+        request, reached = OWN_VISIT_READS[channel]
+        response = request(booking_session(matrix_portal, role), visit_target)
+        if role == "owner":
+            assert reached(response, visit_target), (channel, response.status_code)
+            return
+        assert not reached(response, visit_target), (channel, role)
+        assert visit_target["booking"]["code"] not in response.text
+        assert SECRET_VISITOR not in response.text
+
+    @pytest.mark.parametrize(
+        "channel, role",
+        [
+            (channel, role)
+            for channel in OWN_VISIT_CHANGES
+            for role in BOOKING_ROLES
+            if role != "owner"
+        ],
+    )
+    def test_nobody_but_the_applicant_moves_or_cancels_it(
+        self, matrix_portal, visit_target, channel, role
+    ):
+        token = authenticator_of(role)
+        response = OWN_VISIT_CHANGES[channel](
+            booking_session(matrix_portal, role), visit_target, token
+        )
+        assert response.status_code in (401, 403, 404) or is_login_page(response), (
+            channel,
+            role,
+            response.status_code,
+        )
+        assert visit_target["booking"]["code"] not in response.text
+        transaction.begin()
+        office = matrix_portal.unrestrictedTraverse(visit_target["office_path"].lstrip("/"))
+        (stored,) = [
+            booking
+            for booking in day_bookings(office, next_weekday(2), utcnow())
+            if booking["code"] == visit_target["booking"]["code"]
+        ]
+        assert stored["state"] == visit_target["booking"]["state"], (channel, role)
+        assert not [
+            booking
+            for booking in day_bookings(office, next_weekday(3), utcnow())
+            if booking.get("moved_from") == visit_target["booking"]["code"]
+        ]

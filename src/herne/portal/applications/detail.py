@@ -22,8 +22,12 @@ from herne.portal.assist.capacity import HELPER
 from herne.portal.assist.claim import claim_code
 from herne.portal.assist.provenance import provenance_json
 from herne.portal.assist.provenance import provenance_text
+from herne.portal.booking.application_visit import owner_refusal
+from herne.portal.booking.own_visit import open_visit
+from herne.portal.booking.storage import utcnow
 from herne.portal.formats import german_datetime
 from herne.portal.i18n import in_german
+from herne.portal.restapi.services.antrag_termin import visit_json
 from plone import api
 from plone.memoize.instance import memoize
 
@@ -252,4 +256,12 @@ class ApplicationDetail:
             else None,
             "erfasst": provenance_json(application),
             "zuordnungscode": self.claim_code(),
+            "termin": self.own_visit_json(),
         }
+
+    def own_visit_json(self):
+        """The open visit with its move and cancel services, for the applicant only."""
+        if owner_refusal(self.application) is not None:
+            return None
+        booking = open_visit(self.application.UID(), utcnow())[1]
+        return visit_json(self.application.absolute_url(), booking) if booking else None

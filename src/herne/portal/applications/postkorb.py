@@ -6,10 +6,12 @@ from herne.portal.applications.office import department_of
 from herne.portal.applications.processing import state_title
 from herne.portal.booking.application_visit import VISIT_STATES
 from herne.portal.booking.application_visit import open_visit_link
+from herne.portal.booking.own_visit import open_visit
 from herne.portal.booking.storage import utcnow
 from herne.portal.formats import german_date
 from herne.portal.i18n import in_german
 from herne.portal.payment.summary import draft_payment_title
+from herne.portal.restapi.services.antrag_termin import visit_json
 from herne.portal.workflow.application_table import STATES
 from plone import api
 
@@ -44,6 +46,7 @@ def postkorb_rows(userid=None):
         if state not in titles:
             titles[state] = state_title(state)
         date = brain.submitted or brain.modified
+        visit = open_visit(brain.UID, now)[1] if state != "draft" else None
         rows.append(
             {
                 "url": brain.getURL(),
@@ -60,8 +63,11 @@ def postkorb_rows(userid=None):
                 "unread": bool(brain.citizen_unread),
                 "group": group_of(state),
                 "visit_url": (
-                    open_visit_link(brain.getObject(), now) if state in VISIT_STATES else None
+                    open_visit_link(brain.getObject(), now)
+                    if state in VISIT_STATES and visit is None
+                    else None
                 ),
+                "visit": visit,  # the booked visit, to move or cancel here
             }
         )
     return rows
@@ -79,6 +85,7 @@ def row_as_json(row):
         "must_act": row["must_act"],
         "unread": row["unread"],
         "termin_buchen_url": row["visit_url"],
+        "termin": visit_json(row["url"], row["visit"]) if row["visit"] else None,
     }
 
 

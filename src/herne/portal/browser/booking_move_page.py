@@ -41,15 +41,17 @@ class MoveBookingPage(BookingView):
     refusal = None
     moved = None
     moved_token = None
+    refused_title = _("Dieser Link ist nicht gültig")
+    not_found = NOT_FOUND
 
     def __call__(self):
         keep_private(self.request.response)
         self.errors = {}
         self.now = utcnow()
         self.day = self.start = None
-        self.office, self.booking = linked_booking(self.request)
+        self.office, self.booking = self.find_booking()
         if self.booking is None:
-            return self.refuse(404, NOT_FOUND)
+            return self.refuse(404, self.not_found)
         if not movable(self.booking, self.now):
             return self.refuse(400, NOT_MOVABLE)
         self.settings = office_settings(self.office)
@@ -62,6 +64,10 @@ class MoveBookingPage(BookingView):
         if form.get("day") is not None:
             return self.show_times(parse_date(form.get("day")))
         return self.index()
+
+    def find_booking(self):
+        """(office, booking) the page moves: here the one the mail's link names."""
+        return linked_booking(self.request)
 
     def refuse(self, status, message):
         self.request.response.setStatus(status)

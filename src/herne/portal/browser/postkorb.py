@@ -3,6 +3,7 @@
 from herne.portal.applications.postkorb import GROUPS
 from herne.portal.applications.postkorb import entered_rows
 from herne.portal.applications.postkorb import postkorb_rows
+from herne.portal.browser.application_visit import visit_text
 from plone import api
 from plone.memoize.view import memoize
 from Products.Five.browser import BrowserView
@@ -32,6 +33,10 @@ class PostkorbView(BrowserView):
             {"id": group_id, "rows": [row for row in rows if row["group"] == group_id]}
             for group_id in GROUPS
         ]
+
+    def visit_text(self, booking):
+        """The booked visit of a row, as the application page says it."""
+        return visit_text(booking)
 
     def unread_count(self):
         return sum(1 for row in self.rows() if row["unread"])
