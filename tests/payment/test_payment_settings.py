@@ -7,13 +7,19 @@ from herne.portal.payment.provider import PENDING
 from herne.portal.payment.settings import endpoint_for
 from herne.portal.payment.settings import payment_configured
 from herne.portal.payment.settings import provider_for
+from herne.portal.reporting.maturity import facts_of
+from herne.portal.reporting.maturity import maturity_level
 from herne.portal.security_headers import security_headers
 from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
+from plone.testing.zope import Browser
 import pytest
 from tests.fixtures.payment import ENDPOINT
 from tests.fixtures.payment import ORIGINATOR
 from tests.fixtures.payment import PASSWORD
 from tests.fixtures.payment import USERNAME
+import transaction
 
 
 PREFIX = "herne.portal.payment"
@@ -73,3 +79,33 @@ def test_forms_may_post_to_the_payment_service_only_while_e_payment_is_on(demo):
     api.portal.set_registry_record(f"{PREFIX}.enabled", False)
     policy = security_headers(demo["request"])["Content-Security-Policy"]
     assert "epay.example" not in policy
+
+
+def test_a_service_paid_online_reaches_the_top_maturity_level(demo):
+    service = demo["portal"]["leistungen"]["hundesteuer"]  # a form, fees, basic log-in
+    service.result_delivery = "download"
+    assert maturity_level(facts_of(service, eid_available=True)) == 3
+    configure("https://epay.example/api", default="05916000")
+    service.payment_enabled = True
+    facts = facts_of(service, eid_available=True)
+    assert facts.epayment and maturity_level(facts) == 4
+
+
+def test_saving_the_payment_settings_updates_the_listed_maturity(demo_functional):
+    portal = demo_functional["portal"]
+    portal["leistungen"]["hundesteuer"].payment_enabled = True
+    transaction.commit()
+    brain = api.content.find(UID=portal["leistungen"]["hundesteuer"].UID())[0]
+    assert brain.service_facts["epayment"] is False
+    browser = Browser(demo_functional["app"])
+    browser.handleErrors = False
+    browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
+    browser.open(portal.absolute_url() + "/@@herne-payment-controlpanel")
+    browser.getControl(name="form.widgets.enabled:list").value = ["selected"]
+    browser.getControl(name="form.widgets.base_url").value = "https://epay.example/api"
+    browser.getControl(name="form.widgets.originator_id").value = "herne"
+    browser.getControl(name="form.widgets.default_endpoint_id").value = "05916000"
+    browser.getControl(name="form.buttons.save").click()
+    transaction.abort()
+    brain = api.content.find(UID=portal["leistungen"]["hundesteuer"].UID())[0]
+    assert brain.service_facts["epayment"] is True

@@ -3,6 +3,7 @@
 from herne.portal import _
 from herne.portal.payment.credentials import has_payment_password
 from herne.portal.payment.credentials import set_payment_password
+from plone import api
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
 from plone.autoform import directives
@@ -198,7 +199,17 @@ class PaymentSettingsForm(RegistryEditForm):
     def applyChanges(self, data):
         if not data.get("password"):
             data = {name: value for name, value in data.items() if name != "password"}
-        return super().applyChanges(data)
+        changes = super().applyChanges(data)
+        if changes:
+            reindex_services()
+        return changes
+
+
+def reindex_services():
+    """Services keep whether they are paid online in their catalog data (listings, dashboard)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(portal_type="Service"):
+        brain._unrestrictedGetObject().reindexObject(idxs=["getId"])
 
 
 class PaymentSettingsView(ControlPanelFormWrapper):

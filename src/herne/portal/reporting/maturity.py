@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from herne.portal import _
 from herne.portal.easyform.parsed_model import form_schema
 from herne.portal.eid.trust import requires_eid
+from herne.portal.payment.settings import payment_configured
 from herne.portal.vocabularies.catalogue import ONLINE_APPLICABLE
 from plone.namedfile.interfaces import INamedField
 from zope.schema import getFieldsInOrder
@@ -76,8 +77,9 @@ def facts_of(service, eid_available):
         # Every application filed through the portal is followed in the Postkorb.
         status_tracking=online,
         fees=any(row.get("amount") for row in (service.fees or [])),
-        # The portal offers no e-payment yet; a service without fees needs none.
-        epayment=False,
+        # Paid online: the service's switch on and the payment service set up for its
+        # department (control panel "E-Payment"); a service without fees needs none.
+        epayment=payment_configured(service),
         digital_result=service.result_delivery == "download",
     )
 
