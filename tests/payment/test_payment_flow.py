@@ -17,7 +17,8 @@ from plone import api
 import pytest
 import requests
 from tests.fixtures.applications import draft_application
-from tests.payment.test_payment_settings import configure
+from tests.fixtures.payment import configure_payment
+from tests.fixtures.payment import receipt_text
 
 
 SERVICE = "gewerbe-anmelden"  # Ordnungsamt, 26,00 €
@@ -27,7 +28,7 @@ SERVICE = "gewerbe-anmelden"  # Ordnungsamt, 26,00 €
 def paying_draft(demo, payment_service):
     """A draft of the demo citizen for a service with payment switched on."""
     portal = demo["portal"]
-    configure(payment_service.url, endpoints=["ordnungsamt=ordnungsamt"])
+    configure_payment(payment_service.url, endpoints=["ordnungsamt=ordnungsamt"])
     portal["leistungen"][SERVICE].payment_enabled = True
     return draft_application(portal, SERVICE)
 
@@ -114,3 +115,13 @@ def test_a_failing_payment_service_changes_nothing(paying_draft, payment_service
 def test_a_paid_draft_is_never_removed_as_stale(paying_draft, payment_service):
     start_payment(paying_draft)
     assert "/".join(paying_draft.getPhysicalPath()) not in remove_stale_drafts(days=-1)
+
+
+def test_the_receipt_names_the_paid_fee_its_reference_and_method(paying_draft, payment_service):
+    pay_url = start_payment(paying_draft)
+    payment_service.choose(pay_url, "pay")
+    settle(paying_draft)
+    text = receipt_text(paying_draft)
+    assert "Gebühr bezahlt 26,00 €" in text
+    assert f"Zahlungsreferenz {paying_draft.payment['payment_reference']}" in text
+    assert "Zahlungsart Kreditkarte" in text

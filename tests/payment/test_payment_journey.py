@@ -10,8 +10,8 @@ import pytest
 import re
 from tests.fixtures.applications import CITIZEN
 from tests.fixtures.applications import OTHER_CITIZEN
+from tests.fixtures.payment import configure_payment
 from tests.fixtures.rest import DOG_TAX
-from tests.payment.test_payment_settings import configure
 import transaction
 
 
@@ -20,7 +20,7 @@ SERVICE = "hundesteuer"
 
 @pytest.fixture()
 def paying_site(rest_portal, payment_service):
-    configure(payment_service.url, endpoints=["steuern=steuern"])
+    configure_payment(payment_service.url, endpoints=["steuern=steuern"])
     rest_portal["leistungen"][SERVICE].payment_enabled = True
     transaction.commit()
     return rest_portal

@@ -1,6 +1,5 @@
 """Which services take payment online: the site switch, the service's switch and a department endpoint."""
 
-from herne.portal.payment.credentials import set_payment_password
 from herne.portal.payment.errors import NOT_CONFIGURED
 from herne.portal.payment.errors import PaymentServiceError
 from herne.portal.payment.provider import PENDING
@@ -16,29 +15,15 @@ from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.testing.zope import Browser
 import pytest
 from tests.fixtures.payment import ENDPOINT
-from tests.fixtures.payment import ORIGINATOR
-from tests.fixtures.payment import PASSWORD
-from tests.fixtures.payment import USERNAME
+from tests.fixtures.payment import PREFIX
+from tests.fixtures.payment import configure_payment
 import transaction
-
-
-PREFIX = "herne.portal.payment"
-
-
-def configure(base_url, endpoints=(), default=""):
-    api.portal.set_registry_record(f"{PREFIX}.enabled", True)
-    api.portal.set_registry_record(f"{PREFIX}.base_url", base_url)
-    api.portal.set_registry_record(f"{PREFIX}.originator_id", ORIGINATOR)
-    api.portal.set_registry_record(f"{PREFIX}.default_endpoint_id", default)
-    api.portal.set_registry_record(f"{PREFIX}.department_endpoints", list(endpoints))
-    api.portal.set_registry_record(f"{PREFIX}.username", USERNAME)
-    set_payment_password(PASSWORD)
 
 
 def test_payment_needs_the_site_switch_the_service_switch_and_an_endpoint(demo):
     service = demo["portal"]["leistungen"]["gewerbe-anmelden"]  # Ordnungsamt
     assert not payment_configured(service)
-    configure("http://127.0.0.1:9", endpoints=[f"ordnungsamt={ENDPOINT}"])
+    configure_payment("http://127.0.0.1:9", endpoints=[f"ordnungsamt={ENDPOINT}"])
     assert not payment_configured(service)  # the service is not switched on
     service.payment_enabled = True
     assert payment_configured(service)
@@ -48,7 +33,9 @@ def test_payment_needs_the_site_switch_the_service_switch_and_an_endpoint(demo):
 
 def test_a_department_without_its_own_endpoint_uses_the_citys(demo):
     portal = demo["portal"]
-    configure("http://127.0.0.1:9", endpoints=["ordnungsamt=herne-ordnungsamt"], default="05916000")
+    configure_payment(
+        "http://127.0.0.1:9", endpoints=["ordnungsamt=herne-ordnungsamt"], default="05916000"
+    )
     ordnungsamt = portal["leistungen"]["gewerbe-anmelden"].department_object()
     standesamt = portal["leistungen"]["geburtsurkunde"].department_object()
     assert endpoint_for(ordnungsamt) == "herne-ordnungsamt"
@@ -64,7 +51,7 @@ def test_the_provider_of_a_service_talks_to_its_departments_endpoint(demo, payme
     with pytest.raises(PaymentServiceError) as raised:
         provider_for(service)
     assert raised.value.message == NOT_CONFIGURED
-    configure(payment_service.url, endpoints=[f"ordnungsamt={ENDPOINT}"])
+    configure_payment(payment_service.url, endpoints=[f"ordnungsamt={ENDPOINT}"])
     service.payment_enabled = True
     provider = provider_for(service)
     opened = provider.initiate("26.00", "HER-2026-000001", "Gewerbeanmeldung", "http://x.invalid/")
@@ -73,7 +60,7 @@ def test_the_provider_of_a_service_talks_to_its_departments_endpoint(demo, payme
 
 
 def test_forms_may_post_to_the_payment_service_only_while_e_payment_is_on(demo):
-    configure("https://epay.example:8443/api/v1")
+    configure_payment("https://epay.example:8443/api/v1")
     policy = security_headers(demo["request"])["Content-Security-Policy"]
     assert "form-action 'self' https://epay.example:8443" in policy
     api.portal.set_registry_record(f"{PREFIX}.enabled", False)
@@ -85,7 +72,7 @@ def test_a_service_paid_online_reaches_the_top_maturity_level(demo):
     service = demo["portal"]["leistungen"]["hundesteuer"]  # a form, fees, basic log-in
     service.result_delivery = "download"
     assert maturity_level(facts_of(service, eid_available=True)) == 3
-    configure("https://epay.example/api", default="05916000")
+    configure_payment("https://epay.example/api", default="05916000")
     service.payment_enabled = True
     facts = facts_of(service, eid_available=True)
     assert facts.epayment and maturity_level(facts) == 4

@@ -6,6 +6,7 @@ from herne.portal.applications.office import office_line
 from herne.portal.assist.provenance import provenance_text
 from herne.portal.formats import german_datetime
 from herne.portal.i18n import in_german
+from herne.portal.payment.summary import paid_fee_rows
 from io import BytesIO
 from plone import api
 from reportlab.lib import colors
@@ -112,6 +113,7 @@ def receipt_pdf(application, compress=True, claim_code=None):
         facts.append((in_german(_("Zustelladresse")), application.delivery_address))
     if application.entry:
         facts.append((in_german(_("Erfasst")), provenance_text(application.entry)))
+    facts += paid_fee_rows(application)
     story.append(_table(facts, para))
     story += [Spacer(1, 6 * mm), para(in_german(_("Ihre Angaben")), styles["Heading2"])]
     rows = [

@@ -7,6 +7,7 @@ from herne.portal.payment.provider import CANCELLED
 from herne.portal.payment.provider import FAILED
 from herne.portal.payment.provider import PAID
 from herne.portal.payment.provider import PENDING
+from herne.portal.payment.summary import METHODS
 from plone import api
 from plone.protect.authenticator import createToken
 from Products.Five.browser import BrowserView
@@ -27,16 +28,6 @@ STYLES = {
     PAID: "alert-success",
     CANCELLED: "alert-danger",
     FAILED: "alert-danger",
-}
-#: XBezahldienste payment methods as the citizen and the clerk read them.
-METHODS = {
-    "CREDITCARD": _("Kreditkarte"),
-    "PAYPAL": _("PayPal"),
-    "GIROPAY": _("giropay"),
-    "PAYDIRECT": _("paydirekt"),
-    "DIRECTDEBIT": _("Lastschrift"),
-    "INVOICE": _("Rechnung"),
-    "OTHER": _("andere Zahlungsart"),
 }
 
 

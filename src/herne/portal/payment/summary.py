@@ -6,8 +6,20 @@ from herne.portal.payment.flow import open_pay_url
 from herne.portal.payment.flow import payment_of
 from herne.portal.payment.provider import CANCELLED
 from herne.portal.payment.provider import FAILED
+from herne.portal.payment.provider import PAID
 from herne.portal.payment.provider import PENDING
 
+
+#: XBezahldienste payment methods as the citizen and the clerk read them.
+METHODS = {
+    "CREDITCARD": _("Kreditkarte"),
+    "PAYPAL": _("PayPal"),
+    "GIROPAY": _("giropay"),
+    "PAYDIRECT": _("paydirekt"),
+    "DIRECTDEBIT": _("Lastschrift"),
+    "INVOICE": _("Rechnung"),
+    "OTHER": _("andere Zahlungsart"),
+}
 
 #: How the Postkorb names a draft by its payment.
 DRAFT_TITLES = {
@@ -36,3 +48,16 @@ def draft_payment_title(draft):
     """The Postkorb's state title of a draft with a payment (German), or None."""
     title = DRAFT_TITLES.get((payment_of(draft) or {}).get("state"))
     return in_german(title) if title else None
+
+
+def paid_fee_rows(application):
+    """The receipt's rows of a paid fee: amount, payment reference and method (German)."""
+    record = payment_of(application) or {}
+    if record.get("state") != PAID:
+        return []
+    method = record.get("method") or ""
+    return [
+        (in_german(_("Gebühr bezahlt")), f"{record['amount'].replace('.', ',')} €"),
+        (in_german(_("Zahlungsreferenz")), record.get("payment_reference") or ""),
+        (in_german(_("Zahlungsart")), in_german(METHODS[method]) if method in METHODS else method),
+    ]
