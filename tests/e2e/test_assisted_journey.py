@@ -79,3 +79,32 @@ class TestApplyingForSomeone:
         applicant.check("Antrag zugeordnet")
         page = applicant.goto("@@postkorb")
         expect(page.get_by_text(reference)).to_be_visible()
+
+    def test_clerk_enters_an_application_at_the_counter(self, journey, site):
+        clerk = journey("am-schalter")
+        clerk.login("sachbearbeitung-steuern", "demo-sachbearbeitung-steuern-2026")
+        page = clerk.goto("leistungen/hundesteuer/antrag?fuer=andere")
+        page.get_by_label("Was möchten Sie tun?").select_option("Hund anmelden")
+        page.get_by_label("Vorname").fill("Walter")
+        page.get_by_label("Nachname").fill("Wagner")
+        page.get_by_label("Geburtsdatum").fill("1938-07-21")
+        page.get_by_label("Straße und Hausnummer").fill("Hauptstraße 5")
+        page.get_by_label("Postleitzahl").fill("44649")
+        page.get_by_label("Name des Hundes").fill("Rex")
+        page.get_by_label("Rasse").fill("Pudel")
+        page.get_by_label("Hund gehalten seit / abgegeben am").fill("2026-09-01")
+        page.get_by_label("Die Person war am Schalter anwesend und hat sich ausgewiesen").check()
+        page.get_by_label(re.compile("Ich willige ein")).check()
+        page.get_by_role("button", name="Antrag absenden").click()
+        expect(
+            page.get_by_text("Bitte wählen Sie, welchen Ausweis die Person vorgelegt hat.")
+        ).to_be_visible()
+        clerk.check("Am Schalter: Ausweis fehlt")
+        page.get_by_label("Die Person war am Schalter anwesend und hat sich ausgewiesen").check()
+        page.get_by_label("Vorgelegter Ausweis").select_option("Personalausweis")
+        page.get_by_label(re.compile("Ich willige ein")).check()
+        page.get_by_role("button", name="Antrag absenden").click()
+        expect(page.locator(".herne-provenance")).to_contain_text(
+            "Am Schalter erfasst von Torsten Taler, Ausweis vorgelegt (Personalausweis)"
+        )
+        clerk.check("Am Schalter erfasst")
