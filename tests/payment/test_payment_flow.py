@@ -19,6 +19,7 @@ import requests
 from tests.fixtures.applications import draft_application
 from tests.fixtures.payment import configure_payment
 from tests.fixtures.payment import receipt_text
+import transaction
 
 
 SERVICE = "gewerbe-anmelden"  # Ordnungsamt, 26,00 €
@@ -125,3 +126,25 @@ def test_the_receipt_names_the_paid_fee_its_reference_and_method(paying_draft, p
     assert "Gebühr bezahlt 26,00 €" in text
     assert f"Zahlungsreferenz {paying_draft.payment['payment_reference']}" in text
     assert "Zahlungsart Kreditkarte" in text
+
+
+def test_a_settlement_lost_before_its_commit_is_made_again_once(paying_draft, payment_service):
+    pay_url = start_payment(paying_draft)
+    payment_service.choose(pay_url, "pay")
+    before_commit = transaction.savepoint()
+    assert settle(paying_draft) == PAID
+    before_commit.rollback()  # the process was killed after the service's answer
+    assert api.content.get_state(paying_draft) == "draft"
+    assert paying_draft.payment["state"] == PENDING
+    assert list(settle_pending().values()) == [PAID]
+    assert len(submissions(paying_draft)) == 1
+
+
+def test_a_paid_application_is_found_by_its_reference_and_submission_date(
+    paying_draft, payment_service
+):
+    payment_service.choose(start_payment(paying_draft), "pay")
+    settle(paying_draft)
+    catalog = api.portal.get_tool("portal_catalog")
+    (brain,) = catalog.unrestrictedSearchResults(reference_number=paying_draft.reference_number)
+    assert brain.review_state == "submitted" and brain.submitted is not None

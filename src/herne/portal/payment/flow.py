@@ -148,6 +148,8 @@ def settle(application):
         paid=DateTime().ISO8601(),
     )
     send_to_department(application, comment=_paid_comment(record, status))
+    # The workflow reindexes its state only: the worklist finds it by date and reference.
+    application.reindexObject()
     _queue_receipt(application)
     return PAID
 
