@@ -7,6 +7,7 @@ from herne.portal.applications.contact import by_letter
 from herne.portal.applications.letters import add_letter
 from herne.portal.applications.office import department_of
 from herne.portal.applications.office import office_text
+from herne.portal.assist.claim import claim_letter_paragraphs
 from herne.portal.booking.application_visit import booking_url
 from herne.portal.controlpanels.portal import portal_sender
 from herne.portal.formats import german_date
@@ -42,10 +43,11 @@ def _queue(to, subject, body, reference=""):
     return True
 
 
-def queue_receipt_mail(application, member):
+def queue_receipt_mail(application, member, claim_code=None):
     """The confirmation of receipt (a letter when the applicant chose "Brief").
 
     ``member`` is the applicant's account; None for someone without one (a letter only).
+    ``claim_code``: for someone without an account, the letter tells how to claim it.
     """
     email = member.getProperty("email") if member is not None else None
     if not email and not by_letter(application):
@@ -77,7 +79,13 @@ def queue_receipt_mail(application, member):
     ]
     closing = [_("Mit freundlichen Grüßen"), _("Ihre Stadt Herne")]
     body = "\n\n".join(in_german(text) for text in paragraphs)
-    body += f"\n{mapping['url']}\n\n" + "\n".join(in_german(text) for text in closing) + "\n"
+    body += f"\n{mapping['url']}\n\n"
+    if claim_code and by_letter(application):
+        # Only in the letter's text (the printout), never in its subject: lists show subjects.
+        portal_url = api.portal.get().absolute_url()
+        claim = claim_letter_paragraphs(claim_code, application.reference_number, portal_url)
+        body += "\n".join(in_german(text) for text in claim) + "\n\n"
+    body += "\n".join(in_german(text) for text in closing) + "\n"
     if by_letter(application):
         add_letter(application, "receipt", subject, body)
         return True

@@ -194,7 +194,7 @@ def file_application(form, fields, request, action, as_draft=False, draft=None):
     else:
         code = readable(open_claim(application, entry.birth_date))
         if contact == LETTER:  # no account, no e-mail: the receipt goes by post
-            queue_receipt_mail(application, None)
+            queue_receipt_mail(application, None, claim_code=code)
     return Filed(
         application=application,
         dropped=upload_errors,

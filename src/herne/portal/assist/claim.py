@@ -51,6 +51,25 @@ def claim_code_notice(code):
     )
 
 
+def claim_letter_paragraphs(code, reference, portal_url):
+    """The receipt letter's explanation how the applicant attaches the application to an own account."""
+    mapping = {"code": code, "reference": reference, "url": f"{portal_url}/@@antrag-zuordnen"}
+    return [
+        _("So ordnen Sie den Antrag Ihrem eigenen Konto beim Serviceportal zu:"),
+        _("1. Legen Sie ein Konto beim Serviceportal der Stadt Herne an und melden Sie sich an."),
+        _("2. Öffnen Sie die Seite „Antrag zuordnen“: ${url}", mapping=mapping),
+        _(
+            "3. Geben Sie dort Ihren Zuordnungscode ${code}, das Aktenzeichen ${reference} und "
+            "Ihr Geburtsdatum ein.",
+            mapping=mapping,
+        ),
+        _(
+            "Danach sehen Sie den Antrag in Ihrem Postkorb. Der Code gilt 90 Tage und nur "
+            "einmal. Bitte geben Sie ihn nur an Menschen weiter, denen Sie vertrauen."
+        ),
+    ]
+
+
 def new_code():
     return "".join(secrets.choice(ALPHABET) for _i in range(LENGTH))
 
