@@ -42,6 +42,32 @@ def submissions(url):
     return application, [entry for entry in history if entry["action"] == "submit"]
 
 
+def test_rest_names_the_fee_before_the_citizen_starts(paying_site, api_session):
+    citizen = api_session(*CITIZEN)
+    form = paying_site["leistungen"][SERVICE]["antrag"].absolute_url()
+    assert citizen.get(f"{form}/@antragsformular").json()["fee"] == {
+        "amount": "156.00",
+        "currency": "EUR",
+    }
+    paying_site["leistungen"][SERVICE].payment_enabled = False
+    transaction.commit()
+    assert citizen.get(f"{form}/@antragsformular").json()["fee"] is None
+
+
+def test_a_return_opened_twice_by_the_payment_service_submits_once(
+    paying_site, api_session, payment_service
+):
+    payment_service.hooks(**{"return": "duplicate", "return_delay": 0.2})
+    citizen, answer = apply(api_session, paying_site)
+    back = payment_service.choose(answer.json()["payment_url"], "pay")
+    citizen.get(back.headers["Location"], headers={"Accept": "text/html"})
+    assert payment_service.transactions()["returns"] == 2
+    payment = citizen.get(f"{answer.json()['@id']}/@zahlung").json()
+    assert payment["payment_state"] == "paid"
+    _application, submitted = submissions(answer.json()["@id"])
+    assert len(submitted) == 1
+
+
 def test_rest_answers_402_and_paid_submits_exactly_once(paying_site, api_session, payment_service):
     citizen, answer = apply(api_session, paying_site)
     assert answer.status_code == 402, answer.text

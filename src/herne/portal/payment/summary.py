@@ -2,12 +2,14 @@
 
 from herne.portal import _
 from herne.portal.i18n import in_german
+from herne.portal.payment.amount import amount_due
 from herne.portal.payment.flow import open_pay_url
 from herne.portal.payment.flow import payment_of
 from herne.portal.payment.provider import CANCELLED
 from herne.portal.payment.provider import FAILED
 from herne.portal.payment.provider import PAID
 from herne.portal.payment.provider import PENDING
+from herne.portal.payment.settings import fees_paid_online
 
 
 #: XBezahldienste payment methods as the citizen and the clerk read them.
@@ -61,3 +63,10 @@ def paid_fee_rows(application):
         (in_german(_("Zahlungsreferenz")), record.get("payment_reference") or ""),
         (in_german(_("Zahlungsart")), in_german(METHODS[method]) if method in METHODS else method),
     ]
+
+
+def fee_json(service):
+    """The fee a form charges online before submitting, or None (free, or paid otherwise)."""
+    if service is None or not fees_paid_online(service):
+        return None
+    return {"amount": str(amount_due(service)), "currency": "EUR"}

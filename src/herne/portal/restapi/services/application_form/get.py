@@ -19,6 +19,7 @@ from herne.portal.easyform.save_application import application_action
 from herne.portal.eid.login import eid_login_url
 from herne.portal.eid.prefill import verified_form_values
 from herne.portal.i18n import in_german
+from herne.portal.payment.summary import fee_json
 from herne.portal.restapi.services.application_form.behalf import behalf_offer
 from herne.portal.restapi.services.application_form.values import applicant_fields
 from herne.portal.restapi.services.base import JSONService
@@ -68,6 +69,8 @@ class ApplicationFormGet(FormService):
             "fuer_andere": offer,
             "@id": f"{self.context.absolute_url()}/@antragsformular",
             "trust_level": service_of(self.context).trust_level,
+            # The fee paid online before the application is submitted (None: nothing to pay).
+            "fee": None if behalf else fee_json(service_of(self.context)),
             "fields": [
                 {
                     "name": name,
