@@ -1,6 +1,5 @@
 """The page "Termin buchen" in Classic UI: office, day, time, name and e-mail as plain forms, for anonymous citizens."""
 
-from datetime import date
 from datetime import datetime
 from datetime import timedelta
 from herne.portal.booking.bookings import book
@@ -9,6 +8,7 @@ from herne.portal.booking.storage import office_bookings
 from herne.portal.booking.storage import utcnow
 import re
 from tests.fixtures.booking import OFFICE
+from tests.fixtures.booking import berlin_today
 from tests.fixtures.booking import next_weekday
 import transaction
 
@@ -160,7 +160,7 @@ def test_missing_name_and_bad_email_are_named_next_to_the_fields(booking_office,
 
 def test_times_the_page_did_not_offer_are_refused_in_german(booking_office, anon_browser):
     _portal, department, service = booking_office
-    today = date.today()
+    today = berlin_today()
     cases = [
         (at(today - timedelta(days=1), 9), "day", "Dieser Zeitpunkt liegt in der Vergangenheit."),
         (at(next_weekday(5), 9), "day", "An diesem Tag ist das Amt geschlossen."),

@@ -1,6 +1,5 @@
 """REST ``@termine``: free slots, booking, confirming, cancelling, and every refusal in German."""
 
-from datetime import date
 from datetime import datetime
 from datetime import timedelta
 from herne.portal.booking.bookings import book
@@ -10,6 +9,8 @@ from herne.portal.booking.storage import utcnow
 import pytest
 from tests.fixtures.booking import OFFICE
 from tests.fixtures.booking import OTHER_OFFICE
+from tests.fixtures.booking import berlin_today
+from tests.fixtures.booking import later_today
 from tests.fixtures.booking import next_weekday
 import transaction
 
@@ -98,7 +99,7 @@ def _refusal(session, data):
     [
         (lambda: "2020-01-07T09:00:00+01:00", "Dieser Zeitpunkt liegt in der Vergangenheit."),
         (
-            lambda: at(date.today(), 23, 45),
+            lambda: later_today().isoformat(),
             "Termine sind frühestens ab dem nächsten Werktag buchbar.",
         ),
         (lambda: at(next_weekday(5), 9), "An diesem Tag ist das Amt geschlossen."),
@@ -134,7 +135,7 @@ def test_a_public_holiday_of_nrw_is_refused_and_has_no_slots(booking_office, api
     _portal, office, service = booking_office
     office.booking_horizon_weeks = 52
     transaction.commit()
-    day = date.today() + timedelta(days=3)
+    day = berlin_today() + timedelta(days=3)
     while not (day.weekday() < 5 and day in nrw_holidays(day.year)):
         day += timedelta(days=1)
     errors = _refusal(api_session(), booking_request(service, at(day, 9)))
