@@ -1,0 +1,91 @@
+"""Drill: many citizens paying at once while the payment service duplicates, delays and drops returns.
+
+Every paid application is submitted exactly once, no unpaid one is submitted, and no
+payment stays without its application (after the settling job). One instance, no kill:
+the two-instance drill with a killed instance is still to be done (docs/benchmarks.md).
+"""
+
+from concurrent.futures import ThreadPoolExecutor
+from herne.portal.payment.flow import settle_pending
+from plone import api
+import pytest
+from tests.fixtures.applications import CITIZEN
+from tests.fixtures.applications import OTHER_CITIZEN
+from tests.fixtures.payment import configure_payment
+from tests.fixtures.rest import DOG_TAX
+import time
+import transaction
+
+
+APPLICATIONS = 50
+HTML = {"Accept": "text/html"}
+
+
+@pytest.mark.slow
+def test_fifty_citizens_paying_at_once_are_submitted_exactly_once(
+    rest_portal, api_session, payment_service
+):
+    configure_payment(payment_service.url, endpoints=["steuern=steuern"])
+    rest_portal["leistungen"]["hundesteuer"].payment_enabled = True
+    transaction.commit()
+    form = rest_portal["leistungen"]["hundesteuer"]["antrag"].absolute_url()
+    sessions = [api_session(*CITIZEN), api_session(*OTHER_CITIZEN)]
+    payment_service.hooks(**{"return": "duplicate", "return_delay": 0.05, "pending_polls": 0})
+    started = time.monotonic()
+
+    def apply(number):
+        session = sessions[number % 2]
+        answer = session.post(
+            f"{form}/@antragsformular",
+            json={"values": {**DOG_TAX, "dog_name": f"Hund {number}"}, "token": f"drill-{number}"},
+        )
+        assert answer.status_code == 402, answer.text
+        return session, answer.json()
+
+    def pay(item):
+        number, (session, body) = item
+        # every fifth cancels; the rest pay
+        button = "cancel" if number % 5 == 0 else "pay"
+        back = payment_service.choose(body["payment_url"], button)
+        if number % 3 == 0:
+            return  # the return is dropped: the citizen never comes back
+        pages = [session.get(back.headers["Location"], headers=HTML)]
+        if number % 3 == 1:  # the return opened in a second tab as well
+            pages.append(session.get(back.headers["Location"], headers=HTML))
+        assert all(page.status_code == 200 for page in pages)
+
+    # Pages compiled once before the threads (CPython 3.11's compiler is not thread-safe there).
+    sessions[0].get(rest_portal.absolute_url(), headers=HTML)
+    with ThreadPoolExecutor(8) as pool:
+        applied = list(pool.map(apply, range(APPLICATIONS)))
+        sessions[0].get(applied[0][1]["@id"], headers=HTML)
+        list(pool.map(pay, enumerate(applied)))
+    transaction.abort()
+    settled = settle_pending()
+    transaction.commit()
+    elapsed = time.monotonic() - started
+
+    paid = {
+        tx: answer["paymentInformation"]
+        for tx, answer in payment_service.transactions()["transactions"].items()
+        if answer["paymentInformation"]["status"] == "PAYED"
+    }
+    transaction.abort()
+    portal = api.portal.get()
+    submitted_payments = []
+    for _session, body in applied:
+        application = portal.unrestrictedTraverse(body["@id"][len(portal.absolute_url()) + 1 :])
+        history = application.workflow_history["herne_application_workflow"]
+        submits = [entry for entry in history if entry["action"] == "submit"]
+        state = api.content.get_state(application)
+        if application.payment["state"] == "paid":
+            assert state == "submitted" and len(submits) == 1
+            submitted_payments.append(application.payment["transaction_id"])
+        else:
+            assert state == "draft" and submits == []
+    assert sorted(submitted_payments) == sorted(paid)
+    assert len(paid) == APPLICATIONS - APPLICATIONS // 5
+    print(
+        f"\nDRILL {APPLICATIONS} applications, {len(paid)} paid, "
+        f"{len(settled)} settled by the job, {elapsed:.1f} s"
+    )
