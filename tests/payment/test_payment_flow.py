@@ -5,6 +5,7 @@ from herne.portal.applications.drafts import remove_stale_drafts
 from herne.portal.payment.amount import amount_due
 from herne.portal.payment.errors import UNREACHABLE
 from herne.portal.payment.errors import PaymentServiceError
+from herne.portal.payment.flow import ALREADY_PAID
 from herne.portal.payment.flow import PaymentMismatch
 from herne.portal.payment.flow import settle
 from herne.portal.payment.flow import settle_pending
@@ -148,3 +149,19 @@ def test_a_paid_application_is_found_by_its_reference_and_submission_date(
     catalog = api.portal.get_tool("portal_catalog")
     (brain,) = catalog.unrestrictedSearchResults(reference_number=paying_draft.reference_number)
     assert brain.review_state == "submitted" and brain.submitted is not None
+
+
+def test_an_open_payment_is_never_opened_a_second_time(paying_draft, payment_service):
+    first = start_payment(paying_draft)
+    assert start_payment(paying_draft) == first  # e.g. the draft resumed and sent again
+    payment_service.choose(first, "pay")
+    with pytest.raises(PaymentServiceError) as raised:
+        start_payment(paying_draft)  # paid meanwhile: submitted, nothing opened
+    assert raised.value.message == ALREADY_PAID
+    assert api.content.get_state(paying_draft) == "submitted"
+    opened = [
+        tx
+        for tx, answer in payment_service.transactions()["transactions"].items()
+        if answer["paymentRequest"]["requestId"].startswith(f"{paying_draft.getId()}-")
+    ]
+    assert len(opened) == 1

@@ -34,6 +34,9 @@ MISMATCH = _(
 )
 
 
+ALREADY_PAID = _("Diese Gebühr ist bereits bezahlt; Ihr Antrag ist abgeschickt.")
+
+
 class PaymentMismatch(PaymentServiceError):
     """The service reports another amount or reference than the portal stored."""
 
@@ -60,8 +63,13 @@ def start_payment(application, service=None):
     service = service or service_of_application(application)
     amount = amount_due(service)
     record = payment_of(application) or {}
+    if record.get("state") == PENDING:
+        # Never a second payment while one may still be paid: ask, and go back to its page.
+        if settle(application) == PENDING:
+            return record["pay_url"]
+        record = payment_of(application)
     if record.get("state") == PAID:
-        raise PaymentServiceError(_("Diese Gebühr ist bereits bezahlt."), "already paid")
+        raise PaymentServiceError(ALREADY_PAID, "already paid")
     attempt = int(record.get("attempt", 0)) + 1
     reference = f"{application.getId()}-{attempt}"
     initiated = provider_for(service).initiate(
