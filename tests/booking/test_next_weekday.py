@@ -9,6 +9,7 @@ from herne.portal.booking.slots import earliest_day
 from herne.portal.booking.slots import is_working_day
 import pytest
 from tests.fixtures.booking import next_weekday
+from tests.fixtures.booking import working_day_after
 
 
 def every_day(first, last):
@@ -33,3 +34,8 @@ def test_christmas_and_new_year_are_skipped_whole_weeks():
     # Thursday before Christmas 2029: Tuesday 25 December and 1 January are holidays.
     assert next_weekday(1, after=date(2029, 12, 20)) == date(2030, 1, 8)
     assert next_weekday(1, after=date(2029, 12, 20), weeks=1) == date(2030, 1, 15)
+
+
+def test_the_day_after_a_wednesday_before_ascension_is_the_friday():
+    assert working_day_after(date(2027, 5, 5)) == date(2027, 5, 7)
+    assert working_day_after(date(2027, 5, 7)) == date(2027, 5, 10)

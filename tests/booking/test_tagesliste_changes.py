@@ -15,6 +15,7 @@ import pytest
 from tests.booking.test_termin_buchen_page import error_next_to
 from tests.fixtures.booking import OFFICE
 from tests.fixtures.booking import next_weekday
+from tests.fixtures.booking import working_day_after
 from tests.fixtures.booking_mail import at
 from tests.fixtures.booking_mail import booking_mail
 from tests.fixtures.booking_mail import mail_text
@@ -85,7 +86,7 @@ def test_rest_move_gives_a_new_code_and_mails_the_new_time(booking_office, api_s
     _portal, office, service = booking_office
     day = next_weekday(2)
     booking = booked(office, service, at(day, 9))
-    later = day + timedelta(days=1)
+    later = working_day_after(day)
 
     response = change(clerk(api_session), "move", booking, start=at(later, 11).isoformat())
 
@@ -261,7 +262,7 @@ def test_the_page_asks_before_cancelling_then_cancels_and_mails(
 def test_the_page_moves_to_a_time_of_another_day(booking_office, browser_as, mailbox):
     _portal, office, service = booking_office
     day = next_weekday(2)
-    later = day + timedelta(days=1)
+    later = working_day_after(day)
     booking = booked(office, service, at(day, 9))
     browser = day_list(browser_as, office, day)
 
