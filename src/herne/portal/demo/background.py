@@ -73,7 +73,40 @@ def eid_environment(site_port, eid_port):
     }
 
 
-def plan(project, site_port, mail_port, eid_port, python=sys.executable, which=shutil.which):
+def payment_port(environ):
+    """The test payment service's port when asked for (``HERNE_PAYMENT=1``), else None."""
+    if environ.get("HERNE_PAYMENT") not in ("1", "yes", "true"):
+        return None
+    return int(environ.get("PAYMENT_PORT") or 8091)
+
+
+def payment_commands(python, environ):
+    port = payment_port(environ)
+    if port is None:
+        return []
+    args = [python, "-m", "herne.portal.payment.sandbox", "--port", str(port), "--hooks"]
+    return [{"name": "payment", "args": args, "cwd": None, "env": {}}]
+
+
+def payment_notices(environ):
+    port = payment_port(environ)
+    if port is None:
+        return []
+    return [
+        f"E-payment: test payment service at http://127.0.0.1:{port} (Site Setup → E-Payment: "
+        "that address, originator herne, user herne, password herne-pay-secret)"
+    ]
+
+
+def plan(
+    project,
+    site_port,
+    mail_port,
+    eid_port,
+    python=sys.executable,
+    which=shutil.which,
+    environ=os.environ,
+):
     """What to start for the demo in ``project`` (the checkout) and what to tell the person starting it."""
     project = Path(project)
     result = Plan()
@@ -97,6 +130,8 @@ def plan(project, site_port, mail_port, eid_port, python=sys.executable, which=s
     result.notices.append(
         f"Mail: every mail the portal sends is kept in {mail_dir}/ (one .eml file each)"
     )
+    result.commands += payment_commands(python, environ)
+    result.notices += payment_notices(environ)
     provider_dir = project / "eid-provider"
     reason = eid_off_reason(provider_dir, which=which)
     if reason:
