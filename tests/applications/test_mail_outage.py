@@ -1,5 +1,6 @@
 """When the mail server is down, the application is stored, the citizen is told the mail follows, the administrator reads why."""
 
+from aiosmtpd.controller import Controller
 from email import message_from_bytes
 from email import policy
 from herne.portal import mail_delivery
@@ -13,7 +14,6 @@ from tests.fixtures.journeys import apply_for_dog_tax
 from tests.fixtures.mail import wait_for
 from tests.fixtures.rest import DOG_TAX
 from tests.smtp import CollectingHandler
-from tests.smtp import RoomyController
 from tests.smtp import free_port
 import time
 import transaction
@@ -26,7 +26,7 @@ def mail_once_the_server_is_back(port, count):
     """Let the kept mails fail a few rounds, then bring the server up and collect ``count`` mails."""
     time.sleep(2)
     handler = CollectingHandler()
-    server = RoomyController(handler, hostname="127.0.0.1", port=port)
+    server = Controller(handler, hostname="127.0.0.1", port=port)
     server.start()
     try:
         return wait_for(handler.messages, count, timeout=20)

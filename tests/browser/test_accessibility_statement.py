@@ -1,7 +1,5 @@
 """The accessibility statement: its sections, the footer link and feedback by real e-mail."""
 
-from email import message_from_bytes
-from email import policy
 from herne.portal.browser.accessibility_statement import OMBUDS_URL
 from herne.portal.browser.accessibility_statement import STATEMENT_DATE
 from herne.portal.browser.accessibility_statement import ascii_address
@@ -9,6 +7,7 @@ from plone import api
 from plone.testing.zope import Browser
 import pytest
 import re
+from tests.fixtures.mail import parsed
 import time
 import transaction
 from urllib.error import HTTPError
@@ -40,10 +39,6 @@ def settle(messages, timeout=5):
     while not messages and time.time() < deadline:
         time.sleep(0.05)
     return messages
-
-
-def parsed(envelope):
-    return message_from_bytes(envelope.content, policy=policy.default)
 
 
 @pytest.fixture()

@@ -1,6 +1,7 @@
 """Mail that survives a mail server that is down: handed over at commit when the server answers, otherwise kept on disk and sent when it is back."""
 
 from App.config import getConfiguration
+from copy import deepcopy
 import logging
 import os
 from pathlib import Path
@@ -100,6 +101,19 @@ def mail_was_kept(request):
     return bool(request.other.get(KEPT)) if request is not None else False
 
 
+def with_crlf(message):
+    """A copy of ``message`` that serializes with CRLF line ends, as SMTP requires (RFC 5321 2.3.8).
+
+    ``EmailMessage`` writes bare LF, and the MailHost and smtplib pass bytes on as they
+    are: a server that reads lines by CRLF then takes the whole mail for one line, does not
+    remove the dot it stuffed before a line starting with a dot ("herne..de"), or refuses
+    the mail for the bare LF.
+    """
+    copy = deepcopy(message)
+    copy.policy = copy.policy.clone(linesep="\r\n")
+    return copy
+
+
 def deliver(message, about=""):
     """Send ``message`` (an email.message) when the transaction commits, once.
 
@@ -111,6 +125,7 @@ def deliver(message, about=""):
     """
     mailhost = api.portal.get_tool("MailHost")
     directory = queue_directory()
+    message = with_crlf(message)
     if mail_server_answers():
         if any((directory / "new").glob("*")):
             # kept before a restart: they leave now that the server answers

@@ -46,10 +46,7 @@ def add_code_html(message, body, code):
     """
     image_id = make_msgid(domain="serviceportal.herne.de")
     message.add_alternative(
-        # base64: quoted-printable could start a line with the dot of an address
-        html_body(body, code, image_id[1:-1]),
-        subtype="html",
-        cte="base64",
+        html_body(body, code, image_id[1:-1]), subtype="html", cte="quoted-printable"
     )
     message.get_payload()[1].add_related(
         code_png(code),
