@@ -21,6 +21,13 @@ NO_ADDRESS_FIELDS = _(
     "Dieses Formular fragt keine Postanschrift ab. Bitte wählen Sie „E-Mail“ oder "
     "wenden Sie sich an die zuständige Stelle."
 )
+NO_EMAIL_ADDRESS = _(
+    "Für „E-Mail“ fehlt uns eine Adresse: Weder das Konto noch das Formular nennt eine "
+    "E-Mail-Adresse. Bitte wählen Sie „Brief (Post)“ oder geben Sie im Formular eine "
+    "E-Mail-Adresse an."
+)
+#: The form field with the applicant's e-mail address (the demo forms' person block).
+FORM_EMAIL_FIELD = "email"
 #: Longest line of the address window (85 mm at 10 pt holds about this many characters).
 MAX_LINE = 60
 POSTCODE = re.compile(r"^\d{5}$")
@@ -47,6 +54,32 @@ def chosen_method(value):
     if isinstance(value, (list, tuple)) and len(value) == 1:
         value = value[0]  # a radio button as z3c.form extracts it
     return value if value in CONTACT_TITLES else None
+
+
+def form_email(application):
+    """The e-mail address the applicant gave in the form, or ""."""
+    for row in getattr(application, "submitted_data", None) or ():
+        if row.get("name") == FORM_EMAIL_FIELD:
+            return display_value(row.get("value")).strip()
+    return ""
+
+
+def email_address(application, member):
+    """Where mails about ``application`` go: the account's address, else the one in the form."""
+    email = member.getProperty("email") if member is not None else None
+    return email or form_email(application) or None
+
+
+def email_errors(member, fields):
+    """German error by the choice when "E-Mail" was chosen but no address is known; else {}.
+
+    ``member`` is the applicant's account (None: no account yet), ``fields`` the form's values.
+    """
+    if member is not None and member.getProperty("email"):
+        return {}
+    if display_value(fields.get(FORM_EMAIL_FIELD)).strip():
+        return {}
+    return {CONTACT_FIELD: NO_EMAIL_ADDRESS}
 
 
 def _address_parts(fields):

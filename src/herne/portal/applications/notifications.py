@@ -4,6 +4,7 @@ from email.message import EmailMessage
 from email.utils import formataddr
 from herne.portal import _
 from herne.portal.applications.contact import by_letter
+from herne.portal.applications.contact import email_address
 from herne.portal.applications.letters import add_letter
 from herne.portal.applications.office import department_of
 from herne.portal.applications.office import office_text
@@ -49,7 +50,7 @@ def queue_receipt_mail(application, member, claim_code=None):
     ``member`` is the applicant's account; None for someone without one (a letter only).
     ``claim_code``: for someone without an account, the letter tells how to claim it.
     """
-    email = member.getProperty("email") if member is not None else None
+    email = email_address(application, member)
     if not email and not by_letter(application):
         return False
     mapping = {
@@ -121,8 +122,8 @@ def _render(text, mapping):
 def queue_status_mail(application, state_id, state_title, comment):
     """Tell the citizen about the new state, with the text configured for it: by mail or letter."""
     text = _text(state_id)
-    member = api.user.get(userid=application.applicant)
-    email = member.getProperty("email") if member is not None else None
+    member = api.user.get(userid=application.applicant) if application.applicant else None
+    email = email_address(application, member)
     if not text or not (email or by_letter(application)):
         return False
     mapping = _placeholders(application, state_title, comment)

@@ -6,10 +6,12 @@ from dataclasses import field
 from DateTime import DateTime
 from herne.portal import _
 from herne.portal.applications.contact import CONTACT_FIELD
+from herne.portal.applications.contact import EMAIL
 from herne.portal.applications.contact import LETTER
 from herne.portal.applications.contact import NOT_OFFERED
 from herne.portal.applications.contact import address_errors
 from herne.portal.applications.contact import chosen_method
+from herne.portal.applications.contact import email_errors
 from herne.portal.applications.contact import postal_address
 from herne.portal.applications.drafts import draft_of_current_user
 from herne.portal.applications.evidence import check_uploads
@@ -131,6 +133,13 @@ def file_application(form, fields, request, action, as_draft=False, draft=None):
             return Filed(errors=letter_errors)
 
     user = api.user.get_current()
+    # Someone without an account follows it through the helper until they claim it.
+    if contact == EMAIL and not as_draft and (entry is None or entry.owner):
+        # The applicant's account (for someone else: theirs) or the form's e-mail field.
+        owner = user if entry is None else api.user.get(userid=entry.owner)
+        no_address = email_errors(owner, fields)
+        if no_address:
+            return Filed(errors=no_address)
     submission = read_submission(
         form,
         fields,
