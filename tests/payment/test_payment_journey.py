@@ -184,3 +184,20 @@ def test_the_form_page_application_page_and_postkorb_show_the_fee_and_its_state(
     page = citizen.get(url, headers=html)
     assert "Bezahlt." in page.text and "Kreditkarte" in page.text and "PAY-TX" in page.text
     assert "Zur Bezahlung" not in page.text
+
+
+def test_the_departments_clerk_sees_the_payment_on_worklist_and_application(
+    paying_site, api_session, payment_service
+):
+    api.user.create(email="kasse@example.org", username="sb-steuern", password="sb-steuern-2026!")
+    api.group.add_user(groupname="clerks-steuern", username="sb-steuern")
+    transaction.commit()
+    citizen, answer = apply(api_session, paying_site)
+    back = payment_service.choose(answer.json()["payment_url"], "pay")
+    citizen.get(back.headers["Location"], headers={"Accept": "text/html"})
+    clerk = api_session("sb-steuern", "sb-steuern-2026!")
+    worklist = clerk.get("@@arbeitskorb", headers={"Accept": "text/html"})
+    assert "Gebühr online bezahlt" in worklist.text
+    page = clerk.get(answer.json()["@id"], headers={"Accept": "text/html"})
+    assert "Bezahlt." in page.text and "Zahlungsreferenz" in page.text
+    assert "Zur Bezahlung" not in page.text and "Erneut bezahlen" not in page.text

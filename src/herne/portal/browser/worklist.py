@@ -20,6 +20,7 @@ from herne.portal.applications.worklist import form_text
 from herne.portal.applications.worklist import works_in_any_department
 from herne.portal.browser.csv_export import csv_download
 from herne.portal.formats import german_date
+from herne.portal.payment.summary import worklist_payment_title
 from plone import api
 from plone.batching import Batch
 from plone.memoize.view import memoize
@@ -227,6 +228,7 @@ def rows_of(brains):
                 "steps": steps[state],
                 "news": news_title(brain),
                 "letter_overdue": brain_overdue(brain, now),
+                "payment": worklist_payment_title(getattr(brain, "payment_state", None)),
             }
         )
     return rows

@@ -70,3 +70,18 @@ def fee_json(service):
     if service is None or not fees_paid_online(service):
         return None
     return {"amount": str(amount_due(service)), "currency": "EUR"}
+
+
+#: How the worklist names an application's payment.
+WORKLIST_TITLES = {
+    PAID: _("Gebühr online bezahlt"),
+    PENDING: _("Zahlung offen"),
+    CANCELLED: _("Zahlung abgebrochen"),
+    FAILED: _("Zahlung fehlgeschlagen"),
+}
+
+
+def worklist_payment_title(state):
+    """The worklist's German note on a payment state (catalog metadata), or None."""
+    title = WORKLIST_TITLES.get(state)
+    return in_german(title) if title else None
