@@ -51,6 +51,14 @@ def create_demo_bookings():
     print(f"{made} demo bookings at the Bürgerdienste from the next working day on")
 
 
+def create_demo_assisted_applications():
+    """The Digitallotsin's application for Erna Engel, who has no account and hears by letter."""
+    from herne.portal.demo.assisted import create_demo_assisted_applications as create
+
+    made = create()
+    print(f"{len(made)} demo application(s) entered by the Digitallotsin, receipt by letter")
+
+
 def main(app):
     app = makerequest(app)
     acl_users = app.acl_users
@@ -79,6 +87,7 @@ def main(app):
         site.portal_registry["herne.portal.site.public_url"] = public_url
     configure_demo_services()
     create_demo_bookings()
+    create_demo_assisted_applications()
     transaction.commit()
     print(f"Created site {SITE_ID!r} with demo content")
 
