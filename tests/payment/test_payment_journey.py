@@ -201,3 +201,38 @@ def test_the_departments_clerk_sees_the_payment_on_worklist_and_application(
     page = clerk.get(answer.json()["@id"], headers={"Accept": "text/html"})
     assert "Bezahlt." in page.text and "Zahlungsreferenz" in page.text
     assert "Zur Bezahlung" not in page.text and "Erneut bezahlen" not in page.text
+
+
+def test_a_rejected_paid_application_gets_a_refund_task_the_clerk_marks_done(
+    paying_site, api_session, payment_service
+):
+    api.user.create(email="k2@example.org", username="sb-steuern-2", password="sb-steuern-2026!")
+    api.group.add_user(groupname="clerks-steuern", username="sb-steuern-2")
+    transaction.commit()
+    citizen, answer = apply(api_session, paying_site)
+    url = answer.json()["@id"]
+    back = payment_service.choose(answer.json()["payment_url"], "pay")
+    citizen.get(back.headers["Location"], headers={"Accept": "text/html"})
+    application, _submitted = submissions(url)
+    with api.env.adopt_roles(["Manager"]):
+        api.content.transition(obj=application, transition="reject", comment="Kein Hund gemeldet.")
+    transaction.commit()
+    assert citizen.get(f"{url}/@zahlung").json()["refund"] == {"state": "open", "amount": "156.00"}
+
+    html = {"Accept": "text/html"}
+    assert "Erstattung erledigt</button>" not in citizen.get(url, headers=html).text
+    clerk = api_session("sb-steuern-2", "sb-steuern-2026!")
+    page = clerk.get(url, headers=html)
+    assert "Erstattung offen" in page.text
+    token = re.search(
+        r'erstattung-erledigt"\s+method="post"\s*>\s*<input name="_authenticator"\s+type="hidden"\s+value="([^"]+)"',
+        page.text,
+    ).group(1)
+    form = {"Content-Type": "application/x-www-form-urlencoded", **html}
+    refused = citizen.post(
+        f"{url}/@@erstattung-erledigt", data={"_authenticator": token}, headers=form
+    )
+    assert refused.status_code in (401, 403)
+    done = clerk.post(f"{url}/@@erstattung-erledigt", data={"_authenticator": token}, headers=form)
+    assert done.status_code == 200 and "Erstattung erledigt." in done.text
+    assert citizen.get(f"{url}/@zahlung").json()["refund"]["state"] == "done"

@@ -7,6 +7,8 @@ from herne.portal.payment.provider import CANCELLED
 from herne.portal.payment.provider import FAILED
 from herne.portal.payment.provider import PAID
 from herne.portal.payment.provider import PENDING
+from herne.portal.payment.refunds import may_mark_refunded
+from herne.portal.payment.refunds import refund_of
 from herne.portal.payment.summary import METHODS
 from plone import api
 from plone.protect.authenticator import createToken
@@ -71,6 +73,12 @@ class PaymentStateBlock(BrowserView):
             and self.is_draft
             and self.record.get("state") in (CANCELLED, FAILED)
         )
+
+    def refund(self):
+        return refund_of(self.context)
+
+    def may_mark_refunded(self):
+        return may_mark_refunded(self.context)
 
     def authenticator(self):
         return createToken()

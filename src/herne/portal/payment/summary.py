@@ -43,6 +43,7 @@ def payment_json(application):
         "payment_url": open_pay_url(application),
         "payment_reference": record.get("payment_reference") or None,
         "payment_method": record.get("method") or None,
+        "refund": refund_state(application),
     }
 
 
@@ -85,3 +86,11 @@ def worklist_payment_title(state):
     """The worklist's German note on a payment state (catalog metadata), or None."""
     title = WORKLIST_TITLES.get(state)
     return in_german(title) if title else None
+
+
+def refund_state(application):
+    """The refund task's state ("open", "done") with its amount, or None."""
+    refund = getattr(application, "refund", None)
+    if not refund:
+        return None
+    return {"state": refund["state"], "amount": refund["amount"]}
