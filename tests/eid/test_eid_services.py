@@ -47,6 +47,7 @@ def post_form(browser, url, **overrides):
         "form.widgets.nationality": "deutsch",
         "form.widgets.privacy_consent:list": "selected",
         "form.widgets.privacy_consent-empty-marker": "1",
+        "form.widgets.herne_contact": "email",  # the radio comes checked with E-Mail
         "form.buttons.submit": "Absenden",
     }
     data.update(overrides)
