@@ -35,12 +35,13 @@ def payment_switched_on(service):
 
 def payment_configured(service):
     """True when the citizen pays ``service``'s fees online: switched on and fully set up."""
+    if not payment_switched_on(service):  # the service's own switch first: no registry read
+        return False
     settings = payment_settings()
     return bool(
         settings.enabled
         and settings.base_url
         and settings.originator_id
-        and payment_switched_on(service)
         and endpoint_for(service.department_object(), settings)
     )
 
