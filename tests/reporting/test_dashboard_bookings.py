@@ -190,3 +190,21 @@ def test_nobody_else_reads_the_booking_figures(
             )
             assert "Wartezeit" not in browser.contents
             assert "Termine bestätigt" not in browser.contents
+
+
+def test_the_wait_chart_writes_one_werktag_and_keeps_long_values_inside_the_chart():
+    from herne.portal.reporting.bookings import working_days_unit
+    from herne.portal.reporting.charts import WIDTH
+    from herne.portal.reporting.charts import bar_chart
+    import re
+    from types import SimpleNamespace
+
+    src = SimpleNamespace(de=str)
+    svg = bar_chart(
+        "Wartezeit", "Werktage", ["Wanne", "Herne-Mitte"], [1, 12], working_days_unit(src)
+    )
+    assert ">1 Werktag</text>" in svg
+    assert ">12 Werktage</text>" in svg
+    # the longest bar leaves room for "12 Werktage" (11 characters at the chart's font)
+    widths = [float(width) for width in re.findall(r'<rect x="0" y="[\d.]+" width="([\d.]+)"', svg)]
+    assert max(widths) + 6 + len("12 Werktage") * 0.56 * 20 <= WIDTH

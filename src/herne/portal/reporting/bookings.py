@@ -161,6 +161,12 @@ def wait_rows(src):
     ]
 
 
+def working_days_unit(src):
+    """The unit after a number of working days: " Werktag" after 1, " Werktage" else."""
+    one, more = " " + src.de(_("Werktag")), " " + src.de(_("Werktage"))
+    return lambda value: one if value == 1 else more
+
+
 def wait_chart(src, table):
     offices = src.bookings.value
     if not offices:
@@ -175,7 +181,7 @@ def wait_chart(src, table):
         ),
         [office["office"] for office in offices],
         [office["wait"].working_days for office in offices],
-        unit=" " + src.de(_("Werktage")),
+        unit=working_days_unit(src),
     )
 
 
@@ -260,7 +266,7 @@ def trend_chart(src, table):
             ),
             [german_date(datetime.fromisoformat(day)) for day, _wait in days[-TREND_CHART_DAYS:]],
             [wait for _day, wait in days[-TREND_CHART_DAYS:]],
-            unit=" " + src.de(_("Werktage")),
+            unit=working_days_unit(src),
         )
         for office, days in offices.items()
     )

@@ -19,9 +19,8 @@ FONT_SIZE = 20
 CHAR_WIDTH = 0.56 * FONT_SIZE
 LINE_HEIGHT = 25
 BAR_HEIGHT = 22
-#: Room right of the longest bar for its value ("100 %").
+#: Least room right of the longest bar for its value ("100 %"); more for a longer value.
 VALUE_ROOM = 80
-BAR_AREA = WIDTH - VALUE_ROOM
 ROW_GAP = 12
 TOP = 4
 TARGET_ROOM = 28
@@ -43,17 +42,29 @@ def _text(x, y, content, colour=COLOUR, anchor="start", size=FONT_SIZE):
     )
 
 
+def value_text(value, unit):
+    """A bar's value as written beside it; ``unit`` is a suffix or a function of the value."""
+    return decimal_comma(value) + (unit(value) if callable(unit) else unit)
+
+
 def bar_chart(title, description, labels, values, unit="", target=None, target_label=""):
-    """Horizontal bars, one row per label; ``target`` draws a dashed line at that value."""
+    """Horizontal bars, one row per label; ``target`` draws a dashed line at that value.
+
+    ``unit`` follows each value: a text (" %") or a function of the value (for singular
+    and plural). The longest bar leaves room for the longest value text.
+    """
     number = next(_ids)
     title_id, desc_id = f"herne-chart-{number}-title", f"herne-chart-{number}-desc"
     values = [value or 0 for value in values]
     maximum = max([*values, target or 0, 1])
+    texts = [value_text(value, unit) for value in values]
+    longest = max((len(text) for text in texts), default=0)
+    bar_area = WIDTH - max(VALUE_ROOM, round(longest * CHAR_WIDTH) + 12)
     rows = []
     y = TOP
-    for label, value in zip(labels, values, strict=True):
+    for label, value, text in zip(labels, values, texts, strict=True):
         lines = label_lines(label)
-        bar = round(BAR_AREA * value / maximum, 1)
+        bar = round(bar_area * value / maximum, 1)
         parts = [
             _text(0, y + (index + 1) * LINE_HEIGHT - 6, line) for index, line in enumerate(lines)
         ]
@@ -61,7 +72,7 @@ def bar_chart(title, description, labels, values, unit="", target=None, target_l
         parts.append(
             f'<rect x="0" y="{bar_top}" width="{bar}" height="{BAR_HEIGHT}" fill="{BAR_COLOUR}"/>'
         )
-        parts.append(_text(bar + 6, bar_top + BAR_HEIGHT - 4, decimal_comma(value) + unit))
+        parts.append(_text(bar + 6, bar_top + BAR_HEIGHT - 4, text))
         rows.append("".join(parts))
         y = bar_top + BAR_HEIGHT + ROW_GAP
     height = max(y, TOP + LINE_HEIGHT) + (TARGET_ROOM if target is not None else 0)
@@ -74,7 +85,7 @@ def bar_chart(title, description, labels, values, unit="", target=None, target_l
         *rows,
     ]
     if target is not None:
-        x = round(BAR_AREA * target / maximum, 1)
+        x = round(bar_area * target / maximum, 1)
         bottom = height - TARGET_ROOM
         half = len(target_label) * CHAR_WIDTH / 2
         # the label centred under the line, moved in where it would stick out
