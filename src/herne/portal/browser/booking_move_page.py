@@ -76,20 +76,9 @@ class MoveBookingPage(BookingView):
         self.booking = None
         return self.index()
 
-    def show_details(self, start):
-        """The confirm step, or the times of the day again with the reason next to them."""
-        reason = (
-            NO_START if start is None else move_refusal(self.office, self.booking, start, self.now)
-        )
-        if reason is None and start.astimezone(BERLIN).isoformat() not in {
-            time["value"] for time in self.times(start.astimezone(BERLIN).date())
-        }:
-            reason = FULL
-        if reason is not None:
-            return self.refuse_time(start, reason)
-        self.start = start
-        self.step = "details"
-        return self.index()
+    def time_refusal(self, start):
+        """The German reason the booking cannot move to ``start``, or None."""
+        return move_refusal(self.office, self.booking, start, self.now)
 
     def submit(self):
         CheckAuthenticator(self.request)

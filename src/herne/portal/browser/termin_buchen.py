@@ -132,10 +132,13 @@ class BookingView(BrowserView):
             self.errors["start"] = error
         return self.index()
 
+    def time_refusal(self, start):
+        """The German reason ``start`` cannot be booked here, or None."""
+        return refusal(self.settings, self.minutes, start, self.now)
+
     def show_details(self, start):
-        reason = (
-            NO_START if start is None else refusal(self.settings, self.minutes, start, self.now)
-        )
+        """The confirm step, or the times of the day again with the reason next to them."""
+        reason = NO_START if start is None else self.time_refusal(start)
         if reason is None and start.astimezone(BERLIN).isoformat() not in {
             time["value"] for time in self.times(start.astimezone(BERLIN).date())
         }:
