@@ -33,12 +33,18 @@ def test_fifty_citizens_paying_at_once_are_submitted_exactly_once(
     payment_service.hooks(**{"return": "duplicate", "return_delay": 0.05, "pending_polls": 0})
     started = time.monotonic()
 
+    conflicts = []
+
     def apply(number):
         session = sessions[number % 2]
-        answer = session.post(
-            f"{form}/@antragsformular",
-            json={"values": {**DOG_TAX, "dog_name": f"Hund {number}"}, "token": f"drill-{number}"},
-        )
+        payload = {"values": {**DOG_TAX, "dog_name": f"Hund {number}"}, "token": f"drill-{number}"}
+        for _attempt in range(3):
+            answer = session.post(f"{form}/@antragsformular", json=payload)
+            if answer.status_code != 500 or "ConflictError" not in answer.text:
+                break
+            # Zope gave up retrying a write conflict (a loaded machine): the citizen sends
+            # the same form again, with the same token, as a browser's reload does.
+            conflicts.append(number)
         assert answer.status_code == 402, answer.text
         return session, answer.json()
 
@@ -83,9 +89,26 @@ def test_fifty_citizens_paying_at_once_are_submitted_exactly_once(
             submitted_payments.append(application.payment["transaction_id"])
         else:
             assert state == "draft" and submits == []
-    assert sorted(submitted_payments) == sorted(paid)
+    assert sorted(submitted_payments) == sorted(paid), _explain(applied, paid, settled)
     assert len(paid) == APPLICATIONS - APPLICATIONS // 5
     print(
         f"\nDRILL {APPLICATIONS} applications, {len(paid)} paid, "
-        f"{len(settled)} settled by the job, {elapsed:.1f} s"
+        f"{len(settled)} settled by the job, {len(conflicts)} sent again after a "
+        f"conflict, {elapsed:.1f} s"
     )
+
+
+def _explain(applied, paid, settled):
+    """Each application whose payment and state disagree, for the failure message."""
+    portal = api.portal.get()
+    lines = [f"settled by the job: {settled}"]
+    for _session, body in applied:
+        application = portal.unrestrictedTraverse(body["@id"][len(portal.absolute_url()) + 1 :])
+        record = application.payment
+        shown = body["payment_url"].rsplit("/", 1)[-1]
+        if (shown in paid) != (record["state"] == "paid") or record["transaction_id"] != shown:
+            lines.append(
+                f"{application.getId()}: pay page shown {shown} ({shown in paid and 'PAYED'}), "
+                f"stored {record}, state {api.content.get_state(application)}"
+            )
+    return "\n".join(lines)
