@@ -41,7 +41,7 @@ from plone.indexer.interfaces import IIndexableObject
 from Products.CMFPlone.CatalogTool import sortable_title
 import resource
 import statistics
-from tests.smtp import RoomyController
+from aiosmtpd.controller import Controller
 from tests.smtp import free_port
 import time
 import transaction
@@ -154,7 +154,7 @@ class Sink:
 @contextmanager
 def mail_sink():
     """Status mails of the real applications' steps go to a local SMTP server that drops them."""
-    smtp = RoomyController(Sink(), hostname="127.0.0.1", port=free_port())
+    smtp = Controller(Sink(), hostname="127.0.0.1", port=free_port())
     smtp.start()
     api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
     api.portal.set_registry_record("plone.smtp_port", smtp.port)
