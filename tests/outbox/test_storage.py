@@ -1,0 +1,46 @@
+"""Outbox entries: one per idempotency key, ids only, gone with their application."""
+
+from herne.portal.outbox.storage import PENDING
+from herne.portal.outbox.storage import enqueue
+from herne.portal.outbox.storage import get_outbox
+from plone import api
+from tests.fixtures.applications import build_application
+
+
+def test_same_key_gives_one_entry(demo_portal):
+    application = build_application(demo_portal)
+    first = enqueue(application, "webhook", "submitted", "endpoint-1")
+    second = enqueue(application, "webhook", "submitted", "endpoint-1")
+    other = enqueue(application, "webhook", "submitted", "endpoint-2")
+
+    assert first == second
+    assert other != first
+    outbox = get_outbox()
+    entry = outbox.get(first)
+    assert entry.state == PENDING
+    assert entry.application_uid == api.content.get_uuid(application)
+    assert entry.reference == application.reference_number
+    assert first in outbox.due_ids()
+
+
+def test_entry_keeps_no_personal_data(demo_portal):
+    application = build_application(demo_portal, name="Zacharias Zweifel")
+    entry = get_outbox().get(enqueue(application, "mail", "mail:receipt", "applicant"))
+    stored = repr(vars(entry))
+    assert "Zacharias" not in stored
+    assert "Zweifel" not in stored
+
+
+def test_entries_go_with_their_application(demo_portal):
+    application = build_application(demo_portal)
+    other = build_application(demo_portal, user="buergerin")
+    enqueue(application, "webhook", "submitted", "endpoint-1")
+    enqueue(application, "mail", "mail:receipt", "applicant")
+    kept = enqueue(other, "mail", "mail:receipt", "applicant")
+    outbox = get_outbox()
+
+    assert outbox.remove_application(api.content.get_uuid(application)) == 2
+    assert outbox.for_application(api.content.get_uuid(application)) == []
+    assert kept in outbox.due_ids()
+    # the key is free again: nothing blocks a later entry of the same name
+    assert enqueue(application, "webhook", "submitted", "endpoint-1") != kept
