@@ -137,6 +137,7 @@ i18n: install
 	$(BIN)/i18ndude rebuild-pot --pot src/herne/portal/locales/herne.portal.pot --create herne.portal src/herne/portal
 	$(BIN)/i18ndude rebuild-pot --pot src/herne/portal/locales/plone.pot --create plone src/herne/portal/profiles
 	$(BIN)/python scripts/fill_german_po.py
+	$(BIN)/python scripts/sync_translations.py
 
 clean:
 	rm -rf $(VENV) instance

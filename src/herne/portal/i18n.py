@@ -1,11 +1,80 @@
-"""German text from messages: the one translation helper for mails, PDFs, JSON and stored titles."""
+"""Text from messages in German or a citizen's language: the one translation helper for mails, PDFs, JSON and stored titles."""
 
 from zope.i18n import translate
 from zope.i18nmessageid import Message
 
 
+#: The site's language: clerks' pages, clerks' mails, stored titles and legal texts.
+GERMAN = "de"
+#: The interface languages whose catalogues of herne.portal are complete (a test checks
+#: each of them); the administrator offers a choice of them in plone.available_languages.
+INTERFACE_LANGUAGES = ("de", "en")
+#: Written right to left.
+RIGHT_TO_LEFT = frozenset({"ar"})
+
+
 def in_german(message):
     """``message`` translated to German, the site's language; plain text is returned as it is."""
+    return in_language(message, GERMAN)
+
+
+def in_language(message, language):
+    """``message`` in ``language`` (German where the language has no catalogue); plain text as it is."""
     if isinstance(message, Message):
-        return translate(message, target_language="de")
+        if language not in INTERFACE_LANGUAGES:
+            language = GERMAN
+        return translate(message, target_language=language)
     return message
+
+
+def offered_languages():
+    """The interface languages the administrator offers, German first (always offered)."""
+    from plone import api
+
+    try:
+        chosen = api.portal.get_registry_record("plone.available_languages", default=None)
+    except Exception:  # no site (scripts, tests without a portal): German only
+        chosen = None
+    offered = [GERMAN]
+    offered += [code for code in (chosen or ()) if code in INTERFACE_LANGUAGES and code != GERMAN]
+    return tuple(offered)
+
+
+def supported(language):
+    """``language`` (a code such as "tr" or "en-GB") if it is offered, else None."""
+    if not language:
+        return None
+    code = str(language).strip().lower().replace("_", "-").split("-")[0]
+    return code if code in offered_languages() else None
+
+
+def accepted_language(header):
+    """The first offered language of an Accept-Language header by its weights, else None."""
+    choices = []
+    for position, part in enumerate((header or "").split(",")):
+        name, _sep, params = part.strip().partition(";")
+        weight = 1.0
+        for param in params.split(";"):
+            key, _eq, value = param.strip().partition("=")
+            if key == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0
+        if name and weight > 0:
+            choices.append((-weight, position, name))
+    for _weight, _position, name in sorted(choices):
+        language = supported(name)
+        if language is not None:
+            return language
+    return None
+
+
+def request_language(request):
+    """The language Plone negotiated for ``request`` (set on it at traversal) if offered, else German."""
+    return supported(request.get("LANGUAGE") if request is not None else None) or GERMAN
+
+
+def direction(language):
+    """ "rtl" or "ltr" for the ``dir`` attribute of text in ``language``."""
+    return "rtl" if language in RIGHT_TO_LEFT else "ltr"
