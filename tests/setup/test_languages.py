@@ -62,7 +62,10 @@ def test_plone_domain_strings_are_translated(language):
 
 @pytest.mark.parametrize(
     ("language", "expected"),
-    [("en", "Not online: on site only with an appointment")],
+    [
+        ("en", "Not online: on site only with an appointment"),
+        ("tr", "Çevrimiçi değil: yalnızca randevuyla yerinde"),
+    ],
 )
 def test_catalogue_is_used(portal, language, expected):
     from herne.portal.i18n import in_language
