@@ -5,14 +5,26 @@ from herne.portal.applications.areas import application_root
 from herne.portal.applications.areas import area_for_department
 from herne.portal.applications.reference import next_reference_number
 from herne.portal.assist.provenance import provenance_text
+from herne.portal.payment.idempotency import remembered_or
 from plone import api
 from plone.namedfile.file import NamedBlobFile
 import secrets
 
 
-def new_application_id():
+def random_application_id():
     # Unguessable, so that nobody can walk the applications by counting.
     return f"antrag-{secrets.token_hex(8)}"
+
+
+def new_application_id(userid="", submission_token=None):
+    """A new application's id; the same again when Zope retries the request after a write conflict.
+
+    The form's one-time token identifies the request across its retries; a payment opened
+    by the first attempt names the id in its return address.
+    """
+    if not submission_token:
+        return random_application_id()
+    return remembered_or(("application-id", userid or "", submission_token), random_application_id)
 
 
 def store_file(application, name, title, value):
@@ -111,7 +123,7 @@ def create_application(
             application = api.content.create(
                 container=area_for_department(department),
                 type="Application",
-                id=new_application_id(),
+                id=new_application_id(userid, submission_token),
                 safe_id=False,
                 title=service.title,
             )

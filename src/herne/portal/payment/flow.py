@@ -13,6 +13,9 @@ from herne.portal.applications.factory import send_to_department
 from herne.portal.applications.notifications import queue_receipt_mail
 from herne.portal.payment.amount import amount_due
 from herne.portal.payment.errors import PaymentServiceError
+from herne.portal.payment.idempotency import idempotency_key
+from herne.portal.payment.idempotency import remember
+from herne.portal.payment.idempotency import remembered
 from herne.portal.payment.provider import CANCELLED
 from herne.portal.payment.provider import FAILED
 from herne.portal.payment.provider import PAID
@@ -71,14 +74,29 @@ def start_payment(application, service=None):
     if record.get("state") == PAID:
         raise PaymentServiceError(ALREADY_PAID, "already paid")
     attempt = int(record.get("attempt", 0)) + 1
+    key = idempotency_key(application, service, attempt, amount)
+    provider = provider_for(service)
     reference = f"{application.getId()}-{attempt}"
-    initiated = provider_for(service).initiate(
-        amount,
-        reference,
-        booking_text_for(service, reference),
-        f"{application.absolute_url()}/@@{RETURN_VIEW}",
-        description=service.title,
-    )
+    opened = remembered(key)
+    if opened is not None and (
+        # Its return address names another application, or it was decided meanwhile.
+        opened[0] != reference or provider.status(opened[1].transaction_id).state != PENDING
+    ):
+        opened = None
+    if opened is None:
+        initiated = provider.initiate(
+            amount,
+            reference,
+            booking_text_for(service, reference),
+            f"{application.absolute_url()}/@@{RETURN_VIEW}",
+            description=service.title,
+        )
+        remember(key, (reference, initiated))
+    else:
+        # The same request again after a write conflict (or the same form sent again after
+        # Zope gave up): the transaction it opened, never a second one.
+        initiated = opened[1]
+        logger.info("payment %s reused for %s", initiated.transaction_id, application.getId())
     _store(
         application,
         state=PENDING,
