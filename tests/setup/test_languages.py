@@ -66,6 +66,7 @@ def test_plone_domain_strings_are_translated(language):
         ("en", "Not online: on site only with an appointment"),
         ("tr", "Çevrimiçi değil: yalnızca randevuyla yerinde"),
         ("uk", "Не онлайн: лише на місці за записом"),
+        ("ar", "غير متاح إلكترونيًا: حضوريًا فقط بموعد"),
     ],
 )
 def test_catalogue_is_used(portal, language, expected):

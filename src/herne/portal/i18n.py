@@ -8,7 +8,7 @@ from zope.i18nmessageid import Message
 GERMAN = "de"
 #: The interface languages whose catalogues of herne.portal are complete (a test checks
 #: each of them); the administrator offers a choice of them in plone.available_languages.
-INTERFACE_LANGUAGES = ("de", "en", "tr", "uk")
+INTERFACE_LANGUAGES = ("de", "en", "tr", "uk", "ar")
 #: Written right to left.
 RIGHT_TO_LEFT = frozenset({"ar"})
 
