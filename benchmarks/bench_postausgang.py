@@ -7,7 +7,9 @@ Run (not part of `make test`):
 `HERNE_BENCH_LETTERS` (default 2000) sets how many open letters there are (one
 application by letter each, round robin over the departments' services),
 `HERNE_BENCH_REQUESTS` (default 50) how many timed requests each side gets,
-`HERNE_BENCH_BATCH` (default 100) how many letters go into one PDF.
+`HERNE_BENCH_BATCH` (default 100) how many letters go into one PDF,
+`HERNE_BENCH_PROFILE=1` prints a cProfile of 20 clerk page requests (the top 40 by
+cumulative time) after the timings.
 
 The applications are real (``create_application``), each with one letter of the
 length of a status notice (``add_letter``, the code path of the notifications).
@@ -23,16 +25,19 @@ record them in docs/benchmarks.md.
 from _catalog_fill import measure
 from _catalog_fill import report
 from _catalog_fill import services_by_department
+import cProfile
 from herne.portal.applications.factory import create_application
 from herne.portal.applications.letter_pdf import letters_pdf
 from herne.portal.applications.letters import add_letter
 from herne.portal.applications.letters import letters_of
+import io
 import json
 import os
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.testing.zope import Browser
+import pstats
 import time
 import transaction
 
@@ -131,6 +136,15 @@ def test_postausgang(demo_functional):
         REQUESTS,
     )
     report(timings, collections)
+    if os.environ.get("HERNE_BENCH_PROFILE") == "1":
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(20):
+            page(clerk_page)
+        profiler.disable()
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(40)
+        print(out.getvalue())
 
     catalog = api.portal.get_tool("portal_catalog")
     brains = catalog.unrestrictedSearchResults(portal_type="Application", sort_limit=BATCH)[:BATCH]

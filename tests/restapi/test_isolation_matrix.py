@@ -30,7 +30,9 @@ from tests.fixtures.applications import build_application
 from tests.fixtures.assist import FOR_GERTRUD
 from tests.fixtures.assist import HELPER
 from tests.fixtures.assist import LONE_HELPER
+from tests.fixtures.assist import NEWCOMER
 from tests.fixtures.assist import OTHER_HELPER
+from tests.fixtures.assist import TAX_CLERK
 from tests.fixtures.assist import add_helpers
 from tests.fixtures.assist import vollmacht
 from tests.fixtures.booking import next_weekday
@@ -304,15 +306,124 @@ class TestIsolationOfEnteredApplications:
 
     @pytest.mark.parametrize("role", ["owner", "other_helper", "citizen"])
     def test_no_change_by_the_helper_or_outsiders(self, matrix_portal, entered_target, role):
+        # The helper's own messages for the applicant: TestHelperWritesForTheApplicant.
         check_no_change(
-            matrix_portal, portal_session(matrix_portal, *ENTERED_ROLES[role]), entered_target, role
+            matrix_portal,
+            portal_session(matrix_portal, *ENTERED_ROLES[role]),
+            entered_target,
+            role,
+            messages=role != "owner",
         )
 
 
-def check_no_change(rest_portal, session, target, role):
+#: Writing in the applicant's thread of an application a Digitallotse entered, on the page
+#: and over REST: only that helper, only while the consent holds and the applicant has not
+#: claimed it (and, as for everyone, not once it is closed).
+MESSAGE_SITUATIONS = ("consent", "claimed", "withdrawn", "closed")
+MESSAGE_MATRIX = [
+    (situation, role, channel)
+    for situation in MESSAGE_SITUATIONS
+    for role in ENTERED_ROLES
+    for channel in ("page", "rest")
+    if situation == "consent" or role == "owner"
+]
+#: A browser's form post (the session sends JSON otherwise).
+FORM_POST = {"Accept": "text/html", "Content-Type": "application/x-www-form-urlencoded"}
+
+
+def token_of(username):
+    if not username:
+        return createToken()
+    with api.env.adopt_user(username=username):
+        return createToken()
+
+
+@pytest.fixture()
+def message_target(matrix_portal, request):
+    """A new application the helper entered for someone without account, in ``situation``."""
+    situation = request.param
+    helper = portal_session(matrix_portal, *HELPER)
+    response = helper.post(
+        "leistungen/hundesteuer/antrag/@antragsformular",
+        json={
+            "values": {**FOR_GERTRUD, "first_name": "Xaver", "last_name": "Geheimfeld"},
+            "fuer_andere": {"einwilligung": "vollmacht", "vollmacht": vollmacht()},
+        },
+    )
+    assert response.status_code == 201, response.text
+    body = response.json()
+    if situation == "claimed":
+        claimed = portal_session(matrix_portal, *NEWCOMER).post(
+            "@antrag-zuordnen",
+            json={
+                "code": body["zuordnungscode"],
+                "reference_number": body["reference_number"],
+                "birth_date": FOR_GERTRUD["birth_date"],
+            },
+        )
+        assert claimed.status_code == 200, claimed.text
+    elif situation == "withdrawn":
+        withdrawn = portal_session(matrix_portal, *TAX_CLERK).post(
+            f"{body['@id']}/@einwilligung-widerrufen"
+        )
+        assert withdrawn.status_code == 200, withdrawn.text
+    transaction.abort()
+    portal_url = matrix_portal.absolute_url()
+    path = body["@id"][len(portal_url) :]
+    if situation == "closed":
+        with api.env.adopt_roles(["Manager"]):
+            application = matrix_portal.unrestrictedTraverse(path.lstrip("/"))
+            api.content.transition(obj=application, transition="reject", comment="Kein Hund.")
+        transaction.commit()
+    return {"app": path, "situation": situation}
+
+
+def helper_messages(portal, target):
+    transaction.abort()
+    with api.env.adopt_roles(["Manager"]):
+        application = portal.unrestrictedTraverse(target["app"].lstrip("/"))
+        return [m for m in application.messages or () if m.get("kind") == "message"]
+
+
+class TestHelperWritesForTheApplicant:
+    @pytest.mark.parametrize(
+        "message_target, role, channel",
+        MESSAGE_MATRIX,
+        indirect=["message_target"],
+    )
+    def test_message(self, matrix_portal, message_target, role, channel):
+        username, password = ENTERED_ROLES[role]
+        session = portal_session(matrix_portal, username, password)
+        app = message_target["app"]
+        if channel == "rest":
+            response = session.post(f"{app}/@nachrichten", json={"text": "Für Herrn Geheimfeld"})
+        else:
+            response = session.post(
+                f"{app}/@@message",
+                data={"message_text": "Für Herrn Geheimfeld", "_authenticator": token_of(username)},
+                headers=FORM_POST,
+            )
+        written = helper_messages(matrix_portal, message_target)
+        if message_target["situation"] == "consent" and role == "owner":
+            assert response.status_code in (200, 201), response.text[:300]
+            (message,) = written
+            assert message["on_behalf"]["name"] == "Hanna Hilfreich"
+            return
+        assert written == [], (message_target["situation"], role, channel)
+        assert response.status_code in (400, 401, 403, 404) or is_login_page(response), (
+            message_target["situation"],
+            role,
+            channel,
+            response.status_code,
+        )
+
+
+def check_no_change(rest_portal, session, target, role, messages=True):
     """Writing channels: a message, a transition, an answer: refused, and no trace left."""
-    attempts = [
-        session.post(f"{target['app']}/@nachrichten", json={"text": "Hallo"}),
+    attempts = []
+    if messages:
+        attempts.append(session.post(f"{target['app']}/@nachrichten", json={"text": "Hallo"}))
+    attempts += [
         session.post(f"{target['app']}/@workflow/withdraw", json={"comment": "weg"}),
         session.post(f"{target['app']}/@workflow/accept", json={}),
         session.post(
@@ -1006,8 +1117,6 @@ OWN_VISIT_READS = {
         lambda r, t: t["booking"]["code"] in r.text and "antrag-termin-verschieben" in r.text,
     ),
 }
-#: A browser's form post (the session sends JSON otherwise).
-FORM_POST = {"Accept": "text/html", "Content-Type": "application/x-www-form-urlencoded"}
 #: Changing it: every one must be refused for anyone but the applicant (with their own
 #: valid authenticator, so that only the ownership check stands in the way).
 OWN_VISIT_CHANGES = {

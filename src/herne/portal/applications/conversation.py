@@ -19,7 +19,10 @@ from herne.portal.applications.processing import ProcessingRefused
 from herne.portal.applications.processing import refusal
 from herne.portal.applications.processing import state_title
 from herne.portal.applications.processing import take_step
+from herne.portal.assist.acting import NO_LONGER_ACTING
 from herne.portal.assist.acting import acts_for_applicant
+from herne.portal.assist.acting import behalf_record
+from herne.portal.assist.acting import is_former_helper
 from herne.portal.i18n import in_german
 from herne.portal.workflow.application_table import FINAL_STATES
 from herne.portal.workflow.application_table import UNDECIDED_STATES
@@ -86,8 +89,18 @@ NOT_YOURS_TO_WRITE = _(
 )
 
 
+def writes_as_applicant(application):
+    """Whether the current user writes on the applicant's side: the applicant, or their Digitallotse.
+
+    The Digitallotse who entered the application writes for the applicant only while
+    the consent holds and the applicant has not claimed it (assist.acting).
+    """
+    userid = api.user.get_current().getId()
+    return userid == application.applicant or acts_for_applicant(application)
+
+
 def may_write(application, from_citizen):
-    """The applicant, or the city's side that processes it; not whoever else may view it (helpers)."""
+    """The applicant (or their Digitallotse), or the city's side that processes it; no other viewer."""
     return from_citizen or api.user.has_permission(PROCESS, obj=application)
 
 
@@ -95,15 +108,18 @@ def write_message(application, text, uploads):
     """Store a message from the current user; returns German errors per field, or {}.
 
     ``uploads`` maps form field names to NamedBlobFiles. Nothing is stored on error.
+    A message the Digitallotse writes for the applicant says so (``on_behalf``).
     """
     userid = api.user.get_current().getId()
-    from_citizen = userid == application.applicant
+    from_citizen = writes_as_applicant(application)
     text = text.strip() if isinstance(text, str) else ""
     if api.content.get_state(application) == "draft":
         return {"text": _("Zu einem Entwurf können Sie keine Nachricht schreiben.")}
     if closed_for_messages(application):
         return {"text": closed_refusal(application, from_citizen)}
     if not may_write(application, from_citizen):
+        if is_former_helper(application):
+            return {"text": NO_LONGER_ACTING}
         return {"text": NOT_YOURS_TO_WRITE}
     if not text:
         return {"text": _("Bitte schreiben Sie eine Nachricht.")}
@@ -125,6 +141,7 @@ def write_message(application, text, uploads):
         FROM_CITIZEN if from_citizen else FROM_CITY,
         userid,
         files=files,
+        on_behalf=behalf_record(application, userid) if from_citizen else None,
     )
     current_state = state_title(api.content.get_state(application))
     if from_citizen:

@@ -18,6 +18,7 @@ from herne.portal.applications.processing import WORKFLOW_ID
 from herne.portal.applications.processing import state_title
 from herne.portal.applications.processing import transition_title
 from herne.portal.applications.worklist import CITY_ROLES
+from herne.portal.assist.acting import behalf_text
 from herne.portal.assist.capacity import HELPER
 from herne.portal.assist.claim import claim_code
 from herne.portal.assist.provenance import provenance_json
@@ -142,6 +143,8 @@ class ApplicationDetail:
                     "time": german_datetime(entry["time"]),
                     "from_citizen": entry["sender"] == FROM_CITIZEN,
                     "author": entry["author"] if for_city else "",
+                    # "geschrieben von Digitallotse X (Organisation) für Y", for every reader
+                    "written_for": behalf_text(entry.get("on_behalf")),
                     "text": entry["text"],
                     "files": [
                         {

@@ -15,9 +15,20 @@ def messages_of(application):
 
 
 def add_message(
-    application, text, sender, author, kind="message", files=(), internal=False, state=None
+    application,
+    text,
+    sender,
+    author,
+    kind="message",
+    files=(),
+    internal=False,
+    state=None,
+    on_behalf=None,
 ):
-    """Append a message; ``files`` are ids of ApplicationFile children attached to it."""
+    """Append a message; ``files`` are ids of ApplicationFile children attached to it.
+
+    ``on_behalf``: who wrote it for the applicant (a Digitallotse, see assist.acting).
+    """
     messages = getattr(application, "messages", None)
     if messages is None:
         messages = application.messages = PersistentList()
@@ -32,6 +43,8 @@ def add_message(
         "internal": bool(internal),
         "state": state,
     }
+    if on_behalf:
+        entry["on_behalf"] = dict(on_behalf)
     messages.append(entry)
     if sender == FROM_CITY and not internal:
         application.last_city_activity = entry["time"]

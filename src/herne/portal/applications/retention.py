@@ -138,6 +138,8 @@ def anonymise(application):
     claim code and who entered it (only in what capacity and with which consent stays).
     """
     applicant = application.applicant
+    # The Digitallotse answered for the applicant: their account goes from the history too.
+    private_actors = {applicant, application.entered_by} - {None, ""}
     application.applicant = ""
     # Entered for someone: the claim (with the birth date) and the helper's name go; how
     # it was entered stays for the statistics.
@@ -167,7 +169,7 @@ def anonymise(application):
             {
                 **entry,
                 "comments": "",
-                "actor": None if entry.get("actor") == applicant else entry.get("actor"),
+                "actor": None if entry.get("actor") in private_actors else entry.get("actor"),
             }
             for entry in entries
         )

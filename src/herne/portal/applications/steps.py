@@ -9,6 +9,7 @@ from herne.portal.applications.notifications import queue_department_mail
 from herne.portal.applications.notifications import queue_status_mail
 from herne.portal.applications.processing import CommentRefused
 from herne.portal.applications.processing import comment_refusal
+from herne.portal.assist.acting import behalf_record
 from herne.portal.workflow.application_table import DECISIONS
 from herne.portal.workflow.application_table import FINAL_STATES
 from herne.portal.workflow.application_table import WORKFLOW_ID
@@ -77,6 +78,7 @@ def after_transition(application, event):
                 kind="status",
                 state=state_id,
                 files=kwargs.get("files", ()),
+                on_behalf=behalf_record(application, actor),
             )
         return
     add_message(application, public_comment, FROM_CITY, actor, kind="status", state=state_id)

@@ -1,16 +1,21 @@
-"""While the consent is valid, the Digitallotse acts for the applicant: answers requests; the consent can be withdrawn."""
+"""While the consent is valid, the Digitallotse acts for the applicant: answers requests, writes messages; the consent can be withdrawn."""
 
 from DateTime import DateTime
 from herne.portal import _
 from herne.portal.applications.processing import PROCESS
 from herne.portal.assist.capacity import HELPER
 from herne.portal.assist.helpers import ENTERED_ROLE
+from herne.portal.i18n import in_german
 from plone import api
 
 
 NOT_WITHDRAWABLE = _(
     "Für diesen Antrag gibt es keine Einwilligung einer Digitallotsin oder eines "
     "Digitallotsen, die noch widerrufen werden könnte."
+)
+NO_LONGER_ACTING = _(
+    "Für die antragstellende Person schreiben Digitallotsen nur, solange ihre Einwilligung "
+    "gilt und sie den Antrag nicht selbst ihrem Konto zugeordnet hat."
 )
 NOT_YOURS = _(
     "Die Einwilligung widerrufen können nur die antragstellende Person und die zuständige Stelle."
@@ -34,6 +39,53 @@ def acts_for_applicant(application):
     return (
         helper_holds_consent(application)
         and api.user.get_current().getId() == application.entered_by
+    )
+
+
+def is_former_helper(application):
+    """Whether the current user entered ``application`` as a Digitallotse but may no longer act."""
+    entry = application.entry or {}
+    return (
+        entry.get("capacity") == HELPER
+        and api.user.get_current().getId() == application.entered_by
+        and not helper_holds_consent(application)
+    )
+
+
+def behalf_record(application, userid):
+    """What a message written by the Digitallotse for the applicant keeps of them; None otherwise.
+
+    Kept with the message as written now, so that it still says who wrote it after a
+    claim or a withdrawal of the consent.
+    """
+    entry = application.entry or {}
+    if (
+        entry.get("capacity") != HELPER
+        or not userid
+        or userid != application.entered_by
+        or userid == application.applicant
+    ):
+        return None
+    return {
+        "name": entry.get("name") or userid,
+        "organisation": entry.get("organisation") or "",
+        "applicant": application.applicant_name or "",
+    }
+
+
+def behalf_text(record):
+    """ "geschrieben von Digitallotse X (Organisation) für Y", in German; "" without a record."""
+    if not record:
+        return ""
+    return in_german(
+        _(
+            "geschrieben von Digitallotse ${name} (${organisation}) für ${applicant}",
+            mapping={
+                "name": record.get("name") or "",
+                "organisation": record.get("organisation") or "",
+                "applicant": record.get("applicant") or "",
+            },
+        )
     )
 
 

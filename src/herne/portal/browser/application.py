@@ -6,6 +6,7 @@ from herne.portal.applications.conversation import attachments_allowed
 from herne.portal.applications.conversation import closed_for_messages
 from herne.portal.applications.conversation import closed_refusal
 from herne.portal.applications.conversation import may_write
+from herne.portal.applications.conversation import writes_as_applicant
 from herne.portal.applications.detail import ApplicationDetail
 from herne.portal.applications.limits import MAX_FILES
 from herne.portal.applications.messages import mark_seen_by_citizen
@@ -140,9 +141,14 @@ class ApplicationView(ApplicationVisit, ClerkVisit, MultilineText, BrowserView):
     def can_write(self):
         return not self.is_draft()
 
+    @memoize
+    def writes_as_applicant(self):
+        """The applicant, or the Digitallotse writing for them while the consent holds."""
+        return writes_as_applicant(self.context)
+
     def may_write(self):
-        """The message form: for the applicant and the department, not for a helper following it."""
-        return may_write(self.context, self.is_applicant())
+        """The message form: for the applicant (or their Digitallotse) and the department."""
+        return may_write(self.context, self.writes_as_applicant())
 
     @memoize
     def messages_closed(self):
@@ -150,10 +156,10 @@ class ApplicationView(ApplicationVisit, ClerkVisit, MultilineText, BrowserView):
 
     def closed_notice(self):
         """Whom to contact instead of writing on a closed application."""
-        return closed_refusal(self.context, self.is_applicant())
+        return closed_refusal(self.context, self.writes_as_applicant())
 
     def message_attachments_allowed(self):
-        return attachments_allowed(self.context, self.is_applicant())
+        return attachments_allowed(self.context, self.writes_as_applicant())
 
     def open_originals(self):
         return open_originals(self.context)
