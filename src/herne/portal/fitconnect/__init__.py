@@ -1,0 +1,1 @@
+"""FIT-Connect delivery: applications handed to the departments' own software, end-to-end encrypted."""
