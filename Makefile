@@ -12,7 +12,7 @@ MAIL_PORT ?= 8025
 EID_PORT ?= 8090
 STAMP := $(VENV)/.installed
 
-.PHONY: FORCE start install instance site test test-fast lock buildout-versions lint i18n clean eid-provider payment-provider start-cluster stop-cluster loadtest crashtest-filestorage backup restore backup-cluster restore-cluster booking-reminders
+.PHONY: FORCE start install instance site test test-fast lock buildout-versions lint i18n clean eid-provider payment-provider fit-connect-test-server start-cluster stop-cluster loadtest crashtest-filestorage backup restore backup-cluster restore-cluster booking-reminders
 
 ## Create the virtualenv and install everything from the committed lock.
 install: $(STAMP)
@@ -101,6 +101,10 @@ eid-provider:
 ## The test payment service (XBezahldienste) for trying e-payment locally: pay page with Bezahlen/Abbrechen/Fehlschlagen.
 payment-provider:
 	$(BIN)/python -m herne.portal.payment.sandbox --port 8091 --hooks
+
+## The FIT-Connect test server (token, destinations, submissions, signed event log) on port 8092.
+fit-connect-test-server:
+	$(BIN)/python -m herne.portal.fitconnect.test_server --port 8092
 
 ## Run the whole test suite (browser journeys, cluster, crash and backup drills included);
 ## the 25 slowest tests are listed at the end so that a slow one shows itself.

@@ -52,6 +52,9 @@ setup(
         "segno",
         # NRW public holidays for appointment booking (docs/decisions/0001).
         "holidays",
+        # FIT-Connect (issue 21): JWE/JWS for the end-to-end encryption, JSON Schema checks.
+        "jwcrypto",
+        "jsonschema",
     ],
     extras_require={
         "test": [

@@ -28,6 +28,7 @@ pytest_plugins = [
     "tests.fixtures.rest",
     "tests.fixtures.assist",
     "tests.fixtures.payment",
+    "tests.fixtures.fitconnect",
 ]
 
 #: Layer fixture prefixes of the empty site and of the demo site.

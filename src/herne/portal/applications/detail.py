@@ -26,6 +26,7 @@ from herne.portal.assist.provenance import provenance_text
 from herne.portal.booking.application_visit import owner_refusal
 from herne.portal.booking.own_visit import open_visit
 from herne.portal.booking.storage import utcnow
+from herne.portal.fitconnect.summary import delivery_summary
 from herne.portal.formats import german_datetime
 from herne.portal.i18n import in_german
 from herne.portal.restapi.services.antrag_termin import visit_json
@@ -260,6 +261,7 @@ class ApplicationDetail:
             "erfasst": provenance_json(application),
             "zuordnungscode": self.claim_code(),
             "termin": self.own_visit_json(),
+            "fachverfahren": delivery_summary(application),
         }
 
     def own_visit_json(self):

@@ -1,0 +1,159 @@
+"""Control panel "FIT-Connect": API addresses, the sender's client credentials, destinations per service."""
+
+from herne.portal import _
+from herne.portal.fitconnect.credentials import client_secret
+from herne.portal.fitconnect.credentials import set_client_secret
+from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
+from plone.app.registry.browser.controlpanel import RegistryEditForm
+from plone.autoform import directives
+from plone.registry.interfaces import IRegistry
+import re
+from zope import schema
+from zope.component import getUtility
+from zope.interface import Interface
+from zope.interface import Invalid
+from zope.interface import implementer
+from zope.interface import invariant
+
+
+SETTINGS_PREFIX = "herne.portal.fitconnect"
+#: A destination id as FIT-Connect hands them out (a UUID).
+DESTINATION_ID = re.compile(
+    r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+)
+
+SECRET_SET = _("Secret: gesetzt. Ein neues eintragen ersetzt es; ein leeres Feld behält es.")
+SECRET_NOT_SET = _("Secret: nicht gesetzt.")
+
+
+class BadDestinationLine(schema.ValidationError):
+    __doc__ = _(
+        "Jede Zeile hat die Form Kurzname=Zustellpunkt-ID; die Zustellpunkt-ID ist eine UUID "
+        "wie 11111111-2222-4333-8444-555555555555."
+    )
+
+
+def parse_destinations(lines):
+    """``short name=destination id`` lines as a dict; malformed lines are left out."""
+    destinations = {}
+    for line in lines or ():
+        key, sep, destination = (line or "").partition("=")
+        if sep and key.strip() and DESTINATION_ID.match(destination.strip()):
+            destinations[key.strip()] = destination.strip().lower()
+    return destinations
+
+
+def valid_destination_lines(lines):
+    for line in lines or ():
+        if line.strip() and not parse_destinations([line]):
+            raise BadDestinationLine(line)
+    return True
+
+
+class IFitConnectSettings(Interface):
+    """Where FIT-Connect is, who the portal is there, and which destination takes which service."""
+
+    enabled = schema.Bool(
+        title=_("Anträge über FIT-Connect zustellen"),
+        description=_(
+            "Anträge zu Leistungen mit Zustellpunkt werden nach dem Absenden verschlüsselt an "
+            "das Fachverfahren übermittelt."
+        ),
+        default=False,
+        required=False,
+    )
+    token_url = schema.URI(
+        title=_("Adresse des Token-Dienstes"),
+        description=_(
+            "OAuth-Token-Endpunkt, z. B. https://auth-testing.fit-connect.fitko.dev/token."
+        ),
+        required=False,
+    )
+    api_url = schema.URI(
+        title=_("Adresse der Submission API"),
+        description=_("Basisadresse, z. B. https://submission-api-testing.fit-connect.fitko.dev."),
+        required=False,
+    )
+    client_id = schema.TextLine(title=_("Client-ID des Onlinedienstes"), required=False)
+    destinations = schema.List(
+        title=_("Zustellpunkt je Leistung oder Organisationseinheit"),
+        description=_(
+            "Eine Zeile je Leistung oder Organisationseinheit: Kurzname=Zustellpunkt-ID, z. B. "
+            "hundesteuer=11111111-2222-4333-8444-555555555555. Die Zeile der Leistung gilt vor "
+            "der ihrer Organisationseinheit."
+        ),
+        value_type=schema.TextLine(),
+        default=[],
+        required=False,
+        constraint=valid_destination_lines,
+    )
+    directives.widget("destinations", rows=5)
+
+    @invariant
+    def complete_when_enabled(data):
+        if getattr(data, "enabled", False) and not (
+            getattr(data, "token_url", None)
+            and getattr(data, "api_url", None)
+            and getattr(data, "client_id", None)
+        ):
+            raise Invalid(
+                _("Für FIT-Connect sind Token-Dienst, Submission API und Client-ID nötig.")
+            )
+
+
+class IFitConnectSettingsForm(IFitConnectSettings):
+    """The registry settings and the client secret, which is kept outside the registry."""
+
+    client_secret = schema.Password(title=_("Client-Secret des Onlinedienstes"), required=False)
+    directives.order_after(client_secret="client_id")
+
+
+@implementer(IFitConnectSettingsForm)
+class SettingsWithSecret:
+    """The registry's records proxy, with a secret that can be written but not read."""
+
+    def __init__(self, records):
+        self.__dict__["_records"] = records
+
+    @property
+    def client_secret(self):
+        return ""
+
+    def __getattr__(self, name):
+        return getattr(self._records, name)
+
+    def __setattr__(self, name, value):
+        if name == "client_secret":
+            set_client_secret(value)
+        else:
+            setattr(self._records, name, value)
+
+
+class FitConnectSettingsForm(RegistryEditForm):
+    schema = IFitConnectSettingsForm
+    schema_prefix = SETTINGS_PREFIX
+    label = _("FIT-Connect")
+    description = _(
+        "Zustellung der Anträge an die Fachverfahren über FIT-Connect, Ende-zu-Ende verschlüsselt. "
+        "Das Client-Secret wird nicht angezeigt; ein leeres Feld behält das gespeicherte."
+    )
+
+    def getContent(self):
+        records = getUtility(IRegistry).forInterface(IFitConnectSettings, prefix=self.schema_prefix)
+        return SettingsWithSecret(records)
+
+    def updateWidgets(self):
+        super().updateWidgets()
+        widget = self.widgets["client_secret"]
+        # The stored secret never goes back to the browser; the page only says whether one is set.
+        widget.value = ""
+        widget.description = SECRET_SET if client_secret() else SECRET_NOT_SET
+
+    def applyChanges(self, data):
+        if not data.get("client_secret"):
+            data = {name: value for name, value in data.items() if name != "client_secret"}
+        return super().applyChanges(data)
+
+
+class FitConnectSettingsView(ControlPanelFormWrapper):
+    form = FitConnectSettingsForm

@@ -1,0 +1,97 @@
+"""Control panel "FIT-Connect": settings stored, the client secret never shown again, bad lines refused in German."""
+
+from herne.portal.fitconnect.credentials import client_secret
+from herne.portal.fitconnect.settings import destination_for
+from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
+from plone.testing.zope import Browser
+import pytest
+import transaction
+
+
+PANEL = "/@@herne-fit-connect-controlpanel"
+DESTINATION = "0b7c4a52-1d7e-4f3a-9b8e-2a6d3c1f5e90"
+
+
+def panel(functional):
+    browser = Browser(functional["app"])
+    browser.handleErrors = False
+    browser.addHeader("Accept-Language", "de")
+    browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
+    browser.open(functional["portal"].absolute_url() + PANEL)
+    return browser
+
+
+def fill(browser, **values):
+    for name, value in values.items():
+        browser.getControl(name=f"form.widgets.{name}").value = value
+
+
+def test_settings_are_stored_and_the_secret_is_never_shown_again(functional):
+    browser = panel(functional)
+    assert "Secret: nicht gesetzt." in browser.contents
+    browser.getControl(name="form.widgets.enabled:list").value = ["selected"]
+    fill(
+        browser,
+        token_url="https://auth.example/token",
+        api_url="https://submission.example",
+        client_id="herne-portal",
+        client_secret="fit-geheim-1",
+        destinations=f"steuern={DESTINATION}",
+    )
+    browser.getControl(name="form.buttons.save").click()
+    transaction.abort()
+    assert api.portal.get_registry_record("herne.portal.fitconnect.destinations") == [
+        f"steuern={DESTINATION}"
+    ]
+    assert client_secret() == "fit-geheim-1"
+    registry = api.portal.get_tool("portal_registry")
+    assert all(
+        record.value != "fit-geheim-1"
+        for name, record in registry.records.items()
+        if name.startswith("herne.portal.fitconnect")
+    )
+
+    browser = panel(functional)
+    assert "fit-geheim-1" not in browser.contents
+    assert "Secret: gesetzt." in browser.contents
+    fill(browser, client_id="herne-portal-2")
+    browser.getControl(name="form.buttons.save").click()
+    transaction.abort()
+    assert api.portal.get_registry_record("herne.portal.fitconnect.client_id") == "herne-portal-2"
+    assert client_secret() == "fit-geheim-1"
+
+
+@pytest.mark.parametrize(
+    "values, message",
+    [
+        ({"destinations": "steuern"}, "Kurzname=Zustellpunkt-ID"),
+        ({"destinations": "steuern=keine-uuid"}, "Kurzname=Zustellpunkt-ID"),
+        ({"token_url": "", "client_id": ""}, "Token-Dienst, Submission API und Client-ID"),
+    ],
+)
+def test_bad_settings_are_refused_in_german_and_nothing_is_saved(functional, values, message):
+    browser = panel(functional)
+    browser.getControl(name="form.widgets.enabled:list").value = ["selected"]
+    settings = {"token_url": "https://auth.example/token", "api_url": "https://s.example"}
+    fill(browser, **{**settings, "client_id": "herne", **values})
+    browser.getControl(name="form.buttons.save").click()
+    assert message in browser.contents
+    transaction.abort()
+    assert api.portal.get_registry_record("herne.portal.fitconnect.enabled") is False
+
+
+def test_the_services_line_wins_over_its_departments(demo):
+    services = demo["portal"]["leistungen"]
+    other = "9a9a9a9a-1d7e-4f3a-9b8e-2a6d3c1f5e90"
+    api.portal.set_registry_record("herne.portal.fitconnect.enabled", True)
+    api.portal.set_registry_record(
+        "herne.portal.fitconnect.destinations",
+        [f"steuern={DESTINATION}", f"hundesteuerbefreiung={other}"],
+    )
+    assert destination_for(services["hundesteuer"]) == DESTINATION
+    assert destination_for(services["hundesteuerbefreiung"]) == other
+    assert destination_for(services["wohngeld"]) == ""
+    api.portal.set_registry_record("herne.portal.fitconnect.enabled", False)
+    assert destination_for(services["hundesteuer"]) == ""
