@@ -208,6 +208,8 @@ def run_cluster(directory, mail, instances=2, write_slots=2):
         first_port=PORT + 11,
         write_slots=write_slots,
         directory=directory,
+        # Zope itself is measured: no cache in front (bench_public_cache.py measures it).
+        cache=False,
     )
     directory.mkdir(parents=True, exist_ok=True)
     with open(directory / "cluster.log", "ab") as log:

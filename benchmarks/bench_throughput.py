@@ -210,6 +210,8 @@ class Cluster:
             first_port=FIRST_PORT + 11,
             write_slots=write_slots,
             directory=directory,
+            # Zope itself is measured: no cache in front (bench_public_cache.py measures it).
+            cache=False,
         )
         self.process = None
 

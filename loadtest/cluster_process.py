@@ -55,6 +55,8 @@ def cluster_environment(settings):
         "HERNE_CLUSTER_WRITE_SLOTS": str(settings.write_slots),
         "HERNE_CLUSTER_RETRIES": str(settings.conflict_retries),
         "HERNE_CLUSTER_DIR": str(settings.directory),
+        "HERNE_CLUSTER_CACHE": "1" if settings.cache else "0",
+        "HERNE_CLUSTER_BALANCER_PORT": str(settings.balancer_port_setting),
     }
 
 

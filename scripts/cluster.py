@@ -1,4 +1,4 @@
-"""Cluster mode: Zope instances on RelStorage (PostgreSQL) behind HAProxy, started and stopped together.
+"""Cluster mode: Zope instances on RelStorage (PostgreSQL) behind HAProxy and Varnish, started and stopped together.
 
     .venv/bin/python scripts/cluster.py start     # foreground; Ctrl-C stops everything
     .venv/bin/python scripts/cluster.py stop      # stops a cluster started elsewhere
@@ -7,10 +7,13 @@
 
 ``start`` creates the PostgreSQL database if it is missing, writes the
 configuration from ``etc/cluster-zope.conf.in``, ``etc/cluster-zope.ini.in`` and
-``etc/haproxy.cfg.in`` into the cluster directory, creates the Herne site with
-its demo content once (``scripts/create_site.py`` through zconsole), starts the
-instances on consecutive ports and HAProxy in front of them, waits until all
-answer, and stays in the foreground until Ctrl-C or SIGTERM (``stop``).
+``etc/haproxy.cfg.in`` (and ``etc/varnish.vcl.in``) into the cluster directory,
+creates the Herne site with its demo content once (``scripts/create_site.py``
+through zconsole), points Plone's cache purging at the cache
+(``scripts/cache_proxy.py``), starts the instances on consecutive ports, HAProxy
+in front of them and Varnish in front of HAProxy on the public port (``--no-cache``
+or ``HERNE_CLUSTER_CACHE=0``: HAProxy on the public port, no cache), waits until
+all answer, and stays in the foreground until Ctrl-C or SIGTERM (``stop``).
 ``kill`` sends SIGKILL to one instance (the crash drill of the load test);
 ``restart`` asks the running ``start`` to start a dead instance again and waits
 until it answers.
@@ -43,6 +46,10 @@ def env_int(name, default):
     return int(os.environ.get(name, default))
 
 
+def env_flag(name, default):
+    return os.environ.get(name, default).strip().lower() not in ("0", "no", "false", "off", "")
+
+
 @dataclass
 class Settings:
     """Where and how the cluster runs; defaults from ``HERNE_CLUSTER_*`` variables."""
@@ -59,6 +66,27 @@ class Settings:
         default_factory=lambda: Path(os.environ.get("HERNE_CLUSTER_DIR", ROOT / "var" / "cluster"))
     )
     site_id: str = field(default_factory=lambda: os.environ.get("HERNE_SITE_ID", "herne"))
+    #: Varnish on the public port in front of HAProxy (HERNE_CLUSTER_CACHE=0: no cache).
+    cache: bool = field(default_factory=lambda: env_flag("HERNE_CLUSTER_CACHE", "1"))
+    #: HAProxy's port behind the cache; default: the port after the last instance.
+    balancer_port_setting: int = field(
+        default_factory=lambda: env_int("HERNE_CLUSTER_BALANCER_PORT", 0)
+    )
+
+    @property
+    def balancer_port(self):
+        """Where HAProxy listens: behind the cache, or on the public port without one."""
+        if not self.cache:
+            return self.port
+        return self.balancer_port_setting or self.first_port + self.instances
+
+    @property
+    def cache_url(self):
+        """The address Plone sends its PURGE requests to (None without a cache)."""
+        if not self.cache:
+            return None
+        host = "127.0.0.1" if self.host in ("0.0.0.0", "", "localhost") else self.host
+        return f"http://{host}:{self.port}"
 
     @property
     def instance_ports(self):
@@ -174,11 +202,17 @@ def write_configs(settings):
         # maxconn: reads get the threads a write leaves free; the rest wait at the balancer.
         servers.append(f"    server {name} {check} maxconn {max(1, settings.threads - 1)}")
         write_servers.append(f"    server {name} {check}")
+    if settings.cache:
+        # Varnish in front sets X-Forwarded-For to the visitor's address; keep it.
+        forwarded = "# X-Forwarded-For comes from Varnish in front (the visitor's address)."
+    else:
+        forwarded = "http-request del-header X-Forwarded-For"
     haproxy = fill(
         "haproxy.cfg.in",
         {
-            "HOST": settings.host,
-            "PORT": settings.port,
+            "HOST": "127.0.0.1" if settings.cache else settings.host,
+            "PORT": settings.balancer_port,
+            "FORWARDED_FOR": forwarded,
             "SERVERS": "\n".join(servers),
             "WRITE_SERVERS": "\n".join(write_servers),
             "WRITE_SLOTS": settings.write_slots,
@@ -186,22 +220,60 @@ def write_configs(settings):
         },
     )
     (directory / "etc" / "haproxy.cfg").write_text(haproxy)
+    if settings.cache:
+        extra = "" if settings.host in ("0.0.0.0", "", "localhost", "127.0.0.1") else settings.host
+        vcl = fill(
+            "varnish.vcl.in",
+            {
+                "BALANCER_PORT": settings.balancer_port,
+                "PURGE_HOSTS": f'    "{extra}";' if extra else "",
+            },
+        )
+        (directory / "etc" / "varnish.vcl").write_text(vcl)
 
 
-def haproxy_binary():
-    """HAProxy from Debian's packages, installed with apt-get where it is missing."""
-    found = shutil.which("haproxy") or shutil.which("haproxy", path="/usr/sbin:/usr/local/sbin")
+def debian_binary(name, package, title):
+    """A program from Debian's packages, installed with apt-get where it is missing."""
+    found = shutil.which(name) or shutil.which(name, path="/usr/sbin:/usr/local/sbin")
     if found:
         return found
     sudo = [] if os.geteuid() == 0 else ["sudo"]
-    print("Installing HAProxy (Debian package haproxy) ...", flush=True)
+    print(f"Installing {title} (Debian package {package}) ...", flush=True)
     subprocess.run([*sudo, "apt-get", "update", "-qq"], check=True)
     subprocess.run(
-        [*sudo, "apt-get", "install", "-y", "-qq", "haproxy"],
+        [*sudo, "apt-get", "install", "-y", "-qq", package],
         check=True,
         env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
     )
-    return shutil.which("haproxy", path="/usr/sbin:/usr/bin:/usr/local/sbin")
+    return shutil.which(name, path="/usr/sbin:/usr/bin:/usr/local/sbin")
+
+
+def haproxy_binary():
+    return debian_binary("haproxy", "haproxy", "HAProxy")
+
+
+def varnish_binary():
+    return debian_binary("varnishd", "varnish", "Varnish")
+
+
+def varnish_command(settings, varnishd):
+    """Varnish in the foreground, its work files in the cluster directory, no jail."""
+    return [
+        varnishd,
+        "-F",
+        "-j",
+        "none",
+        "-n",
+        str(settings.directory / "run" / "varnish"),
+        "-a",
+        f"{settings.host}:{settings.port}",
+        "-f",
+        str(settings.directory / "etc" / "varnish.vcl"),
+        "-s",
+        "malloc,256m",
+        "-p",
+        "vsl_space=16M",
+    ]
 
 
 def zconsole(settings, script, env=None, check=True):
@@ -228,13 +300,29 @@ def create_site(settings):
     marker.write_text(settings.dsn)
 
 
+def point_purging_at_cache(settings):
+    """Plone's cache purging sends to this cluster's Varnish (or nowhere), set once per change."""
+    marker = settings.directory / "cache-proxy"
+    wanted = f"{settings.dsn}\n{settings.cache_url or ''}"
+    if marker.exists() and marker.read_text() == wanted:
+        return
+    zconsole(
+        settings,
+        ROOT / "scripts" / "cache_proxy.py",
+        env={"HERNE_CACHE_PROXY": settings.cache_url or "", "HERNE_SITE_ID": settings.site_id},
+    )
+    marker.write_text(wanted)
+
+
 def prepare(settings):
     write_configs(settings)
     if ensure_database(settings.dsn):
         print(f"Created the PostgreSQL database ({settings.dsn})", flush=True)
         # A new database holds no site, whatever an earlier database had.
         (settings.directory / "site-created").unlink(missing_ok=True)
+        (settings.directory / "cache-proxy").unlink(missing_ok=True)
     create_site(settings)
+    point_purging_at_cache(settings)
 
 
 # --- processes ---------------------------------------------------------------------------
@@ -311,9 +399,10 @@ class Cluster:
         self._spawn(f"instance{number}", [str(BIN / "runwsgi"), str(ini)])
 
     def start(self):
-        """Instances first, each warmed up; then the balancer hands them requests."""
+        """Instances first, each warmed up; then the balancer hands them requests; the cache in front."""
         settings = self.settings
         haproxy = haproxy_binary()
+        varnishd = varnish_binary() if settings.cache else None
         for number in range(1, settings.instances + 1):
             self._spawn_instance(number)
         self._record_children()
@@ -324,7 +413,11 @@ class Cluster:
             "haproxy", [haproxy, "-db", "-f", str(settings.directory / "etc" / "haproxy.cfg")]
         )
         self._record_children()
-        self.wait_until_healthy([settings.port])
+        self.wait_until_healthy([settings.balancer_port])
+        if varnishd:
+            self._spawn("varnish", varnish_command(settings, varnishd))
+            self._record_children()
+            self.wait_until_healthy([settings.port])
 
     def _record_children(self):
         pids = {name: process.pid for name, process in self.processes.items()}
@@ -382,9 +475,10 @@ class Cluster:
         return restarted
 
     def stop(self, timeout=30):
-        """The balancer first (no new requests), then the instances; SIGKILL after ``timeout``."""
-        balancer = [name for name in self.processes if name == "haproxy"]
-        instances = [name for name in self.processes if name != "haproxy"]
+        """Cache and balancer first (no new requests), then the instances; SIGKILL after ``timeout``."""
+        front = ("varnish", "haproxy")
+        balancer = [name for name in self.processes if name in front]
+        instances = [name for name in self.processes if name not in front]
         for group in (balancer, instances):
             for name in group:
                 if self.processes[name].poll() is None:
@@ -424,8 +518,15 @@ def start(settings):
         cluster.start()
         settings.ready_file.write_text(json.dumps({"url": settings.public_url}))
         ports = ", ".join(str(port) for port in settings.instance_ports)
+        if settings.cache:
+            front = (
+                f"Varnish on {settings.host}:{settings.port},"
+                f" HAProxy on 127.0.0.1:{settings.balancer_port}"
+            )
+        else:
+            front = f"HAProxy on {settings.host}:{settings.port}"
         print(
-            f"Cluster ready: {settings.public_url} (HAProxy on {settings.host}:{settings.port},"
+            f"Cluster ready: {settings.public_url} ({front},"
             f" instances on 127.0.0.1:{ports}; logs in {settings.directory / 'log'})."
             " Ctrl-C stops it.",
             flush=True,
@@ -597,6 +698,20 @@ def parse(argv):
     parser.add_argument(
         "--directory", type=Path, default=defaults.directory, help="HERNE_CLUSTER_DIR"
     )
+    parser.add_argument(
+        "--no-cache",
+        dest="cache",
+        action="store_false",
+        default=defaults.cache,
+        help="no Varnish in front: HAProxy on the public port (HERNE_CLUSTER_CACHE=0)",
+    )
+    parser.add_argument(
+        "--balancer-port",
+        type=int,
+        default=defaults.balancer_port_setting,
+        help="HAProxy's port behind Varnish (default: after the last instance;"
+        " HERNE_CLUSTER_BALANCER_PORT)",
+    )
     args = parser.parse_args(argv)
     settings = Settings(
         dsn=args.dsn,
@@ -609,6 +724,8 @@ def parse(argv):
         conflict_retries=args.conflict_retries,
         directory=args.directory.resolve(),
         site_id=defaults.site_id,
+        cache=args.cache,
+        balancer_port_setting=args.balancer_port,
     )
     return args.command, settings, args.instance or settings.instances
 

@@ -39,6 +39,8 @@ def test_anonymous_public_pages_may_be_kept_by_a_shared_cache(portal_url, page):
     assert shared_max_age(response) == 600, response.headers.get("Cache-Control")
     # the browser asks again each time; the cache in front answers
     assert "max-age=0" in response.headers["Cache-Control"]
+    # one copy per interface language
+    assert "Accept-Language" in response.headers.get("Vary", "")
 
 
 def test_department_page_is_a_public_page(portal_url, demo_portal):

@@ -1,7 +1,9 @@
 """The cluster the tests in this folder share: started once, on free ports, with a throw-away database.
 
 Skipped when PostgreSQL cannot be reached at ``HERNE_TEST_PG_DSN`` or HAProxy is
-not installed (Debian package ``haproxy``; ``.ci/run`` installs it).
+not installed (Debian package ``haproxy``; ``.ci/run`` installs it). Varnish
+(Debian package ``varnish``) sits in front when installed; without it the cluster
+runs without a cache and the cache's own tests skip.
 """
 
 import os
@@ -23,6 +25,7 @@ from tests.fixtures.cluster import SERVER_DSN  # noqa: E402
 from tests.fixtures.cluster import free_ports  # noqa: E402
 from tests.fixtures.cluster import haproxy_installed  # noqa: E402
 from tests.fixtures.cluster import postgresql_reachable  # noqa: E402
+from tests.fixtures.cluster import varnish_installed  # noqa: E402
 
 
 INSTANCES = 2
@@ -36,7 +39,8 @@ def cluster(tmp_path_factory):
         pytest.skip(f"PostgreSQL is not reachable at {SERVER_DSN!r}: {unreachable}")
     if not haproxy_installed():
         pytest.skip("HAProxy is not installed (Debian package haproxy; .ci/run installs it)")
-    base = free_ports(INSTANCES + 1)
+    # The public port, the instances, HAProxy behind the cache.
+    base = free_ports(INSTANCES + 2)
     database = f"herne_test_{os.getpid()}_{secrets.token_hex(3)}"
     dsn = SERVER_DSN.replace("dbname=postgres", f"dbname={database}")
     settings = Settings(
@@ -46,6 +50,7 @@ def cluster(tmp_path_factory):
         port=base,
         first_port=base + 1,
         directory=tmp_path_factory.mktemp("cluster"),
+        cache=bool(varnish_installed()),
     )
     env = {
         **os.environ,
@@ -55,6 +60,7 @@ def cluster(tmp_path_factory):
         "HERNE_CLUSTER_PORT": str(settings.port),
         "HERNE_CLUSTER_FIRST_PORT": str(settings.first_port),
         "HERNE_CLUSTER_DIR": str(settings.directory),
+        "HERNE_CLUSTER_CACHE": "1" if settings.cache else "0",
     }
     log = open(settings.directory / "cluster.log", "wb")  # noqa: SIM115
     process = subprocess.Popen(
