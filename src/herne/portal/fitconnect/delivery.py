@@ -48,20 +48,29 @@ def _unrestricted(uid):
     return brains[0]._unrestrictedGetObject() if brains else None
 
 
-def _save(application, **values):
-    """Store the delivery state and commit it now (the next step must find it after a crash)."""
-    states.update(application, **values)
-    try:
-        transaction.commit()
-    except ConflictError as error:
-        transaction.abort()
-        # Written again on the fresh state of the application, once.
+def _manager(application):
+    """The transaction manager of the connection that loaded ``application`` (the worker has its own)."""
+    jar = getattr(application, "_p_jar", None)
+    return getattr(jar, "transaction_manager", None) or transaction.manager
+
+
+def _save(application, also=None, **values):
+    """Store the delivery state and commit it now (the next step must find it after a crash).
+
+    ``also`` is called before the commit, so that what it writes is committed with the state.
+    """
+    manager = _manager(application)
+    for attempt in (1, 2):
         states.update(application, **values)
+        if also is not None:
+            also()
         try:
-            transaction.commit()
-        except ConflictError:
-            transaction.abort()
-            raise Unreachable(in_german(BUSY)) from error
+            manager.commit()
+            return
+        except ConflictError as error:
+            manager.abort()
+            if attempt == 2:
+                raise Unreachable(in_german(BUSY)) from error
 
 
 def evidence_files(application):
@@ -72,20 +81,21 @@ def evidence_files(application):
     )
 
 
-def deliver(application, destination_id, client=None):
+def deliver(application, destination_id, client=None, also=None):
     """Deliver ``application`` to ``destination_id``; returns the ids (no personal data).
 
+    ``also`` is called in the transaction that records the submission as handed over.
     Raises Unreachable (try again later) or Refused / KeyRejected (give up and tell the
     administrator); a refused delivery is recorded on the application for the clerk.
     """
     try:
-        return _deliver(application, destination_id, client)
+        return _deliver(application, destination_id, client, also)
     except Refused as error:
         _save(application, status=states.FAILED, error=str(error))
         raise
 
 
-def _deliver(application, destination_id, client):
+def _deliver(application, destination_id, client, also):
     previous = states.delivery_state(application)
     if previous is not None and previous.get("status") in (
         states.SUBMITTED,
@@ -127,7 +137,7 @@ def _deliver(application, destination_id, client):
     current = states.delivery_state(application)
     submission_id, case_id = current["submission_id"], current["case_id"]
     if resumed and _already_submitted(client, case_id, submission_id):
-        _save(application, status=states.SUBMITTED, error="")
+        _save(application, also, status=states.SUBMITTED, error="")
         return _result(current)
 
     by_id = {item.getId(): item for item in files}
@@ -181,7 +191,7 @@ def _deliver(application, destination_id, client):
         encrypt(json.dumps(metadata).encode("utf-8"), key, "application/json"),
         encrypt(data, key, "application/json"),
     )
-    _save(application, status=states.SUBMITTED, error="")
+    _save(application, also, status=states.SUBMITTED, error="")
     logger.info("delivered %s as submission %s", application.reference_number, submission_id)
     return _result(current)
 

@@ -27,13 +27,18 @@ class FitConnectSender:
     def send(self, entry, application):
         if application is None:
             raise PermanentDeliveryError(in_german(GONE))
+
+        def follow_the_case():
+            # Committed together with "handed over": the case is followed even after a crash.
+            enqueue(application, DECISION, entry.event, entry.destination)
+
         try:
-            result = deliver(application, entry.destination)
+            result = deliver(application, entry.destination, also=follow_the_case)
         except Unreachable as error:
             raise TemporaryDeliveryError(str(error)) from error
         except Refused as error:
             raise PermanentDeliveryError(str(error)) from error
-        enqueue(application, DECISION, entry.event, entry.destination)
+        follow_the_case()
         return result
 
 
