@@ -27,7 +27,7 @@ def post_add_form(browser, folder, **fields):
     data.update(fields)
     # What the data grid's own JavaScript adds for each row it submits.
     for name in list(fields):
-        row = re.match(r"(form\.widgets\.\w+\.\d+)\.widgets\.", name)
+        row = re.match(r"(form\.widgets\.[\w.]+?\.\d+)\.widgets\.", name)
         if row:
             data[f"{row.group(1)}-empty-marker"] = "1"
     browser.post(folder.absolute_url() + "/++add++Service", urlencode(data, doseq=True))
@@ -76,6 +76,29 @@ def test_valid_service_is_saved(editor_browser, demo_portal):
     assert api.content.get_state(service) == "draft"
 
 
+def test_a_fee_rule_is_saved_with_the_service(editor_browser, demo_portal):
+    before = set(demo_portal["leistungen"].objectIds())
+    post_add_form(
+        editor_browser,
+        demo_portal["leistungen"],
+        **{
+            "form.widgets.fees.count": "1",
+            "form.widgets.fees.0.widgets.amount": "12,00",
+            "form.widgets.fees.0.widgets.purpose": "Urkunde",
+            "form.widgets.IServicePayment.fee_rules.count": "1",
+            "form.widgets.IServicePayment.fee_rules.0.widgets.field": "copies",
+            "form.widgets.IServicePayment.fee_rules.0.widgets.choice": "",
+            "form.widgets.IServicePayment.fee_rules.0.widgets.amount": "6,00",
+            "form.widgets.IServicePayment.fee_rules.0.widgets.included": "1",
+            "form.widgets.IServicePayment.fee_rules.0.widgets.label": "je weitere Ausfertigung",
+        },
+    )
+    (new_id,) = set(demo_portal["leistungen"].objectIds()) - before
+    (rule,) = demo_portal["leistungen"][new_id].fee_rules
+    assert (rule["field"], str(rule["amount"]), rule["included"]) == ("copies", "6.00", 1)
+    assert rule["label"] == "je weitere Ausfertigung" and not rule["choice"]
+
+
 @pytest.mark.parametrize(
     "fields, widget_id, message",
     [
@@ -111,6 +134,30 @@ def test_valid_service_is_saved(editor_browser, demo_portal):
             },
             "form-widgets-required_documents-0-widgets-name",
             "Erforderliche Eingabe fehlt.",
+        ),
+        (
+            {
+                "form.widgets.IServicePayment.fee_rules.count": "1",
+                "form.widgets.IServicePayment.fee_rules.0.widgets.field": "Anzahl Hunde",
+                "form.widgets.IServicePayment.fee_rules.0.widgets.choice": "",
+                "form.widgets.IServicePayment.fee_rules.0.widgets.amount": "60,00",
+                "form.widgets.IServicePayment.fee_rules.0.widgets.included": "0",
+                "form.widgets.IServicePayment.fee_rules.0.widgets.label": "je Hund",
+            },
+            "form-widgets-IServicePayment-fee_rules-0-widgets-field",
+            "Bitte geben Sie den Namen des Formularfelds an",
+        ),
+        (
+            {
+                "form.widgets.IServicePayment.fee_rules.count": "1",
+                "form.widgets.IServicePayment.fee_rules.0.widgets.field": "copies",
+                "form.widgets.IServicePayment.fee_rules.0.widgets.choice": "",
+                "form.widgets.IServicePayment.fee_rules.0.widgets.amount": "-6",
+                "form.widgets.IServicePayment.fee_rules.0.widgets.included": "1",
+                "form.widgets.IServicePayment.fee_rules.0.widgets.label": "je Exemplar",
+            },
+            "form-widgets-IServicePayment-fee_rules-0-widgets-amount",
+            "Eine Gebühr kann nicht negativ sein.",
         ),
         (
             {"form.widgets.life_situations:list": ["pets_animals", "time_travel"]},

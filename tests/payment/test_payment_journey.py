@@ -48,6 +48,7 @@ def test_rest_names_the_fee_before_the_citizen_starts(paying_site, api_session):
     assert citizen.get(f"{form}/@antragsformular").json()["fee"] == {
         "amount": "156.00",
         "currency": "EUR",
+        "surcharges": [],
     }
     paying_site["leistungen"][SERVICE].payment_enabled = False
     transaction.commit()

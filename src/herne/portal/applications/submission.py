@@ -38,6 +38,7 @@ from herne.portal.i18n import in_german
 from herne.portal.mail_delivery import mail_was_kept
 from herne.portal.payment.flow import open_pay_url
 from herne.portal.payment.flow import open_payment
+from herne.portal.payment.flow import open_payment_conflict
 from herne.portal.payment.settings import fees_paid_online
 from plone import api
 from zope.schema import getFieldsInOrder
@@ -169,6 +170,9 @@ def file_application(form, fields, request, action, as_draft=False, draft=None):
 
     if draft is None:
         draft = draft_of_current_user(fields.get(DRAFT_FIELD), service)
+    changed_fee = open_payment_conflict(draft, service, submission.values)
+    if changed_fee is not None:
+        return Filed(errors={FORM_ERROR_MARKER: changed_fee})
     application = create_application(
         service,
         userid=entry.owner if entry is not None else user.getId(),

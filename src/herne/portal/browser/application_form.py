@@ -32,6 +32,7 @@ from herne.portal.eid.login import eid_login_url
 from herne.portal.eid.prefill import fitting_verified_values
 from herne.portal.eid.provider import eid_enabled
 from herne.portal.payment.amount import amount_due
+from herne.portal.payment.amount import surcharge_texts
 from herne.portal.payment.settings import fees_paid_online
 from plone import api
 from plone.app.z3cform.interfaces import IDateWidget
@@ -108,6 +109,12 @@ class ApplicationForm(EasyFormForm):
         if self.service is None or self.behalf or not fees_paid_online(self.service):
             return None
         return f"{amount_due(self.service):.2f}".replace(".", ",")
+
+    def fee_surcharges(self):
+        """What the form's values add to the fee (German), shown before the citizen starts."""
+        if self.fee_to_pay() is None:
+            return []
+        return [translate(text, context=self.request) for text in surcharge_texts(self.service)]
 
     def may_apply_for_others(self):
         """Whether to offer "Für eine andere Person beantragen" (helpers, the department's clerks)."""

@@ -18,6 +18,13 @@ from zope.interface import implementer
 from zope.schema import getFieldsInOrder
 
 
+#: The draft's page after a valid form with a fee: the amount to confirm before paying.
+CONFIRM_AMOUNT = _(
+    "Bitte prüfen Sie die Gebühr von ${amount} €. Mit „Zur Bezahlung“ kommen Sie zum "
+    "Bezahldienst; Ihr Antrag wird nach der Zahlung abgeschickt."
+)
+
+
 class ISaveApplication(IAction):
     """Files each valid submission as an application of the service the form belongs to."""
 
@@ -72,8 +79,13 @@ class SaveApplication(Action):
         if filed.errors:
             return filed.errors
         if filed.payment_url:
-            # The fee first: the application is submitted once the payment service says paid.
-            request.response.redirect(filed.payment_url)
+            # The fee first: the citizen confirms the amount on the draft's page ("Zur
+            # Bezahlung"); the application is submitted once the payment service says paid.
+            amount = (getattr(filed.application, "payment", None) or {}).get("amount", "")
+            IStatusMessage(request).add(
+                _(CONFIRM_AMOUNT, mapping={"amount": amount.replace(".", ",")}), type="info"
+            )
+            request.response.redirect(filed.application.absolute_url())
             return None
         if filed.payment_error:
             IStatusMessage(request).add(filed.payment_error, type="error")

@@ -12,6 +12,9 @@ from herne.portal import _
 from herne.portal.applications.factory import send_to_department
 from herne.portal.applications.notifications import queue_receipt_mail
 from herne.portal.payment.amount import amount_due
+from herne.portal.payment.amount import euro_text
+from herne.portal.payment.amount import fee_lines
+from herne.portal.payment.amount import lines_record
 from herne.portal.payment.errors import PaymentServiceError
 from herne.portal.payment.idempotency import idempotency_key
 from herne.portal.payment.idempotency import remember
@@ -61,10 +64,13 @@ def _store(application, **changes):
 def start_payment(application, service=None):
     """Open a payment of the service's fee for the draft ``application``; returns the pay page URL.
 
-    The amount is computed here, never taken from the request. Raises PaymentServiceError.
+    The amount is computed here from the service's fees and the draft's values, never
+    taken from the request. Raises PaymentServiceError.
     """
     service = service or service_of_application(application)
-    amount = amount_due(service)
+    # The form's values as the draft keeps them: fees may depend on them (copies, a second dog).
+    lines = fee_lines(service, getattr(application, "draft_values", None))
+    amount = amount_due(service, getattr(application, "draft_values", None))
     record = payment_of(application) or {}
     if record.get("state") == PENDING:
         # Never a second payment while one may still be paid: ask, and go back to its page.
@@ -103,6 +109,7 @@ def start_payment(application, service=None):
         transaction_id=initiated.transaction_id,
         pay_url=initiated.pay_url,
         amount=str(amount),
+        lines=lines_record(lines),
         reference=reference,
         attempt=attempt,
         started=DateTime().ISO8601(),
@@ -119,6 +126,27 @@ def open_payment(application, service):
     except PaymentServiceError as error:
         logger.warning("payment of %s not opened: %s", application.getId(), error.detail)
         return None, error.message
+
+
+OPEN_PAYMENT_DIFFERS = _(
+    "Für diesen Antrag ist schon eine Zahlung über ${amount} € offen. Ihre geänderten Angaben "
+    "ergeben eine andere Gebühr und wurden nicht gespeichert. Bitte schließen Sie die offene "
+    "Zahlung ab oder brechen Sie sie auf der Bezahlseite ab; danach können Sie die Angaben ändern."
+)
+
+
+def open_payment_conflict(draft, service, values):
+    """Why ``values`` may not go into ``draft`` (German), or None.
+
+    While a payment of the draft is open its amount is fixed: values that give another
+    fee would be submitted with a fee paid for other values.
+    """
+    record = payment_of(draft) if draft is not None else None
+    if not record or record.get("state") != PENDING:
+        return None
+    if Decimal(record["amount"]) == amount_due(service, values):
+        return None
+    return _(OPEN_PAYMENT_DIFFERS, mapping={"amount": euro_text(record["amount"])})
 
 
 def open_pay_url(application):

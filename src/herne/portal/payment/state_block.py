@@ -1,6 +1,7 @@
 """The payment block of the application page: state, amount, reference, and the way to pay (again)."""
 
 from herne.portal import _
+from herne.portal.payment.amount import euro_text
 from herne.portal.payment.flow import open_pay_url
 from herne.portal.payment.flow import payment_of
 from herne.portal.payment.provider import CANCELLED
@@ -56,6 +57,18 @@ class PaymentStateBlock(BrowserView):
 
     def amount(self):
         return str(self.record.get("amount", "")).replace(".", ",")
+
+    def lines(self):
+        """What the amount is made of: "2 × 5,00 € je weiteres Exemplar", one per line."""
+        lines = []
+        for line in self.record.get("lines") or ():
+            amount = euro_text(line["amount"])
+            if line.get("quantity", 1) > 1:
+                text = f"{line['quantity']} × {line['label']}: {amount} €"
+            else:
+                text = f"{line['label']}: {amount} €"
+            lines.append({"text": text})
+        return lines
 
     def method(self):
         method = self.record.get("method", "")

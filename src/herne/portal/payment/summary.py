@@ -1,8 +1,10 @@
 """An application's payment as REST shows it (``@zahlung``, the 402 of ``@antragsformular``)."""
 
+from decimal import Decimal
 from herne.portal import _
 from herne.portal.i18n import in_german
 from herne.portal.payment.amount import amount_due
+from herne.portal.payment.amount import fee_rules
 from herne.portal.payment.flow import open_pay_url
 from herne.portal.payment.flow import payment_of
 from herne.portal.payment.provider import CANCELLED
@@ -40,6 +42,7 @@ def payment_json(application):
         "payment_state": record.get("state"),
         "amount": record.get("amount"),
         "currency": "EUR",
+        "lines": record.get("lines") or [],
         "payment_url": open_pay_url(application),
         "payment_reference": record.get("payment_reference") or None,
         "payment_method": record.get("method") or None,
@@ -67,10 +70,26 @@ def paid_fee_rows(application):
 
 
 def fee_json(service):
-    """The fee a form charges online before submitting, or None (free, or paid otherwise)."""
+    """The fee a form charges online before submitting, or None (free, or paid otherwise).
+
+    ``amount`` is the first fee; ``surcharges`` are added from the form's values.
+    """
     if service is None or not fees_paid_online(service):
         return None
-    return {"amount": str(amount_due(service)), "currency": "EUR"}
+    return {
+        "amount": str(amount_due(service)),
+        "currency": "EUR",
+        "surcharges": [
+            {
+                "field": rule["field"].strip(),
+                "choice": (rule.get("choice") or "").strip() or None,
+                "amount": str(Decimal(str(rule["amount"])).quantize(Decimal("0.01"))),
+                "included": int(rule.get("included") or 0),
+                "label": rule.get("label") or "",
+            }
+            for rule in fee_rules(service)
+        ],
+    }
 
 
 #: How the worklist names an application's payment.

@@ -2,17 +2,25 @@
 
 With ``fuer_andere`` (``einwilligung``, ``vollmacht``, ``ausweis``) a helper or a clerk
 applies for someone else, as the form page's "Für eine andere Person beantragen".
+For a service whose fee is paid online the answer is 402 with the amount computed from the
+values; a client that showed the citizen an amount may send it as ``amount``: another
+amount than the computed one is refused (409) and nothing is filed.
 """
 
 from collective.easyform.config import FORM_ERROR_MARKER
+from decimal import Decimal
 from herne.portal import _
 from herne.portal.applications.contact import CONTACT_FIELD
+from herne.portal.applications.gate import service_of
 from herne.portal.applications.submission import MAIL_DELAYED
 from herne.portal.applications.submission import file_application
 from herne.portal.assist.provenance import provenance_json
 from herne.portal.easyform.submission import SUBMISSION_TOKEN
 from herne.portal.eid.prefill import fitting_verified_values
 from herne.portal.i18n import in_german
+from herne.portal.payment.amount import amount_due
+from herne.portal.payment.amount import claimed_amount_error
+from herne.portal.payment.settings import fees_paid_online
 from herne.portal.payment.summary import payment_json
 from herne.portal.restapi.services.application_form.behalf import JSON_NAMES
 from herne.portal.restapi.services.application_form.behalf import behalf_values
@@ -58,6 +66,13 @@ class ApplicationFormPost(FormService):
         if errors:
             return self.error(400, errors)
         fields.update(behalf)
+        if "amount" in data:
+            # The client's confirmation of the fee: it must be what the server computes.
+            service = service_of(self.context)
+            due = amount_due(service, fields) if fees_paid_online(service) else Decimal("0.00")
+            refused_amount = claimed_amount_error(due, data["amount"])
+            if refused_amount is not None:
+                return self.error(409, {"amount": refused_amount})
         token = data.get("token")
         fields[SUBMISSION_TOKEN] = token if isinstance(token, str) and token else uuid.uuid4().hex
         # "email" (the default) or "letter": how the applicant hears from the city.
