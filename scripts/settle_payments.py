@@ -1,4 +1,7 @@
-"""Settle open payments: ask the payment service, submit what is paid (run with zconsole, e.g. every 10 minutes from cron).
+"""Settle open payments and retry failed refunds (run with zconsole, e.g. every 10 minutes from cron).
+
+Open payments: ask the payment service, submit what is paid. Refunds the payment
+service could not make when the application was rejected or withdrawn: try again.
 
 .venv/bin/zconsole run instance/etc/zope.conf scripts/settle_payments.py
 """
@@ -6,6 +9,7 @@
 from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SpecialUsers import system
 from herne.portal.payment.flow import settle_pending
+from herne.portal.payment.refunds import retry_failed_refunds
 import os
 from Testing.makerequest import makerequest
 import transaction
@@ -21,9 +25,13 @@ def main(app):
     site = app[SITE_ID]
     setSite(site)
     results = settle_pending()
+    refunds = retry_failed_refunds()
     transaction.commit()
     print(f"{len(results)} open payments asked")
     for path, state in sorted(results.items()):
+        print(f"  {path}: {state}")
+    print(f"{len(refunds)} failed refunds tried again")
+    for path, state in sorted(refunds.items()):
         print(f"  {path}: {state}")
 
 

@@ -60,6 +60,22 @@ class PaymentStatus:
     reference: str = ""
 
 
+@dataclass(frozen=True)
+class Refunded:
+    """A refund the payment service has made: its reference and amount."""
+
+    refund_reference: str
+    amount: Decimal
+
+
+class RefundNotOffered(PaymentServiceError):
+    """The payment service has no refund call (the finance office refunds by hand)."""
+
+
+#: Answers of a service that has no refund call at that address.
+NO_REFUND_CALL = (404, 405, 501)
+
+
 class IPaymentProvider(Interface):
     """A payment service: opens a transaction and tells its state."""
 
@@ -73,6 +89,14 @@ class IPaymentProvider(Interface):
 
     def status(transaction_id):
         """The ``PaymentStatus`` of ``transaction_id``; raises ``PaymentServiceError``."""
+
+    def refund(transaction_id, amount, refund_id, purpose=""):
+        """Refund ``amount`` of the paid ``transaction_id``; returns ``Refunded``.
+
+        ``refund_id`` is ours and the same for every try of one refund, so that a try
+        repeated after a lost answer refunds once. Raises ``RefundNotOffered`` when the
+        service has no refund call, else ``PaymentServiceError`` on any failure.
+        """
 
 
 def _amount(value):
@@ -164,3 +188,37 @@ class XBezahldiensteClient:
             method=str(info.get("paymentMethod") or ""),
             reference=str(request.get("requestId") or ""),
         )
+
+    def refund(self, transaction_id, amount, refund_id, purpose=""):
+        amount = Decimal(amount).quantize(Decimal("0.01"))
+        url = f"{self._collection_url()}/{quote(transaction_id, safe='')}/refund"
+        payload = {
+            "refundId": refund_id,
+            "requestTimestamp": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "currency": "EUR",
+            "grosAmount": float(amount),
+            "purpose": purpose or refund_id,
+        }
+        try:
+            response = requests.post(url, json=payload, auth=self.auth, timeout=self.timeout)
+        except requests.RequestException as error:
+            raise PaymentServiceError(UNREACHABLE, f"POST {url}: {error}") from error
+        if response.status_code in NO_REFUND_CALL:
+            raise RefundNotOffered(REFUSED, f"POST {url}: HTTP {response.status_code}")
+        if response.status_code >= 500:
+            raise PaymentServiceError(UNREACHABLE, f"POST {url}: HTTP {response.status_code}")
+        if response.status_code >= 400:
+            raise PaymentServiceError(REFUSED, f"POST {url}: HTTP {response.status_code}")
+        try:
+            refund = response.json().get("refund")
+        except (ValueError, AttributeError) as error:
+            raise PaymentServiceError(MALFORMED, f"POST {url}: not JSON") from error
+        if (
+            not isinstance(refund, dict)
+            or refund.get("refundId") != refund_id
+            or refund.get("status") != "REFUNDED"
+            or _amount(refund.get("grosAmount")) != amount
+        ):
+            raise PaymentServiceError(MALFORMED, f"POST {url}: no refund of {amount} EUR")
+        logger.info("payment %s refunded (%s EUR, %s)", transaction_id, amount, refund_id)
+        return Refunded(refund_reference=str(refund.get("refundReference") or ""), amount=amount)

@@ -7,7 +7,10 @@ It prints ``READY <base url>`` once it listens. Its pay page offers "Bezahlen",
 | "duplicate" (the return URL is also opened by the service itself), ``return_delay``
 (seconds before the citizen is sent back), ``pending_polls`` (status queries after a
 payment that still answer INITIAL), ``fail_next`` = "500" | "timeout" | "malformed"
-(the next API call). ``GET /_transactions`` lists what the service holds.
+(the next API call), ``refunds`` = false (the service has no refund call: 404).
+``POST /paymenttransaction/{originator}/{endpoint}/{tx}/refund`` refunds a paid
+transaction (once per ``refundId``, never more than was paid).
+``GET /_transactions`` lists what the service holds.
 """
 
 import argparse
@@ -72,7 +75,13 @@ class Sandbox:
         self.base_url = ""
 
     def reset_hooks(self):
-        self.hooks = {"return": "normal", "return_delay": 0, "pending_polls": 0, "fail_next": ""}
+        self.hooks = {
+            "return": "normal",
+            "return_delay": 0,
+            "pending_polls": 0,
+            "fail_next": "",
+            "refunds": True,
+        }
         self.returns_opened = 0
 
     def take_failure(self):
@@ -116,6 +125,7 @@ class Sandbox:
                 "status": status,
                 "statusDetail": "",
             },
+            "refunds": list(record.get("refunds", {}).values()),
         }
 
     def settle(self, tx, action):
@@ -129,6 +139,33 @@ class Sandbox:
                     record["method"] = "CREDITCARD"
                     record["pending_polls"] = self.hooks["pending_polls"]
             return record["status"]
+
+    def refund(self, tx, body):
+        """A refund of a paid transaction: (HTTP status, answer). Once per ``refundId``;
+        never more than was paid."""
+        with self.lock:
+            record = self.transactions[tx]
+            refunds = record.setdefault("refunds", {})
+            refund_id = str(body.get("refundId") or "") if isinstance(body, dict) else ""
+            if refund_id in refunds:
+                return 200, {"refund": refunds[refund_id]}
+            try:
+                amount = Decimal(str(body.get("grosAmount")))
+            except (InvalidOperation, ValueError, AttributeError):
+                return 400, {"error": "grosAmount is not a number"}
+            paid = Decimal(str(record["request"]["grosAmount"]))
+            refunded = sum(Decimal(str(item["grosAmount"])) for item in refunds.values())
+            if not refund_id or record["status"] != "PAYED":
+                return 409, {"error": "nothing paid to refund"}
+            if not amount.is_finite() or amount <= 0 or refunded + amount > paid:
+                return 409, {"error": "more than was paid"}
+            refunds[refund_id] = {
+                "refundId": refund_id,
+                "grosAmount": float(amount),
+                "status": "REFUNDED",
+                "refundReference": f"REF-{tx}-{len(refunds) + 1}",
+            }
+            return 201, {"refund": refunds[refund_id]}
 
 
 def _valid_request(body):
@@ -250,6 +287,8 @@ class Handler(BaseHTTPRequestHandler):
             tx = self.sandbox.open(parts[1], parts[2], body)
             with self.sandbox.lock:
                 return self._send(201, self.sandbox.answer(tx))
+        if len(parts) == 5 and parts[0] == "paymenttransaction" and parts[4] == "refund":
+            return self._refund(*parts[1:4])
         if len(parts) == 2 and parts[0] == "pay" and parts[1] in self.sandbox.transactions:
             action = parse_qs(self._body().decode()).get("action", [""])[0]
             if action not in STATUS_BY_ACTION:
@@ -265,6 +304,23 @@ class Handler(BaseHTTPRequestHandler):
                 )
                 return self._send(200, self.sandbox.hooks)
         return self._send(404, {"error": "not found"})
+
+    def _refund(self, originator, endpoint, tx):
+        if not self.sandbox.hooks["refunds"]:
+            return self._send(404, {"error": "not found"})  # a service without the call
+        if not self._authorised():
+            return self._send(401, {"error": "unauthorised"})
+        if self._api_failure():
+            return None
+        record = self.sandbox.transactions.get(tx)
+        if record is None or (record["originator"], record["endpoint"]) != (originator, endpoint):
+            return self._send(404, {"error": "unknown transaction"})
+        try:
+            body = json.loads(self._body() or b"null")
+        except ValueError:
+            body = None
+        status, answer = self.sandbox.refund(tx, body)
+        return self._send(status, answer)
 
     def _return(self, tx, status):
         """Send the citizen back to the portal, as the hooks say."""

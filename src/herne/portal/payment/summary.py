@@ -112,4 +112,9 @@ def refund_state(application):
     refund = getattr(application, "refund", None)
     if not refund:
         return None
-    return {"state": refund["state"], "amount": refund["amount"]}
+    return {
+        "state": refund["state"],
+        "amount": refund["amount"],
+        # Set when the payment service made the refund through its refund call.
+        "refund_reference": refund.get("refund_reference") or None,
+    }
