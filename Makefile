@@ -10,6 +10,7 @@ PORT ?= 8080
 # The demo's own mail server (every mail kept in var/mail/) and demo eID provider (Node.js).
 MAIL_PORT ?= 8025
 EID_PORT ?= 8090
+PAYMENT_PORT ?= 8091
 STAMP := $(VENV)/.installed
 
 .PHONY: FORCE start install instance site test test-fast lock buildout-versions lint i18n clean eid-provider payment-provider fit-connect-test-server start-cluster stop-cluster loadtest crashtest-filestorage backup restore backup-cluster restore-cluster booking-reminders
@@ -46,6 +47,7 @@ site: instance
 ## (mails in var/mail/) and, when Node.js 20+ is present, the demo eID provider;
 ## both stop with the instance (herne.portal.demo.background).
 start: site
+	@if [ "$(HERNE_PAYMENT)" = 1 ]; then HERNE_DEMO_PAYMENT_PORT=$(PAYMENT_PORT) $(BIN)/zconsole run instance/etc/zope.conf scripts/configure_demo_payment.py; fi
 	@echo "Serving http://localhost:$(PORT)/herne (log-ins: see README.rst)"
 	$(BIN)/python -m herne.portal.demo.background $(PORT) $(MAIL_PORT) $(EID_PORT) -- $(BIN)/runwsgi instance/etc/zope.ini
 

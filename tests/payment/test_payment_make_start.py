@@ -35,3 +35,34 @@ def test_the_payment_service_runs_as_a_program_and_says_where():
     finally:
         process.terminate()
         process.wait(10)
+
+
+def test_the_demo_site_pays_online_with_the_test_payment_service(demo):
+    from herne.portal.demo.payment import configure_demo_payment
+    from herne.portal.payment.settings import fees_paid_online
+    from herne.portal.payment.settings import provider_for
+    from herne.portal.security_headers import payment_service_origin
+
+    services = demo["portal"]["leistungen"]
+    assert not fees_paid_online(services["bewohnerparkausweis"])
+    assert configure_demo_payment(port=8199) == ["bewohnerparkausweis", "fuehrungszeugnis"]
+    assert fees_paid_online(services["bewohnerparkausweis"])
+    assert fees_paid_online(services["fuehrungszeugnis"])
+    assert not fees_paid_online(services["wohngeld"])  # free: never paid
+    client = provider_for(services["bewohnerparkausweis"])
+    assert (client.base_url, client.auth) == (
+        "http://127.0.0.1:8199",
+        ("herne", "herne-pay-secret"),
+    )
+    # the pay page's origin is where forms may go (Erneut bezahlen redirects there)
+    assert payment_service_origin() == "http://127.0.0.1:8199"
+
+
+def test_make_start_points_the_site_at_the_payment_service_when_asked():
+    from pathlib import Path
+
+    makefile = (Path(__file__).parents[2] / "Makefile").read_text()
+    start = makefile.split("\nstart: site\n", 1)[1].split("\n\n", 1)[0]
+    assert '[ "$(HERNE_PAYMENT)" = 1 ]' in start
+    assert "HERNE_DEMO_PAYMENT_PORT=$(PAYMENT_PORT)" in start
+    assert "scripts/configure_demo_payment.py" in start
