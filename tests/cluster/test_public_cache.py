@@ -168,6 +168,9 @@ def test_an_edit_is_visible_to_anonymous_within_one_second(site):
     requests.get(url, timeout=60)
     cached = requests.get(url, timeout=60)
     assert cached.headers["X-Cache"] == "HIT"
+    # the A-Z lists the service: it is in the cache too
+    requests.get(f"{site}/leistungen", timeout=60)
+    assert requests.get(f"{site}/leistungen", timeout=60).headers["X-Cache"] == "HIT"
     title = f"Hundesteuer (geändert {time.time():.0f})"
     assert title not in cached.text
     edit = requests.patch(
@@ -183,5 +186,5 @@ def test_an_edit_is_visible_to_anonymous_within_one_second(site):
         assert time.monotonic() - saved < 1.0, "the edit was not visible within 1 s"
         time.sleep(0.05)
     assert shown.status_code == 200
-    # and the A-Z shows the new title too
+    # and the A-Z shows the new title too (purged with the service)
     assert title in requests.get(f"{site}/leistungen", timeout=60).text

@@ -23,12 +23,13 @@ FRONT_PAGE_RECORDS = "herne.portal.front_page."
 
 
 def page_paths(path):
-    """The addresses under which one page is reached: bare, with a slash, as view."""
-    return [path, path + "/", path + "/view", path + "/@@view"]
+    """The page under all its addresses: the cache's purge (etc/varnish.vcl.in) takes the bare
+    path for it with or without a slash, ``view``/``@@view``, ``@@`` and a query string."""
+    return [path]
 
 
 def view_paths(path, view):
-    return [f"{path}/{view}", f"{path}/@@{view}"]
+    return [f"{path}/{view}"]
 
 
 def site_listing_paths():
