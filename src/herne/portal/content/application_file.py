@@ -18,4 +18,14 @@ class IApplicationFile(model.Schema):
 
 @implementer(IApplicationFile)
 class ApplicationFile(Item):
-    """Served only as a download, and only to those who may see its application."""
+    """Served only as a download, and only to those who may see its application.
+
+    Not in the catalog: it is reached through its application only (``contentValues``),
+    never searched for, and each catalogued file doubled a submission's inserts into
+    the catalog's shared trees, where concurrent submissions conflicted (issue 20).
+    """
+
+    def _getCatalogTool(self):
+        # CMFCatalogAware's indexObject, reindexObject, unindexObject and
+        # reindexObjectSecurity do nothing without a catalog.
+        return None

@@ -1,0 +1,58 @@
+"""A submission adds only its application to the catalog, and nothing to the intid utility."""
+
+from herne.portal.content.application_file import ApplicationFile
+from plone import api
+from plone.namedfile.file import NamedBlobFile
+from Products.CMFCore.indexing import processQueue
+from tests.fixtures.applications import build_application
+from tests.fixtures.applications import PDF
+from zope.component import getUtility
+from zope.intid.interfaces import IIntIds
+
+
+def _with_file(portal):
+    return build_application(
+        portal,
+        "fuehrungszeugnis",
+        uploads={"purpose_letter": ("Schreiben", NamedBlobFile(data=PDF, filename="brief.pdf"))},
+    )
+
+
+def _catalogued_paths(catalog):
+    return set(catalog._catalog.uids.keys())
+
+
+def test_a_submission_catalogues_its_application_but_not_its_file(demo):
+    catalog = api.portal.get_tool("portal_catalog")
+    before = _catalogued_paths(catalog)
+    application = _with_file(demo["portal"])
+    processQueue()  # the indexing queue, as at the end of the request
+    (evidence,) = application.contentValues()
+    assert isinstance(evidence, ApplicationFile)
+
+    added = _catalogued_paths(catalog) - before
+    assert added == {"/".join(application.getPhysicalPath())}
+    # the clerk still finds the application by its number
+    (brain,) = catalog.unrestrictedSearchResults(reference_number=application.reference_number)
+    assert brain._unrestrictedGetObject().contentValues() == [evidence]
+
+
+def test_a_submission_registers_no_intids(demo):
+    intids = getUtility(IIntIds)
+    before = len(intids.refs)
+    application = _with_file(demo["portal"])
+    (evidence,) = application.contentValues()
+
+    assert len(intids.refs) == before
+    assert intids.queryId(application) is None
+    assert intids.queryId(evidence) is None
+    # services keep theirs: their relation to the department needs them
+    assert intids.queryId(demo["portal"]["leistungen"]["fuehrungszeugnis"]) is not None
+
+
+def test_an_application_and_its_file_are_deleted_without_intids(demo):
+    application = _with_file(demo["portal"])
+    area = application.aq_parent
+    with api.env.adopt_roles(["Manager"]):
+        api.content.delete(obj=application)
+    assert application.getId() not in area.objectIds()
