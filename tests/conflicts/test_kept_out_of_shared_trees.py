@@ -4,8 +4,8 @@ from herne.portal.content.application_file import ApplicationFile
 from plone import api
 from plone.namedfile.file import NamedBlobFile
 from Products.CMFCore.indexing import processQueue
-from tests.fixtures.applications import build_application
 from tests.fixtures.applications import PDF
+from tests.fixtures.applications import build_application
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
 
