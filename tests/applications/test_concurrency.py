@@ -136,17 +136,18 @@ def test_counter_conflict_is_retried_inside_its_own_transaction(demo_functional,
 
     db = demo_functional["zodbDB"]
     counter.reset()
+    reference.forget_blocks()  # this process draws a new block
     draw = reference._draw
     competing = []
 
-    def draw_while_another_citizen_draws(root, year):
-        number = draw(root, year)
+    def draw_while_another_citizen_draws(root, year, count=1):
+        number = draw(root, year, count)
         if not competing:
             manager, connection = _open(db)
             try:
                 manager.begin()
                 other_root = connection.root()["Application"]["plone"]["antraege"]
-                competing.append(draw(other_root, year))
+                competing.append(draw(other_root, year, reference.BLOCK_SIZE))
                 manager.commit()
             finally:
                 manager.abort()
