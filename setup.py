@@ -48,6 +48,9 @@ setup(
         "collective.easyform",
         "plone.app.iterate",
         "reportlab",
+        # Arabic letters joined and right-to-left lines ordered in the PDFs (pdf_fonts.py).
+        "arabic-reshaper",
+        "python-bidi",
         "pas.plugins.oidc",
         "segno",
         # NRW public holidays for appointment booking (docs/decisions/0001).

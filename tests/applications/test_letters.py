@@ -155,6 +155,8 @@ def test_rest_submission_by_letter_and_its_german_errors(api_session, rest_porta
         "method": "letter",
         "title": "Brief (Post)",
         "postal_address": "Bernd Bergmann\nBahnhofstraße 12\n44623 Herne",
+        "language": "de",
+        "language_title": "Deutsch",
     }
     assert detail["letters"] == []  # the applicant gets them by post, not here
 

@@ -1,5 +1,6 @@
 """Text from messages in German or a citizen's language: the one translation helper for mails, PDFs, JSON and stored titles."""
 
+from herne.portal import _
 from zope.i18n import translate
 from zope.i18nmessageid import Message
 
@@ -11,6 +12,16 @@ GERMAN = "de"
 INTERFACE_LANGUAGES = ("de", "en", "tr", "uk", "ar")
 #: Written right to left.
 RIGHT_TO_LEFT = frozenset({"ar"})
+#: The languages' German names, for the clerk's page ("Sprache der Antragstellung").
+LANGUAGE_NAMES = {
+    "de": _("Deutsch"),
+    "en": _("Englisch"),
+    "tr": _("Türkisch"),
+    "uk": _("Ukrainisch"),
+    "ar": _("Arabisch"),
+}
+#: The request key a REST service sets to the language it answers in (``rest_language``).
+CHOSEN = "herne.portal.language"
 
 
 def in_german(message):
@@ -71,8 +82,24 @@ def accepted_language(header):
 
 
 def request_language(request):
-    """The language Plone negotiated for ``request`` (set on it at traversal) if offered, else German."""
-    return supported(request.get("LANGUAGE") if request is not None else None) or GERMAN
+    """The language of ``request``: the one a REST call chose, else the one Plone negotiated, if offered; else German."""
+    if request is None:
+        return GERMAN
+    return supported(request.get(CHOSEN)) or supported(request.get("LANGUAGE")) or GERMAN
+
+
+def rest_language(request):
+    """The language a REST call asks for: its ``language`` parameter, else Accept-Language; else German."""
+    chosen = supported(request.form.get("language"))
+    if chosen is None:
+        chosen = accepted_language(request.getHeader("Accept-Language"))
+    return chosen or GERMAN
+
+
+def application_language(application):
+    """The language the citizen used for ``application`` (German for older applications)."""
+    language = getattr(application, "language", None)
+    return language if language in INTERFACE_LANGUAGES else GERMAN
 
 
 def direction(language):

@@ -28,6 +28,8 @@ from herne.portal.booking.own_visit import open_visit
 from herne.portal.booking.storage import utcnow
 from herne.portal.fitconnect.summary import delivery_summary
 from herne.portal.formats import german_datetime
+from herne.portal.i18n import LANGUAGE_NAMES
+from herne.portal.i18n import application_language
 from herne.portal.i18n import in_german
 from herne.portal.restapi.services.antrag_termin import visit_json
 from plone import api
@@ -177,6 +179,8 @@ class ApplicationDetail:
             "method": contact_method(application),
             "title": contact_title(application),
             "postal_address": application.postal_address if by_letter(application) else None,
+            "language": application_language(application),
+            "language_title": in_german(LANGUAGE_NAMES[application_language(application)]),
         }
 
     def letters(self):

@@ -105,13 +105,15 @@ def create_application(
     entered_role=None,
     contact_method=None,
     postal_address=None,
+    language=None,
 ):
     """Create the application in the department's area (or complete ``draft``).
 
     ``rows`` is the snapshot of the form (dicts with name, title, value); ``uploads``
     maps field name to (field title, file); the files of a draft's fields named in
     ``removed_files`` are removed. ``contact_method`` ("email" or "letter") and
-    ``postal_address`` say how the applicant hears from the city. Unless ``submit`` is false, the
+    ``postal_address`` say how the applicant hears from the city, ``language`` (the interface
+    language the citizen used) in which language. Unless ``submit`` is false, the
     application gets its reference number and goes to the department.
 
     ``entry`` (assist.provenance) records who entered it for the applicant ``userid``
@@ -147,6 +149,8 @@ def create_application(
         application.submission_token = submission_token
         application.contact_method = contact_method
         application.postal_address = postal_address
+        if language is not None:
+            application.language = language
         for name, (title, value) in uploads.items():
             keep_file(application, name, title, value)
         removed = [

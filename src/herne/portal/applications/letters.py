@@ -7,6 +7,7 @@ from herne.portal.applications.office import department_of
 from herne.portal.applications.office import office
 from herne.portal.booking.slots import is_working_day
 from herne.portal.formats import local_time
+from herne.portal.i18n import application_language
 from herne.portal.i18n import in_german
 from persistent.list import PersistentList
 from persistent.mapping import PersistentMapping
@@ -70,6 +71,8 @@ def add_letter(application, kind, subject, body, state_title=""):
         recipient=application.postal_address or application.applicant_name or "",
         sender=sender_lines(department),
         contact=found.contact() if found is not None else "",
+        # the language of subject and body: the one the citizen applied in
+        language=application_language(application),
         printed=None,
         printed_by=None,
     )

@@ -1,4 +1,4 @@
-"""German e-mails about applications, handed to the MailHost's transaction-aware queue; letters for "Brief"."""
+"""E-mails about applications (the citizen's in their language, the department's in German), handed to the MailHost's transaction-aware queue; letters for "Brief"."""
 
 from email.message import EmailMessage
 from email.utils import formataddr
@@ -6,6 +6,9 @@ from herne.portal import _
 from herne.portal.applications.contact import by_letter
 from herne.portal.applications.contact import email_address
 from herne.portal.applications.letters import add_letter
+from herne.portal.applications.mail_texts import state_in
+from herne.portal.applications.mail_texts import text_in
+from herne.portal.applications.mail_texts import with_german_decision
 from herne.portal.applications.office import department_of
 from herne.portal.applications.office import office_text
 from herne.portal.assist.claim import claim_letter_paragraphs
@@ -13,7 +16,9 @@ from herne.portal.booking.application_visit import booking_url
 from herne.portal.controlpanels.portal import portal_sender
 from herne.portal.formats import german_date
 from herne.portal.formats import german_time
+from herne.portal.i18n import application_language
 from herne.portal.i18n import in_german
+from herne.portal.i18n import in_language
 from herne.portal.mail_delivery import deliver
 from herne.portal.workflow.application import open_originals
 import logging
@@ -53,14 +58,27 @@ def queue_receipt_mail(application, member, claim_code=None):
     email = email_address(application, member)
     if not email and not by_letter(application):
         return False
+    language = application_language(application)
+
+    def text(message):
+        return in_language(message, language)
+
     mapping = {
         "name": application.applicant_name or (member.getId() if member is not None else ""),
         "service": application.service_title,
-        "date": f"{german_date(application.submitted)} um {german_time(application.submitted)} Uhr",
+        "date": text(
+            _(
+                "${date} um ${time} Uhr",
+                mapping={
+                    "date": german_date(application.submitted),
+                    "time": german_time(application.submitted),
+                },
+            )
+        ),
         "reference": application.reference_number,
         "url": application.absolute_url(),
     }
-    subject = in_german(
+    subject = text(
         _(
             "Eingangsbestätigung ${reference}: ${service}",
             mapping={
@@ -79,14 +97,14 @@ def queue_receipt_mail(application, member, claim_code=None):
         _("Den Stand Ihres Antrags und die Eingangsbestätigung als PDF finden Sie hier:"),
     ]
     closing = [_("Mit freundlichen Grüßen"), _("Ihre Stadt Herne")]
-    body = "\n\n".join(in_german(text) for text in paragraphs)
+    body = "\n\n".join(text(paragraph) for paragraph in paragraphs)
     body += f"\n{mapping['url']}\n\n"
     if claim_code and by_letter(application):
         # Only in the letter's text (the printout), never in its subject: lists show subjects.
         portal_url = api.portal.get().absolute_url()
         claim = claim_letter_paragraphs(claim_code, application.reference_number, portal_url)
-        body += "\n".join(in_german(text) for text in claim) + "\n\n"
-    body += "\n".join(in_german(text) for text in closing) + "\n"
+        body += "\n".join(text(paragraph) for paragraph in claim) + "\n\n"
+    body += "\n".join(text(line) for line in closing) + "\n"
     if by_letter(application):
         add_letter(application, "receipt", subject, body)
         return True
@@ -120,28 +138,41 @@ def _render(text, mapping):
 
 
 def queue_status_mail(application, state_id, state_title, comment):
-    """Tell the citizen about the new state, with the text configured for it: by mail or letter."""
-    text = _text(state_id)
+    """Tell the citizen about the new state, with the text configured for it: by mail or letter.
+
+    In the language the citizen applied in; a decision's German wording goes with it.
+    """
+    german_text = _text(state_id)
     member = api.user.get(userid=application.applicant) if application.applicant else None
     email = email_address(application, member)
-    if not text or not (email or by_letter(application)):
+    if not german_text or not (email or by_letter(application)):
         return False
-    mapping = _placeholders(application, state_title, comment)
-    subject = in_german(
+    language = application_language(application)
+    text = text_in(state_id, german_text, language)
+    state = state_in(state_title, language)
+    mapping = _placeholders(application, state, comment)
+    subject = in_language(
         _(
             "Ihr Antrag ${reference}: ${state}",
-            mapping={"reference": mapping["reference"], "state": state_title},
-        )
+            mapping={"reference": mapping["reference"], "state": state},
+        ),
+        language,
     )
-    body = _render(text, mapping)
+    body = with_german_decision(
+        state_id,
+        _render(text, mapping),
+        _render(german_text, _placeholders(application, state_title, comment)),
+        language,
+    )
     visit = booking_url(application, state_id)
     if visit is not None:  # originals to show, or the result to pick up
-        body += "\n" + in_german(_("Termin buchen: ${url}", mapping={"url": visit})) + "\n"
+        body += "\n" + in_language(_("Termin buchen: ${url}", mapping={"url": visit}), language)
+        body += "\n"
     if by_letter(application):
         if mapping["comment"] and "${comment}" not in text:
             # A mail may point to the Postkorb; on paper the city's words must be in the letter.
-            body += "\n" + in_german(_("Die Nachricht der Stadt im Wortlaut:")) + "\n\n"
-            body += mapping["comment"].strip() + "\n"
+            body += "\n" + in_language(_("Die Nachricht der Stadt im Wortlaut:"), language)
+            body += "\n\n" + mapping["comment"].strip() + "\n"
         add_letter(application, state_id, subject, body, state_title)
         return True
     return _queue(email, subject, body, application.reference_number)

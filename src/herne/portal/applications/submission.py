@@ -35,6 +35,7 @@ from herne.portal.easyform.submission import DRAFT_FIELD
 from herne.portal.easyform.submission import SUBMISSION_TOKEN
 from herne.portal.easyform.submission import read_submission
 from herne.portal.i18n import in_german
+from herne.portal.i18n import request_language
 from herne.portal.mail_delivery import mail_was_kept
 from herne.portal.payment.flow import open_pay_url
 from herne.portal.payment.flow import open_payment
@@ -194,6 +195,7 @@ def file_application(form, fields, request, action, as_draft=False, draft=None):
         postal_address=postal_address(submission.applicant_name, fields)
         if contact == LETTER
         else None,
+        language=request_language(request),
     )
     if pays:
         pay_url, error = open_payment(application, service)

@@ -49,6 +49,15 @@ class IApplication(model.Schema):
         readonly=True,
     )
     postal_address = schema.Text(title=_("Postanschrift für Briefe"), required=False, readonly=True)
+    language = schema.ASCIILine(
+        title=_("Sprache der Antragstellung"),
+        description=_(
+            "Die Sprache, in der die antragstellende Person den Antrag gestellt hat; in ihr "
+            "erhält sie Mails, Briefe und die Eingangsbestätigung."
+        ),
+        required=False,
+        readonly=True,
+    )
 
 
 @implementer(IApplication)
@@ -74,6 +83,8 @@ class Application(Container):
     contact_method = None
     postal_address = None
     letters = None
+    #: The interface language the citizen used (i18n.INTERFACE_LANGUAGES); None: German.
+    language = None
     #: Originals to show at the counter: dicts with name, shown_at and checked_by.
     originals = ()
     #: What a draft's form fields held, to fill the form again when the citizen resumes.

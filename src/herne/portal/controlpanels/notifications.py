@@ -21,6 +21,96 @@ SIGNATURE = (
 )
 
 
+#: Where a standard text names the result's office.
+WHERE = [_("Wo:"), "${office}"]
+#: The standard texts of the citizen's mails between greeting and signature: paragraphs of
+#: lines, messages or placeholders, so that a citizen who applied in another language gets
+#: them in it (applications.mail_texts); the registry's defaults are their German text.
+BODIES = {
+    "in_progress": [
+        [_("Ihr Antrag „${service}“ (Aktenzeichen ${reference}) wird jetzt bearbeitet.")],
+        ["${comment}"],
+    ],
+    "info_requested": [
+        [
+            _(
+                "für Ihren Antrag „${service}“ (Aktenzeichen ${reference}) benötigen wir noch "
+                "Angaben oder Unterlagen:"
+            )
+        ],
+        ["${comment}"],
+        [_("Bitte antworten Sie in Ihrem Postkorb.")],
+    ],
+    "originals_pending": [
+        [
+            _(
+                "für Ihren Antrag „${service}“ (Aktenzeichen ${reference}) zeigen Sie bitte "
+                "folgende Originale persönlich vor:"
+            )
+        ],
+        ["${originals}"],
+        WHERE,
+        ["${comment}"],
+    ],
+    "approved": [
+        [_("Ihr Antrag „${service}“ (Aktenzeichen ${reference}) ist genehmigt.")],
+        ["${comment}"],
+    ],
+    "sent": [
+        [
+            _(
+                "das Ergebnis Ihres Antrags „${service}“ (Aktenzeichen ${reference}) ist per Post "
+                "an Sie unterwegs."
+            )
+        ],
+        ["${comment}"],
+    ],
+    "ready_for_pickup": [
+        [
+            _(
+                "das Ergebnis Ihres Antrags „${service}“ (Aktenzeichen ${reference}) liegt zur "
+                "Abholung bereit. Bitte bringen Sie Ihren Ausweis mit."
+            )
+        ],
+        WHERE,
+        ["${comment}"],
+    ],
+    "picked_up": [
+        [
+            _(
+                "Sie haben das Ergebnis Ihres Antrags „${service}“ (Aktenzeichen ${reference}) "
+                "abgeholt. Der Antrag ist abgeschlossen."
+            )
+        ]
+    ],
+    "rejected": [
+        [_("Ihr Antrag „${service}“ (Aktenzeichen ${reference}) wurde abgelehnt.")],
+        [_("Begründung:"), "${comment}"],
+    ],
+    "withdrawn": [
+        [
+            _(
+                "Sie haben Ihren Antrag „${service}“ (Aktenzeichen ${reference}) zurückgezogen. "
+                "Er wird nicht weiter bearbeitet."
+            )
+        ]
+    ],
+    "message": [
+        [
+            _(
+                "zu Ihrem Antrag „${service}“ (Aktenzeichen ${reference}) hat Ihnen die Stadt "
+                "eine Nachricht geschrieben. Sie finden sie in Ihrem Postkorb."
+            )
+        ]
+    ],
+}
+
+
+def body_text(key, text=str):
+    """The standard body of ``key``, each message passed through ``text`` (German: as it is)."""
+    return "\n\n".join("\n".join(text(line) for line in paragraph) for paragraph in BODIES[key])
+
+
 def citizen_text(body):
     return GREETING + body + SIGNATURE
 
@@ -32,89 +122,61 @@ class INotificationSettings(Interface):
         title=_("In Bearbeitung"),
         description=PLACEHOLDERS,
         required=False,
-        default=citizen_text(
-            "Ihr Antrag „${service}“ (Aktenzeichen ${reference}) wird jetzt bearbeitet.\n\n${comment}"
-        ),
+        default=citizen_text(body_text("in_progress")),
     )
     info_requested = schema.Text(
         title=_("Unterlagen nachgefordert"),
         description=PLACEHOLDERS,
         required=False,
-        default=citizen_text(
-            "für Ihren Antrag „${service}“ (Aktenzeichen ${reference}) benötigen wir noch "
-            "Angaben oder Unterlagen:\n\n${comment}\n\nBitte antworten Sie in Ihrem Postkorb."
-        ),
+        default=citizen_text(body_text("info_requested")),
     )
     originals_pending = schema.Text(
         title=_("Originale vorlegen"),
         description=PLACEHOLDERS,
         required=False,
-        default=citizen_text(
-            "für Ihren Antrag „${service}“ (Aktenzeichen ${reference}) zeigen Sie bitte "
-            "folgende Originale persönlich vor:\n\n${originals}\n\nWo:\n${office}\n\n${comment}"
-        ),
+        default=citizen_text(body_text("originals_pending")),
     )
     approved = schema.Text(
         title=_("Genehmigt"),
         description=PLACEHOLDERS,
         required=False,
-        default=citizen_text(
-            "Ihr Antrag „${service}“ (Aktenzeichen ${reference}) ist genehmigt.\n\n${comment}"
-        ),
+        default=citizen_text(body_text("approved")),
     )
     sent = schema.Text(
         title=_("Per Post versandt"),
         description=PLACEHOLDERS,
         required=False,
-        default=citizen_text(
-            "das Ergebnis Ihres Antrags „${service}“ (Aktenzeichen ${reference}) ist per Post "
-            "an Sie unterwegs.\n\n${comment}"
-        ),
+        default=citizen_text(body_text("sent")),
     )
     ready_for_pickup = schema.Text(
         title=_("Zur Abholung bereit"),
         description=PLACEHOLDERS,
         required=False,
-        default=citizen_text(
-            "das Ergebnis Ihres Antrags „${service}“ (Aktenzeichen ${reference}) liegt zur "
-            "Abholung bereit. Bitte bringen Sie Ihren Ausweis mit.\n\nWo:\n${office}\n\n${comment}"
-        ),
+        default=citizen_text(body_text("ready_for_pickup")),
     )
     picked_up = schema.Text(
         title=_("Abgeholt"),
         description=PLACEHOLDERS,
         required=False,
-        default=citizen_text(
-            "Sie haben das Ergebnis Ihres Antrags „${service}“ (Aktenzeichen ${reference}) "
-            "abgeholt. Der Antrag ist abgeschlossen."
-        ),
+        default=citizen_text(body_text("picked_up")),
     )
     rejected = schema.Text(
         title=_("Abgelehnt"),
         description=PLACEHOLDERS,
         required=False,
-        default=citizen_text(
-            "Ihr Antrag „${service}“ (Aktenzeichen ${reference}) wurde abgelehnt.\n\n"
-            "Begründung:\n${comment}"
-        ),
+        default=citizen_text(body_text("rejected")),
     )
     withdrawn = schema.Text(
         title=_("Zurückgezogen"),
         description=PLACEHOLDERS,
         required=False,
-        default=citizen_text(
-            "Sie haben Ihren Antrag „${service}“ (Aktenzeichen ${reference}) zurückgezogen. "
-            "Er wird nicht weiter bearbeitet."
-        ),
+        default=citizen_text(body_text("withdrawn")),
     )
     message = schema.Text(
         title=_("Neue Nachricht der Stadt"),
         description=PLACEHOLDERS,
         required=False,
-        default=citizen_text(
-            "zu Ihrem Antrag „${service}“ (Aktenzeichen ${reference}) hat Ihnen die Stadt "
-            "eine Nachricht geschrieben. Sie finden sie in Ihrem Postkorb."
-        ),
+        default=citizen_text(body_text("message")),
     )
     department_new = schema.Text(
         title=_("An die Organisationseinheit: neuer Antrag"),

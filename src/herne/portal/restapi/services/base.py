@@ -1,11 +1,13 @@
-"""The JSON service every endpoint of the portal builds on: German errors, JSON body, Base64 files."""
+"""The JSON service every endpoint of the portal builds on: errors in the chosen language (German by default), JSON body, Base64 files."""
 
 from base64 import b64decode
 from binascii import Error as Base64Error
 from herne.portal import _
 from herne.portal.applications.limits import MAX_FILES
 from herne.portal.applications.limits import TOO_MANY_FILES
-from herne.portal.i18n import in_german
+from herne.portal.i18n import CHOSEN
+from herne.portal.i18n import in_language
+from herne.portal.i18n import rest_language
 from plone.namedfile.file import NamedBlobFile
 from plone.restapi.deserializer import json_body
 from plone.restapi.exceptions import DeserializationError
@@ -25,10 +27,27 @@ ERROR_TYPES = {
 
 
 class JSONService(Service):
-    """A plone.restapi service answering errors in German with plone.restapi's error shape."""
+    """A plone.restapi service answering errors with plone.restapi's error shape.
+
+    Texts are German unless the call asks for another offered language with a
+    ``language`` parameter or Accept-Language (``self.language``).
+    """
+
+    def render(self):
+        # Set before the reply, so that what the reply files (an application) records it too.
+        self.request.set(CHOSEN, rest_language(self.request))
+        return super().render()
+
+    @property
+    def language(self):
+        return self.request.get(CHOSEN) or rest_language(self.request)
+
+    def text(self, message):
+        """``message`` in the language of the answer."""
+        return in_language(message, self.language)
 
     def error(self, status, errors=None, message=None, type=None, keep=False, **extra):
-        """A JSON error in German; nothing of the request is kept (unless ``keep``).
+        """A JSON error in the answer's language; nothing of the request is kept (unless ``keep``).
 
         ``errors`` maps fields to their messages (listed, and joined as the ``message``
         unless one is given); ``type`` defaults to the status's name; ``extra`` adds
@@ -41,13 +60,13 @@ class JSONService(Service):
         errors = errors or {}
         body = {
             "type": type or ERROR_TYPES.get(status, "BadRequest"),
-            "message": in_german(message)
+            "message": self.text(message)
             if message is not None
-            else " ".join(in_german(text) for text in errors.values()),
+            else " ".join(self.text(text) for text in errors.values()),
         }
         if errors:
             body["errors"] = [
-                {"field": name, "message": in_german(text)} for name, text in errors.items()
+                {"field": name, "message": self.text(text)} for name, text in errors.items()
             ]
         return {"error": {**body, **extra}}
 

@@ -8,7 +8,8 @@ from herne.portal.assist.consent import DOCUMENT_FIELD
 from herne.portal.assist.consent import ID_FIELD
 from herne.portal.assist.consent import consent_kinds_for
 from herne.portal.assist.consent import id_kinds_for
-from herne.portal.i18n import in_german
+from herne.portal.i18n import GERMAN
+from herne.portal.i18n import in_language
 from herne.portal.restapi.services.application_form.values import Refused
 from herne.portal.restapi.services.application_form.values import file_value
 
@@ -40,8 +41,8 @@ def behalf_values(data):
     return fields, {}
 
 
-def behalf_offer(service):
-    """``(offer, None)``: the consents the caller may give for someone; ``(None, message)`` if none."""
+def behalf_offer(service, language=GERMAN):
+    """``(offer, None)``: the consents the caller may give for someone (titles in ``language``); ``(None, message)`` if none."""
     capacity, message = capacity_for(service)
     if capacity is None:
         return None, message
@@ -49,10 +50,11 @@ def behalf_offer(service):
         "capacity": capacity.kind,
         "organisation": capacity.organisation,
         "einwilligung": [
-            {"token": token, "title": in_german(title)}
+            {"token": token, "title": in_language(title, language)}
             for token, title in consent_kinds_for(capacity)
         ],
         "ausweis": [
-            {"token": token, "title": in_german(title)} for token, title in id_kinds_for(capacity)
+            {"token": token, "title": in_language(title, language)}
+            for token, title in id_kinds_for(capacity)
         ],
     }, None

@@ -18,7 +18,6 @@ from herne.portal.applications.submission import NO_APPLICATIONS
 from herne.portal.easyform.save_application import application_action
 from herne.portal.eid.login import eid_login_url
 from herne.portal.eid.prefill import verified_form_values
-from herne.portal.i18n import in_german
 from herne.portal.payment.summary import fee_json
 from herne.portal.restapi.services.application_form.behalf import behalf_offer
 from herne.portal.restapi.services.application_form.values import applicant_fields
@@ -58,7 +57,7 @@ class ApplicationFormGet(FormService):
             return refused
         fields = applicant_fields(self.context)
         if behalf:
-            offer, message = behalf_offer(service_of(self.context))
+            offer, message = behalf_offer(service_of(self.context), self.language)
             if message is not None:
                 return self.error(403, message=message)
             verified = {}  # nothing of the caller's own eID for someone else
@@ -74,7 +73,7 @@ class ApplicationFormGet(FormService):
             "fields": [
                 {
                     "name": name,
-                    "title": in_german(field.title),
+                    "title": self.text(field.title),
                     "required": bool(field.required),
                     "readonly": bool(field.readonly),
                     "max_length": form_field_limit(field),
@@ -86,11 +85,11 @@ class ApplicationFormGet(FormService):
             ],
             # Sent beside "values" as "contact"; "letter" needs street, postcode and city.
             "contact": {
-                "title": in_german(CONTACT_LABEL),
-                "description": in_german(CONTACT_HELP),
+                "title": self.text(CONTACT_LABEL),
+                "description": self.text(CONTACT_HELP),
                 "default": EMAIL,
                 "choices": [
-                    {"value": value, "title": in_german(title)}
+                    {"value": value, "title": self.text(title)}
                     for value, title in CONTACT_TITLES.items()
                 ],
             },

@@ -17,7 +17,6 @@ from herne.portal.applications.submission import file_application
 from herne.portal.assist.provenance import provenance_json
 from herne.portal.easyform.submission import SUBMISSION_TOKEN
 from herne.portal.eid.prefill import fitting_verified_values
-from herne.portal.i18n import in_german
 from herne.portal.payment.amount import amount_due
 from herne.portal.payment.amount import claimed_amount_error
 from herne.portal.payment.settings import fees_paid_online
@@ -100,7 +99,7 @@ class ApplicationFormPost(FormService):
             result["zuordnungscode"] = filed.claim_code
             result["receipt"] = f"{application.absolute_url()}/@@receipt"
         if filed.mail_delayed:
-            result["notice"] = in_german(MAIL_DELAYED)
+            result["notice"] = self.text(MAIL_DELAYED)
         return result
 
     def payment_required(self, application, filed):

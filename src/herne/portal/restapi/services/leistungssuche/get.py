@@ -18,7 +18,7 @@ class ServiceSearchGet(JSONService):
         return {
             "@id": f"{self.context.absolute_url()}/@leistungssuche",
             "items_total": len(services),
-            "items": [service_summary_json(service) for service in services],
+            "items": [service_summary_json(service, self.language) for service in services],
             "suggestions": [
                 {"@id": suggestion["url"], "title": suggestion["title"]}
                 for suggestion in (found.suggestions if found else [])
