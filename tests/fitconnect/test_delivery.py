@@ -1,5 +1,6 @@
 """Applications reach the department's software through FIT-Connect exactly once, encrypted, with right hashes."""
 
+from herne.portal.applications.retention import anonymise
 from herne.portal.fitconnect import state as states
 from herne.portal.fitconnect.delivery import deliver
 from herne.portal.fitconnect.errors import Unreachable
@@ -202,6 +203,18 @@ def test_a_rejection_shows_its_problems_to_the_clerk_and_is_logged(portal, fit_c
     assert summary["label"] == "Vom Fachverfahren abgelehnt"
     assert summary["problems"][0]["detail"] == "Das Fachverfahren lehnt ab (Test)."
     assert "rejected" in caplog.text and application.reference_number in caplog.text
+
+
+def test_retention_keeps_the_outcome_but_not_the_receivers_texts(portal, fit_connect):
+    application = submit(portal)
+    fit_connect.hooks(reject_next=True)
+    FitConnectSender().send(Entry(application), application)
+    DecisionReader().send(Entry(application, DECISION), application)
+    anonymise(application)
+    current = states.delivery_state(application)
+    assert current["status"] == states.REJECTED
+    assert current["submission_id"]
+    assert [problem["detail"] for problem in current["problems"]] == [""]
 
 
 def test_data_that_does_not_fit_the_forms_schema_is_rejected_by_the_receiver(portal, fit_connect):

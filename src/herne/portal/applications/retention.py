@@ -9,6 +9,7 @@ from herne.portal.applications.drafts import remove_stale_drafts
 from herne.portal.applications.drafts import stale_drafts
 from herne.portal.applications.processing import WORKFLOW_ID
 from herne.portal.controlpanels.applications import application_setting
+from herne.portal.fitconnect import state as fit_connect_delivery
 from herne.portal.vocabularies.catalogue import ANONYMISE
 from herne.portal.vocabularies.catalogue import DELETE
 from herne.portal.workflow.application_table import FINAL_STATES
@@ -133,7 +134,7 @@ def anonymise(application):
     Kept: reference number, service, department, state, dates and processing time, the
     names of the originals. Removed: the applicant's account and name, the submitted
     data, delivery and postal address, letters, uploaded files, the texts and files of all messages, the
-    clerks' internal notes, the comments in the workflow history and the applicant's
+    clerks' internal notes, the FIT-Connect receiver's texts, the comments in the workflow history and the applicant's
     access (owner, local roles, creator); for an application entered for someone, the
     claim code and who entered it (only in what capacity and with which consent stays).
     """
@@ -153,6 +154,7 @@ def anonymise(application):
         application.entered_by = None
     application.applicant_name = None
     application.submitted_data = []
+    fit_connect_delivery.anonymise(application)
     application.delivery_address = None
     application.postal_address = None
     application.letters = None

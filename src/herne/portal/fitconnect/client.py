@@ -1,11 +1,13 @@
 """The FIT-Connect Submission API as the portal calls it: token, destination, submission, events."""
 
+import hashlib
 from herne.portal import _
 from herne.portal.fitconnect.errors import Refused
 from herne.portal.fitconnect.errors import Unreachable
 from herne.portal.i18n import in_german
 import logging
 import requests
+import threading
 import time
 
 
@@ -16,6 +18,11 @@ TIMEOUT = (5, 20)
 
 UNREACHABLE = _("FIT-Connect ist nicht erreichbar (${detail}). Die Zustellung wird wiederholt.")
 REFUSED = _("FIT-Connect hat die Anfrage abgelehnt (${detail}).")
+#: Access tokens by (token URL, client id, hash of the secret): every delivery makes its own
+#: client, and FIT-Connect's tokens last 30 minutes.
+_tokens = {}
+_tokens_lock = threading.Lock()
+
 NO_TOKEN = _("FIT-Connect hat keinen Zugangsschlüssel ausgegeben: Client-ID und -Secret prüfen.")
 
 
@@ -29,8 +36,11 @@ class FitConnectClient:
         self.client_secret = client_secret
         self.timeout = timeout
         self.session = requests.Session()
-        self._token = None
-        self._token_expires = 0
+        self._cache_key = (
+            token_url,
+            client_id,
+            hashlib.sha256((client_secret or "").encode()).hexdigest(),
+        )
 
     # -- transport ---------------------------------------------------------------------------
 
@@ -57,8 +67,10 @@ class FitConnectClient:
 
     def token(self):
         """A valid access token, fetched again shortly before the old one runs out."""
-        if self._token and time.time() < self._token_expires - 30:
-            return self._token
+        with _tokens_lock:
+            token, expires = _tokens.get(self._cache_key, (None, 0))
+        if token and time.time() < expires - 30:
+            return token
         response = self._call(
             "POST",
             self.token_url,
@@ -73,9 +85,10 @@ class FitConnectClient:
         answer = self._json(response)
         if not answer.get("access_token"):
             raise Refused(in_german(NO_TOKEN))
-        self._token = answer["access_token"]
-        self._token_expires = time.time() + int(answer.get("expires_in") or 300)
-        return self._token
+        expires = time.time() + int(answer.get("expires_in") or 300)
+        with _tokens_lock:
+            _tokens[self._cache_key] = (answer["access_token"], expires)
+        return answer["access_token"]
 
     def _api(self, method, path, expected, **kwargs):
         """Call the API; an expired token is renewed once. Returns the response."""
@@ -83,7 +96,8 @@ class FitConnectClient:
             headers = {"Authorization": f"Bearer {self.token()}", **kwargs.pop("headers", {})}
             response = self._call(method, f"{self.api_url}{path}", headers=headers, **kwargs)
             if response.status_code == 401 and attempt == 1:
-                self._token = None
+                with _tokens_lock:
+                    _tokens.pop(self._cache_key, None)
                 continue
             break
         if response.status_code not in expected:

@@ -49,3 +49,17 @@ def update(application, **values):
 
 def forget(application):
     IAnnotations(application).pop(ANNOTATION_KEY, None)
+
+
+def anonymise(application):
+    """Retention: keep the delivery's ids and outcome, drop the receiver's texts (they may quote data)."""
+    current = delivery_state(application)
+    if current is not None:
+        update(
+            application,
+            problems=[
+                {"title": p.get("title", ""), "detail": "", "type": p.get("type", "")}
+                for p in current.get("problems") or ()
+            ],
+            error="",
+        )
