@@ -102,6 +102,12 @@ def application_language(application):
     return language if language in INTERFACE_LANGUAGES else GERMAN
 
 
+def booking_language(booking):
+    """The language of a booking's mails: the one it was booked in (German for older bookings)."""
+    language = booking.get("language")
+    return language if language in INTERFACE_LANGUAGES else GERMAN
+
+
 def direction(language):
     """ "rtl" or "ltr" for the ``dir`` attribute of text in ``language``."""
     return "rtl" if language in RIGHT_TO_LEFT else "ltr"

@@ -49,6 +49,7 @@ def book(
     application=None,
     account=None,
     by_staff=False,
+    language=None,
 ):
     """Book ``start`` for ``minutes``; returns (booking, cancel token, confirm token) or raises ``SlotFull``.
 
@@ -91,6 +92,8 @@ def book(
     }
     if by_staff:
         booking["by_staff"] = True
+    if language is not None:  # the language of its mails (i18n.booking_language)
+        booking["language"] = language
     for slot in slots:
         slot.add(booking)
     file_booking(department, booking)

@@ -9,7 +9,8 @@ from herne.portal.booking.mail_text import visit_lines
 from herne.portal.booking.mail_text import visit_mapping
 from herne.portal.booking.offices import unrestricted_object
 from herne.portal.controlpanels.portal import portal_sender
-from herne.portal.i18n import in_german
+from herne.portal.i18n import booking_language
+from herne.portal.i18n import in_language
 from herne.portal.mail_delivery import deliver
 import logging
 from plone import api
@@ -39,6 +40,11 @@ def cancellation_text(department, booking, asked=False):
     ``asked``: the caller asked the office to cancel (by phone or at the counter), so the
     mail confirms it instead of apologising.
     """
+    language = booking_language(booking)
+
+    def text(message):
+        return in_language(message, language)
+
     service = unrestricted_object(booking["service"])
     mapping = visit_mapping(service.title if service is not None else "", booking)
     if asked:
@@ -55,21 +61,21 @@ def cancellation_text(department, booking, asked=False):
             "Ihr Termin muss leider entfallen. Bitte buchen Sie über diesen Link einen neuen Termin:"
         )
         heading = _("Der entfallene Termin:")
-        closing = [in_german(_("Wir bitten um Entschuldigung.")), ""]
+        closing = [text(_("Wir bitten um Entschuldigung.")), ""]
     lines = [
-        in_german(_("Guten Tag ${name},", mapping=mapping)),
+        text(_("Guten Tag ${name},", mapping=mapping)),
         "",
-        in_german(intro),
+        text(intro),
         rebook_url(department, booking),
         "",
-        in_german(heading),
-        *visit_lines(mapping, office_of(department)),
+        text(heading),
+        *visit_lines(mapping, office_of(department), language),
         "",
         *closing,
-        in_german(_("Mit freundlichen Grüßen")),
-        in_german(_("Ihre Stadt Herne")),
+        text(_("Mit freundlichen Grüßen")),
+        text(_("Ihre Stadt Herne")),
     ]
-    return in_german(subject), "\n".join(lines) + "\n"
+    return text(subject), "\n".join(lines) + "\n"
 
 
 def queue_cancellation_mail(department, booking, asked=False):

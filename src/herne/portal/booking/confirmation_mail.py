@@ -18,7 +18,9 @@ from herne.portal.controlpanels.portal import portal_sender
 from herne.portal.formats import german_date
 from herne.portal.formats import german_datetime
 from herne.portal.formats import german_time
-from herne.portal.i18n import in_german
+from herne.portal.i18n import GERMAN
+from herne.portal.i18n import booking_language
+from herne.portal.i18n import in_language
 from herne.portal.mail_delivery import deliver
 from herne.portal.workflow.application import open_originals
 import logging
@@ -43,34 +45,39 @@ def confirmation_text(
     Without ``confirm_token`` (a booking the office made, or a confirmed one moved) there is no
     confirm link. ``moved_from`` is the booking this one replaces.
     """
+    language = booking_language(booking)
+
+    def text(message):
+        return in_language(message, language)
+
     place = office_of(department)
     mapping = visit_mapping(service.title, booking)
     mapping["deadline"] = german_datetime(booking["hold_until"])
-    subject = in_german(
+    subject = text(
         _(
             "Ihr Termin am ${date} um ${time} Uhr: ${service}",
             mapping=mapping,
         )
     )
     lines = [
-        in_german(_("Guten Tag ${name},", mapping=mapping)),
+        text(_("Guten Tag ${name},", mapping=mapping)),
         "",
-        moved_text(moved_from)
+        moved_text(moved_from, language)
         if moved_from is not None
-        else in_german(_("Sie haben bei der Stadt Herne einen Termin reserviert.")),
+        else text(_("Sie haben bei der Stadt Herne einen Termin reserviert.")),
         "",
-        *visit_lines(mapping, place),
+        *visit_lines(mapping, place, language),
         "",
     ]
     if confirm_token is None and moved_from is not None:
-        lines.append(in_german(_("Der neue Termin ist bestätigt.")))
+        lines.append(text(_("Der neue Termin ist bestätigt.")))
     elif confirm_token is None:  # booked by the office: confirmed already
         lines.append(
-            in_german(_("Die Stadt Herne hat diesen Termin für Sie gebucht; er ist bestätigt."))
+            text(_("Die Stadt Herne hat diesen Termin für Sie gebucht; er ist bestätigt."))
         )
     else:
         lines += [
-            in_german(
+            text(
                 _(
                     "Bitte bestätigen Sie den Termin bis ${deadline} über diesen Link. "
                     "Ohne Bestätigung verfällt die Reservierung.",
@@ -81,34 +88,35 @@ def confirmation_text(
         ]
     documents = things_to_bring(service, application)
     if documents:
-        lines += ["", in_german(_("Bitte bringen Sie mit:")), *(f"- {name}" for name in documents)]
+        lines += ["", text(_("Bitte bringen Sie mit:")), *(f"- {name}" for name in documents)]
     lines += [
         "",
-        in_german(_("Ihren Termin mit dem Buchungscode als QR-Code zum Vorzeigen am Schalter:")),
+        text(_("Ihren Termin mit dem Buchungscode als QR-Code zum Vorzeigen am Schalter:")),
         page_url(SHOW_PAGE, department, booking, cancel_token),
         "",
-        in_german(_("Wenn Sie eine andere Zeit möchten, verschieben Sie den Termin hier:")),
+        text(_("Wenn Sie eine andere Zeit möchten, verschieben Sie den Termin hier:")),
         page_url(MOVE_PAGE, department, booking, cancel_token),
         "",
-        in_german(_("Wenn Sie den Termin nicht wahrnehmen können, sagen Sie ihn bitte hier ab:")),
+        text(_("Wenn Sie den Termin nicht wahrnehmen können, sagen Sie ihn bitte hier ab:")),
         page_url(CANCEL_PAGE, department, booking, cancel_token),
         "",
-        in_german(_("Den Termin für Ihren Kalender finden Sie im Anhang (termin.ics).")),
+        text(_("Den Termin für Ihren Kalender finden Sie im Anhang (termin.ics).")),
         "",
-        in_german(_("Mit freundlichen Grüßen")),
-        in_german(_("Ihre Stadt Herne")),
+        text(_("Mit freundlichen Grüßen")),
+        text(_("Ihre Stadt Herne")),
     ]
     return subject, "\n".join(lines) + "\n"
 
 
-def moved_text(old):
+def moved_text(old, language=GERMAN):
     """The first sentence of the mail of a moved booking: the old time is given up."""
-    return in_german(
+    return in_language(
         _(
             "Sie haben Ihren Termin verschoben. Der bisherige Termin am ${date} um ${time} Uhr "
             "ist abgesagt; sein Link gilt nicht mehr.",
             mapping={"date": german_date(old["start"]), "time": german_time(old["start"])},
-        )
+        ),
+        language,
     )
 
 
@@ -141,7 +149,7 @@ def queue_confirmation_mail(
     message["From"] = formataddr((sender_name, sender))
     message["To"] = booking["email"]
     message.set_content(body, cte="quoted-printable")
-    add_code_html(message, body, booking["code"])
+    add_code_html(message, body, booking["code"], booking_language(booking))
     message.add_attachment(
         # as text, so that the attachment declares its charset (UTF-8 umlauts in the place)
         booking_calendar(booking, office_of(department), service.title, now).decode("utf-8"),

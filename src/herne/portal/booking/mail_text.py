@@ -3,11 +3,12 @@
 from herne.portal import _
 from herne.portal.formats import german_date
 from herne.portal.formats import german_time
-from herne.portal.i18n import in_german
+from herne.portal.i18n import GERMAN
+from herne.portal.i18n import in_language
 
 
 def visit_mapping(service_title, booking):
-    """The values the booking mails put into their German texts."""
+    """The values the booking mails put into their texts."""
     return {
         "name": booking["name"],
         "service": service_title,
@@ -17,12 +18,16 @@ def visit_mapping(service_title, booking):
     }
 
 
-def visit_lines(mapping, place):
-    """Leistung, Wann, Wo (the office and its address) and Buchungscode, in German."""
+def visit_lines(mapping, place, language=GERMAN):
+    """Leistung, Wann, Wo (the office and its address) and Buchungscode, in ``language``."""
+
+    def text(message):
+        return in_language(message, language)
+
     return [
-        in_german(_("Leistung: ${service}", mapping=mapping)),
-        in_german(_("Wann: ${date} um ${time} Uhr", mapping=mapping)),
-        in_german(_("Wo:")),
+        text(_("Leistung: ${service}", mapping=mapping)),
+        text(_("Wann: ${date} um ${time} Uhr", mapping=mapping)),
+        text(_("Wo:")),
         *(f"  {line}" for line in (place.title, *place.address)),
-        in_german(_("Buchungscode: ${code}", mapping=mapping)),
+        text(_("Buchungscode: ${code}", mapping=mapping)),
     ]

@@ -22,7 +22,7 @@ NOT_MOVABLE = _(
 SAME_TIME = _("Ihr Termin ist schon zu dieser Zeit. Bitte wählen Sie eine andere Uhrzeit.")
 
 #: What the new booking takes over from the one it replaces, besides service and visit length.
-KEPT = ("name", "email", "application", "account", "by_staff")
+KEPT = ("name", "email", "application", "account", "by_staff", "language")
 
 
 def movable(booking, now):

@@ -15,25 +15,31 @@ from herne.portal.booking.offices import unrestricted_object
 from herne.portal.booking.slots import BERLIN
 from herne.portal.booking.storage import CONFIRMED
 from herne.portal.controlpanels.portal import portal_sender
-from herne.portal.i18n import in_german
+from herne.portal.i18n import booking_language
+from herne.portal.i18n import in_language
 from herne.portal.mail_delivery import deliver
 import transaction
 
 
 def reminder_text(department, service_title, booking):
-    """(subject, body) of the German reminder."""
+    """(subject, body) of the reminder, in the language of the booking."""
+    language = booking_language(booking)
+
+    def text(message):
+        return in_language(message, language)
+
     place = office_of(department)
     mapping = visit_mapping(service_title, booking)
-    subject = in_german(_("Erinnerung: Ihr Termin morgen um ${time} Uhr", mapping=mapping))
+    subject = text(_("Erinnerung: Ihr Termin morgen um ${time} Uhr", mapping=mapping))
     lines = [
-        in_german(_("Guten Tag ${name},", mapping=mapping)),
+        text(_("Guten Tag ${name},", mapping=mapping)),
         "",
-        in_german(_("wir erinnern Sie an Ihren Termin bei der Stadt Herne.")),
+        text(_("wir erinnern Sie an Ihren Termin bei der Stadt Herne.")),
         "",
-        *visit_lines(mapping, place),
+        *visit_lines(mapping, place, language),
         "",
-        in_german(_("Mit freundlichen Grüßen")),
-        in_german(_("Ihre Stadt Herne")),
+        text(_("Mit freundlichen Grüßen")),
+        text(_("Ihre Stadt Herne")),
     ]
     return subject, "\n".join(lines) + "\n"
 
@@ -62,7 +68,7 @@ def remind(department, tree, booking):
     message["From"] = formataddr((sender_name, sender))
     message["To"] = booking["email"]
     message.set_content(body, cte="quoted-printable")
-    add_code_html(message, body, booking["code"])  # to show at the counter
+    add_code_html(message, body, booking["code"], booking_language(booking))  # for the counter
     deliver(message, f"booking reminder {booking['code']}")
     change(department, booking, reminded=True)
 

@@ -7,6 +7,10 @@ from herne.portal.booking.confirmation_mail import queue_confirmation_mail
 from herne.portal.booking.limit import current_account
 from herne.portal.booking.limit import limit_message
 from herne.portal.booking.limit import limit_reached
+from herne.portal.i18n import GERMAN
+from herne.portal.i18n import application_language
+from herne.portal.i18n import request_language
+from zope.globalrequest import getRequest
 
 
 class ReservationRefused(Exception):
@@ -21,6 +25,16 @@ class ReservationRefused(Exception):
         self.field = field
         self.message = message
         self.held = tuple(held)
+
+
+def mail_language(application, by_staff):
+    """The language of a booking's mails: its application's, else the citizen's request's.
+
+    A booking the office makes for a caller without an application is German.
+    """
+    if application is not None:
+        return application_language(application)
+    return GERMAN if by_staff else request_language(getRequest())
 
 
 def reserve(
@@ -69,6 +83,7 @@ def reserve(
         application.UID() if application is not None else None,
         account,
         by_staff=by_staff,
+        language=mail_language(application, by_staff),
     )
     if email:
         queue_confirmation_mail(
