@@ -14,6 +14,9 @@ behind it (no cache: what Zope does). Requests/s, p50/p95/p99 and the share of
 in the cache, its title is changed through plone.restapi (PATCH as the Zope
 administrator), and an anonymous client asks every 10 ms until the new title shows;
 the time from the PATCH's answer to the first page with the new title is printed.
+Last, uncached through HAProxy, one client, interleaved: the service page against a
+plain Document with six paragraphs (the one of bench_throughput.py),
+`HERNE_BENCH_PAGE_REQUESTS` (default 60) each; p50 and the ratio.
 `HERNE_BENCH_PORT` (default 18480; the ports up to +14) moves the cluster.
 """
 
@@ -42,6 +45,7 @@ REQUESTS = int(os.environ.get("HERNE_BENCH_REQUESTS", "5000"))
 UNCACHED_REQUESTS = int(os.environ.get("HERNE_BENCH_UNCACHED_REQUESTS", "200"))
 CONNECTIONS = int(os.environ.get("HERNE_BENCH_CONNECTIONS", "20"))
 EDITS = int(os.environ.get("HERNE_BENCH_EDITS", "10"))
+PAGE_REQUESTS = int(os.environ.get("HERNE_BENCH_PAGE_REQUESTS", "60"))
 PORT = int(os.environ.get("HERNE_BENCH_PORT", "18480"))
 SERVER_DSN = os.environ.get(
     "HERNE_TEST_PG_DSN", "host=127.0.0.1 port=5432 user=postgres dbname=postgres"
@@ -122,6 +126,27 @@ def edit_to_visible(base):
     return time.perf_counter() - saved
 
 
+def service_against_plain_page(base):
+    """Uncached (through HAProxy), one client, the two pages interleaved: p50 of each."""
+    from bench_throughput import DOCUMENT_ID
+    from bench_throughput import create_document
+
+    create_document(base + "/herne")
+    pages = {"service": base + SERVICE_PAGE, "plain": f"{base}/herne/{DOCUMENT_ID}"}
+    times = {name: [] for name in pages}
+    session = requests.Session()
+    for url in pages.values():
+        for _ in range(5):
+            session.get(url, timeout=120)
+    for _ in range(PAGE_REQUESTS):
+        for name, url in pages.items():
+            started = time.perf_counter()
+            response = session.get(url, timeout=120)
+            times[name].append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200 and response.headers.get("X-Cache") is None
+    return {name: percentile(values, 0.5) for name, values in times.items()}
+
+
 def test_public_cache(tmp_path):
     from tests.fixtures.cluster import haproxy_installed
     from tests.fixtures.cluster import postgresql_reachable
@@ -150,6 +175,7 @@ def test_public_cache(tmp_path):
         load(settings.balancer_port, SERVICE_PAGE, 10, 2)
         uncached = load(settings.balancer_port, SERVICE_PAGE, UNCACHED_REQUESTS, 4)
         visible = [edit_to_visible(base) for _ in range(EDITS)]
+        pages = service_against_plain_page(f"http://127.0.0.1:{settings.balancer_port}")
     finally:
         stop_cluster(process)
         drop_database(settings.dsn)
@@ -169,5 +195,10 @@ def test_public_cache(tmp_path):
     print(
         f"Edit visible to anonymous after: median {statistics.median(visible) * 1000:.0f} ms,"
         f" max {max(visible) * 1000:.0f} ms ({len(visible)} edits)"
+    )
+    print(
+        f"Uncached through HAProxy, one client, {PAGE_REQUESTS} each: service page p50"
+        f" {pages['service']:.0f} ms, plain page p50 {pages['plain']:.0f} ms,"
+        f" {pages['service'] / pages['plain']:.2f}x"
     )
     assert max(visible) < 1.0
