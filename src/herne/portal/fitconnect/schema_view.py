@@ -7,7 +7,7 @@ from Products.Five.browser import BrowserView
 
 
 class ServiceSchema(BrowserView):
-    """Served as a file (``<service id>.schema.json``) for those who edit the service."""
+    """Served as a file (``<service id>.schema.json``) to administrators, who set up the destinations."""
 
     def __call__(self):
         response = self.request.response
