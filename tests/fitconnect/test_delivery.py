@@ -234,3 +234,33 @@ def test_no_decision_yet_is_asked_again_later(portal, fit_connect):
     fit_connect.hooks(fail_next="")
     with pytest.raises(TemporaryDeliveryError, match="noch nicht entschieden"):
         DecisionReader().send(Entry(application, DECISION), application)
+
+
+def test_sent_again_after_the_key_was_fixed_it_is_delivered_once(portal, fit_connect):
+    application = submit(portal, uploads=evidence())
+    fit_connect.hooks(key="expired")
+    with pytest.raises(PermanentDeliveryError):
+        FitConnectSender().send(Entry(application), application)
+    fit_connect.hooks(key="valid")
+    FitConnectSender().send(Entry(application), application)  # "erneut senden"
+    assert delivered_to(fit_connect, application) == 1
+    assert as_clerk(application, delivery_summary)["error"] == ""
+
+
+def test_the_receiver_notices_an_attachment_that_does_not_match_its_hash(
+    portal, fit_connect, monkeypatch
+):
+    from herne.portal.fitconnect import delivery
+
+    application = submit(portal, uploads=evidence())
+    real = delivery.sha512
+    monkeypatch.setattr(
+        delivery,
+        "sha512",
+        lambda content: real(content + b"!") if content == PDF else real(content),
+    )
+    FitConnectSender().send(Entry(application), application)
+    (received,) = fit_connect.deliveries()["submissions"]
+    assert received["hashes_right"] == 0
+    assert received["status"] == "rejected"
+    assert [p["title"] for p in received["problems"]] == ["hash-mismatch"]
