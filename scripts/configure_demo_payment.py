@@ -20,7 +20,11 @@ def main(app):
     newSecurityManager(None, system)
     setSite(app[SITE_ID])
     port = int(os.environ.get("HERNE_DEMO_PAYMENT_PORT") or 8091)
-    switched = configure_demo_payment(port=port)
+    # HERNE_DEMO_PAYMENT_SERVICES=hundesteuer,... : other services than the demo's two (drills).
+    services = [
+        name for name in os.environ.get("HERNE_DEMO_PAYMENT_SERVICES", "").split(",") if name
+    ]
+    switched = configure_demo_payment(port=port, services=services or None)
     transaction.commit()
     print(f"E-payment with the test payment service on port {port}: {', '.join(switched)}")
 

@@ -24,7 +24,9 @@ def new_application_id(userid="", submission_token=None):
     """
     if not submission_token:
         return random_application_id()
-    return remembered_or(("application-id", userid or "", submission_token), random_application_id)
+    caller = api.user.get_current().getId() or ""
+    key = ("application-id", caller, userid or "", submission_token)
+    return remembered_or(key, random_application_id)
 
 
 def store_file(application, name, title, value):
@@ -122,10 +124,14 @@ def create_application(
     department = service.department_object()
     with api.env.adopt_roles(["Manager"]):
         if draft is None:
+            container = area_for_department(department)
+            new_id = new_application_id(userid, submission_token)
+            if new_id in container.objectIds():
+                new_id = random_application_id()  # taken: the remembered id is not this one's
             application = api.content.create(
-                container=area_for_department(department),
+                container=container,
                 type="Application",
-                id=new_application_id(userid, submission_token),
+                id=new_id,
                 safe_id=False,
                 title=service.title,
             )

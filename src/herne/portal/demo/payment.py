@@ -13,8 +13,11 @@ DEMO_PAID_SERVICES = ("bewohnerparkausweis", "fuehrungszeugnis")
 PREFIX = "herne.portal.payment"
 
 
-def configure_demo_payment(port=8091, host="127.0.0.1"):
-    """E-payment on, with the test payment service on ``port``; returns the services switched on."""
+def configure_demo_payment(port=8091, host="127.0.0.1", services=None):
+    """E-payment on, with the test payment service on ``port``; returns the services switched on.
+
+    ``services`` (ids) instead of DEMO_PAID_SERVICES.
+    """
     from herne.portal.payment.credentials import set_payment_password
 
     api.portal.set_registry_record(f"{PREFIX}.enabled", True)
@@ -23,10 +26,10 @@ def configure_demo_payment(port=8091, host="127.0.0.1"):
     api.portal.set_registry_record(f"{PREFIX}.default_endpoint_id", DEMO_ENDPOINT)
     api.portal.set_registry_record(f"{PREFIX}.username", DEMO_PAYMENT_USER)
     set_payment_password(DEMO_PAYMENT_PASSWORD)
-    services = api.portal.get().get("leistungen")
+    folder = api.portal.get().get("leistungen")
     switched = []
-    for service_id in DEMO_PAID_SERVICES:
-        service = services.get(service_id) if services is not None else None
+    for service_id in services or DEMO_PAID_SERVICES:
+        service = folder.get(service_id) if folder is not None else None
         if service is not None:
             service.payment_enabled = True
             service.reindexObject()
