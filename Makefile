@@ -51,8 +51,9 @@ start: site
 	@echo "Serving http://localhost:$(PORT)/herne (log-ins: see README.rst)"
 	$(BIN)/python -m herne.portal.demo.background $(PORT) $(MAIL_PORT) $(EID_PORT) -- $(BIN)/runwsgi instance/etc/zope.ini
 
-## Cluster mode: Zope instances on RelStorage/PostgreSQL behind HAProxy, in the foreground
-## (Ctrl-C stops all). Settings: HERNE_CLUSTER_* variables or CLUSTER_ARGS, see README.rst.
+## Cluster mode: Zope instances on RelStorage/PostgreSQL behind HAProxy, Varnish in front
+## for anonymous public pages (CLUSTER_ARGS=--no-cache: none), in the foreground (Ctrl-C
+## stops all). Settings: HERNE_CLUSTER_* variables or CLUSTER_ARGS, see README.rst.
 start-cluster: install
 	$(BIN)/python scripts/cluster.py start $(CLUSTER_ARGS)
 

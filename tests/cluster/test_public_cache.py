@@ -131,6 +131,13 @@ def test_a_second_citizen_never_sees_the_first_ones_pages(site):
     token = hidden_inputs(form.text)["form.widgets.herne_submission_token"]
     authenticator = hidden_inputs(form.text).get("_authenticator")
 
+    # The uploaded proof, as the application page links it.
+    downloads = sorted(set(re.findall(r'href="([^"]*download[^"]*)"', own.text)))
+    assert downloads, "the application page links no file"
+    for link in downloads:
+        owned = first.get(link, timeout=60)
+        assert owned.status_code == 200 and owned.content.startswith(b"%PDF"), link
+
     # The same addresses, asked by the second citizen and by anonymous visitors right after.
     for _round in range(2):
         other_postkorb = second.get(f"{site}/@@postkorb", timeout=60)
@@ -145,6 +152,11 @@ def test_a_second_citizen_never_sees_the_first_ones_pages(site):
         other_application = second.get(application, timeout=60, allow_redirects=False)
         assert "Erstbuerger" not in other_application.text
         assert reference not in other_application.text
+        for link in downloads:
+            for client in (second, requests):
+                other_file = client.get(link, timeout=60, allow_redirects=False)
+                assert not other_file.content.startswith(b"%PDF"), link
+                assert other_file.headers.get("X-Cache") != "HIT", link
         for path in (application, f"{site}/@@postkorb", f"{site}/{FORM}"):
             anonymous = requests.get(path, timeout=60, allow_redirects=False)
             assert "Erstbuerger" not in anonymous.text
