@@ -94,3 +94,16 @@ def test_accept_language_header_parsing(rest_portal, offered):
     assert accepted_language("en-GB;q=0, uk") == "uk"
     assert accepted_language("fr, es") is None
     assert accepted_language("") is None
+
+
+def test_detail_says_the_next_step_in_the_chosen_language(
+    offered, api_session, certificate_application
+):
+    session = api_session(*CITIZEN)
+    url = f"{certificate_application.absolute_url()}/@antrag"
+    german = session.get(url).json()["next_step"]
+    english = session.get(f"{url}?language=en").json()["next_step"]
+    assert english == translate(german, domain="herne.portal", target_language="en") != german
+    session.headers["Accept-Language"] = "uk"
+    ukrainian = session.get(url).json()["next_step"]
+    assert ukrainian == translate(german, domain="herne.portal", target_language="uk")

@@ -96,6 +96,24 @@ def rest_language(request):
     return chosen or GERMAN
 
 
+def answer_language(request):
+    """The language to answer ``request`` in: a REST call's (parameter or Accept-Language), else the page's."""
+    if request is None:
+        return GERMAN
+    from plone.rest.interfaces import IAPIRequest
+
+    if supported(request.get(CHOSEN)) is None and IAPIRequest.providedBy(request):
+        return rest_language(request)
+    return request_language(request)
+
+
+def in_request_language(message):
+    """``message`` in the language of the current request (German without one)."""
+    from zope.globalrequest import getRequest
+
+    return in_language(message, answer_language(getRequest()))
+
+
 def application_language(application):
     """The language the citizen used for ``application`` (German for older applications)."""
     language = getattr(application, "language", None)

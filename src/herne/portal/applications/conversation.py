@@ -24,6 +24,7 @@ from herne.portal.assist.acting import acts_for_applicant
 from herne.portal.assist.acting import behalf_record
 from herne.portal.assist.acting import is_former_helper
 from herne.portal.i18n import in_german
+from herne.portal.i18n import in_request_language
 from herne.portal.workflow.application_table import FINAL_STATES
 from herne.portal.workflow.application_table import UNDECIDED_STATES
 from plone import api
@@ -47,16 +48,16 @@ def closed_for_messages(application):
 
 
 def contact_instead(application):
-    """Whom the citizen asks about a closed application: the responsible office, in German."""
+    """Whom the citizen asks about a closed application: the responsible office, in the reader's language."""
     found = office(department_of(application))
     if found is None:
-        return in_german(
+        return in_request_language(
             _(
                 "Dieser Antrag ist abgeschlossen und nimmt keine Nachrichten mehr an. "
                 "Bitte wenden Sie sich an die Stadt Herne."
             )
         )
-    return in_german(
+    return in_request_language(
         _(
             "Dieser Antrag ist abgeschlossen und nimmt keine Nachrichten mehr an. "
             "Bei Fragen wenden Sie sich bitte an: ${contact}",
@@ -66,10 +67,12 @@ def contact_instead(application):
 
 
 def closed_refusal(application, from_citizen):
-    """Why no message can be written on a closed application, in German, for its reader."""
+    """Why no message can be written on a closed application, in the reader's language."""
     if from_citizen:
         return contact_instead(application)
-    return in_german(_("Dieser Antrag ist abgeschlossen und nimmt keine Nachrichten mehr an."))
+    return in_request_language(
+        _("Dieser Antrag ist abgeschlossen und nimmt keine Nachrichten mehr an.")
+    )
 
 
 def store_attachments(application, field, title, uploads):

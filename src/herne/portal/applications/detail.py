@@ -31,6 +31,7 @@ from herne.portal.formats import german_datetime
 from herne.portal.i18n import LANGUAGE_NAMES
 from herne.portal.i18n import application_language
 from herne.portal.i18n import in_german
+from herne.portal.i18n import in_request_language
 from herne.portal.restapi.services.antrag_termin import visit_json
 from plone import api
 from plone.memoize.instance import memoize
@@ -250,7 +251,7 @@ class ApplicationDetail:
             "review_state": self.state(),
             "state_title": self.state_title(),
             "must_act": self.must_act(),
-            "next_step": in_german(self.next_step()),
+            "next_step": in_request_language(self.next_step()),
             "submitted": self.submitted(),
             "data": [{"title": row["title"], "value": row["value"]} for row in self.rows()],
             "originals": self.originals(),

@@ -9,7 +9,7 @@ from herne.portal.booking.application_visit import open_visit_link
 from herne.portal.booking.own_visit import open_visit
 from herne.portal.booking.storage import utcnow
 from herne.portal.formats import german_date
-from herne.portal.i18n import in_german
+from herne.portal.i18n import in_request_language
 from herne.portal.payment.summary import draft_payment_title
 from herne.portal.restapi.services.antrag_termin import visit_json
 from herne.portal.workflow.application_table import STATES
@@ -112,7 +112,9 @@ def entered_rows(userid=None):
                 "date": german_date(brain.submitted) if brain.submitted else "",
                 "state": state,
                 "state_title": state_title(state),
-                "next_step": in_german(next_step(application, state, department_of(application))),
+                "next_step": in_request_language(
+                    next_step(application, state, department_of(application))
+                ),
             }
         )
     return rows

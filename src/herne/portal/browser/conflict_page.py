@@ -2,7 +2,7 @@
 
 from herne.portal import _
 from herne.portal.browser.refused_requests import RefusedRequestView
-from herne.portal.i18n import in_german
+from herne.portal.i18n import in_request_language
 import json
 from plone.rest.interfaces import IAPIRequest
 
@@ -37,6 +37,6 @@ class ConflictGivenUpView(RefusedRequestView):
         if IAPIRequest.providedBy(self.request):
             response.setStatus(self.status, lock=True)
             response.setHeader("Content-Type", "application/json")
-            message = f"{in_german(self.title)}. {in_german(self.text)}"
+            message = f"{in_request_language(self.title)}. {in_request_language(self.text)}"
             return json.dumps({"type": ERROR_TYPE, "message": message}, ensure_ascii=False)
         return super().__call__()

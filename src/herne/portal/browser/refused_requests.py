@@ -7,7 +7,7 @@ AttributeError, which Plone answered as a server error (500).
 """
 
 from herne.portal import _
-from herne.portal.i18n import in_german
+from herne.portal.i18n import in_request_language
 import json
 import logging
 import os
@@ -61,7 +61,7 @@ class RefusedRequestView(ExceptionView):
         self.context = self.__parent__
         # Locked: plone.transformchain sets the status from the exception's class afterwards.
         request.response.setStatus(self.status, lock=True)
-        title, text = in_german(self.title), in_german(self.text)
+        title, text = in_request_language(self.title), in_request_language(self.text)
         if "text/html" not in request.getHeader("Accept", ""):
             request.response.setHeader("Content-Type", "application/json")
             return json.dumps(
