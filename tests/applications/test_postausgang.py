@@ -179,3 +179,19 @@ def test_rest_pages_through_the_applications_with_letters(demo_portal, api_sessi
     assert first["applications_total"] == second["applications_total"] == 2
     assert [item["reference"] for item in first["items"]] == [older.reference_number]
     assert [item["reference"] for item in second["items"]] == [newer.reference_number]
+
+
+def test_rows_say_which_letter_waits_too_long_and_show_subjects_as_text(demo_portal, browser_as):
+    letter_application(demo_portal, ("Frischer Brief",))
+    late = letter_application(demo_portal, ("<b>Alter</b> Brief",), age=6)
+    clerk = browser_as(*CLERK)
+    clerk.open(f"{demo_portal.absolute_url()}/@@postausgang")
+    rows = clerk.contents.split("<tr")[2:]
+    assert ["Seit mehr als zwei Arbeitstagen nicht gedruckt" in row for row in rows] == [
+        True,
+        False,
+    ]
+    assert late.reference_number in rows[0]
+    assert "Auswählen: &lt;b&gt;Alter&lt;/b&gt; Brief" in rows[0]
+    assert "<b>Alter</b>" not in clerk.contents
+    assert 'data-label="Empfänger/in">Bernd Bergmann<' in rows[0]

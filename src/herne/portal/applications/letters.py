@@ -18,6 +18,8 @@ import secrets
 OPEN_INDEX = "letters_open_since"
 PRINTED_INDEX = "letters_printed_last"
 INDEXES = [OPEN_INDEX, PRINTED_INDEX]
+#: Catalog metadata: what the Postausgang lists of each letter, so its pages wake no application.
+SUMMARY_COLUMN = "letters_summary"
 #: Working days a letter may wait for the printer before the worklist shows it.
 PRINT_WITHIN_WORKING_DAYS = 2
 #: The history entry of a print run (an internal step, see applications.detail).
@@ -79,6 +81,28 @@ def add_letter(application, kind, subject, body, state_title=""):
     letters.append(letter)
     application.reindexObject(idxs=INDEXES)
     return letter
+
+
+def summary(application):
+    """What the Postausgang shows of each letter of ``application``, oldest first (catalog metadata).
+
+    Small and without the letter's text: the first line of the address, the kind, the
+    subject, when it was written and printed, and by whom.
+    """
+    letters = sorted(letters_of(application), key=lambda letter: letter["created"])
+    return tuple(
+        {
+            "id": letter["id"],
+            "reference": letter["reference"],
+            "recipient": letter["recipient"].splitlines()[0] if letter["recipient"] else "",
+            "kind_title": letter["kind_title"],
+            "subject": letter["subject"],
+            "created": letter["created"],
+            "printed": letter["printed"],
+            "printed_by": letter["printed_by"],
+        }
+        for letter in letters
+    )
 
 
 def open_since(application):

@@ -5,6 +5,7 @@ from herne.portal import _
 from herne.portal.applications.letter_pdf import letters_pdf
 from herne.portal.applications.letters import OPEN_INDEX
 from herne.portal.applications.letters import PRINTED_INDEX
+from herne.portal.applications.letters import SUMMARY_COLUMN
 from herne.portal.applications.letters import is_overdue
 from herne.portal.applications.letters import letters_of
 from herne.portal.applications.letters import mark_printed
@@ -50,34 +51,31 @@ def search(areas, printed=False, **batching):
     return catalog.searchResults(**letters_query(areas, printed), **batching)
 
 
-def letter_key(application, letter):
-    """What a checkbox posts for a letter: the application's UID and the letter's id."""
-    return f"{application.UID()}:{letter['id']}"
+def rows_of(brains, printed=False, now=None):
+    """One row per letter of the ``brains``' applications that is open (or printed), in the list's order.
 
-
-def rows_of(applications, printed=False, now=None):
-    """One row per letter of ``applications`` that is open (or printed), in the list's order."""
+    Read from the catalog's metadata (``letters_summary``): no application is woken.
+    """
     limit = overdue_before(now)
     rows = []
-    for application in applications:
-        letters = [
-            letter for letter in letters_of(application) if bool(letter["printed"]) == printed
-        ]
-        letters.sort(key=lambda letter: letter["created"])
-        for letter in letters:
+    for brain in brains:
+        url = brain.getURL()
+        for letter in getattr(brain, SUMMARY_COLUMN, None) or ():
+            if bool(letter["printed"]) != printed:
+                continue
             rows.append(
                 {
-                    "key": letter_key(application, letter),
+                    "key": f"{brain.UID}:{letter['id']}",
                     "reference": letter["reference"],
-                    "recipient": letter["recipient"].splitlines()[0] if letter["recipient"] else "",
+                    "recipient": letter["recipient"],
                     "kind": letter["kind_title"],
                     "subject": letter["subject"],
                     "created": german_datetime(letter["created"]),
                     "overdue": not printed and letter["created"] < limit,
                     "printed": german_datetime(letter["printed"]) if letter["printed"] else "",
                     "printed_by": letter["printed_by"] or "",
-                    "application_url": application.absolute_url(),
-                    "download_url": f"{application.absolute_url()}/@@brief?id={letter['id']}",
+                    "application_url": url,
+                    "download_url": f"{url}/@@brief?id={letter['id']}",
                 }
             )
     return rows

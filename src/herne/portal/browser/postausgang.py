@@ -1,11 +1,14 @@
 """The page Postausgang: a clerk's letters to print, a batch printed as one PDF and marked printed."""
 
+from chameleon import PageTemplateFile
+from herne.portal import _
 from herne.portal.applications.postausgang import chosen_letters
 from herne.portal.applications.postausgang import print_letters
 from herne.portal.applications.postausgang import rows_of
 from herne.portal.applications.postausgang import search
 from herne.portal.applications.worklist import clerk_areas
 from herne.portal.browser.letter_download import pdf_response
+from pathlib import Path
 from plone import api
 from plone.batching import Batch
 from plone.memoize.view import memoize
@@ -18,6 +21,19 @@ from zope.i18n import translate
 #: Applications (with their letters) per page.
 BATCH_SIZE = 50
 PRINTED = "1"
+#: The table's rows, a plain Chameleon template: its Python expressions are compiled, where
+#: the page's own (Zope) expressions cost a traversal each; 50 rows of 10 cells are most of
+#: the page (docs/benchmarks.md, Postausgang). Everything in it is escaped.
+ROWS = PageTemplateFile(str(Path(__file__).parent / "templates" / "postausgang_rows.pt"))
+LABELS = {
+    "choose": _("Auswahl"),
+    "reference": _("Aktenzeichen"),
+    "recipient": _("Empfänger/in"),
+    "letter": _("Brief"),
+    "created": _("Erstellt"),
+    "printed": _("Gedruckt"),
+    "overdue": _("Seit mehr als zwei Arbeitstagen nicht gedruckt"),
+}
 
 
 class PostausgangView(BrowserView):
@@ -58,11 +74,23 @@ class PostausgangView(BrowserView):
 
     @memoize
     def rows(self):
-        # The brains come from the restricted search in the clerk's own areas: no second
-        # security check per path step (getObject) is needed to wake the page's applications.
-        return rows_of(
-            (brain._unrestrictedGetObject() for brain in self.batch()), self.show_printed()
-        )
+        # From the catalog's metadata of the restricted search in the clerk's own areas.
+        return rows_of(self.batch(), self.show_printed())
+
+    def rows_html(self):
+        """The table's rows (see ROWS), with their labels translated once for the page."""
+        labels = {name: translate(label, context=self.request) for name, label in LABELS.items()}
+        rows = [
+            {
+                **row,
+                "choose": translate(
+                    _("Auswählen: ${subject}", mapping={"subject": row["subject"]}),
+                    context=self.request,
+                ),
+            }
+            for row in self.rows()
+        ]
+        return ROWS(rows=rows, labels=labels, printed=self.show_printed())
 
     def url(self, printed=False):
         base = f"{api.portal.get().absolute_url()}/@@postausgang"

@@ -3,6 +3,7 @@
 from herne.portal.applications.clerk_news import news_for_clerk
 from herne.portal.applications.letters import open_since
 from herne.portal.applications.letters import printed_last
+from herne.portal.applications.letters import summary
 from herne.portal.applications.messages import unread_for_citizen
 from herne.portal.applications.retention import closed_time
 from herne.portal.content.application import IApplication
@@ -58,3 +59,9 @@ def letters_open_since(obj):
 @indexer(IApplication)
 def letters_printed_last(obj):
     return printed_last(obj)
+
+
+@indexer(IApplication)
+def letters_summary(obj):
+    """The letters as the Postausgang lists them (metadata only): its pages read no application."""
+    return summary(obj) or None

@@ -43,8 +43,8 @@ class PostausgangGet(PostausgangService):
         # The catalog sorts only as far as this page; the total stays right.
         results = search(areas, printed, sort_limit=start + size)
         total = getattr(results, "actual_result_count", None) or len(results)
-        # Found by the restricted search in the caller's own areas (see the page).
-        page = [brain._unrestrictedGetObject() for brain in results[start : start + size]]
+        # The restricted search in the caller's own areas; rows from its metadata (see the page).
+        page = results[start : start + size]
         url = f"{api.portal.get().absolute_url()}/@postausgang"
         return {
             "@id": url,
