@@ -96,3 +96,36 @@ def test_worklist_filter_shows_only_applications_entered_for_someone(
     ).text
     assert entered["reference_number"] in filtered
     assert own.reference_number not in filtered
+
+
+def test_rest_clients_filter_the_entered_ones_with_search(
+    entered, api_session, submitted_application
+):
+    transaction.abort()
+    own = submitted_application("hundesteuer")
+    transaction.commit()
+    clerk = api_session(*TAX_CLERK)
+
+    found = clerk.get(
+        "@search",
+        params={
+            "portal_type": "Application",
+            "entered_by.query": "",
+            "entered_by.range": "min",
+            "metadata_fields": "reference_number",
+        },
+    ).json()
+
+    references = [item["reference_number"] for item in found["items"]]
+    assert references == [entered["reference_number"]]
+    assert own.reference_number not in references
+    # the helper's own search: only what they entered, the same filter
+    helper = (
+        api_session(*HELPER)
+        .get(
+            "@search",
+            params={"portal_type": "Application", "metadata_fields": "reference_number"},
+        )
+        .json()
+    )
+    assert [item["reference_number"] for item in helper["items"]] == [entered["reference_number"]]
