@@ -76,3 +76,33 @@ def test_catalogue_is_used(portal, language, expected):
     msgid = dict(ONLINE_AVAILABILITY)["on_site_only"]
     assert in_language(msgid, language) == expected
     assert in_language(msgid, "de") == "Nicht online: nur vor Ort mit Termin"
+
+
+def test_the_visitors_choice_names_the_language_of_a_request(portal):
+    from herne.portal.i18n import request_language
+    from plone import api
+
+    class Request(dict):
+        """What a request holds of languages: Plone's negotiated one and the switch's cookie."""
+
+        cookies = {}
+
+    api.portal.set_registry_record("plone.available_languages", ["de", "tr", "ar"])
+    # A German page (a form) seen by a visitor who chose Turkish with the language switch.
+    request = Request(LANGUAGE="de")
+    request.cookies = {"I18N_LANGUAGE": "tr"}
+    assert request_language(request) == "tr"
+    # Only offered languages count; German otherwise.
+    request.cookies["I18N_LANGUAGE"] = "uk"
+    assert request_language(request) == "de"
+    request["LANGUAGE"] = "ar"
+    assert request_language(request) == "ar"
+
+
+@pytest.mark.parametrize("language", ["tr", "uk", "ar"])
+def test_plone_translates_its_own_strings_the_citizen_sees(portal, language):
+    from zope.i18n import translate
+
+    for msgid in ("Log in", "Log out", "Search", "Home"):
+        translated = translate(msgid, domain="plone", target_language=language)
+        assert translated and translated != msgid, (language, msgid)

@@ -82,10 +82,17 @@ def accepted_language(header):
 
 
 def request_language(request):
-    """The language of ``request``: the one a REST call chose, else the one Plone negotiated, if offered; else German."""
+    """The language of ``request``: the one a REST call chose, else the visitor's choice of the
+    language switch (its cookie: a German page, such as a form, may be shown to a Turkish
+    visitor), else the one Plone negotiated; each only if offered; else German."""
     if request is None:
         return GERMAN
-    return supported(request.get(CHOSEN)) or supported(request.get("LANGUAGE")) or GERMAN
+    return (
+        supported(request.get(CHOSEN))
+        or supported(request.cookies.get("I18N_LANGUAGE"))
+        or supported(request.get("LANGUAGE"))
+        or GERMAN
+    )
 
 
 def rest_language(request):
