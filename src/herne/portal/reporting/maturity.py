@@ -3,12 +3,15 @@
 from collective.easyform.interfaces import IEasyForm
 from dataclasses import asdict
 from dataclasses import dataclass
+from functools import lru_cache
 from herne.portal import _
 from herne.portal.easyform.parsed_model import form_schema
 from herne.portal.eid.trust import requires_eid
 from herne.portal.payment.settings import payment_configured
 from herne.portal.vocabularies.catalogue import ONLINE_APPLICABLE
 from plone.namedfile.interfaces import INamedField
+from plone.supermodel import loadString
+from plone.supermodel.parser import SupermodelParseError
 from zope.schema import getFieldsInOrder
 
 
@@ -52,6 +55,34 @@ def application_form_of(service):
     return None
 
 
+def _has_uploads(fields):
+    return any(INamedField.providedBy(field) for _name, field in getFieldsInOrder(fields))
+
+
+@lru_cache(maxsize=512)
+def _model_has_uploads(model):
+    """Whether a form model (its XML text) has a file field: parsed once per text and process.
+
+    Every anonymous view of a service page and every listing's badge asks this; the
+    answer depends on the text alone, so an editor's change of the fields is a new key.
+    """
+    try:
+        return _has_uploads(loadString(model).schema)
+    except SupermodelParseError:
+        return None
+
+
+def form_has_uploads(form):
+    """Whether the citizen uploads files in the form."""
+    model = getattr(form, "fields_model", None)
+    if isinstance(model, str) and model.strip():
+        found = _model_has_uploads(model)
+        if found is not None:
+            return found
+    # no model of its own (easyform's default model) or one that does not parse
+    return _has_uploads(form_schema(form))
+
+
 def _has_text(value):
     raw = getattr(value, "raw", value)
     return bool((raw or "").strip()) if isinstance(raw, str) else bool(raw)
@@ -63,9 +94,7 @@ def facts_of(service, eid_available):
     online = service.online_availability in ONLINE_APPLICABLE and form is not None
     uploads = False
     if form is not None:
-        uploads = any(
-            INamedField.providedBy(field) for _name, field in getFieldsInOrder(form_schema(form))
-        )
+        uploads = form_has_uploads(form)
     return ServiceFacts(
         has_description=_has_text(service.Description()) or _has_text(service.prerequisites),
         online_form=online,
