@@ -57,6 +57,15 @@ class TestApplyingForSomeone:
         content = page.content()
         reference = REFERENCE.search(content).group(0)
         code = CODE.search(content).group(0)
+        # while the consent holds she writes in Gertrud Groß's thread, and it says so
+        page.get_by_label("Neue Nachricht").fill("Frau Groß ist dienstags erreichbar.")
+        page.get_by_role("button", name="Nachricht senden").click()
+        expect(
+            page.get_by_text(
+                "geschrieben von Digitallotse Doris Lotz (Seniorentreff Wanne-Süd) für Gertrud Groß"
+            )
+        ).to_be_visible()
+        helper.check("Nachricht für Gertrud Groß")
 
         transaction.abort()
         with api.env.adopt_roles(["Manager"]):
