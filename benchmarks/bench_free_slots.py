@@ -128,7 +128,9 @@ def profile(call, rounds=20):
     for _ in range(rounds):
         call()
     profiler.disable()
-    pstats.Stats(profiler).sort_stats(os.environ.get("HERNE_BENCH_PROFILE_SORT", "tottime")).print_stats(25)
+    pstats.Stats(profiler).sort_stats(
+        os.environ.get("HERNE_BENCH_PROFILE_SORT", "tottime")
+    ).print_stats(25)
 
 
 def test_free_slots(demo_functional):

@@ -6,6 +6,4 @@ from pytest_plone import fixtures_factory
 
 pytest_plugins = ["pytest_plone"]
 
-globals().update(
-    fixtures_factory(((HERNE_DEMO_FUNCTIONAL_TESTING, "demo_functional"),))
-)
+globals().update(fixtures_factory(((HERNE_DEMO_FUNCTIONAL_TESTING, "demo_functional"),)))

@@ -1,10 +1,11 @@
-"""A real SMTP server (aiosmtpd, in-process on a free port) for every test that checks mail.
+"""A real SMTP server (aiosmtpd, in-process on a free port) for every test that checks mail, and the outbox worker that sends to it.
 
 With aiosmtpd's own line length limit (1,000 bytes a line, RFC 5321): a mail of more than
 that sent with bare LF line ends, one SMTP "line" then, is refused, as strict servers do.
 """
 
 from aiosmtpd.controller import Controller
+from herne.portal.outbox.worker import OutboxWorker
 from plone import api
 import pytest
 import socket
@@ -38,8 +39,15 @@ def smtp_server():
 
 
 @pytest.fixture()
-def mailbox(smtp_server, demo_functional):
-    """The messages the portal sends to the real SMTP server during one test."""
+def outbox_worker(demo_functional):
+    """The outbox's worker thread on the test's database, as next to a running instance."""
+    worker = OutboxWorker(demo_functional["zodbDB"], interval=0.2)
+    worker.start()
+    yield worker
+    worker.stop()
+
+
+def _mail_settings(smtp_server):
     controller, handler = smtp_server
     handler.messages.clear()
     # Plone's mail settings (control panel "E-Mail") decide where the MailHost delivers.
@@ -49,3 +57,15 @@ def mailbox(smtp_server, demo_functional):
     api.portal.set_registry_record("plone.email_from_name", "Stadt Herne")
     transaction.commit()
     return handler.messages
+
+
+@pytest.fixture()
+def mailbox(smtp_server, demo_functional, outbox_worker):
+    """The messages the portal sends to the real SMTP server during one test (through the outbox)."""
+    return _mail_settings(smtp_server)
+
+
+@pytest.fixture()
+def held_mailbox(smtp_server, demo_functional):
+    """Like ``mailbox``, but no worker runs: mails leave only when the test drains the outbox."""
+    return _mail_settings(smtp_server)

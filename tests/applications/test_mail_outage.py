@@ -35,8 +35,8 @@ def mail_once_the_server_is_back(port, count):
 
 
 @pytest.fixture()
-def mail_server_down(demo_functional, tmp_path, monkeypatch):
-    """Plone's mail settings name a port where nothing listens (yet)."""
+def mail_server_down(demo_functional, tmp_path, monkeypatch, outbox_worker):
+    """Plone's mail settings name a port where nothing listens (yet); the outbox tries every second or so."""
     monkeypatch.setenv("HERNE_MAIL_QUEUE", str(tmp_path / "mailqueue"))
     monkeypatch.setattr(mail_delivery, "RETRY_SECONDS", 0.5)
     port = free_port()
@@ -44,6 +44,8 @@ def mail_server_down(demo_functional, tmp_path, monkeypatch):
     api.portal.set_registry_record("plone.smtp_port", port)
     api.portal.set_registry_record("plone.email_from_address", "serviceportal@herne.example")
     api.portal.set_registry_record("plone.email_from_name", "Stadt Herne")
+    api.portal.set_registry_record("herne.portal.outbox.first_pause", 1)
+    api.portal.set_registry_record("herne.portal.outbox.longest_pause", 2)
     transaction.commit()
     yield port
     mail_delivery.stop_sending_kept_mail()

@@ -96,6 +96,21 @@ def stop_sending_kept_mail():
         _threads.clear()
 
 
+def note_mail_kept(about):
+    """A mail waits for the server (in the outbox): the administrator reads why, the request tells the citizen."""
+    host, port = _server()
+    logger.error(
+        "Mail server %s:%s does not answer: %s waits in the outbox, "
+        "sent as soon as the server answers",
+        host,
+        port,
+        about,
+    )
+    request = getRequest()
+    if request is not None:
+        request.other[KEPT] = True
+
+
 def mail_was_kept(request):
     """Did this request keep a mail for later (the citizen is told the confirmation follows)?"""
     return bool(request.other.get(KEPT)) if request is not None else False

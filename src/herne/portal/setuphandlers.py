@@ -8,6 +8,7 @@ from herne.portal.eid.setup import enable_self_registration
 from herne.portal.eid.setup import ensure_eid_plugin
 from herne.portal.eid.setup import remove_eid_plugin
 from herne.portal.i18n import in_german
+from herne.portal.outbox.storage import get_outbox
 from herne.portal.rest_tokens import ensure_jwt_plugin
 from herne.portal.rest_tokens import restore_jwt_plugin
 from herne.portal.sessions import ensure_session_plugin
@@ -108,6 +109,8 @@ def post_install(context):
     ensure_session_plugin()
     ensure_jwt_plugin()
     show_front_page(portal)
+    # made now, so that the first submissions do not all create it at once
+    get_outbox(portal, create=True)
 
 
 def show_front_page(portal):

@@ -138,7 +138,7 @@ def write_message(application, text, uploads):
     if errors:
         return errors
     files = store_attachments(application, MESSAGE_FILE_FIELD, _("Anhang einer Nachricht"), uploads)
-    add_message(
+    message = add_message(
         application,
         text,
         FROM_CITIZEN if from_citizen else FROM_CITY,
@@ -148,10 +148,10 @@ def write_message(application, text, uploads):
     )
     current_state = state_title(api.content.get_state(application))
     if from_citizen:
-        queue_department_mail(application, "message", current_state, text)
+        queue_department_mail(application, "message", current_state, text, message["id"])
         notify(CitizenWrote(application))
     else:
-        queue_status_mail(application, "message", current_state, text)
+        queue_status_mail(application, "message", current_state, text, message["id"])
     application.reindexObject()
     return {}
 

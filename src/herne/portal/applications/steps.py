@@ -66,11 +66,9 @@ def after_transition(application, event):
     application.reindexObject(idxs=["closed", "processing_days"])
 
     if step in CITIZEN_STEPS:
-        queue_department_mail(application, CITIZEN_STEPS[step], state_title, public_comment)
-        if step == "withdraw":
-            queue_status_mail(application, state_id, state_title, public_comment)
+        message_id = None
         if step != "submit":
-            add_message(
+            message_id = add_message(
                 application,
                 public_comment,
                 FROM_CITIZEN,
@@ -79,7 +77,15 @@ def after_transition(application, event):
                 state=state_id,
                 files=kwargs.get("files", ()),
                 on_behalf=behalf_record(application, actor),
-            )
+            )["id"]
+        # The mails are written to the outbox and read the comment from the message when sent.
+        queue_department_mail(
+            application, CITIZEN_STEPS[step], state_title, public_comment, message_id
+        )
+        if step == "withdraw":
+            queue_status_mail(application, state_id, state_title, public_comment, message_id)
         return
-    add_message(application, public_comment, FROM_CITY, actor, kind="status", state=state_id)
-    queue_status_mail(application, state_id, state_title, public_comment)
+    message = add_message(
+        application, public_comment, FROM_CITY, actor, kind="status", state=state_id
+    )
+    queue_status_mail(application, state_id, state_title, public_comment, message["id"])

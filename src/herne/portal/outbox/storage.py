@@ -28,6 +28,10 @@ class OutboxEntry(Persistent):
 
     def __init__(self, entry_id, application_uid, kind, event, destination, idempotency_key):
         self.id = entry_id
+        #: ids and names only (a message id, a state id), never what a person wrote
+        self.details = {}
+        #: the portal's address where the change was made, for links in what is sent
+        self.portal_url = ""
         self.application_uid = application_uid or ""
         self.kind = kind
         self.event = event
@@ -63,13 +67,25 @@ class Outbox(Persistent):
         self.due = OOBTree()  # id -> next_try (epoch seconds), entries still to send
         self.by_application = OOBTree()  # application UID -> OOTreeSet of ids
 
-    def add(self, application_uid, kind, event, destination, idempotency_key, reference=""):
+    def add(
+        self,
+        application_uid,
+        kind,
+        event,
+        destination,
+        idempotency_key,
+        reference="",
+        details=None,
+        portal_url="",
+    ):
         existing = self.keys.get(idempotency_key)
         if existing is not None:
             return existing
         entry_id = uuid.uuid4().hex
         entry = OutboxEntry(entry_id, application_uid, kind, event, destination, idempotency_key)
         entry.reference = reference or ""
+        entry.details = dict(details or {})
+        entry.portal_url = portal_url or ""
         self.entries[entry_id] = entry
         self.keys[idempotency_key] = entry_id
         self.due[entry_id] = entry.next_try
@@ -99,6 +115,13 @@ class Outbox(Persistent):
         entry.next_try = None
         if entry.id in self.due:
             del self.due[entry.id]
+
+    def send_again(self, entry, text=""):
+        """Due now with a fresh count of tries ("erneut senden")."""
+        entry.tries = 0
+        entry.last_error = ""
+        entry.note(PENDING, text)
+        self.schedule(entry, time.time())
 
     def remove_application(self, application_uid):
         """Forget every entry about the application (retention); returns how many."""
@@ -138,10 +161,11 @@ def idempotency_key(application_uid, kind, event, destination):
     return f"{kind}:{application_uid}:{event}:{destination}"
 
 
-def enqueue(application, kind, event, destination="", key=None):
+def enqueue(application, kind, event, destination="", key=None, details=None):
     """Write one entry in the current transaction; returns its id (the existing one for a known key).
 
-    ``application`` may be None for entries about nothing in particular. Nothing is
+    ``application`` may be None for entries about nothing in particular;
+    ``details``: ids and names the sender needs (never personal data). Nothing is
     sent now: the worker sends after this transaction has committed, so a request
     that fails or is retried sends nothing twice.
     """
@@ -151,4 +175,11 @@ def enqueue(application, kind, event, destination="", key=None):
     reference = (
         getattr(application, "reference_number", "") or "" if application is not None else ""
     )
-    return get_outbox().add(uid, kind, event, destination, key, reference)
+    portal = api.portal.get()
+    entry_id = get_outbox(portal).add(
+        uid, kind, event, destination, key, reference, details, portal.absolute_url()
+    )
+    from herne.portal.outbox.worker import wake_after_commit
+
+    wake_after_commit()
+    return entry_id

@@ -1,0 +1,303 @@
+"""The outbox worker: claims due entries in short transactions, sends after the claim's commit, records the result.
+
+Steps of one entry, each its own transaction:
+
+1. claim: ``pending``/``failed`` (or ``sending`` for longer than the sending
+   timeout: the process that claimed it was killed) becomes ``sending``, tries + 1;
+2. send: the sender named by the entry's kind delivers it, with the entry's
+   idempotency key for the receiver to recognise a repeat;
+3. record: ``delivered``, ``failed`` with the next try after a growing pause, or
+   ``dead`` after the last allowed try or a permanent error.
+
+A kill between 1 and 3 leaves the entry ``sending``; it is due again after the
+sending timeout and sent once more with the same key (at-least-once, receivers
+dedupe). A kill before 1 leaves it ``pending``: nothing is lost.
+
+The worker runs as a thread in every Zope process, started by the WSGI filter
+``outbox_worker`` in ``etc/zope.ini.in`` and ``etc/cluster-zope.ini.in`` (the
+FileStorage of ``make start`` admits one process only); in a cluster the claims'
+write conflicts decide which instance sends an entry.
+"""
+
+from AccessControl.SecurityManagement import newSecurityManager
+from AccessControl.SecurityManagement import noSecurityManager
+from AccessControl.SpecialUsers import system
+from herne.portal.outbox.interfaces import IOutboxSender
+from herne.portal.outbox.interfaces import PermanentDeliveryError
+from herne.portal.outbox.interfaces import TemporaryDeliveryError
+from herne.portal.outbox.settings import outbox_setting
+from herne.portal.outbox.settings import pause_after
+from herne.portal.outbox.storage import DEAD
+from herne.portal.outbox.storage import DELIVERED
+from herne.portal.outbox.storage import FAILED
+from herne.portal.outbox.storage import SENDING
+from herne.portal.outbox.storage import get_outbox
+import logging
+import os
+from plone.app.uuid.utils import uuidToObject
+from plone.base.interfaces import IPloneSiteRoot
+from Testing.makerequest import makerequest
+import threading
+import time
+import transaction
+from urllib.parse import urlsplit
+from ZODB.POSException import ConflictError
+from zope.component import queryUtility
+from zope.component.hooks import getSite
+from zope.component.hooks import setSite
+from zope.globalrequest import getRequest
+from zope.globalrequest import setRequest
+
+
+logger = logging.getLogger("herne.portal.outbox")
+
+#: set after a commit that wrote entries: the worker threads of this process look at once
+wake_up = threading.Event()
+#: entries claimed in one transaction
+BATCH = 20
+#: seconds between rounds when nothing wakes the worker
+INTERVAL = 5
+#: a hook for drills: called with the step's name ("claimed", "sent", "recorded") and the entry id
+step_hook = None
+
+
+def _step(name, entry_id):
+    if step_hook is not None:
+        step_hook(name, entry_id)
+
+
+class _Session:
+    """A connection of its own (own transaction manager), the site set, acting as the system user."""
+
+    def __init__(self, db):
+        self.db = db
+
+    def __enter__(self):
+        self.manager = transaction.TransactionManager()
+        self.connection = self.db.open(transaction_manager=self.manager)
+        self.app = makerequest(self.connection.root()["Application"])
+        self.old_site = getSite()
+        # A request of its own: per-request caches (the registry's) last one round only.
+        self.old_request = getRequest()
+        setRequest(self.app.REQUEST)
+        newSecurityManager(None, system)
+        return self
+
+    def sites(self):
+        return [site for site in self.app.objectValues() if IPloneSiteRoot.providedBy(site)]
+
+    def __exit__(self, *exc):
+        self.manager.abort()
+        noSecurityManager()
+        setSite(self.old_site)
+        setRequest(self.old_request)
+        self.connection.close()
+
+
+def point_request_at(request, portal, base):
+    """Make ``absolute_url`` answer as in the request that wrote the entry (its host and virtual path)."""
+    if not base:
+        return
+    parts = urlsplit(base)
+    default_port = 443 if parts.scheme == "https" else 80
+    request.setServerURL(parts.scheme, parts.hostname, parts.port or default_port)
+    request.other.setdefault("PARENTS", [portal.aq_parent])
+    request.setVirtualRoot([segment for segment in parts.path.split("/") if segment])
+    request.other["VirtualRootPhysicalPath"] = portal.getPhysicalPath()
+
+
+def claim(session, portal, now, limit=BATCH):
+    """Mark up to ``limit`` due entries ``sending`` and commit; the ids claimed ([] after a conflict)."""
+    session.manager.begin()
+    setSite(portal)
+    outbox = get_outbox(portal, create=False)
+    if outbox is None:
+        return []
+    timeout = outbox_setting("sending_timeout")
+    claimed = []
+    for entry_id in outbox.due_ids(now, limit):
+        entry = outbox.get(entry_id)
+        if entry is None or entry.state in (DELIVERED, DEAD):
+            if entry is not None:
+                outbox.done(entry)
+            elif entry_id in outbox.due:
+                del outbox.due[entry_id]
+            continue
+        text = "erneut nach Abbruch" if entry.state == SENDING else ""
+        entry.tries += 1
+        entry.claimed = now
+        entry.note(SENDING, text)
+        outbox.schedule(entry, now + timeout)
+        claimed.append(entry_id)
+    try:
+        session.manager.commit()
+    except ConflictError:
+        session.manager.abort()
+        return []
+    for entry_id in claimed:
+        _step("claimed", entry_id)
+    return claimed
+
+
+def _record(entry, outbox, outcome, text, result, now):
+    if outcome == DELIVERED:
+        entry.last_error = ""
+        entry.result = dict(result or {})
+        entry.note(DELIVERED)
+        outbox.done(entry)
+    elif outcome == FAILED and entry.tries < outbox_setting("max_tries"):
+        entry.last_error = text
+        entry.note(FAILED, text)
+        outbox.schedule(entry, now + pause_after(entry.tries))
+    else:
+        entry.last_error = text
+        entry.note(DEAD, text)
+        outbox.done(entry)
+        logger.error("Outbox entry %s (%s %s) dead: %s", entry.id, entry.kind, entry.event, text)
+
+
+def deliver(session, portal, entry_id):
+    """Send one claimed entry and record the outcome; returns the state it ends in."""
+    session.manager.begin()
+    setSite(portal)
+    outbox = get_outbox(portal, create=False)
+    entry = outbox.get(entry_id)
+    if entry is None or entry.state != SENDING:
+        return None  # removed by retention meanwhile, or recorded by another process
+    sender = queryUtility(IOutboxSender, name=entry.kind)
+    result = None
+    if sender is None:
+        outcome, text = DEAD, f"Kein Sender für die Art „{entry.kind}“"
+    else:
+        point_request_at(session.app.REQUEST, portal, entry.portal_url)
+        application = (
+            uuidToObject(entry.application_uid, unrestricted=True)
+            if entry.application_uid
+            else None
+        )
+        try:
+            result = sender.send(entry, application)
+            outcome, text = DELIVERED, ""
+        except TemporaryDeliveryError as error:
+            outcome, text = FAILED, str(error) or type(error).__name__
+        except PermanentDeliveryError as error:
+            outcome, text = DEAD, str(error) or type(error).__name__
+        except ConflictError:
+            raise
+        except Exception as error:  # a sender's bug: keep the entry and tell the administrator
+            logger.exception("Outbox entry %s: the %s sender failed", entry_id, entry.kind)
+            outcome, text = FAILED, f"{type(error).__name__}: {error}"
+    _step("sent", entry_id)
+    now = time.time()
+    for _attempt in range(5):
+        entry = outbox.get(entry_id)
+        if entry is None:
+            session.manager.abort()
+            return None
+        _record(entry, outbox, outcome, text, result, now)
+        try:
+            session.manager.commit()
+            break
+        except ConflictError:
+            # Only the record is done again; what the sender changed is given up.
+            session.manager.abort()
+            session.manager.begin()
+            outbox = get_outbox(portal, create=False)
+    else:
+        logger.error(
+            "Outbox entry %s: result not recorded after conflicts, sent again later", entry_id
+        )
+        return SENDING
+    _step("recorded", entry_id)
+    return outcome
+
+
+def run_round(db, now=None, limit=BATCH):
+    """One round over every Plone site of the database; returns how many entries were handled."""
+    handled = 0
+    with _Session(db) as session:
+        for portal in session.sites():
+            for entry_id in claim(session, portal, time.time() if now is None else now, limit):
+                deliver(session, portal, entry_id)
+                handled += 1
+    return handled
+
+
+def drain(db, rounds=50):
+    """Rounds until nothing is due now; returns the entries handled (tests and scripts)."""
+    total = 0
+    for _round in range(rounds):
+        handled = run_round(db)
+        total += handled
+        if not handled:
+            break
+    return total
+
+
+def drain_outbox(portal=None):
+    """Commit the caller's transaction, send what is due now, and start a fresh transaction to see the results."""
+    from plone import api
+
+    portal = portal if portal is not None else api.portal.get()
+    db = portal._p_jar.db()
+    transaction.commit()
+    handled = drain(db)
+    transaction.begin()
+    return handled
+
+
+def wake_after_commit():
+    """Have the worker threads look once the current transaction has committed."""
+    current = transaction.get()
+    if getattr(current, "_herne_outbox_wake", False):
+        return
+    current._herne_outbox_wake = True
+    current.addAfterCommitHook(lambda ok: ok and wake_up.set())
+
+
+class OutboxWorker(threading.Thread):
+    """Runs rounds until stopped; wakes after commits that wrote entries, else every ``interval`` seconds."""
+
+    def __init__(self, db, interval=INTERVAL):
+        super().__init__(name="herne-outbox", daemon=True)
+        self.db = db
+        self.interval = interval
+        self.stopping = threading.Event()
+
+    def run(self):
+        logger.info("Outbox worker started")
+        while not self.stopping.is_set():
+            try:
+                handled = run_round(self.db)
+            except Exception:
+                logger.exception("Outbox round failed")
+                handled = 0
+            if not handled:
+                wake_up.wait(self.interval)
+                wake_up.clear()
+
+    def stop(self, timeout=10):
+        self.stopping.set()
+        wake_up.set()
+        self.join(timeout)
+
+
+_worker = None
+
+
+def filter_factory(global_conf, interval=str(INTERVAL)):
+    """PasteDeploy filter ``outbox_worker``: starts the worker thread on Zope's database; passes requests on.
+
+    ``HERNE_OUTBOX_WORKER=off`` keeps it from starting (a process that must not send).
+    """
+
+    def start(app):
+        global _worker
+        if os.environ.get("HERNE_OUTBOX_WORKER", "on").lower() != "off" and _worker is None:
+            import Zope2
+
+            _worker = OutboxWorker(Zope2.DB, float(interval))
+            _worker.start()
+        return app
+
+    return start
