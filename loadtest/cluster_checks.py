@@ -74,7 +74,7 @@ def evaluate_crash_drill(args, database, summary, citizen_mails, given_up, balan
         + (" while it worked on a write" if args.kill_during_write else ""),
         "killed_at" in drill
         and "error" not in drill
-        and (drill["killed"]["during_write"] or not args.kill_during_write),
+        and (drill["killed"].get("write_in_flight_at_kill") or not args.kill_during_write),
         drill.get("not_killed") or drill.get("error") or drill.get("killed"),
     )
     if args.restart_killed:

@@ -94,7 +94,13 @@ def print_crash(crash_report):
     killed = drill.get("killed") or {}
     print(
         f"crash drill: {killed.get('instance', '-')} (pid {killed.get('pid', '-')}) killed"
-        + (" while it worked on a write," if killed.get("during_write") else "")
+        + (
+            f" with {killed.get('writes_in_flight_at_kill')} write(s) in flight at the kill"
+            f" (HAProxy; {killed.get('hits', 0)} hit, {killed.get('misses', 0)} missed"
+            " tries before it: the write had been answered),"
+            if "hits" in killed
+            else ""
+        )
         + f" {crash_report['killed_after_s']} s into the run, after"
         f" {drill.get('acknowledged_before_kill', '-')} acknowledged submissions"
         + (

@@ -65,7 +65,7 @@ def test_killing_an_instance_loses_no_acknowledged_submission(cluster):
     assert result.returncode == 0, result.stdout[-3000:]
     crash = report["crash"]
     assert crash["drill"]["killed"]["instance"] == "instance2"
-    assert crash["drill"]["killed"]["during_write"]
+    assert crash["drill"]["killed"]["write_in_flight_at_kill"]
     assert crash["drill"]["acknowledged_before_kill"] >= KILL_AFTER
     assert crash["submissions"]["acknowledged"] == SUBMISSIONS
     # The report names what the kill cost, in both views.

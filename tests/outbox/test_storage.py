@@ -48,3 +48,16 @@ def test_entries_go_with_their_application(demo_portal):
     assert kept in outbox.due_ids()
     # the key is free again: nothing blocks a later entry of the same name
     assert enqueue(application, "webhook", "submitted", "endpoint-1") not in ids | {kept}
+
+
+def test_deleting_the_application_deletes_its_entries(demo_portal):
+    application = build_application(demo_portal)
+    uid = api.content.get_uuid(application)
+    enqueue(application, "webhook", "submitted", "endpoint-1")
+    assert get_outbox().for_application(uid)
+
+    with api.env.adopt_roles(["Manager"]):
+        api.content.delete(obj=application)
+
+    assert get_outbox().for_application(uid) == []
+    assert uid not in get_outbox().by_application

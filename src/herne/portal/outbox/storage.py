@@ -176,10 +176,12 @@ def enqueue(application, kind, event, destination="", key=None, details=None):
         getattr(application, "reference_number", "") or "" if application is not None else ""
     )
     portal = api.portal.get()
-    entry_id = get_outbox(portal).add(
+    outbox = get_outbox(portal)
+    entry_id = outbox.add(
         uid, kind, event, destination, key, reference, details, portal.absolute_url()
     )
     from herne.portal.outbox.worker import wake_after_commit
 
-    wake_after_commit()
+    jar = outbox._p_jar or portal._p_jar  # the worker's own connection when a sender enqueues
+    wake_after_commit(jar.transaction_manager if jar is not None else None)
     return entry_id

@@ -246,9 +246,9 @@ def drain_outbox(portal=None):
     return handled
 
 
-def wake_after_commit():
-    """Have the worker threads look once the current transaction has committed."""
-    current = transaction.get()
+def wake_after_commit(manager=None):
+    """Have the worker threads look once the current transaction (of ``manager``) has committed."""
+    current = (manager or transaction.manager).get()
     if getattr(current, "_herne_outbox_wake", False):
         return
     current._herne_outbox_wake = True
