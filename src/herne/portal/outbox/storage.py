@@ -20,6 +20,8 @@ DELIVERED = "delivered"
 FAILED = "failed"
 DEAD = "dead"
 STATES = (PENDING, SENDING, DELIVERED, FAILED, DEAD)
+#: the key kept in the due index for good (no entry id is empty)
+KEEP = ""
 
 
 @implementer(IOutboxEntry)
@@ -65,6 +67,9 @@ class Outbox(Persistent):
         self.entries = OOBTree()  # id -> OutboxEntry
         self.keys = OOBTree()  # idempotency key -> id
         self.due = OOBTree()  # id -> next_try (epoch seconds), entries still to send
+        # Never deleted: the worker's deletions cannot empty the tree, which the BTree's
+        # conflict resolution refuses to merge with a request's insert.
+        self.due[KEEP] = float("inf")
         self.by_application = OOBTree()  # application UID -> OOTreeSet of ids
 
     def add(
@@ -102,7 +107,9 @@ class Outbox(Persistent):
     def due_ids(self, now=None, limit=None):
         """Ids of entries whose time has come, the longest waiting first."""
         now = time.time() if now is None else now
-        ready = sorted((when, entry_id) for entry_id, when in self.due.items() if when <= now)
+        ready = sorted(
+            (when, entry_id) for entry_id, when in self.due.items() if when <= now and entry_id
+        )
         ids = [entry_id for when, entry_id in ready]
         return ids[:limit] if limit else ids
 
