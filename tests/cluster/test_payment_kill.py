@@ -1,7 +1,8 @@
 """Drill on the cluster: citizens pay while the test payment service duplicates, delays and drops
 returns and one of the two instances is killed (SIGKILL) and comes back.
 
-Every paid application is submitted exactly once, no unpaid one is submitted, and no paid
+Instance 2 is killed in the middle of a write (a form being filed) when one comes within
+30 s. Every paid application is submitted exactly once, no unpaid one is submitted, and no paid
 transaction is without its application, after the settling job (zconsole) has run. The
 numbers are printed for docs/benchmarks.md.
 """
@@ -11,9 +12,11 @@ from herne.portal.payment.sandbox import serve
 import json
 from pathlib import Path
 import pytest
+import random
 import requests
 from scripts.cluster import kill_instance
 from scripts.cluster import restart_instance
+from scripts.cluster import writes_in_progress
 from scripts.cluster import zconsole
 from tests.fixtures.applications import CITIZEN
 from tests.fixtures.applications import OTHER_CITIZEN
@@ -29,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow
 
 APPLICATIONS = 20
-KILL_AFTER = 6
+KILL_AFTER = 3
 HTML = {"Accept": "text/html"}
 #: Answers while an instance is down or Zope gave up: the citizen (or client) tries again.
 AGAIN = (502, 503, 504)
@@ -97,6 +100,14 @@ def test_paying_citizens_lose_nothing_when_an_instance_is_killed(cluster, tmp_pa
         def killer():
             while len(acknowledged) < KILL_AFTER:
                 time.sleep(0.05)
+            # In the middle of a write of instance 2 (a form being filed), as the crash drill does.
+            deadline = time.monotonic() + 30
+            while not killed.get("during_write") and time.monotonic() < deadline:
+                killed["during_write"] = writes_in_progress(settings, 2) > 0
+                if not killed["during_write"]:
+                    time.sleep(0.005)
+            if killed["during_write"]:
+                time.sleep(random.uniform(0, 0.3))
             killed["pid"] = kill_instance(settings, 2)
             killed["at"] = time.monotonic()
             time.sleep(3)
@@ -174,7 +185,8 @@ def test_paying_citizens_lose_nothing_when_an_instance_is_killed(cluster, tmp_pa
         unused = sorted(opened - set(by_transaction))
         print(
             f"\nCLUSTER PAYMENT DRILL {APPLICATIONS} applications on 2 instances, instance 2 "
-            f"killed after {KILL_AFTER} acknowledged and back after 3 s; {len(paid)} paid, "
+            f"killed after {KILL_AFTER} acknowledged (during a write: {killed['during_write']}) "
+            f"and back after 3 s; {len(paid)} paid, "
             f"each submitted once; {len(resent)} posts and {returns_again} returns sent again; "
             f"{len(opened)} transactions opened, {len(unused)} unused (INITIAL, never shown); "
             f"{elapsed:.1f} s"
