@@ -56,3 +56,28 @@ def test_an_application_and_its_file_are_deleted_without_intids(demo):
     with api.env.adopt_roles(["Manager"]):
         api.content.delete(obj=application)
     assert application.getId() not in area.objectIds()
+
+
+def test_an_application_goes_only_into_the_indexes_it_is_searched_by(demo):
+    catalog = api.portal.get_tool("portal_catalog")
+    application = _with_file(demo["portal"])
+    processQueue()
+    rid = catalog._catalog.uids["/".join(application.getPhysicalPath())]
+    indexed = {
+        name
+        for name in catalog.indexes()
+        if catalog._catalog.getIndex(name).getEntryForObject(rid, None) is not None
+    }
+    assert not indexed & {"Date", "created", "Title", "getId", "Description", "effective"}
+    assert {"portal_type", "reference_number", "SearchableText", "submitted"} <= indexed
+    assert {"modified", "sortable_title", "path", "allowedRolesAndUsers"} <= indexed
+    # the metadata stays whole: search results still show the title and dates
+    (brain,) = catalog.unrestrictedSearchResults(reference_number=application.reference_number)
+    assert brain.Title == application.Title() == application.reference_number
+    assert brain.created == application.created()
+    assert brain.Date == application.Date()
+    assert brain.getId == application.getId()
+    # a reindex of a skipped index alone changes nothing and indexes nothing else wrongly
+    application.reindexObject(idxs=["getId"])
+    processQueue()
+    assert catalog._catalog.getIndex("getId").getEntryForObject(rid, None) is None
