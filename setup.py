@@ -58,6 +58,8 @@ setup(
         # FIT-Connect (issue 21): JWE/JWS for the end-to-end encryption, JSON Schema checks.
         "jwcrypto",
         "jsonschema",
+        # The OpenAPI description (issue 21) is YAML, served as YAML and JSON.
+        "PyYAML",
     ],
     extras_require={
         "test": [
