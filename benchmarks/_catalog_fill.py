@@ -24,6 +24,7 @@ Herne-Mitte, 75 % over the other departments; states by ``STATES``' weights,
 open ones submitted up to 120 days ago, closed ones up to 3 years ago.
 """
 
+from aiosmtpd.controller import Controller
 from contextlib import contextmanager
 from DateTime import DateTime
 import gc
@@ -41,7 +42,6 @@ from plone.indexer.interfaces import IIndexableObject
 from Products.CMFPlone.CatalogTool import sortable_title
 import resource
 import statistics
-from aiosmtpd.controller import Controller
 from tests.smtp import free_port
 import time
 import transaction

@@ -4,6 +4,7 @@ from herne.portal import _
 from herne.portal.browser.listing import find_services
 from herne.portal.browser.listing import service_summary
 from herne.portal.eid.provider import eid_enabled
+from herne.portal.languages import german_only
 from herne.portal.vocabularies.catalogue import LIFE_SITUATIONS
 from plone import api
 
@@ -36,7 +37,9 @@ def choose_featured_services(references):
         return {"featured_services": MISSING_FEATURED_SERVICES}
     published = {
         brain.UID: brain.getURL()
-        for brain in api.content.find(portal_type="Service", review_state="published")
+        for brain in api.content.find(
+            portal_type="Service", review_state="published", **german_only()
+        )
     }
     uid_by_url = {url: uid for uid, url in published.items()}
     chosen = []
@@ -69,7 +72,9 @@ def _lines(text):
 def offices():
     """Departments that publish opening hours: where they are and when they are open."""
     result = []
-    for brain in api.content.find(portal_type="Department", sort_on="sortable_title"):
+    for brain in api.content.find(
+        portal_type="Department", sort_on="sortable_title", **german_only()
+    ):
         department = brain.getObject()
         hours = _lines(department.opening_hours)
         if not hours:

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from dataclasses import field
 import difflib
+from herne.portal.languages import german_only
 from plone import api
 from plone.base.utils import munge_search_term
 import re
@@ -48,7 +49,9 @@ class ServiceWords:
     @classmethod
     def of_catalogue(cls):
         words = cls()
-        for brain in api.content.find(portal_type="Service", sort_on="sortable_title"):
+        for brain in api.content.find(
+            portal_type="Service", sort_on="sortable_title", **german_only()
+        ):
             texts = [brain.Title or "", *(brain.Subject or ())]
             for word in {w for text in texts for w in WORD.findall(text) if len(w) >= MIN_LENGTH}:
                 folded = fold(word)

@@ -8,6 +8,7 @@ from herne.portal.eid.setup import enable_self_registration
 from herne.portal.eid.setup import ensure_eid_plugin
 from herne.portal.eid.setup import remove_eid_plugin
 from herne.portal.i18n import in_german
+from herne.portal.languages import setup_languages
 from herne.portal.outbox.storage import get_outbox
 from herne.portal.rest_tokens import ensure_jwt_plugin
 from herne.portal.rest_tokens import restore_jwt_plugin
@@ -99,10 +100,11 @@ def let_editors_manage_front_page():
 
 
 def post_install(context):
-    """Post install script: catalogue folders, editors' groups, eID plugin, self-registration, log-out."""
+    """Post install script: catalogue folders, languages, editors' groups, eID plugin, self-registration, log-out."""
     portal = api.portal.get()
     folders = [_ensure_catalogue_folder(portal, *spec) for spec in CATALOGUE_FOLDERS]
     _ensure_editorial_groups(folders)
+    setup_languages(portal)
     application_root(portal)
     ensure_eid_plugin()
     enable_self_registration()

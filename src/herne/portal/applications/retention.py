@@ -10,6 +10,7 @@ from herne.portal.applications.drafts import stale_drafts
 from herne.portal.applications.processing import WORKFLOW_ID
 from herne.portal.controlpanels.applications import application_setting
 from herne.portal.fitconnect import state as fit_connect_delivery
+from herne.portal.languages import german_only
 from herne.portal.vocabularies.catalogue import ANONYMISE
 from herne.portal.vocabularies.catalogue import DELETE
 from herne.portal.workflow.application_table import FINAL_STATES
@@ -108,7 +109,7 @@ def due_applications(now=None):
     }
     known = []
     due = []
-    for service_brain in catalog.unrestrictedSearchResults(portal_type="Service"):
+    for service_brain in catalog.unrestrictedSearchResults(portal_type="Service", **german_only()):
         uid = service_brain.UID
         known.append(uid)
         months, action = retention_of(service_brain._unrestrictedGetObject())

@@ -12,6 +12,7 @@ from herne.portal.booking.slots import BERLIN
 from herne.portal.booking.slots import day_starts
 from herne.portal.booking.storage import taken_counter
 from herne.portal.content.validators import ascii_address
+from herne.portal.languages import german_only
 from plone import api
 
 
@@ -35,7 +36,7 @@ def office_services(department):
     """The services this office gives appointments for (with a visit length)."""
     uid = department.UID()
     services = []
-    for brain in api.content.find(portal_type="Service", sort_on="sortable_title"):
+    for brain in api.content.find(portal_type="Service", sort_on="sortable_title", **german_only()):
         service = brain.getObject()
         if getattr(service, "visit_minutes", None) and uid in (
             getattr(service, "booking_offices", None) or ()

@@ -17,6 +17,7 @@ from herne.portal.booking.storage import DONE
 from herne.portal.booking.storage import NO_SHOW
 from herne.portal.booking.storage import office_bookings
 from herne.portal.booking.storage import taken_counter
+from herne.portal.languages import german_only
 from plone import api
 
 
@@ -156,7 +157,7 @@ def booking_offices():
     """
     catalog = api.portal.get_tool("portal_catalog")
     lengths = {}
-    for brain in catalog.unrestrictedSearchResults(portal_type="Service"):
+    for brain in catalog.unrestrictedSearchResults(portal_type="Service", **german_only()):
         service = brain._unrestrictedGetObject()
         minutes = getattr(service, "visit_minutes", None)
         if minutes:
@@ -164,7 +165,7 @@ def booking_offices():
                 lengths.setdefault(uid, []).append(minutes)
     offices = []
     for brain in catalog.unrestrictedSearchResults(
-        portal_type="Department", sort_on="sortable_title"
+        portal_type="Department", sort_on="sortable_title", **german_only()
     ):
         department = brain._unrestrictedGetObject()
         uid = department.UID()

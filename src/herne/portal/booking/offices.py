@@ -1,13 +1,14 @@
 """Every office that holds bookings, found without the current user's permissions."""
 
 from herne.portal.booking.storage import office_bookings
+from herne.portal.languages import german_only
 from plone import api
 
 
 def offices_with_bookings():
     """(department, bookings tree) of every department that ever took a booking."""
     catalog = api.portal.get_tool("portal_catalog")
-    for brain in catalog.unrestrictedSearchResults(portal_type="Department"):
+    for brain in catalog.unrestrictedSearchResults(portal_type="Department", **german_only()):
         department = brain._unrestrictedGetObject()
         tree = office_bookings(department)
         if tree is not None:

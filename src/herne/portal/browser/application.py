@@ -21,6 +21,7 @@ from herne.portal.assist.acting import withdraw_refusal
 from herne.portal.browser.application_visit import ApplicationVisit
 from herne.portal.browser.clerk_visit import ClerkVisit
 from herne.portal.browser.text import MultilineText
+from herne.portal.languages import german_only
 from herne.portal.workflow.application import open_originals
 from plone import api
 from plone.memoize.view import memoize
@@ -208,7 +209,7 @@ class ApplicationView(ApplicationVisit, ClerkVisit, MultilineText, BrowserView):
             return []
         catalog = api.portal.get_tool("portal_catalog")
         brains = catalog.unrestrictedSearchResults(
-            portal_type="Department", sort_on="sortable_title"
+            portal_type="Department", sort_on="sortable_title", **german_only()
         )
         return [
             {"uid": brain.UID, "title": brain.Title}

@@ -24,6 +24,7 @@ from herne.portal.browser.file_widgets import forget_refused_files
 from herne.portal.browser.file_widgets import offer_kept_files
 from herne.portal.browser.form_errors import announce_errors
 from herne.portal.browser.text import MultilineText
+from herne.portal.easyform.form_translations import translate_widgets
 from herne.portal.easyform.parsed_model import form_schema
 from herne.portal.easyform.save_application import application_action
 from herne.portal.easyform.submission import DRAFT_FIELD
@@ -31,6 +32,8 @@ from herne.portal.easyform.submission import SUBMISSION_TOKEN
 from herne.portal.eid.login import eid_login_url
 from herne.portal.eid.prefill import fitting_verified_values
 from herne.portal.eid.provider import eid_enabled
+from herne.portal.i18n import request_language
+from herne.portal.languages import show_in_chosen_language
 from herne.portal.payment.amount import amount_due
 from herne.portal.payment.amount import surcharge_texts
 from herne.portal.payment.settings import fees_paid_online
@@ -86,6 +89,8 @@ class ApplicationForm(EasyFormForm):
         return form_schema(self.context)
 
     def update(self):
+        # the citizen's language, although the form belongs to the German service page
+        show_in_chosen_language(self.request)
         self.service = service_of(self.context)
         self.capacity = None
         if wants_behalf(self.request):
@@ -155,6 +160,7 @@ class ApplicationForm(EasyFormForm):
         for name in self.verified:
             self.fields[name].mode = DISPLAY_MODE
         super().updateWidgets()
+        translate_widgets(self, request_language(self.request))
         for name, value in self.verified.items():
             widget = self.widgets[name]
             widget.value = IDataConverter(widget).toWidgetValue(value)

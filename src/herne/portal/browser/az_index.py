@@ -3,6 +3,7 @@
 from herne.portal.browser.listing import find_services
 from herne.portal.browser.listing import initial_letter
 from herne.portal.browser.listing import service_summary
+from herne.portal.i18n import request_language
 from plone import api
 from Products.Five.browser import BrowserView
 import string
@@ -16,7 +17,7 @@ class AZIndexView(BrowserView):
 
     def groups(self):
         grouped = {letter: [] for letter in LETTERS}
-        for brain in find_services():
+        for brain in find_services(language=request_language(self.request)):
             grouped[initial_letter(brain.Title)].append(service_summary(brain))
         return grouped
 

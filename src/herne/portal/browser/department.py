@@ -5,6 +5,7 @@ from herne.portal.booking.counter_clerks import is_office_clerk
 from herne.portal.browser.listing import find_services
 from herne.portal.browser.listing import service_summary
 from herne.portal.browser.text import MultilineText
+from herne.portal.i18n import request_language
 from Products.Five.browser import BrowserView
 
 
@@ -13,7 +14,10 @@ class DepartmentView(MultilineText, BrowserView):
 
     def services(self):
         return [
-            service_summary(brain) for brain in find_services(department_uid=self.context.UID())
+            service_summary(brain)
+            for brain in find_services(
+                language=request_language(self.request), department_uid=self.context.UID()
+            )
         ]
 
     def day_list_url(self):

@@ -4,6 +4,7 @@ import collections
 from herne.portal import _
 from herne.portal.browser.listing import find_services
 from herne.portal.browser.listing import service_summary
+from herne.portal.i18n import request_language
 from herne.portal.vocabularies.catalogue import LIFE_SITUATIONS
 from plone import api
 from Products.Five.browser import BrowserView
@@ -28,7 +29,7 @@ class LifeSituationsView(BrowserView):
 
     def situations(self):
         counts = collections.Counter()
-        for brain in find_services():
+        for brain in find_services(language=request_language(self.request)):
             counts.update(brain.life_situations or ())
         return [
             {
@@ -41,4 +42,9 @@ class LifeSituationsView(BrowserView):
         ]
 
     def services(self):
-        return [service_summary(brain) for brain in find_services(life_situations=self.selected)]
+        return [
+            service_summary(brain)
+            for brain in find_services(
+                language=request_language(self.request), life_situations=self.selected
+            )
+        ]

@@ -1,6 +1,8 @@
 """Shared querying of published service pages for the citizen listings."""
 
 from herne.portal.eid.provider import eid_enabled
+from herne.portal.i18n import GERMAN
+from herne.portal.languages import german_only
 from herne.portal.reporting.maturity import BADGES
 from herne.portal.reporting.maturity import badge_of
 from herne.portal.reporting.maturity import facts_of
@@ -9,14 +11,37 @@ from plone import api
 from plone.i18n.normalizer.base import baseNormalize
 
 
-def find_services(sort_on="sortable_title", **query):
-    """Catalog brains of the service pages the current user may see.
+def find_services(sort_on="sortable_title", language=GERMAN, **query):
+    """Catalog brains of the service pages the current user may see, in ``language``.
 
-    Sorted A-Z unless ``sort_on`` is None, which keeps the full-text relevance order.
+    A service without a page in ``language`` is listed with its German page. Sorted A-Z
+    unless ``sort_on`` is None, which keeps the full-text relevance order (translations
+    first).
     """
     if sort_on:
         query["sort_on"] = sort_on
-    return api.content.find(portal_type="Service", **query)
+    german = api.content.find(portal_type="Service", **german_only(), **query)
+    if language == GERMAN:
+        return german
+    translated = list(api.content.find(portal_type="Service", Language=language, **query))
+    groups = {brain.TranslationGroup for brain in translated}
+    untranslated = [brain for brain in german if brain.TranslationGroup not in groups]
+    if untranslated:
+        # a German page that matched the query but whose translation did not
+        tgs = [brain.TranslationGroup for brain in untranslated if brain.TranslationGroup]
+        found = (
+            api.content.find(portal_type="Service", Language=language, TranslationGroup=tgs)
+            if tgs
+            else []
+        )
+        by_group = {brain.TranslationGroup: brain for brain in found}
+        translated.extend(by_group[tg] for tg in by_group if tg not in groups)
+        groups |= set(by_group)
+        untranslated = [brain for brain in untranslated if brain.TranslationGroup not in groups]
+    result = translated + untranslated
+    if sort_on == "sortable_title":
+        result.sort(key=lambda brain: baseNormalize(brain.Title or "").lower())
+    return result
 
 
 def badge(key):

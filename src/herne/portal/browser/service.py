@@ -9,6 +9,9 @@ from herne.portal.browser.listing import badge
 from herne.portal.browser.text import MultilineText
 from herne.portal.eid.provider import eid_enabled
 from herne.portal.eid.trust import requires_eid
+from herne.portal.i18n import GERMAN
+from herne.portal.languages import content_language
+from herne.portal.languages import german_original
 from herne.portal.reporting.maturity import badge_of
 from herne.portal.reporting.maturity import facts_of
 from herne.portal.workflow.catalogue import has_department
@@ -32,7 +35,35 @@ def format_euro(amount):
 
 
 class ServiceView(MultilineText, BrowserView):
-    """Default view of a service page."""
+    """Default view of a service page (German or a translation of it)."""
+
+    def __init__(self, context, request):
+        super().__init__(context, request)
+        # applications, bookings, forms and facts belong to the German page
+        self.original = german_original(context)
+        self.page_language = content_language(context)
+
+    @property
+    def german_lang(self):
+        """``lang`` of a German part inside a translated page (None on German pages)."""
+        return GERMAN if self.page_language != GERMAN else None
+
+    @property
+    def german_dir(self):
+        return "ltr" if self.page_language != GERMAN else None
+
+    def text(self, name):
+        """A text field of the page; the German page's where the translation left it empty."""
+        value = getattr(self.context, name, None)
+        if value or self.original is self.context:
+            return {"value": value, "lang": None, "dir": None, "source": self.context}
+        value = getattr(self.original, name, None)
+        return {
+            "value": value,
+            "lang": self.german_lang,
+            "dir": self.german_dir,
+            "source": self.original,
+        }
 
     def department(self):
         department = self.context.department_object()
@@ -47,21 +78,22 @@ class ServiceView(MultilineText, BrowserView):
 
     def availability_badge(self):
         """The same badge the listings show, decided by ``reporting.maturity.badge_of``."""
-        facts = facts_of(self.context, eid_enabled())
+        facts = facts_of(self.original, eid_enabled())
         return badge(badge_of(self.availability(), facts))
 
     def plain_language_lines(self):
         """The summary in Leichte Sprache, one sentence a line; empty when editors wrote none."""
-        return self.lines(getattr(self.context, "plain_language_summary", None))
+        # Leichte Sprache is a German variant: the German page's summary on every translation
+        return self.lines(getattr(self.original, "plain_language_summary", None))
 
     def can_apply_online(self):
         return self.context.can_apply_online
 
     def booking_url(self):
         """The page "Termin buchen" when the service has a visit length and an office taking bookings."""
-        if not bookable_offices(self.context):
+        if not bookable_offices(self.original):
             return None
-        return self.context.absolute_url() + "/@@termin-buchen"
+        return self.original.absolute_url() + "/@@termin-buchen"
 
     def is_on_site_only(self):
         return self.availability() == "on_site_only"
@@ -69,7 +101,10 @@ class ServiceView(MultilineText, BrowserView):
     def application_form_url(self):
         """URL of the online form inside this service page, if one is published."""
         forms = api.content.find(
-            context=self.context, portal_type="EasyForm", depth=1, sort_on="getObjPositionInParent"
+            context=self.original,
+            portal_type="EasyForm",
+            depth=1,
+            sort_on="getObjPositionInParent",
         )
         return forms[0].getURL() if forms else None
 
@@ -85,8 +120,10 @@ class ServiceView(MultilineText, BrowserView):
     def result_delivery_title(self):
         return vocabulary_title("herne.portal.ResultDelivery", self.context.result_delivery)
 
-    def _document(self, row):
+    def _document(self, row, lang=None):
         return {
+            "lang": lang,
+            "dir": "ltr" if lang else None,
             "name": row.get("name"),
             "note": row.get("note"),
             "provision": row.get("provision"),
@@ -96,16 +133,26 @@ class ServiceView(MultilineText, BrowserView):
         }
 
     def documents(self):
-        return [self._document(row) for row in self.context.required_documents or []]
+        rows = self.text("required_documents")
+        return [self._document(row, rows["lang"]) for row in rows["value"] or []]
 
     def originals(self):
         """What to bring in person: the service's own rule, also behind the receipt."""
-        return [self._document(row) for row in self.context.original_documents]
+        rows = self.context.original_documents
+        if not rows and self.original is not self.context:
+            return [self._document(row, GERMAN) for row in self.original.original_documents]
+        return [self._document(row) for row in rows]
 
     def fees(self):
+        rows = self.text("fees")
         return [
-            {"amount": format_euro(row["amount"]), "purpose": row.get("purpose")}
-            for row in self.context.fees or []
+            {
+                "amount": format_euro(row["amount"]),
+                "purpose": row.get("purpose"),
+                "lang": rows["lang"],
+                "dir": rows["dir"],
+            }
+            for row in rows["value"] or []
         ]
 
     def life_situations(self):

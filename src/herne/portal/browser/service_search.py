@@ -1,5 +1,6 @@
 """Full-text search that only finds service pages."""
 
+from herne.portal.i18n import request_language
 from herne.portal.service_search import search_services
 from Products.Five.browser import BrowserView
 
@@ -18,7 +19,7 @@ class ServiceSearchView(BrowserView):
         term = self.search_term()
         if not term:
             return []
-        found = search_services(term)
+        found = search_services(term, request_language(self.request))
         self.error = found.error
         self.suggestions = found.suggestions
         return found.services

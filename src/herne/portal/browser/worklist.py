@@ -20,6 +20,7 @@ from herne.portal.applications.worklist import form_text
 from herne.portal.applications.worklist import works_in_any_department
 from herne.portal.browser.csv_export import csv_download
 from herne.portal.formats import german_date
+from herne.portal.languages import german_only
 from herne.portal.payment.summary import worklist_payment_title
 from plone import api
 from plone.batching import Batch
@@ -118,7 +119,7 @@ class WorklistView(BrowserView):
             return []
         catalog = api.portal.get_tool("portal_catalog")
         brains = catalog.unrestrictedSearchResults(
-            portal_type="Service", department_uid=uids, sort_on="sortable_title"
+            portal_type="Service", department_uid=uids, sort_on="sortable_title", **german_only()
         )
         current = self.filter().service
         return [{"value": b.UID, "title": b.Title, "selected": current == b.UID} for b in brains]

@@ -14,6 +14,7 @@ from herne.portal.controlpanels.applications import RETENTION_MONTHS_MAX
 from herne.portal.controlpanels.applications import RETENTION_MONTHS_MIN
 from herne.portal.vocabularies.catalogue import ONLINE_APPLICABLE
 from herne.portal.vocabularies.catalogue import ORIGINAL
+from plone.app.multilingual.dx import directives as translation
 from plone.app.textfield import RichText
 from plone.app.z3cform.widgets.select import SelectFieldWidget
 from plone.autoform import directives
@@ -188,6 +189,18 @@ class IService(model.Schema):
         ),
         vocabulary="herne.portal.RetentionActions",
         required=False,
+    )
+
+    # the same in every translation: copied from the German page whenever it changes
+    translation.languageindependent(
+        "service_key",
+        "life_situations",
+        "department",
+        "result_delivery",
+        "trust_level",
+        "online_availability",
+        "retention_months",
+        "retention_action",
     )
 
     model.fieldset(

@@ -2,10 +2,13 @@
 
 from herne.portal.content.service import IService
 from herne.portal.i18n import in_german
+from herne.portal.languages import content_language
+from herne.portal.languages import german_original
 from herne.portal.reporting.maturity import stored_facts
 from plone.indexer import indexer
 from Products.CMFCore.utils import getToolByName
 from zope.component import getUtility
+from zope.i18n import translate
 from zope.schema.interfaces import IVocabularyFactory
 
 
@@ -41,11 +44,12 @@ def department_uid(obj):
     return department.UID() if department is not None else None
 
 
-def _life_situation_titles(obj):
+def _life_situation_titles(obj, language=None):
     vocabulary = getUtility(IVocabularyFactory, "herne.portal.LifeSituations")(obj)
     for key in obj.life_situations or ():
         if key in vocabulary:
-            yield in_german(vocabulary.getTerm(key).title)
+            title = vocabulary.getTerm(key).title
+            yield translate(title, target_language=language) if language else in_german(title)
 
 
 def _plain_text(obj, html):
@@ -67,4 +71,9 @@ def searchable_text(obj):
     department = obj.department_object()
     if department is not None:
         parts.append(department.title)
+    # A translation is found by the German name too, from any language.
+    original = german_original(obj)
+    if original is not obj:
+        parts.extend([original.title, *(original.subject or ())])
+        parts.extend(_life_situation_titles(obj, content_language(obj)))
     return " ".join(part for part in parts if part)

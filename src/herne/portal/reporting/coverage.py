@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from herne.portal.controlpanels.portal import portal_setting
 from herne.portal.eid.provider import eid_enabled
+from herne.portal.languages import german_only
 from herne.portal.reporting.maturity import CATEGORY_TITLES
 from herne.portal.reporting.maturity import LEVEL_TITLES
 from herne.portal.reporting.maturity import announced_without_form
@@ -33,7 +34,7 @@ def catalogue_rows():
     eid_available = eid_enabled()
     rows = []
     for brain in catalog.unrestrictedSearchResults(
-        portal_type="Service", review_state="published", sort_on="sortable_title"
+        portal_type="Service", review_state="published", sort_on="sortable_title", **german_only()
     ):
         service = brain._unrestrictedGetObject()
         facts = facts_of(service, eid_available)

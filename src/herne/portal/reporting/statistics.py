@@ -9,6 +9,7 @@ from datetime import datetime
 from datetime import time
 from datetime import timedelta
 from herne.portal.applications.processing import processing_states_titles
+from herne.portal.languages import german_only
 from herne.portal.workflow.application_table import DECIDED_STATES
 from herne.portal.workflow.application_table import OPEN_STATES
 import math
@@ -131,7 +132,7 @@ def backlog():
     }
     rows = []
     for department in catalog.unrestrictedSearchResults(
-        portal_type="Department", sort_on="sortable_title"
+        portal_type="Department", sort_on="sortable_title", **german_only()
     ):
         mine = _rids(catalog, "department_uid", department.UID)
         counts = {state: len(intersection(mine, rids)) for state, rids in per_state.items()}

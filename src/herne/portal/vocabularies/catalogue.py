@@ -1,6 +1,7 @@
 """Vocabularies that describe a service: life situations, delivery, trust level, availability, retention."""
 
 from herne.portal import _
+from herne.portal.languages import german_only
 from plone.app.vocabularies.catalog import StaticCatalogVocabulary
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
@@ -106,13 +107,20 @@ def retention_actions(context=None):
 @provider(IVocabularyFactory)
 def departments(context=None):
     """The departments a service can be assigned to; queried anew on every use."""
-    return StaticCatalogVocabulary({"portal_type": ["Department"], "sort_on": "sortable_title"})
+    return StaticCatalogVocabulary(
+        {"portal_type": ["Department"], "sort_on": "sortable_title", **german_only()}
+    )
 
 
 @provider(IVocabularyFactory)
 def services(context=None):
     """The published services, by title; their UIDs are stored (e.g. the front page's choice)."""
     return StaticCatalogVocabulary(
-        {"portal_type": ["Service"], "review_state": "published", "sort_on": "sortable_title"},
+        {
+            "portal_type": ["Service"],
+            "review_state": "published",
+            "sort_on": "sortable_title",
+            **german_only(),
+        },
         title_template="{brain.Title}",
     )

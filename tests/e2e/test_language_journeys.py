@@ -1,0 +1,99 @@
+"""A Turkish-speaking citizen applies for the dog tax, an Arabic-speaking one finds the ID card; the clerk works in German."""
+
+from playwright.sync_api import expect
+import pytest
+import re
+from tests.fixtures.applications import PDF
+
+
+pytestmark = pytest.mark.browser
+
+REFERENCE = re.compile(r"HER-\d{4}-\d{6}")
+
+
+class TestTurkishCitizenAppliesForTheDogTax:
+    def test_apply_in_turkish_receipt_in_turkish_clerk_in_german(self, journey):
+        person = journey("tuerkisch-hundesteuer")
+        person.login("buerger", "demo-buerger-2026")
+        page = person.goto("")
+        page.locator("nav.herne-language-switch").get_by_role("link", name="Türkçe").click()
+        expect(page.locator("html")).to_have_attribute("lang", "tr")
+        person.check("Startseite auf Türkisch")
+
+        page = person.goto("tr/leistungen/hundesteuer?set_language=tr")
+        expect(page.get_by_role("heading", level=1)).to_have_text(
+            "Köpek vergisi kaydı ve kaydın silinmesi"
+        )
+        person.check("Leistung Hundesteuer auf Türkisch")
+
+        page.locator("section.herne-cta a.btn-primary").click()
+        expect(page).to_have_url(re.compile(r"/leistungen/hundesteuer/antrag"))
+        expect(page.locator("html")).to_have_attribute("lang", "tr")
+        person.check("Antragsformular auf Türkisch")
+
+        page.get_by_label("Ne yapmak istiyorsunuz?").select_option("Hund abmelden")
+        page.get_by_label("Adı", exact=True).fill("Ayşe")
+        page.get_by_label("Soyadı").fill("Yılmaz")
+        page.get_by_label("Doğum tarihi").fill("1980-03-15")
+        page.get_by_label("Sokak ve kapı numarası").fill("Bahnhofstraße 12")
+        page.get_by_label("Posta kodu").fill("446")
+        page.get_by_label("Köpeğin adı").fill("Karabaş")
+        page.get_by_label("Cinsi").fill("Kangal")
+        page.get_by_label("Köpeğin beslenmeye başlandığı / verildiği tarih").fill("2026-10-01")
+        page.get_by_label(re.compile("Köpeğin başkasına verildiğine")).set_input_files(
+            files=[{"name": "devir.pdf", "mimeType": "application/pdf", "buffer": PDF}]
+        )
+        page.get_by_label(re.compile("Herne Belediyesi'nin bu başvuruyu")).check()
+        page.locator("#form-buttons-submit").click()
+        # the wrong postcode: a Turkish message by the field, nothing saved
+        expect(page.locator("#formfield-form-widgets-postcode")).to_contain_text("posta kodu")
+        person.check("Fehler auf Türkisch")
+
+        page.get_by_label("Posta kodu").fill("44623")
+        page.get_by_label(re.compile("Köpeğin başkasına verildiğine")).set_input_files(
+            files=[{"name": "devir.pdf", "mimeType": "application/pdf", "buffer": PDF}]
+        )
+        page.locator("#form-buttons-submit").click()
+        page.wait_for_load_state()
+        reference = REFERENCE.search(page.content()).group(0)
+        expect(page.locator("html")).to_have_attribute("lang", "tr")
+        person.check("Eingangsbestätigung auf Türkisch")
+        TestTurkishCitizenAppliesForTheDogTax.reference = reference
+
+        clerk = journey("tuerkisch-hundesteuer-sachbearbeitung")
+        clerk.login("sachbearbeitung-steuern", "demo-sachbearbeitung-steuern-2026")
+        page = clerk.goto("arbeitskorb?set_language=de")
+        page.get_by_role("link", name=reference).click()
+        expect(page.locator("html")).to_have_attribute("lang", "de")
+        # German labels and the German value the Turkish form offered as "Köpeğin kaydını sildirmek"
+        expect(page.get_by_text("Was möchten Sie tun?")).to_be_visible()
+        expect(page.get_by_text("Hund abmelden")).to_be_visible()
+        expect(page.get_by_text("Name des Hundes")).to_be_visible()
+        clerk.check("Antrag auf Türkisch beim Sachbearbeiter")
+
+
+class TestArabicCitizenFindsTheIdentityCard:
+    def test_search_in_arabic_and_the_on_site_box_at_320_px(self, journey):
+        person = journey("arabisch-personalausweis")
+        page = person.goto("ar?set_language=ar")
+        expect(page.locator("html")).to_have_attribute("lang", "ar")
+        expect(page.locator("body")).to_have_attribute("dir", "rtl")
+        person.check("Startseite auf Arabisch")
+
+        page = person.goto("ar/@@leistungssuche?SearchableText=Personalausweis")
+        result = page.get_by_role("link", name="طلب بطاقة الهوية الشخصية (Personalausweis)")
+        expect(result).to_be_visible()
+        person.check("Suche nach Personalausweis auf Arabisch")
+        result.click()
+        expect(page.locator("body")).to_have_attribute("dir", "rtl")
+        page.set_viewport_size({"width": 320, "height": 800})
+        box = page.locator("section.herne-on-site")
+        expect(box).to_be_visible()
+        expect(box).not_to_contain_text("Nur vor Ort")
+        expect(box).to_contain_text("صورة بيومترية لجواز السفر")
+        # mirrored: the box reads right to left, its list's bullets on the right
+        assert box.evaluate("e => getComputedStyle(e).direction") == "rtl"
+        bring = box.locator("ul.herne-bring")
+        assert bring.evaluate("e => getComputedStyle(e).paddingRight") != "0px"
+        assert bring.evaluate("e => getComputedStyle(e).paddingLeft") == "0px"
+        person.check("Personalausweis auf Arabisch (320 px)")
