@@ -1,12 +1,15 @@
-"""A webhook receiver on the loopback (a real HTTP server on a free port) that checks signatures and counts events."""
+"""Outbox test helpers: a scripted sender, and a webhook receiver on the loopback (a real HTTP server on a free port) that checks signatures and counts events."""
 
 import hashlib
+from herne.portal.outbox.interfaces import IOutboxSender
 import hmac
 from http.server import BaseHTTPRequestHandler
 from http.server import ThreadingHTTPServer
 import json
 import pytest
 import threading
+from zope.component import getGlobalSiteManager
+from zope.interface import implementer
 
 
 class Receiver:
@@ -52,3 +55,34 @@ def webhook_receiver():
     yield receiver
     server.shutdown()
     server.server_close()
+
+
+@implementer(IOutboxSender)
+class ScriptedSender:
+    """Answers with the errors it is given, then succeeds; remembers what it was handed."""
+
+    def __init__(self, errors=()):
+        self.errors = list(errors)
+        self.calls = []
+
+    def send(self, entry, application):
+        self.calls.append((entry.idempotency_key, application.reference_number))
+        if self.errors:
+            raise self.errors.pop(0)
+        return {"receiver_id": "R-1"}
+
+
+@pytest.fixture()
+def scripted_sender():
+    registry = getGlobalSiteManager()
+    made = []
+
+    def register(errors=()):
+        sender = ScriptedSender(errors)
+        registry.registerUtility(sender, IOutboxSender, name="test-kind")
+        made.append(sender)
+        return sender
+
+    yield register
+    for sender in made:
+        registry.unregisterUtility(sender, IOutboxSender, name="test-kind")

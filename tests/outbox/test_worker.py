@@ -1,7 +1,6 @@
 """The worker: sends after commit, once; retries with growing pauses; dead letters; re-sends what a kill left."""
 
 from herne.portal.applications.notifications import queue_receipt_mail
-from herne.portal.outbox.interfaces import IOutboxSender
 from herne.portal.outbox.interfaces import PermanentDeliveryError
 from herne.portal.outbox.interfaces import TemporaryDeliveryError
 from herne.portal.outbox.storage import enqueue
@@ -16,42 +15,9 @@ from tests.fixtures.applications import build_application
 from tests.fixtures.mail import mails_to
 import time
 import transaction
-from zope.component import getGlobalSiteManager
-from zope.interface import implementer
 
 
 CITIZEN_ADDRESS = "buerger@example.org"
-
-
-@implementer(IOutboxSender)
-class ScriptedSender:
-    """Answers with the errors it is given, then succeeds; remembers what it was handed."""
-
-    def __init__(self, errors=()):
-        self.errors = list(errors)
-        self.calls = []
-
-    def send(self, entry, application):
-        self.calls.append((entry.idempotency_key, application.reference_number))
-        if self.errors:
-            raise self.errors.pop(0)
-        return {"receiver_id": "R-1"}
-
-
-@pytest.fixture()
-def scripted_sender():
-    registry = getGlobalSiteManager()
-    made = []
-
-    def register(errors=()):
-        sender = ScriptedSender(errors)
-        registry.registerUtility(sender, IOutboxSender, name="test-kind")
-        made.append(sender)
-        return sender
-
-    yield register
-    for sender in made:
-        registry.unregisterUtility(sender, IOutboxSender, name="test-kind")
 
 
 def _entry(entry_id):
