@@ -61,6 +61,9 @@ def receiver():
     return server, arrivals
 
 
+WEBHOOK_ENTRIES = set()
+
+
 def submit(portal, count):
     """``count`` submissions, each committed; returns {event id: commit time}."""
     committed = {}
@@ -72,6 +75,7 @@ def submit(portal, count):
         for entry in get_outbox().for_application(application.UID()):
             if entry.kind == "webhook":
                 committed[entry.idempotency_key] = time.time()
+                WEBHOOK_ENTRIES.add(entry.id)
     return committed
 
 
@@ -91,6 +95,8 @@ def test_outbox_drill_and_throughput(demo_functional):
     seen = Counter()
 
     def hook(step, entry_id):
+        if entry_id not in WEBHOOK_ENTRIES:
+            return  # the submissions' mails go through the same rounds, uncut
         seen[entry_id, step] += 1
         if step in ("claimed", "sent") and seen[entry_id, step] == 1:
             number = len([key for key in seen if key[1] == step])
