@@ -29,6 +29,7 @@ pytest_plugins = [
     "tests.fixtures.assist",
     "tests.fixtures.payment",
     "tests.fixtures.fitconnect",
+    "tests.fixtures.openapi",
 ]
 
 #: Layer fixture prefixes of the empty site and of the demo site.

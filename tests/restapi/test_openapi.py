@@ -5,13 +5,11 @@ from herne.portal.applications.processing import perform
 from herne.portal.interfaces import IHernePortalLayer
 from herne.portal.openapi import description
 from plone import api
-import pytest
 import requests
 from tests.fixtures.applications import CITIZEN
 from tests.fixtures.applications import CLERK
 from tests.fixtures.applications import OTHER_CITIZEN
 from tests.fixtures.applications import PDF
-from tests.fixtures.openapi import described
 from tests.fixtures.openapi import validator
 from tests.fixtures.rest import DOG_TAX
 from tests.fixtures.rest import relative
@@ -130,17 +128,6 @@ def test_a_body_off_the_description_is_caught():
         "components", "responses", "BadRequest", "content", "application/json", "schema"
     )
     assert not error.is_valid({"error": {"type": "BadRequest", "message": ""}})
-
-
-@pytest.fixture()
-def check(rest_portal):
-    url = rest_portal.absolute_url()
-
-    def check(response, status):
-        assert response.status_code == status, response.text[:500]
-        return described(response, url)
-
-    return check
 
 
 def test_postkorb_answers_as_described(api_session, check, certificate_application):

@@ -1,0 +1,101 @@
+"""Real answers of the booking, clerk, administration and public REST endpoints match docs/openapi.yaml."""
+
+from datetime import datetime
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
+from tests.fixtures.applications import CITIZEN
+from tests.fixtures.applications import CLERK
+from tests.fixtures.booking import OFFICE
+from tests.fixtures.booking import next_weekday
+from tests.fixtures.rest import relative
+from urllib.parse import parse_qs
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+
+def at(day, hour):
+    return datetime(day.year, day.month, day.day, hour, tzinfo=ZoneInfo("Europe/Berlin"))
+
+
+def test_booking_endpoints_answer_as_described(booking_office, api_session, check):
+    portal, office, service = booking_office
+    anonymous, clerk, citizen = api_session(), api_session(*CLERK), api_session(*CITIZEN)
+    day = next_weekday(1)
+    query = {"office": OFFICE, "service": service.UID(), "start": day.isoformat()}
+    query["end"] = day.isoformat()
+    check(citizen.get("@termine", params=query), 200)
+    check(citizen.get("@termine", params={"office": "gibt-es-nicht"}), 400)
+    booking = {"office": OFFICE, "service": service.UID(), "start": at(day, 10).isoformat()}
+    booking.update(name="Eva Test", email="eva@example.org")
+    booked = anonymous.post("@termine", json=booking)
+    check(booked, 201)
+    check(anonymous.post("@termine", json={"office": OFFICE}), 400)
+    link = booked.json()["cancel_url"]
+    token = parse_qs(urlsplit(link).query)["token"][0]
+    booking_url = booked.json()["@id"]
+    check(anonymous.get(booking_url, params={"token": token}), 200)
+    check(anonymous.get(booking_url, params={"token": "falsch"}), 404)
+    moving = {"token": token, "start": day.isoformat(), "end": day.isoformat()}
+    check(anonymous.get(f"{booking_url}/verschieben", params=moving), 200)
+    day_list = {"office": OFFICE, "date": day.isoformat()}
+    check(clerk.get("@tagesliste", params=day_list), 200)
+    check(citizen.get("@tagesliste", params=day_list), 403)
+    check(clerk.post("@tagesliste", json={"office": OFFICE, "action": "springen"}), 400)
+    blocks = f"{relative(office, portal)}/@schaltersperren"
+    check(clerk.get(blocks), 200)
+    check(citizen.get(blocks), 403)
+    block = {"start": at(day, 11).isoformat(), "end": at(day, 12).isoformat(), "counters": 1}
+    check(clerk.post(blocks, json={**block, "reason": "krank"}), 201)
+    check(clerk.post(blocks, json={}), 400)
+    check(clerk.delete(f"{blocks}/gibt-es-nicht"), 404)
+    check(anonymous.post(link, json={}), 200)
+    check(anonymous.post(link, json={}), 404)
+
+
+def test_clerk_endpoints_answer_as_described(
+    api_session, check, rest_portal, certificate_application
+):
+    clerk, citizen = api_session(*CLERK), api_session(*CITIZEN)
+    check(clerk.get("@postausgang"), 200)
+    check(citizen.get("@postausgang"), 403)
+    check(clerk.post("@postausgang", json={"letters": "alle"}), 400)
+    path = relative(certificate_application, rest_portal)
+    check(citizen.get(f"{path}/@zahlung"), 200)
+    check(citizen.get(f"{path}/@termin-verschieben"), 404)
+    check(citizen.post(f"{path}/@termin-verschieben", json={"start": "2027-01-04T10:00"}), 404)
+    check(citizen.post(f"{path}/@termin-absagen", json={}), 404)
+    check(citizen.post(f"{path}/@einwilligung-widerrufen", json={}), 400)
+    claim = {"code": "ABCD", "reference_number": "HER-2026-999999", "birth_date": "1970-04-12"}
+    check(citizen.post("@antrag-zuordnen", json=claim), 400)
+    check(citizen.patch(path, json={"title": "Neu"}), 401)
+
+
+def test_administration_endpoints_answer_as_described(
+    api_session, check, rest_portal, certificate_application
+):
+    manager, citizen = api_session(SITE_OWNER_NAME, SITE_OWNER_PASSWORD), api_session(*CITIZEN)
+    check(manager.get("@zahlungseingaenge", params={"abteilung": OFFICE}), 200)
+    check(manager.get("@zahlungseingaenge", params={"tag": "gestern"}), 400)
+    check(citizen.get("@zahlungseingaenge"), 401)
+    check(manager.get("@ausgang"), 200)
+    check(manager.post("@ausgang", json={"id": "gibt-es-nicht"}), 404)
+    check(citizen.get("@ausgang"), 401)
+    check(manager.get("@aufbewahrung"), 200)
+    check(citizen.get("@aufbewahrung"), 401)
+    check(manager.get("@registry/plone.site_title"), 200)
+    check(manager.get("@registry/gibt.es.nicht"), 404)
+    check(manager.patch("@startseite", json={"featured_services": "alle"}), 400)
+    check(api_session().patch("@startseite", json={"featured_services": []}), 401)
+    check(manager.patch(relative(certificate_application, rest_portal), json={"title": "Neu"}), 204)
+
+
+def test_public_endpoints_answer_as_described(api_session, check):
+    anonymous = api_session()
+    check(anonymous.get("@leistungssuche", params={"SearchableText": "Hundesteur"}), 200)
+    check(anonymous.get("@leistungssuche"), 200)
+    check(anonymous.get("@startseite"), 200)
+    check(anonymous.post("@login", json={"login": CITIZEN[0], "password": CITIZEN[1]}), 200)
+    check(anonymous.post("@login", json={"login": CITIZEN[0], "password": "falsch"}), 401)
+    check(anonymous.get("@login-oidc"), 404)  # no eID provider on the demo site
+    check(anonymous.post("@login-oidc", json={}), 404)
+    check(anonymous.get("@logout-oidc"), 404)
