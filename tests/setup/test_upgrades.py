@@ -49,7 +49,7 @@ def test_upgrade_1000_to_1001(portal):
         ["UpgradeStep"],
         ["UpgradeDepends"],
         ["UpgradeStep"],
-        ["UpgradeDepends"],
+        ["UpgradeStep"],
         ["UpgradeStep"],
         ["UpgradeDepends", "UpgradeStep"],
         ["UpgradeDepends", "UpgradeStep"],
