@@ -7,7 +7,10 @@ from tests.fixtures.applications import CITIZEN
 from tests.fixtures.applications import CLERK
 from tests.fixtures.booking import OFFICE
 from tests.fixtures.booking import next_weekday
+from tests.fixtures.payment import configure_payment
+from tests.fixtures.rest import DOG_TAX
 from tests.fixtures.rest import relative
+import transaction
 from urllib.parse import parse_qs
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -99,3 +102,21 @@ def test_public_endpoints_answer_as_described(api_session, check):
     check(anonymous.get("@login-oidc"), 404)  # no eID provider on the demo site
     check(anonymous.post("@login-oidc", json={}), 404)
     check(anonymous.get("@logout-oidc"), 404)
+
+
+def test_a_fee_answers_402_as_described(rest_portal, payment_service, api_session, check):
+    configure_payment(payment_service.url, endpoints=["steuern=steuern"])
+    rest_portal["leistungen"]["hundesteuer"].payment_enabled = True
+    transaction.commit()
+    form = "leistungen/hundesteuer/antrag/@antragsformular"
+    citizen = api_session(*CITIZEN)
+    check(citizen.post(form, json={"values": DOG_TAX, "token": "openapi-402"}), 402)
+    (draft,) = citizen.get("@postkorb").json()["items"]
+    check(citizen.get(f"{draft['@id']}/@zahlung"), 200)  # open, with the pay page
+
+
+def test_outbox_answers_as_described(api_session, check):
+    manager = api_session(SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+    check(manager.get("@ausgang", params={"stand": "dead"}), 200)
+    check(manager.get("@ausgang", params={"stand": "irgendwie"}), 400)
+    check(manager.post("@ausgang", json={}), 404)
