@@ -5,6 +5,8 @@ from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from tests.fixtures.applications import CITIZEN
 from tests.fixtures.applications import CLERK
+from tests.fixtures.applications import bring_to
+from tests.fixtures.applications import draft_application
 from tests.fixtures.booking import OFFICE
 from tests.fixtures.booking import next_weekday
 from tests.fixtures.payment import configure_payment
@@ -120,3 +122,31 @@ def test_outbox_answers_as_described(api_session, check):
     check(manager.get("@ausgang", params={"stand": "dead"}), 200)
     check(manager.get("@ausgang", params={"stand": "irgendwie"}), 400)
     check(manager.post("@ausgang", json={}), 404)
+
+
+def test_an_application_visit_answers_as_described(booking_office, api_session, check):
+    portal, office, _service = booking_office
+    application = draft_application(portal, service="fuehrungszeugnis")
+    application.originals = [{"name": "Ehrenamtsnachweis", "shown_at": None, "checked_by": None}]
+    bring_to(application, "ready_for_pickup")
+    application.department_uid = office.UID()
+    transaction.commit()
+    citizen, day = api_session(*CITIZEN), next_weekday(1)
+    visit = {"office": OFFICE, "service": application.service_uid, "application": application.UID()}
+    check(citizen.post("@termine", json={**visit, "start": at(day, 9).isoformat()}), 201)
+    path = relative(application, portal)
+    check(citizen.get(f"{path}/@termin-verschieben", params={"start": day, "end": day}), 200)
+    check(citizen.get(f"{path}/@termin-verschieben", params={"start": "morgen"}), 400)
+    check(citizen.post(f"{path}/@termin-verschieben", json={"start": "bald"}), 400)
+    check(citizen.post(f"{path}/@termin-verschieben", json={"start": at(day, 10).isoformat()}), 201)
+    check(citizen.post(f"{path}/@termin-absagen", json={}), 200)
+    check(citizen.post(f"{path}/@termin-absagen", json={}), 404)
+
+
+def test_a_retention_run_and_the_front_page_choice_answer_as_described(api_session, check):
+    manager = api_session(SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+    check(manager.post("@aufbewahrung", json={}), 200)
+    featured = [
+        item["@id"] for item in api_session().get("@startseite").json()["featured_services"]
+    ]
+    check(manager.patch("@startseite", json={"featured_services": featured[::-1]}), 200)
