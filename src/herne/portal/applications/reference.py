@@ -142,13 +142,15 @@ def _from_block(root, year):
     key = (root._p_jar.db().database_name, root._p_oid, year)
     with _blocks_lock:
         block = _blocks.get(key)
-        if block is not None and block[0] <= block[1]:
-            # Drawn and committed: the stored counter is at its end or beyond, unless the
-            # database went back. A snapshot older than the draw is asked again, fresh.
-            if _stored_value(root, year) >= block[1] or _fresh_value(root, year) >= block[1]:
-                number = block[0]
-                block[0] += 1
-                return number
+        left_in_block = block is not None and block[0] <= block[1]
+        # Drawn and committed: the stored counter is at its end or beyond, unless the
+        # database went back. A snapshot older than the draw is asked again, fresh.
+        if left_in_block and (
+            _stored_value(root, year) >= block[1] or _fresh_value(root, year) >= block[1]
+        ):
+            number = block[0]
+            block[0] += 1
+            return number
         last = _draw_in_own_transaction(root, year, BLOCK_SIZE)
         _blocks[key] = [last - BLOCK_SIZE + 2, last]
         return last - BLOCK_SIZE + 1

@@ -9,4 +9,6 @@ def upgrade(setup_tool):
     # Only the FIT-Connect records: importing all of registry.xml would undo the site's own settings
     # (TinyMCE, resizing, bundles) that earlier upgrades deliberately kept.
     getUtility(IRegistry).registerInterface(IFitConnectSettings, prefix="herne.portal.fitconnect")
-    setup_tool.runImportStepFromProfile("profile-herne.portal:default", "controlpanel", run_dependencies=False)
+    setup_tool.runImportStepFromProfile(
+        "profile-herne.portal:default", "controlpanel", run_dependencies=False
+    )
