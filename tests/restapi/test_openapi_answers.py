@@ -7,6 +7,9 @@ from tests.fixtures.applications import CITIZEN
 from tests.fixtures.applications import CLERK
 from tests.fixtures.applications import bring_to
 from tests.fixtures.applications import draft_application
+from tests.fixtures.assist import HELPER
+from tests.fixtures.assist import NEWCOMER
+from tests.fixtures.assist import TAX_CLERK
 from tests.fixtures.booking import OFFICE
 from tests.fixtures.booking import next_weekday
 from tests.fixtures.payment import configure_payment
@@ -150,3 +153,22 @@ def test_a_retention_run_and_the_front_page_choice_answer_as_described(api_sessi
         item["@id"] for item in api_session().get("@startseite").json()["featured_services"]
     ]
     check(manager.patch("@startseite", json={"featured_services": featured[::-1]}), 200)
+
+
+def test_applications_entered_for_others_answer_as_described(
+    helpers, apply_for, api_session, check
+):
+    entered = apply_for()
+    check(entered, 201)
+    body = entered.json()
+    check(api_session(*HELPER).get("@postkorb"), 200)  # lists it under "erfasst"
+    check(api_session(*HELPER).get(f"{body['@id']}/@antrag"), 200)
+    clerk = api_session(*TAX_CLERK)
+    check(clerk.post(f"{body['@id']}/@einwilligung-widerrufen"), 200)
+    check(clerk.post(f"{body['@id']}/@einwilligung-widerrufen"), 400)
+    claimed = apply_for().json()
+    claim = {"reference_number": claimed["reference_number"], "birth_date": "1941-02-03"}
+    newcomer = api_session(*NEWCOMER)
+    check(newcomer.post("@antrag-zuordnen", json={**claim, "code": "FALSCH"}), 400)
+    check(newcomer.post("@antrag-zuordnen", json={**claim, "code": claimed["zuordnungscode"]}), 200)
+    check(api_session().post("@antrag-zuordnen", json={}), 401)
