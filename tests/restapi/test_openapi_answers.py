@@ -37,6 +37,8 @@ def test_booking_endpoints_answer_as_described(booking_office, api_session, chec
     booking.update(name="Eva Test", email="eva@example.org")
     booked = anonymous.post("@termine", json=booking)
     check(booked, 201)
+    check(anonymous.post("@termine", json={**booking, "email": "ute@example.org"}), 201)
+    check(anonymous.post("@termine", json={**booking, "email": "udo@example.org"}), 409)  # full
     check(anonymous.post("@termine", json={"office": OFFICE}), 400)
     link = booked.json()["cancel_url"]
     token = parse_qs(urlsplit(link).query)["token"][0]
@@ -53,7 +55,10 @@ def test_booking_endpoints_answer_as_described(booking_office, api_session, chec
     check(clerk.get(blocks), 200)
     check(citizen.get(blocks), 403)
     block = {"start": at(day, 11).isoformat(), "end": at(day, 12).isoformat(), "counters": 1}
-    check(clerk.post(blocks, json={**block, "reason": "krank"}), 201)
+    blocked = clerk.post(blocks, json={**block, "reason": "krank"})
+    check(blocked, 201)
+    check(citizen.delete(f"{blocks}/{blocked.json()['id']}"), 403)
+    check(clerk.delete(f"{blocks}/{blocked.json()['id']}"), 204)
     check(clerk.post(blocks, json={}), 400)
     check(clerk.delete(f"{blocks}/gibt-es-nicht"), 404)
     check(anonymous.post(link, json={}), 200)
