@@ -37,7 +37,8 @@ def test_booking_endpoints_answer_as_described(booking_office, api_session, chec
     booking.update(name="Eva Test", email="eva@example.org")
     booked = anonymous.post("@termine", json=booking)
     check(booked, 201)
-    check(anonymous.post("@termine", json={**booking, "email": "ute@example.org"}), 201)
+    booked_second = anonymous.post("@termine", json={**booking, "email": "ute@example.org"})
+    check(booked_second, 201)
     check(anonymous.post("@termine", json={**booking, "email": "udo@example.org"}), 409)  # full
     check(anonymous.post("@termine", json={"office": OFFICE}), 400)
     link = booked.json()["cancel_url"]
@@ -51,6 +52,9 @@ def test_booking_endpoints_answer_as_described(booking_office, api_session, chec
     check(clerk.get("@tagesliste", params=day_list), 200)
     check(citizen.get("@tagesliste", params=day_list), 403)
     check(clerk.post("@tagesliste", json={"office": OFFICE, "action": "springen"}), 400)
+    check(citizen.post("@tagesliste", json={"office": OFFICE, "action": "cancel"}), 403)
+    second = {"office": OFFICE, "date": day.isoformat(), "code": booked_second.json()["code"]}
+    check(clerk.post("@tagesliste", json={**second, "action": "cancel"}), 200)
     blocks = f"{relative(office, portal)}/@schaltersperren"
     check(clerk.get(blocks), 200)
     check(citizen.get(blocks), 403)
