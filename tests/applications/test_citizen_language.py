@@ -3,6 +3,7 @@
 from herne.portal.applications.processing import perform
 from plone import api
 import pytest
+import re
 from tests.fixtures.applications import CLERK
 from tests.fixtures.applications import build_application
 from tests.fixtures.mail import mails_to
@@ -22,7 +23,7 @@ def applied_in(demo_functional, mailbox):
 
     def make(language):
         application = build_application(portal, "fuehrungszeugnis")
-        application.language = language
+        application.citizen_language = language
         transaction.commit()
         settle(mailbox, 1)
         mailbox.clear()
@@ -128,3 +129,18 @@ def test_older_applications_count_as_german(applied_in, browser_as):
     clerk = browser_as(*CLERK)
     clerk.open(application.absolute_url())
     assert "<strong>Deutsch</strong>" in clerk.contents
+
+
+def test_clerk_reads_a_turkish_application_in_german_and_finds_it_in_the_worklist(
+    applied_in, browser_as
+):
+    # the citizen's language is not the content language: multilingual would otherwise
+    # negotiate Turkish pages for the clerk and German-only listings would leave it out
+    application = applied_in("tr")
+    clerk = browser_as(*CLERK)
+    clerk.open(application.absolute_url())
+    assert re.search(r'<html[^>]* lang="de"', clerk.contents)
+    assert "Sprache der Antragstellung" in clerk.contents
+    assert "<strong>Türkisch</strong>" in clerk.contents
+    clerk.open(api.portal.get().absolute_url() + "/arbeitskorb")
+    assert application.reference_number in clerk.contents

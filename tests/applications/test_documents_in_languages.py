@@ -12,7 +12,7 @@ import unicodedata
 
 def pdf_of(portal, language):
     application = build_application(portal, "hundesteuer")
-    application.language = language
+    application.citizen_language = language
     return application, PdfReader(BytesIO(receipt_pdf(application)))
 
 

@@ -12,11 +12,6 @@ REFERENCE = re.compile(r"HER-\d{4}-\d{6}")
 
 
 class TestTurkishCitizenAppliesForTheDogTax:
-    @pytest.mark.xfail(
-        strict=True,
-        reason="known defect: the clerk's page of the Turkish application is served with "
-        'lang="tr" although the clerk chose German (everything before it passes)',
-    )
     def test_apply_in_turkish_receipt_in_turkish_clerk_in_german(self, journey):
         person = journey("tuerkisch-hundesteuer")
         person.login("buerger", "demo-buerger-2026")

@@ -72,7 +72,7 @@ PLONE_PARAMETERS = [
     "form.widgets.current_password",
     "form.widgets.new_password",
     "form.widgets.new_password_ctl",
-    "form.widgets.language",
+    "form.widgets.citizen_language",
     "form.widgets.timezone",
     "form.buttons.save",
     "form.buttons.register",

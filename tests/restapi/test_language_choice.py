@@ -52,6 +52,8 @@ def test_accept_language_chooses_by_weight(offered, api_session):
 
 
 def test_german_by_default_and_for_languages_not_offered(rest_portal, api_session):
+    api.portal.set_registry_record("plone.available_languages", ["de"])
+    transaction.commit()
     session = api_session(*CITIZEN)
     response = session.post(FORM, json={"values": {**DOG_TAX, "postcode": "4462"}})
     assert postcode_error(response) == POSTCODE["de"]
@@ -83,7 +85,7 @@ def test_application_filed_in_a_language_records_it_and_its_receipt_follows(
     transaction.abort()
     (brain,) = applications_of("buerger")
     application = brain._unrestrictedGetObject()
-    assert application.language == "tr"
+    assert application.citizen_language == "tr"
     (receipt,) = [parsed(envelope) for envelope in receipts(mailbox)]
     assert receipt["Subject"].startswith(f"Alındı belgesi {application.reference_number}: ")
     assert "Dosya numaranız: " + application.reference_number in receipt.get_content()

@@ -123,7 +123,7 @@ def in_request_language(message):
 
 def application_language(application):
     """The language the citizen used for ``application`` (German for older applications)."""
-    language = getattr(application, "language", None)
+    language = getattr(application, "citizen_language", None)
     return language if language in INTERFACE_LANGUAGES else GERMAN
 
 

@@ -156,7 +156,7 @@ def create_application(
         application.contact_method = contact_method
         application.postal_address = postal_address
         if language is not None:
-            application.language = language
+            application.citizen_language = language
         for name, (title, value) in uploads.items():
             keep_file(application, name, title, value)
         removed = [

@@ -49,7 +49,7 @@ class IApplication(model.Schema):
         readonly=True,
     )
     postal_address = schema.Text(title=_("Postanschrift für Briefe"), required=False, readonly=True)
-    language = schema.ASCIILine(
+    citizen_language = schema.ASCIILine(
         title=_("Sprache der Antragstellung"),
         description=_(
             "Die Sprache, in der die antragstellende Person den Antrag gestellt hat; in ihr "
@@ -84,7 +84,7 @@ class Application(Container):
     postal_address = None
     letters = None
     #: The interface language the citizen used (i18n.INTERFACE_LANGUAGES); None: German.
-    language = None
+    citizen_language = None
     #: Originals to show at the counter: dicts with name, shown_at and checked_by.
     originals = ()
     #: What a draft's form fields held, to fill the form again when the citizen resumes.
