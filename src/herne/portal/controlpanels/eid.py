@@ -1,18 +1,14 @@
 """Control panel "eID-Anmeldung": the OpenID Connect provider, claim mapping and trust levels."""
 
 from herne.portal import _
-from herne.portal.eid.secret import has_client_secret
-from herne.portal.eid.secret import set_client_secret
+from herne.portal.controlpanels.write_only_secret import WriteOnlySecretForm
+from herne.portal.eid.secret import CLIENT_SECRET
 from herne.portal.eid.trust import LOGIN_LEVELS
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
-from plone.app.registry.browser.controlpanel import RegistryEditForm
 from plone.autoform import directives
-from plone.registry.interfaces import IRegistry
 from zope import schema
-from zope.component import getUtility
 from zope.interface import Interface
 from zope.interface import Invalid
-from zope.interface import implementer
 from zope.interface import invariant
 
 
@@ -133,52 +129,20 @@ class IEidSettingsForm(IEidSettings):
     directives.order_after(client_secret="client_id")
 
 
-@implementer(IEidSettingsForm)
-class SettingsWithSecret:
-    """The registry's records proxy, with a client secret that can be written but not read."""
-
-    def __init__(self, records):
-        self.__dict__["_records"] = records
-
-    @property
-    def client_secret(self):
-        return ""
-
-    def __getattr__(self, name):
-        return getattr(self._records, name)
-
-    def __setattr__(self, name, value):
-        if name == "client_secret":
-            set_client_secret(value)
-        else:
-            setattr(self._records, name, value)
-
-
-class EidSettingsForm(RegistryEditForm):
+class EidSettingsForm(WriteOnlySecretForm):
     schema = IEidSettingsForm
     schema_prefix = "herne.portal.eid"
+    settings_interface = IEidSettings
+    secret_field = "client_secret"
+    secret = CLIENT_SECRET
+    secret_set_text = SECRET_SET
+    secret_not_set_text = SECRET_NOT_SET
     label = _("eID-Anmeldung")
     description = _(
         "Anmeldung mit dem Online-Ausweis über OpenID Connect (BundID oder ein anderer Anbieter). "
         "Lokale Benutzerkonten gelten als Vertrauensniveau „basic“. Das Client-Secret wird "
         "nicht angezeigt; ein leeres Feld behält das gespeicherte."
     )
-
-    def getContent(self):
-        records = getUtility(IRegistry).forInterface(IEidSettings, prefix=self.schema_prefix)
-        return SettingsWithSecret(records)
-
-    def updateWidgets(self):
-        super().updateWidgets()
-        widget = self.widgets["client_secret"]
-        # The stored secret never goes back to the browser; the page only says whether one is set.
-        widget.value = ""
-        widget.description = SECRET_SET if has_client_secret() else SECRET_NOT_SET
-
-    def applyChanges(self, data):
-        if not data.get("client_secret"):
-            data = {name: value for name, value in data.items() if name != "client_secret"}
-        return super().applyChanges(data)
 
 
 class EidSettingsView(ControlPanelFormWrapper):

@@ -1,19 +1,15 @@
 """Control panel "E-Payment": the XBezahldienste payment service, endpoints per department, booking text."""
 
 from herne.portal import _
-from herne.portal.payment.credentials import has_payment_password
-from herne.portal.payment.credentials import set_payment_password
+from herne.portal.controlpanels.write_only_secret import WriteOnlySecretForm
+from herne.portal.payment.credentials import PAYMENT_PASSWORD
 from plone import api
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
-from plone.app.registry.browser.controlpanel import RegistryEditForm
 from plone.autoform import directives
-from plone.registry.interfaces import IRegistry
 from string import Formatter
 from zope import schema
-from zope.component import getUtility
 from zope.interface import Interface
 from zope.interface import Invalid
-from zope.interface import implementer
 from zope.interface import invariant
 
 
@@ -154,30 +150,14 @@ class IPaymentSettingsForm(IPaymentSettings):
     directives.order_after(password="username")
 
 
-@implementer(IPaymentSettingsForm)
-class SettingsWithPassword:
-    """The registry's records proxy, with a password that can be written but not read."""
-
-    def __init__(self, records):
-        self.__dict__["_records"] = records
-
-    @property
-    def password(self):
-        return ""
-
-    def __getattr__(self, name):
-        return getattr(self._records, name)
-
-    def __setattr__(self, name, value):
-        if name == "password":
-            set_payment_password(value)
-        else:
-            setattr(self._records, name, value)
-
-
-class PaymentSettingsForm(RegistryEditForm):
+class PaymentSettingsForm(WriteOnlySecretForm):
     schema = IPaymentSettingsForm
     schema_prefix = SETTINGS_PREFIX
+    settings_interface = IPaymentSettings
+    secret_field = "password"
+    secret = PAYMENT_PASSWORD
+    secret_set_text = PASSWORD_SET
+    secret_not_set_text = PASSWORD_NOT_SET
     label = _("E-Payment")
     description = _(
         "Online-Bezahlung von Gebühren über einen Bezahldienst nach dem Standard XBezahldienste "
@@ -185,20 +165,7 @@ class PaymentSettingsForm(RegistryEditForm):
         "das gespeicherte."
     )
 
-    def getContent(self):
-        records = getUtility(IRegistry).forInterface(IPaymentSettings, prefix=self.schema_prefix)
-        return SettingsWithPassword(records)
-
-    def updateWidgets(self):
-        super().updateWidgets()
-        widget = self.widgets["password"]
-        # The stored password never goes back to the browser; the page only says whether one is set.
-        widget.value = ""
-        widget.description = PASSWORD_SET if has_payment_password() else PASSWORD_NOT_SET
-
     def applyChanges(self, data):
-        if not data.get("password"):
-            data = {name: value for name, value in data.items() if name != "password"}
         changes = super().applyChanges(data)
         if changes:
             reindex_services()

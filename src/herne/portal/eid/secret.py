@@ -4,32 +4,18 @@ Registry records are readable by every registry view and by REST ``@registry``; 
 secret is only written (control panel, demo set-up) and read by the code exchange.
 """
 
+from herne.portal.site_secret import SiteSecret
 from plone import api
-from zope.annotation.interfaces import IAnnotations
 
 
-#: The site annotation holding the secret.
-ANNOTATION_KEY = "herne.portal.eid.client_secret"
+#: The eID client secret at the OpenID provider.
+CLIENT_SECRET = SiteSecret("herne.portal.eid.client_secret")
 #: The registry record that held it up to profile 1017 (moved by the upgrade to 1018).
 LEGACY_RECORD = "herne.portal.eid.client_secret"
 
-
-def client_secret():
-    """The stored client secret, or "" when none is set."""
-    return IAnnotations(api.portal.get()).get(ANNOTATION_KEY, "")
-
-
-def has_client_secret():
-    return bool(client_secret())
-
-
-def set_client_secret(value):
-    """Store ``value`` as the client secret; an empty value removes it."""
-    annotations = IAnnotations(api.portal.get())
-    if value:
-        annotations[ANNOTATION_KEY] = str(value)
-    else:
-        annotations.pop(ANNOTATION_KEY, None)
+client_secret = CLIENT_SECRET.value
+has_client_secret = CLIENT_SECRET.is_set
+set_client_secret = CLIENT_SECRET.store
 
 
 def move_secret_out_of_registry():
