@@ -15,6 +15,8 @@ from herne.portal.controlpanels.applications import RETENTION_MONTHS_MIN
 from herne.portal.vocabularies.catalogue import ONLINE_APPLICABLE
 from herne.portal.vocabularies.catalogue import ORIGINAL
 from plone.app.multilingual.dx import directives as translation
+from plone.app.multilingual.dx.directives import LANGUAGE_INDEPENDENT_KEY
+from plone.app.multilingual.dx.interfaces import ILanguageIndependentField
 from plone.app.textfield import RichText
 from plone.app.z3cform.widgets.select import SelectFieldWidget
 from plone.autoform import directives
@@ -23,6 +25,7 @@ from plone.supermodel import model
 from z3c.relationfield.schema import RelationChoice
 from zope import schema
 from zope.interface import Interface
+from zope.interface import alsoProvides
 from zope.interface import implementer
 
 
@@ -220,6 +223,13 @@ class IService(model.Schema):
         label=_("Details"),
         fields=["processing_time", "legal_basis", "contact", "service_key"],
     )
+
+
+# Marked at import as well: multilingual's directive marks the fields only when a form
+# processes the schema, so a translation made before any form was shown in the process
+# (set-up scripts, REST, a fresh instance) lost its department and could not be published.
+for _interface, _name, _value in IService.queryTaggedValue(LANGUAGE_INDEPENDENT_KEY, ()):
+    alsoProvides(IService[_name], ILanguageIndependentField)
 
 
 @implementer(IService)
