@@ -24,9 +24,12 @@ def main(app):
     newSecurityManager(None, system)
     site = app[SITE_ID]
     setSite(site)
-    results = settle_pending()
-    refunds = retry_failed_refunds()
-    transaction.commit()
+    # The instances write at the same time (submissions, the outbox): a conflict at commit
+    # redoes the whole round, since nothing of it was stored.
+    for attempt in transaction.manager.attempts(5):
+        with attempt:
+            results = settle_pending()
+            refunds = retry_failed_refunds()
     print(f"{len(results)} open payments asked")
     for path, state in sorted(results.items()):
         print(f"  {path}: {state}")
