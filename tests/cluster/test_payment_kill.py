@@ -71,6 +71,23 @@ def send(call, attempts=8):
     return answer, attempts
 
 
+PAYMENT_OFF = """
+import os
+from AccessControl.SecurityManagement import newSecurityManager
+from AccessControl.SpecialUsers import system
+from plone import api
+from Testing.makerequest import makerequest
+import transaction
+from zope.component.hooks import setSite
+
+app = makerequest(app)  # noqa: F821
+newSecurityManager(None, system)
+setSite(app[os.environ["HERNE_SITE_ID"]])
+api.portal.set_registry_record("herne.portal.payment.enabled", False)
+transaction.commit()
+"""
+
+
 def test_paying_citizens_lose_nothing_when_an_instance_is_killed(cluster, tmp_path):
     settings, env = cluster
     server = serve(username="herne", password="herne-pay-secret", hooks=True)
@@ -192,4 +209,8 @@ def test_paying_citizens_lose_nothing_when_an_instance_is_killed(cluster, tmp_pa
             f"{elapsed:.1f} s"
         )
     finally:
+        # The cluster is shared with the other cluster tests: their dog tax is free again.
+        switch_off = tmp_path / "payment_off.py"
+        switch_off.write_text(PAYMENT_OFF)
+        zconsole(settings, switch_off, env={"HERNE_SITE_ID": settings.site_id})
         server.shutdown()
