@@ -143,8 +143,10 @@ def main(argv=None):
             restarted["catalogued"] = catalogued_references(instance)
         except (RuntimeError, OSError) as error:
             restarted["error"] = repr(error)
+        # Mail leaves through the outbox: the restarted instance's worker sends what the
+        # killed one had not sent yet, so it keeps running while the mails are counted.
+        _all, mails = wait_for_mail(mail, summary["submitted"], timeout=30)
         instance.stop()
-        _all, mails = wait_for_mail(mail, summary["submitted"], timeout=10)
         with tempfile.NamedTemporaryFile(suffix=".json") as result_file:
             zconsole(zope_conf, "loadtest/verify_site.py", HERNE_LOADTEST_RESULT=result_file.name)
             database = json.loads(Path(result_file.name).read_text())
