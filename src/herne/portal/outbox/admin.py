@@ -2,6 +2,7 @@
 
 from DateTime import DateTime
 from herne.portal import _
+from herne.portal.applications.processing import state_title
 from herne.portal.formats import german_datetime
 from herne.portal.outbox.storage import DEAD
 from herne.portal.outbox.storage import FAILED
@@ -9,6 +10,8 @@ from herne.portal.outbox.storage import PENDING
 from herne.portal.outbox.storage import SENDING
 from herne.portal.outbox.storage import STATES
 from herne.portal.outbox.storage import get_outbox
+from herne.portal.outbox.titles import event_title
+from herne.portal.outbox.titles import kind_title
 from herne.portal.outbox.worker import wake_after_commit
 from plone.protect import CheckAuthenticator
 from plone.restapi.deserializer import json_body
@@ -32,6 +35,7 @@ NOT_RESENDABLE = _(
     "Nur fehlgeschlagene oder unzustellbare Sendungen können erneut gesendet werden."
 )
 RESENT = _("Die Sendung wird erneut gesendet.")
+UNKNOWN_STATE = _("Unbekannter Stand „${state}“. Erlaubt sind: ${states}.")
 
 
 def _when(seconds):
@@ -109,6 +113,10 @@ class OutboxView(BrowserView):
         for entry in entries(self.state_filter()):
             row = entry_record(entry)
             row["state_title"] = translate(STATE_TITLES[entry.state], context=self.request)
+            row["kind_title"] = translate(kind_title(entry.kind), context=self.request)
+            row["event_title"] = translate(
+                event_title(entry.event, state_title), context=self.request
+            )
             row["created"] = _when(entry.created)
             row["next_try"] = _when(entry.next_try) if entry.state in (PENDING, FAILED) else ""
             rows.append(row)
@@ -133,7 +141,13 @@ class OutboxGet(Service):
         state = self.request.form.get("stand")
         if state is not None and state not in STATES:
             self.request.response.setStatus(400)
-            return {"error": {"type": "BadRequest", "message": "stand: " + ", ".join(STATES)}}
+            message = _(UNKNOWN_STATE, mapping={"state": state, "states": ", ".join(STATES)})
+            return {
+                "error": {
+                    "type": "BadRequest",
+                    "message": translate(message, context=self.request),
+                }
+            }
         return {
             "counts": counts(),
             "items": [entry_record(entry) for entry in entries(state)],

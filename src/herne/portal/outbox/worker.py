@@ -22,6 +22,8 @@ write conflicts decide which instance sends an entry.
 from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SecurityManagement import noSecurityManager
 from AccessControl.SpecialUsers import system
+from herne.portal import _
+from herne.portal.i18n import in_german
 from herne.portal.outbox.interfaces import IOutboxSender
 from herne.portal.outbox.interfaces import PermanentDeliveryError
 from herne.portal.outbox.interfaces import TemporaryDeliveryError
@@ -57,6 +59,8 @@ wake_up = threading.Event()
 BATCH = 20
 #: seconds between rounds when nothing wakes the worker
 INTERVAL = 5
+NO_SENDER = _("Kein Sender für die Art „${kind}“.")
+SENDER_BROKE = _("Fehler im Sender: ${error}")
 #: a hook for drills: called with the step's name ("claimed", "sent", "recorded") and the entry id
 step_hook = None
 
@@ -167,7 +171,7 @@ def deliver(session, portal, entry_id):
     sender = queryUtility(IOutboxSender, name=entry.kind)
     result = None
     if sender is None:
-        outcome, text = DEAD, f"Kein Sender für die Art „{entry.kind}“"
+        outcome, text = DEAD, in_german(_(NO_SENDER, mapping={"kind": entry.kind}))
     else:
         point_request_at(session.app.REQUEST, portal, entry.portal_url)
         application = (
@@ -186,7 +190,8 @@ def deliver(session, portal, entry_id):
             raise
         except Exception as error:  # a sender's bug: keep the entry and tell the administrator
             logger.exception("Outbox entry %s: the %s sender failed", entry_id, entry.kind)
-            outcome, text = FAILED, f"{type(error).__name__}: {error}"
+            detail = f"{type(error).__name__}: {error}"
+            outcome, text = FAILED, in_german(_(SENDER_BROKE, mapping={"error": detail}))
     _step("sent", entry_id)
     now = time.time()
     for _attempt in range(5):

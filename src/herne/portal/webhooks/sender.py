@@ -10,6 +10,7 @@ Headers (docs in README.rst):
 from datetime import UTC
 from datetime import datetime
 import hashlib
+from herne.portal import _
 from herne.portal.i18n import in_german
 from herne.portal.outbox.interfaces import IOutboxSender
 from herne.portal.outbox.interfaces import PermanentDeliveryError
@@ -29,6 +30,11 @@ from zope.interface import implementer
 
 
 TIMEOUT = 10
+ENDPOINT_GONE = _("Der Webhook-Empfänger wurde entfernt.")
+APPLICATION_GONE = _("Der Antrag ist nicht mehr vorhanden.")
+UNREACHABLE = _("Empfänger nicht erreichbar: ${error}")
+ANSWERS = _("Empfänger antwortet ${status}")
+REFUSES = _("Empfänger lehnt ab: ${status}")
 
 
 def signature(secret, timestamp, body):
@@ -91,9 +97,9 @@ class WebhookSender:
     def send(self, entry, application):
         endpoint = get_endpoint(entry.destination)
         if endpoint is None:
-            raise PermanentDeliveryError("Der Webhook-Empfänger wurde entfernt.")
+            raise PermanentDeliveryError(in_german(ENDPOINT_GONE))
         if application is None:
-            raise PermanentDeliveryError("Der Antrag ist nicht mehr vorhanden.")
+            raise PermanentDeliveryError(in_german(APPLICATION_GONE))
         error, addresses = check_address(endpoint["url"], outbox_setting("allow_private_webhooks"))
         if error is not None:
             raise PermanentDeliveryError(in_german(error))
@@ -110,10 +116,10 @@ class WebhookSender:
             status = post(endpoint["url"], addresses[0], body, headers)
         except (OSError, http.client.HTTPException) as failure:
             raise TemporaryDeliveryError(
-                f"Empfänger nicht erreichbar: {type(failure).__name__}"
+                in_german(_(UNREACHABLE, mapping={"error": type(failure).__name__}))
             ) from failure
         if 200 <= status < 300:
             return {"status": status}
         if status in (408, 425, 429) or status >= 500:
-            raise TemporaryDeliveryError(f"Empfänger antwortet {status}")
-        raise PermanentDeliveryError(f"Empfänger lehnt ab: {status}")
+            raise TemporaryDeliveryError(in_german(_(ANSWERS, mapping={"status": str(status)})))
+        raise PermanentDeliveryError(in_german(_(REFUSES, mapping={"status": str(status)})))
