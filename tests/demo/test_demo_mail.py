@@ -65,8 +65,9 @@ def test_every_mail_is_kept_as_one_eml_file(mail_folder_server):
 
 
 def test_the_created_demo_site_has_a_sender_and_sends_to_the_demo_mail_server(
-    mail_folder_server, monkeypatch, demo_functional, citizen
+    mail_folder_server, monkeypatch, demo_functional, citizen, outbox_worker
 ):
+    # mail leaves through the outbox; its worker runs next to every instance
     server, folder = mail_folder_server
     monkeypatch.setenv("HERNE_DEMO_MAIL_PORT", str(server.port))
     monkeypatch.delenv("HERNE_DEMO_EID_PORT", raising=False)

@@ -7,6 +7,7 @@ from herne.portal.applications.processing import ProcessingRefused
 from herne.portal.applications.processing import record_step
 from herne.portal.i18n import in_german
 from plone import api
+import transaction
 
 
 def hand_over(application, department, comment=""):
@@ -24,6 +25,10 @@ def hand_over(application, department, comment=""):
         note = f"{note} {comment.strip()}"
     # Recorded before the move, as the clerk who hands over may not see it afterwards.
     record_step(application, "hand_over", note, internal=True)
+    if getattr(application, "_p_jar", None) is None:
+        # Made in this transaction: without intids nothing has added it to the
+        # connection yet, and OFS moves only objects that have one.
+        transaction.savepoint(optimistic=True)
     with api.env.adopt_roles(["Manager"]):
         target = area_for_department(department)
         application = api.content.move(source=application, target=target)
