@@ -34,6 +34,7 @@ class Entry:
         self.event = "submitted"
         self.destination = DESTINATION
         self.idempotency_key = f"{kind}:{self.application_uid}:submitted:{DESTINATION}"
+        self.tries = 1  # claimed once
 
 
 @pytest.fixture

@@ -23,7 +23,12 @@ REFUSED = _("FIT-Connect hat die Anfrage abgelehnt (${detail}).")
 _tokens = {}
 _tokens_lock = threading.Lock()
 
+NO_JSON = _("keine JSON-Antwort")
 NO_TOKEN = _("FIT-Connect hat keinen Zugangsschlüssel ausgegeben: Client-ID und -Secret prüfen.")
+
+
+def _unreachable(detail):
+    return Unreachable(in_german(_(UNREACHABLE, mapping={"detail": detail})), detail)
 
 
 class FitConnectClient:
@@ -48,22 +53,16 @@ class FitConnectClient:
         try:
             response = self.session.request(method, url, timeout=self.timeout, **kwargs)
         except requests.RequestException as error:
-            raise Unreachable(
-                in_german(_(UNREACHABLE, mapping={"detail": type(error).__name__}))
-            ) from error
+            raise _unreachable(type(error).__name__) from error
         if response.status_code >= 500 or response.status_code == 429:
-            raise Unreachable(
-                in_german(_(UNREACHABLE, mapping={"detail": f"HTTP {response.status_code}"}))
-            )
+            raise _unreachable(f"HTTP {response.status_code}")
         return response
 
     def _json(self, response):
         try:
             return response.json()
         except ValueError as error:
-            raise Unreachable(
-                in_german(_(UNREACHABLE, mapping={"detail": "keine JSON-Antwort"}))
-            ) from error
+            raise _unreachable(in_german(NO_JSON)) from error
 
     def token(self):
         """A valid access token, fetched again shortly before the old one runs out."""

@@ -9,6 +9,7 @@ STYLES = {
     "accepted": "alert-success",
     "rejected": "alert-danger",
     "failed": "alert-danger",
+    "undecided": "alert-danger",
 }
 
 

@@ -3,21 +3,26 @@
 from herne.portal import _
 from herne.portal.applications.processing import PROCESS
 from herne.portal.fitconnect import state as states
+from herne.portal.fitconnect.sender import DECISION
 from herne.portal.fitconnect.sender import DELIVERY
 from herne.portal.i18n import in_german
+from herne.portal.outbox.storage import DEAD
 from herne.portal.outbox.storage import get_outbox
 from plone import api
 
 
 WAITING = _("Wartet auf die Übermittlung an das Fachverfahren")
+#: summary status of a submission whose decision the worker gave up reading
+UNDECIDED = "undecided"
+NOT_READ = _("Übermittelt, aber keine Entscheidung des Fachverfahrens gelesen; Abfrage beendet")
 
 
-def _entry(application):
+def _entry(application, kind=DELIVERY):
     outbox = get_outbox(create=False)
     if outbox is None:
         return None
-    entries = [e for e in outbox.for_application(application.UID()) if e.kind == DELIVERY]
-    return entries[-1] if entries else None
+    entries = [e for e in outbox.for_application(application.UID()) if e.kind == kind]
+    return max(entries, key=lambda e: e.created) if entries else None
 
 
 def delivery_summary(application):
@@ -38,9 +43,14 @@ def delivery_summary(application):
             "error": entry.last_error or "",
         }
     status = current.get("status")
+    label = states.LABELS.get(status, WAITING)
+    if status == states.SUBMITTED:
+        reader = _entry(application, DECISION)
+        if reader is not None and reader.state == DEAD:
+            status, label, entry = UNDECIDED, NOT_READ, reader
     return {
         "status": status,
-        "label": in_german(states.LABELS.get(status, WAITING)),
+        "label": in_german(label),
         "submission_id": current.get("submission_id", ""),
         "case_id": current.get("case_id", ""),
         "problems": [dict(problem) for problem in current.get("problems") or ()],

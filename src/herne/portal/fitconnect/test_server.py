@@ -13,11 +13,15 @@ accepts or rejects the submission in the event log.
 Test hooks on ``POST /_hooks`` (JSON): ``fail_next`` = "500" | "timeout" | "malformed" (the next
 API call), ``fail_submit`` = same, for the next submit only, ``answer_twice`` (the next submit is
 taken, then answered with 500 so that the sender tries again), ``reject_next`` (the next
-submission is rejected with a problem), ``key`` = "valid" | "wrong-use" | "wrong-alg" |
+submission is rejected with a problem), ``undecided_next`` (the next submission is taken but
+the receiving software never decides: its event log ends at "submitted"), ``events_down`` (every
+read of an event log answers 503 until switched off), ``key`` = "valid" | "wrong-use" | "wrong-alg" |
 "expired" | "short" | "ec" (how destinations publish their key), ``timeout_seconds``.
 ``POST /_destinations`` registers a destination: ``{"destinationId", "services":
 [{"identifier", "schemas": {schemaUri: JSON Schema}}]}`` (a service without schemas takes
-any JSON, as the demo destination does). ``GET /_deliveries`` lists what was
+any JSON, as the demo destination does). ``POST /_decide`` ``{"submissionId", "decision":
+"accept" | "reject"}`` lets the receiving software decide an undecided submission later.
+``GET /_deliveries`` lists what was
 delivered, with a count per reference number; ``reset`` in the hooks forgets everything.
 """
 
@@ -79,6 +83,8 @@ class FitConnect:
                 "fail_submit": "",
                 "answer_twice": False,
                 "reject_next": False,
+                "undecided_next": False,
+                "events_down": False,
                 "key": "valid",
                 "timeout_seconds": 3,
             }
@@ -309,6 +315,8 @@ class Handler(BaseHTTPRequestHandler):
                 return self._send(404, {"error": "unknown key"})
             return self._send(200, published)
         if len(parts) == 4 and parts[1] == "cases" and parts[3] == "events":
+            if fc.hooks["events_down"]:
+                return self._send(503, {"error": "event log unavailable"})
             with fc.lock:
                 return self._send(200, {"eventLog": list(fc.events.get(parts[2], ()))})
         return self._send(404, {"error": "not found"})
@@ -339,6 +347,20 @@ class Handler(BaseHTTPRequestHandler):
             with fc.lock:
                 fc.hooks.update({k: v for k, v in hooks.items() if k in fc.hooks})
                 return self._send(200, fc.hooks)
+        if parts == ["_decide"]:
+            body = json.loads(self._body() or b"{}")
+            with fc.lock:
+                submission = fc.submissions.get(body.get("submissionId"))
+                if submission is None or submission["status"] != "submitted":
+                    return self._send(404, {"error": "no undecided submission"})
+                if body.get("decision") == "reject":
+                    problems = [_problem("technical-error", "Das Fachverfahren lehnt ab (Test).")]
+                    submission.update(status="rejected", problems=problems)
+                    fc.log(submission, REJECT, {"problems": problems})
+                else:
+                    submission["status"] = "accepted"
+                    fc.log(submission, ACCEPT)
+            return self._send(200, {"status": submission["status"]})
         if parts == ["_destinations"]:
             body = json.loads(self._body() or b"{}")
             fc.add_destination(body["destinationId"], body.get("services") or ())
@@ -433,7 +455,9 @@ class Handler(BaseHTTPRequestHandler):
             fc.log(submission, SUBMIT)
             if fc.take("reject_next"):
                 problems.append(_problem("technical-error", "Das Fachverfahren lehnt ab (Test)."))
-            if problems:
+            if fc.take("undecided_next") and not problems:
+                pass  # taken; the receiving software decides later (or never)
+            elif problems:
                 submission.update(status="rejected", problems=problems)
                 fc.log(submission, REJECT, {"problems": problems})
             else:
