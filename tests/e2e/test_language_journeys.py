@@ -1,6 +1,8 @@
 """A Turkish-speaking citizen applies for the dog tax, an Arabic-speaking one finds the ID card; the clerk works in German."""
 
+from io import BytesIO
 from playwright.sync_api import expect
+from pypdf import PdfReader
 import pytest
 import re
 from tests.fixtures.applications import PDF
@@ -9,6 +11,13 @@ from tests.fixtures.applications import PDF
 pytestmark = pytest.mark.browser
 
 REFERENCE = re.compile(r"HER-\d{4}-\d{6}")
+
+
+def pdf_text(path):
+    """The text of the PDF at ``path`` as a reader sees it, lines joined by spaces."""
+    with open(path, "rb") as document:
+        reader = PdfReader(BytesIO(document.read()))
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
 
 
 class TestTurkishCitizenAppliesForTheDogTax:
@@ -59,6 +68,16 @@ class TestTurkishCitizenAppliesForTheDogTax:
         expect(page.locator("html")).to_have_attribute("lang", "tr")
         person.check("Eingangsbestätigung auf Türkisch")
         TestTurkishCitizenAppliesForTheDogTax.reference = reference
+
+        # the receipt PDF the citizen keeps is Turkish too, with the reference number
+        with page.expect_download() as download_info:
+            page.get_by_role("link", name=re.compile("Alındı belgesini indir")).click()
+        download = download_info.value
+        assert download.suggested_filename.endswith(".pdf")
+        receipt = pdf_text(download.path())
+        assert "Alındı belgesi" in receipt
+        assert reference in receipt
+        assert "Eingangsbestätigung" not in receipt
 
         clerk = journey("tuerkisch-hundesteuer-sachbearbeitung")
         clerk.login("sachbearbeitung-steuern", "demo-sachbearbeitung-steuern-2026")
