@@ -1,7 +1,6 @@
 """@formular-uebersetzungen: editors read and change a form's translations; citizens and visitors are refused."""
 
 from herne.portal.easyform.form_translations import form_translations
-from plone import api
 import pytest
 from tests.fixtures.browsers import demo_password
 from tests.fixtures.rest import relative
@@ -9,20 +8,14 @@ import transaction
 
 
 def translations_path(portal):
-    return relative(portal["leistungen"]["hundesteuer"]["antrag"], portal) + "/@formular-uebersetzungen"
+    return (
+        relative(portal["leistungen"]["hundesteuer"]["antrag"], portal)
+        + "/@formular-uebersetzungen"
+    )
 
 
 @pytest.fixture()
-def draft_dog_tax(rest_portal):
-    """The dog tax in the editors' hands (draft): editors change a published form only through review."""
-    with api.env.adopt_roles(["Manager"]):
-        api.content.transition(obj=rest_portal["leistungen"]["hundesteuer"], transition="retract")
-    transaction.commit()
-    return rest_portal["leistungen"]["hundesteuer"]["antrag"]
-
-
-@pytest.fixture()
-def editor_session(api_session, draft_dog_tax):
+def editor_session(api_session):
     return api_session("redaktion", demo_password("redaktion"))
 
 
@@ -76,8 +69,14 @@ def test_editor_changes_one_text_and_empties_another(editor_session, rest_portal
             {"tr": {"registration_type": {"values": {"Katze anmelden": "Kedi"}}}},
             "Das Feld „registration_type“ hat keine Auswahl „Katze anmelden“.",
         ),
-        ({"fr": {"dog_name": {"title": "Nom du chien"}}}, "Die Sprache „fr“ wird für Formulare nicht angeboten."),
-        ({"de": {"dog_name": {"title": "Hundename"}}}, "Die Sprache „de“ wird für Formulare nicht angeboten."),
+        (
+            {"fr": {"dog_name": {"title": "Nom du chien"}}},
+            "Die Sprache „fr“ wird für Formulare nicht angeboten.",
+        ),
+        (
+            {"de": {"dog_name": {"title": "Hundename"}}},
+            "Die Sprache „de“ wird für Formulare nicht angeboten.",
+        ),
         ({"tr": {"dog_name": {"title": 42}}}, "Die Übersetzung muss ein Text sein."),
     ],
 )
@@ -98,8 +97,10 @@ def test_bad_changes_are_refused_in_german_and_nothing_is_saved(
 
 @pytest.mark.parametrize("who", ["anonymous", "citizen"])
 @pytest.mark.parametrize("method", ["get", "patch"])
-def test_citizens_and_visitors_are_refused(api_session, draft_dog_tax, rest_portal, who, method):
-    session = api_session() if who == "anonymous" else api_session("buerger", demo_password("buerger"))
+def test_citizens_and_visitors_are_refused(api_session, rest_portal, who, method):
+    session = (
+        api_session() if who == "anonymous" else api_session("buerger", demo_password("buerger"))
+    )
 
     response = getattr(session, method)(
         translations_path(rest_portal),

@@ -51,7 +51,7 @@ class FormTranslationEditor(BrowserView):
                 if not self.errors:
                     IStatusMessage(self.request).add(
                         _(
-                            "Die Übersetzung ins ${language} ist gespeichert.",
+                            "Die Übersetzung ist gespeichert (${language}).",
                             mapping={"language": self.language_name(self.language)},
                         ),
                         type="info",
@@ -155,7 +155,9 @@ class FormTranslationEditor(BrowserView):
             rows.append({**field, "inputs": inputs})
         return rows
 
-    def _input(self, field_name, kind, label, german, current, submitted, number=None, multiline=False):
+    def _input(
+        self, field_name, kind, label, german, current, submitted, number=None, multiline=False
+    ):
         name = input_name(field_name, kind, number)
         return {
             "name": name,

@@ -16,7 +16,9 @@ MAX_LENGTH = 2000
 BAD_SHAPE = _("Die Übersetzungen müssen je Sprache und Feld als Objekt übergeben werden.")
 UNKNOWN_LANGUAGE = _("Die Sprache „${language}“ wird für Formulare nicht angeboten.")
 UNKNOWN_FIELD = _("Das Formular hat kein Feld „${field}“.")
-UNKNOWN_TEXT = _("Übersetzt werden nur Beschriftung, Hilfetext und Auswahl („${key}“ ist unbekannt).")
+UNKNOWN_TEXT = _(
+    "Übersetzt werden nur Beschriftung, Hilfetext und Auswahl („${key}“ ist unbekannt)."
+)
 UNKNOWN_CHOICE = _("Das Feld „${field}“ hat keine Auswahl „${value}“.")
 NOT_TEXT = _("Die Übersetzung muss ein Text sein.")
 TOO_LONG = _("Die Übersetzung ist zu lang (höchstens ${max} Zeichen).", mapping={"max": MAX_LENGTH})
@@ -41,7 +43,7 @@ def _checked_text(value, errors, key):
 
 def _merged_field(current, texts, choices, name, errors, prefix):
     """The field's translated texts after ``texts``: an empty text falls back to German again."""
-    merged = {key: value for key, value in (current or {}).items()}
+    merged = dict(current or {})
     for key, value in texts.items():
         where = f"{prefix}.{key}"
         if key in TEXTS:

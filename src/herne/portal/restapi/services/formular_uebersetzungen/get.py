@@ -26,7 +26,9 @@ def translations_json(form):
                 "name": field["name"],
                 "title": field["title"],
                 "description": field["description"],
-                "values": [{"value": str(value), "title": title} for value, title in field["values"]],
+                "values": [
+                    {"value": str(value), "title": title} for value, title in field["values"]
+                ],
             }
             for field in translatable_fields(form)
         ],
