@@ -97,7 +97,7 @@ def test_bad_changes_are_refused_in_german_and_nothing_is_saved(
 
 @pytest.mark.parametrize("who", ["anonymous", "citizen"])
 @pytest.mark.parametrize("method", ["get", "patch"])
-def test_citizens_and_visitors_are_refused(api_session, rest_portal, who, method):
+def test_citizens_and_visitors_are_refused(api_session, rest_portal, check, who, method):
     session = (
         api_session() if who == "anonymous" else api_session("buerger", demo_password("buerger"))
     )
@@ -107,7 +107,7 @@ def test_citizens_and_visitors_are_refused(api_session, rest_portal, who, method
         json={"translations": {"tr": {"dog_name": {"title": "Değişti"}}}},
     )
 
-    assert response.status_code == 401
+    check(response, 401)
     transaction.begin()
     stored = form_translations(rest_portal["leistungen"]["hundesteuer"]["antrag"])
     assert stored["tr"]["dog_name"]["title"] == "Köpeğin adı"
