@@ -111,3 +111,28 @@ def test_citizens_and_visitors_are_refused(api_session, rest_portal, check, who,
     transaction.begin()
     stored = form_translations(rest_portal["leistungen"]["hundesteuer"]["antrag"])
     assert stored["tr"]["dog_name"]["title"] == "Köpeğin adı"
+
+
+def test_a_turkish_rest_client_reads_the_editors_labels_and_german_where_none(
+    editor_session, api_session, rest_portal
+):
+    editor_session.patch(
+        translations_path(rest_portal),
+        json={
+            "translations": {
+                "tr": {"dog_name": {"title": "Köpeğinizin adı"}, "dog_breed": {"title": ""}}
+            }
+        },
+    )
+    citizen = api_session("buerger", demo_password("buerger"))
+
+    form = relative(rest_portal["leistungen"]["hundesteuer"]["antrag"], rest_portal)
+    turkish = citizen.get(f"{form}/@antragsformular?language=tr").json()
+    german = citizen.get(f"{form}/@antragsformular").json()
+
+    titles = {field["name"]: field["title"] for field in turkish["fields"]}
+    assert titles["dog_name"] == "Köpeğinizin adı"
+    assert titles["dog_breed"] == "Rasse"
+    assert {field["name"]: field["title"] for field in german["fields"]}["dog_name"] == (
+        "Name des Hundes"
+    )

@@ -23,6 +23,14 @@ def form_translations(form):
     return IAnnotations(form).get(ANNOTATION_KEY) or {}
 
 
+def translated_title(form, language, name, german):
+    """Field ``name``'s label in ``language``, or ``german`` where nobody translated it."""
+    if language == GERMAN:
+        return german
+    own = (form_translations(form).get(language) or {}).get(name) or {}
+    return own.get("title") or german
+
+
 def set_form_translations(form, translations):
     """Keep ``translations`` ({language: {field: {"title", "description", "values"}}}) on ``form``."""
     stored = PersistentMapping()

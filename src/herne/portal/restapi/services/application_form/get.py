@@ -15,6 +15,7 @@ from herne.portal.applications.gate import refusal
 from herne.portal.applications.gate import service_of
 from herne.portal.applications.limits import form_field_limit
 from herne.portal.applications.submission import NO_APPLICATIONS
+from herne.portal.easyform.form_translations import translated_title
 from herne.portal.easyform.save_application import application_action
 from herne.portal.eid.login import eid_login_url
 from herne.portal.eid.prefill import verified_form_values
@@ -73,7 +74,10 @@ class ApplicationFormGet(FormService):
             "fields": [
                 {
                     "name": name,
-                    "title": self.text(field.title),
+                    # the form's own translation (editors'), field by field, else German
+                    "title": translated_title(
+                        self.context, self.language, name, self.text(field.title)
+                    ),
                     "required": bool(field.required),
                     "readonly": bool(field.readonly),
                     "max_length": form_field_limit(field),
