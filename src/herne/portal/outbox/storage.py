@@ -1,4 +1,4 @@
-"""Where outbox entries live: one persistent object each, indexed by id, idempotency key, application and due time."""
+"""Where outbox entries live: one persistent object each, in 256 shards by application, indexed by id, key and due time."""
 
 from BTrees.OOBTree import OOBTree
 from BTrees.OOBTree import OOTreeSet
@@ -8,6 +8,7 @@ from persistent.list import PersistentList
 from plone import api
 import time
 import uuid
+import zlib
 from zope.annotation.interfaces import IAnnotations
 from zope.interface import implementer
 
@@ -55,13 +56,25 @@ class OutboxEntry(Persistent):
         self.history.append((time.time(), state, text))
 
 
-class Outbox(Persistent):
-    """The site's entries.
+#: Fixed at 256 (two hex digits lead every entry id): changing it needs a migration.
+SHARDS = 256
 
-    Ids are random, so entries written by parallel submissions land in different
-    BTree buckets instead of all at the end; each entry is its own persistent
-    object, so the worker's updates touch the entry and the small ``due`` index only.
-    """
+
+def shard_number(text):
+    """The shard of an application uid (or of a key about no application); the same in every process."""
+    return zlib.crc32(text.encode("utf-8")) % SHARDS
+
+
+def id_shard(entry_id):
+    """The shard an entry id names in its first two hex digits."""
+    try:
+        return int(entry_id[:2], 16) % SHARDS
+    except ValueError:
+        return shard_number(entry_id)
+
+
+class OutboxShard(Persistent):
+    """The entries of the applications whose uid falls into this 256th; never written itself, only its trees."""
 
     def __init__(self):
         self.entries = OOBTree()  # id -> OutboxEntry
@@ -71,6 +84,101 @@ class Outbox(Persistent):
         # conflict resolution refuses to merge with a request's insert.
         self.due[KEEP] = float("inf")
         self.by_application = OOBTree()  # application UID -> OOTreeSet of ids
+
+
+class _ByEntryId:
+    """One tree of every shard read as one mapping by entry id (the worker, the admin page)."""
+
+    def __init__(self, outbox, name):
+        self._outbox = outbox
+        self._name = name
+
+    def _tree(self, entry_id):
+        return getattr(self._outbox.shards[id_shard(entry_id)], self._name)
+
+    def _trees(self):
+        return (getattr(shard, self._name) for shard in self._outbox.shards)
+
+    def get(self, entry_id, default=None):
+        if not entry_id:
+            return default
+        return self._tree(entry_id).get(entry_id, default)
+
+    def __getitem__(self, entry_id):
+        if not entry_id:
+            raise KeyError(entry_id)
+        return self._tree(entry_id)[entry_id]
+
+    def __contains__(self, entry_id):
+        return bool(entry_id) and entry_id in self._tree(entry_id)
+
+    def __delitem__(self, entry_id):
+        if not entry_id:
+            raise KeyError(entry_id)
+        del self._tree(entry_id)[entry_id]
+
+    def items(self):
+        for tree in self._trees():
+            for entry_id, value in tree.items():
+                if entry_id != KEEP:
+                    yield entry_id, value
+
+    def keys(self):
+        return (entry_id for entry_id, _value in self.items())
+
+    __iter__ = keys
+
+    def values(self):
+        return (value for _entry_id, value in self.items())
+
+    def __len__(self):
+        return sum(len(tree) - (KEEP in tree) for tree in self._trees())
+
+
+class _ByApplication:
+    """The entry ids of each application, read across the shards."""
+
+    def __init__(self, outbox):
+        self._outbox = outbox
+
+    def get(self, application_uid, default=None):
+        return self._outbox._shard(application_uid).by_application.get(application_uid, default)
+
+    def __contains__(self, application_uid):
+        return application_uid in self._outbox._shard(application_uid).by_application
+
+
+class Outbox(Persistent):
+    """The site's entries, in 256 shards by application.
+
+    Every submission writes its entries (mails, deliveries) here. In one shared set
+    of BTrees, parallel submissions filled the same buckets, and a bucket that splits
+    changes its parent node, which the ZODB cannot merge: a third of the conflicts
+    of the conflict map (docs/benchmarks.md). Now the entries, idempotency keys, due
+    times and the list of an application's entries all live in the shard of the
+    application's uid, so two submissions touch the same trees only once in 256, and
+    those trees stay small enough to be merged. The shards are made with the outbox
+    (at install), so no writer ever adds one. Each entry is its own persistent
+    object, so the worker's updates touch the entry and its shard's ``due`` only.
+    """
+
+    def __init__(self):
+        self.shards = tuple(OutboxShard() for _number in range(SHARDS))
+
+    def _shard(self, application_uid, key=""):
+        return self.shards[shard_number(application_uid or key)]
+
+    @property
+    def entries(self):
+        return _ByEntryId(self, "entries")
+
+    @property
+    def due(self):
+        return _ByEntryId(self, "due")
+
+    @property
+    def by_application(self):
+        return _ByApplication(self)
 
     def add(
         self,
@@ -83,21 +191,24 @@ class Outbox(Persistent):
         details=None,
         portal_url="",
     ):
-        existing = self.keys.get(idempotency_key)
+        number = shard_number(application_uid or idempotency_key)
+        shard = self.shards[number]
+        existing = shard.keys.get(idempotency_key)
         if existing is not None:
             return existing
-        entry_id = uuid.uuid4().hex
+        # The first two hex digits name the shard, the rest is random.
+        entry_id = f"{number:02x}{uuid.uuid4().hex[2:]}"
         entry = OutboxEntry(entry_id, application_uid, kind, event, destination, idempotency_key)
         entry.reference = reference or ""
         entry.details = dict(details or {})
         entry.portal_url = portal_url or ""
-        self.entries[entry_id] = entry
-        self.keys[idempotency_key] = entry_id
-        self.due[entry_id] = entry.next_try
+        shard.entries[entry_id] = entry
+        shard.keys[idempotency_key] = entry_id
+        shard.due[entry_id] = entry.next_try
         if application_uid:
-            ids = self.by_application.get(application_uid)
+            ids = shard.by_application.get(application_uid)
             if ids is None:
-                ids = self.by_application[application_uid] = OOTreeSet()
+                ids = shard.by_application[application_uid] = OOTreeSet()
             ids.insert(entry_id)
         return entry_id
 
@@ -107,21 +218,21 @@ class Outbox(Persistent):
     def due_ids(self, now=None, limit=None):
         """Ids of entries whose time has come, the longest waiting first."""
         now = time.time() if now is None else now
-        ready = sorted(
-            (when, entry_id) for entry_id, when in self.due.items() if when <= now and entry_id
-        )
+        ready = sorted((when, entry_id) for entry_id, when in self.due.items() if when <= now)
         ids = [entry_id for when, entry_id in ready]
         return ids[:limit] if limit else ids
 
     def schedule(self, entry, when):
         entry.next_try = when
-        if self.due.get(entry.id) != when:
-            self.due[entry.id] = when
+        due = self.shards[id_shard(entry.id)].due
+        if due.get(entry.id) != when:
+            due[entry.id] = when
 
     def done(self, entry):
         entry.next_try = None
-        if entry.id in self.due:
-            del self.due[entry.id]
+        due = self.shards[id_shard(entry.id)].due
+        if entry.id in due:
+            del due[entry.id]
 
     def send_again(self, entry, text=""):
         """Due now with a fresh count of tries ("erneut senden")."""
@@ -132,25 +243,30 @@ class Outbox(Persistent):
 
     def remove_application(self, application_uid):
         """Forget every entry about the application (retention); returns how many."""
-        ids = self.by_application.get(application_uid)
+        shard = self._shard(application_uid)
+        ids = shard.by_application.get(application_uid)
         if ids is None:
             return 0
         count = 0
         for entry_id in list(ids):
-            entry = self.entries.get(entry_id)
+            home = self.shards[id_shard(entry_id)]
+            entry = home.entries.get(entry_id)
             if entry is not None:
-                if self.keys.get(entry.idempotency_key) == entry_id:
-                    del self.keys[entry.idempotency_key]
-                del self.entries[entry_id]
+                keys = self._shard(entry.application_uid, entry.idempotency_key).keys
+                if keys.get(entry.idempotency_key) == entry_id:
+                    del keys[entry.idempotency_key]
+                del home.entries[entry_id]
                 count += 1
-            if entry_id in self.due:
-                del self.due[entry_id]
-        del self.by_application[application_uid]
+            if entry_id in home.due:
+                del home.due[entry_id]
+        del shard.by_application[application_uid]
         return count
 
     def for_application(self, application_uid):
+        """The application's entries, the oldest first."""
         ids = self.by_application.get(application_uid) or ()
-        return [self.entries[entry_id] for entry_id in ids if entry_id in self.entries]
+        found = (self.entries.get(entry_id) for entry_id in ids)
+        return sorted((entry for entry in found if entry is not None), key=lambda e: e.created)
 
 
 def get_outbox(portal=None, create=True):
