@@ -10,6 +10,7 @@ from tests.fixtures.applications import draft_application
 from tests.fixtures.assist import HELPER
 from tests.fixtures.assist import NEWCOMER
 from tests.fixtures.assist import TAX_CLERK
+from tests.fixtures.assist import vollmacht
 from tests.fixtures.booking import OFFICE
 from tests.fixtures.booking import next_weekday
 from tests.fixtures.payment import configure_payment
@@ -175,6 +176,14 @@ def test_applications_entered_for_others_answer_as_described(
     clerk = api_session(*TAX_CLERK)
     check(clerk.post(f"{body['@id']}/@einwilligung-widerrufen"), 200)
     check(clerk.post(f"{body['@id']}/@einwilligung-widerrufen"), 400)
+    renewal = {"reference_number": body["reference_number"], "einwilligung": "vollmacht"}
+    helper = api_session(*HELPER)
+    check(helper.post("@einwilligung-erneuern", json=renewal), 400)  # without the Vollmacht
+    renewed = helper.post("@einwilligung-erneuern", json={**renewal, "vollmacht": vollmacht()})
+    check(renewed, 200)
+    check(api_session().post("@einwilligung-erneuern", json=renewal), 401)
+    plain = {"Content-Type": "text/plain"}
+    check(helper.post("@einwilligung-erneuern", data="x", headers=plain), 415)
     claimed = apply_for().json()
     claim = {"reference_number": claimed["reference_number"], "birth_date": "1941-02-03"}
     newcomer = api_session(*NEWCOMER)

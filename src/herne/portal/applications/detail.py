@@ -18,11 +18,15 @@ from herne.portal.applications.processing import WORKFLOW_ID
 from herne.portal.applications.processing import state_title
 from herne.portal.applications.processing import transition_title
 from herne.portal.applications.worklist import CITY_ROLES
+from herne.portal.assist.acting import WITHDRAWN_ACTION
+from herne.portal.assist.acting import WITHDRAWN_TITLE
 from herne.portal.assist.acting import behalf_text
 from herne.portal.assist.capacity import HELPER
 from herne.portal.assist.claim import claim_code
 from herne.portal.assist.provenance import provenance_json
 from herne.portal.assist.provenance import provenance_text
+from herne.portal.assist.renewal import RENEWED_ACTION
+from herne.portal.assist.renewal import RENEWED_TITLE
 from herne.portal.booking.application_visit import owner_refusal
 from herne.portal.booking.own_visit import open_visit
 from herne.portal.booking.storage import utcnow
@@ -40,7 +44,12 @@ from plone.memoize.instance import memoize
 #: History entries that are the city's internal business, never shown to the citizen.
 INTERNAL_ACTIONS = ("hand_over", PRINTED_ACTION)
 HAND_OVER_TITLE = _("An andere Organisationseinheit abgegeben")
-OWN_ACTION_TITLES = {"hand_over": HAND_OVER_TITLE, PRINTED_ACTION: PRINTED_TITLE}
+OWN_ACTION_TITLES = {
+    "hand_over": HAND_OVER_TITLE,
+    PRINTED_ACTION: PRINTED_TITLE,
+    WITHDRAWN_ACTION: WITHDRAWN_TITLE,
+    RENEWED_ACTION: RENEWED_TITLE,
+}
 
 
 def action_title(action):

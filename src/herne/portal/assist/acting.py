@@ -3,6 +3,7 @@
 from DateTime import DateTime
 from herne.portal import _
 from herne.portal.applications.processing import PROCESS
+from herne.portal.applications.processing import record_step
 from herne.portal.assist.capacity import HELPER
 from herne.portal.assist.helpers import ENTERED_ROLE
 from herne.portal.i18n import in_german
@@ -17,6 +18,10 @@ NO_LONGER_ACTING = _(
     "Für die antragstellende Person schreiben Digitallotsen nur, solange ihre Einwilligung "
     "gilt und sie den Antrag nicht selbst ihrem Konto zugeordnet hat."
 )
+#: The withdrawal as a step in the application's history (the renewal follows it there).
+WITHDRAWN_ACTION = "consent_withdrawn"
+WITHDRAWN_TITLE = _("Einwilligung widerrufen")
+
 NOT_YOURS = _(
     "Die Einwilligung widerrufen können nur die antragstellende Person und die zuständige Stelle."
 )
@@ -105,7 +110,12 @@ def withdraw_consent(application):
     if reason is not None:
         return {"form": reason}
     userid = api.user.get_current().getId()
+    if userid == application.applicant:
+        note = _("Die antragstellende Person hat die Einwilligung für die Digitallotse widerrufen.")
+    else:
+        note = _("Die zuständige Stelle hat die Einwilligung für die Digitallotse widerrufen.")
     with api.env.adopt_roles(["Manager"]):
+        record_step(application, WITHDRAWN_ACTION, in_german(note), internal=False)
         application.entry = {
             **application.entry,
             "consent_withdrawn": DateTime(),

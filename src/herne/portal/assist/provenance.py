@@ -22,6 +22,16 @@ def entry_record(capacity, consent):
     }
 
 
+def consent_how(kind, id_kind=None):
+    """ "mit Vollmacht" or "Ausweis vorgelegt (Personalausweis)": how the applicant consented."""
+    if kind == IN_PERSON:
+        return _(
+            "Ausweis vorgelegt (${kind})",
+            mapping={"kind": in_german(id_kind_title(id_kind) or "")},
+        )
+    return _("mit Vollmacht")
+
+
 def provenance_text(entry):
     """ "Erfasst von Digitallotse X, Seniorentreff Wanne-Süd, mit Vollmacht" and the like; "" without."""
     if not entry:
@@ -30,17 +40,16 @@ def provenance_text(entry):
         if entry.get("capacity") == HELPER:
             return in_german(_("Von einer Digitallotsin oder einem Digitallotsen erfasst"))
         return in_german(_("Am Schalter erfasst"))
-    if entry["consent"] == IN_PERSON:
-        how = _(
-            "Ausweis vorgelegt (${kind})",
-            mapping={"kind": in_german(id_kind_title(entry["id_kind"]) or "")},
-        )
-    else:
-        how = _("mit Vollmacht")
+    how = consent_how(entry["consent"], entry.get("id_kind"))
     if entry.get("consent_withdrawn"):
         how = _(
             "${how}, Einwilligung widerrufen am ${date}",
             mapping={"how": in_german(how), "date": german_date(entry["consent_withdrawn"])},
+        )
+    elif entry.get("consent_renewed"):
+        how = _(
+            "${how}, Einwilligung erneuert am ${date}",
+            mapping={"how": in_german(how), "date": german_date(entry["consent_renewed"])},
         )
     if entry["capacity"] == HELPER:
         text = _(
@@ -72,4 +81,5 @@ def provenance_json(application):
         "consent": entry.get("consent"),
         "id_kind": entry.get("id_kind"),
         "consent_withdrawn": bool(entry.get("consent_withdrawn")),
+        "consent_renewed": bool(entry.get("consent_renewed")),
     }

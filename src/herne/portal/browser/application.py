@@ -18,6 +18,7 @@ from herne.portal.applications.processing import exits_of
 from herne.portal.applications.processing import refusal
 from herne.portal.applications.processing import transition_title
 from herne.portal.assist.acting import withdraw_refusal
+from herne.portal.assist.renewal import renew_refusal
 from herne.portal.browser.application_visit import ApplicationVisit
 from herne.portal.browser.clerk_visit import ClerkVisit
 from herne.portal.browser.text import MultilineText
@@ -168,6 +169,15 @@ class ApplicationView(ApplicationVisit, ClerkVisit, MultilineText, BrowserView):
     def can_withdraw_consent(self):
         """The applicant or the department may end the Digitallotse's consent."""
         return withdraw_refusal(self.context) is None
+
+    def renew_consent_url(self):
+        """The page that renews the withdrawn consent, for the department; None otherwise."""
+        if renew_refusal(self.context) is not None:
+            return None
+        portal_url = api.portal.get().absolute_url()
+        return (
+            f"{portal_url}/@@einwilligung-erneuern?reference_number={self.context.reference_number}"
+        )
 
     def can_answer(self):
         return self.state() == "info_requested" and answer_refusal(self.context) is None

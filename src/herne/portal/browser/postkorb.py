@@ -3,6 +3,7 @@
 from herne.portal.applications.postkorb import GROUPS
 from herne.portal.applications.postkorb import entered_rows
 from herne.portal.applications.postkorb import postkorb_rows
+from herne.portal.assist.helpers import is_helper
 from herne.portal.browser.application_visit import visit_text
 from plone import api
 from plone.memoize.view import memoize
@@ -26,6 +27,10 @@ class PostkorbView(BrowserView):
     def entered_rows(self):
         """What the caller entered for others and may still follow (Digitallotsen)."""
         return entered_rows()
+
+    def is_helper(self):
+        """A Digitallotse can renew a withdrawn consent from here."""
+        return is_helper()
 
     def groups(self):
         rows = self.rows()

@@ -1,0 +1,1 @@
+"""REST @einwilligung-erneuern: the Digitallotse or the department records a new consent after a withdrawal."""
