@@ -14,6 +14,8 @@ import transaction
 CITIZEN_ADDRESS = "buerger@example.org"
 DEPARTMENT_ADDRESS = "buergerdienste@herne.de"
 SERVICE = "Führungszeugnis beantragen"
+SERVICE_IN_TURKISH = "İyi hal belgesi (Führungszeugnis) başvurusu"
+SERVICE_IN_UKRAINIAN = "Заява на довідку про несудимість (Führungszeugnis)"
 
 
 @pytest.fixture()
@@ -47,8 +49,9 @@ def test_status_mail_is_in_the_citizens_language(applied_in, mailbox):
     assert mail["Subject"] == f"{application.reference_number} numaralı başvurunuz: İşlemde"
     body = mail.get_content()
     assert body.startswith("Merhaba Bernd Bergmann,")
+    # the service by its Turkish page's title, which keeps the German name in brackets
     assert (
-        f"“{SERVICE}” başvurunuz (dosya numarası {application.reference_number}) "
+        f"“{SERVICE_IN_TURKISH}” başvurunuz (dosya numarası {application.reference_number}) "
         "şu anda işleme alındı." in body
     )
     assert "Saygılarımızla\nHerne Belediyeniz" in body
@@ -65,8 +68,9 @@ def test_decision_mail_carries_the_german_wording(applied_in, mailbox):
     assert mail["Subject"] == f"Ваша заява {application.reference_number}: Відхилено"
     body = mail.get_content()
     translated, german = body.split("\n----\n")
-    assert f"Вашу заяву «{SERVICE}» (номер справи {application.reference_number}) відхилено." in (
-        translated
+    assert (
+        f"Вашу заяву «{SERVICE_IN_UKRAINIAN}» (номер справи {application.reference_number}) "
+        "відхилено." in translated
     )
     assert german.startswith("Юридично обов’язковим є німецький текст цього рішення.")
     assert (

@@ -45,6 +45,19 @@ def test_receipt_speaks_the_citizens_language(demo_portal, language, title, labe
     assert "Eingangsbestätigung" not in text
 
 
+def test_receipt_names_the_service_and_the_time_in_the_citizens_language(demo_portal):
+    application, reader = pdf_of(demo_portal, "tr")
+    text = " ".join(text_of(reader).split())
+    assert "Köpek vergisi kaydı ve kaydın silinmesi" in text
+    assert "Hundesteuer an- und abmelden" not in text
+    assert ", saat " in text
+    assert "Uhr" not in text
+    application, reader = pdf_of(demo_portal, "de")
+    text = " ".join(text_of(reader).split())
+    assert "Hundesteuer an- und abmelden" in text
+    assert " um " in text and "Uhr" in text
+
+
 def test_turkish_and_ukrainian_letters_have_a_font_that_holds_them(demo_portal):
     _application, reader = pdf_of(demo_portal, "uk")
     assert any("DejaVuSans" in name for name in fonts_of(reader))

@@ -60,7 +60,8 @@ def test_receipt_shows_local_time(demo_portal, utc, local):
     application = stamped_application(demo_portal, utc)
     reader = PdfReader(BytesIO(receipt_pdf(application)))
     text = " ".join(page.extract_text() for page in reader.pages)
-    assert local in text
+    day, clock = local.removesuffix(" Uhr").split(", ")
+    assert f"{day} um {clock} Uhr" in text  # as in the mail, and in the citizen's language
     assert "03:25" not in text
 
 

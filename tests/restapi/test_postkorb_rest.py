@@ -21,6 +21,16 @@ def test_postkorb_lists_the_callers_applications(api_session, rest_portal, certi
     assert api_session(*OTHER_CITIZEN).get("@postkorb").json()["items"] == []
 
 
+def test_postkorb_names_the_service_in_the_language_asked_for(
+    api_session, rest_portal, certificate_application
+):
+    session = api_session(*CITIZEN)
+    (item,) = session.get("@postkorb", headers={"Accept-Language": "tr"}).json()["items"]
+    assert item["service_title"] == "İyi hal belgesi (Führungszeugnis) başvurusu"
+    (item,) = session.get("@postkorb").json()["items"]
+    assert item["service_title"] == "Führungszeugnis beantragen"
+
+
 def test_postkorb_needs_a_log_in(api_session, rest_portal):
     response = api_session().get("@postkorb")
     assert response.status_code == 401

@@ -2,6 +2,7 @@
 
 from DateTime import DateTime
 from datetime import datetime
+from herne.portal import _
 from plone.registry.interfaces import IRegistry
 from zoneinfo import ZoneInfo
 from zoneinfo import ZoneInfoNotFoundError
@@ -59,3 +60,11 @@ def german_time(moment):
 def german_datetime(moment):
     """``25.11.2026, 14:05 Uhr`` in local time for a datetime or a Zope DateTime."""
     return local_time(moment).strftime(DATETIME_FORMAT)
+
+
+def datetime_message(moment):
+    """``25.11.2026 um 14:05 Uhr`` as a message, for texts read in the citizen's language."""
+    return _(
+        "${date} um ${time} Uhr",
+        mapping={"date": german_date(moment), "time": german_time(moment)},
+    )

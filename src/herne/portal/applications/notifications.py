@@ -16,14 +16,15 @@ from herne.portal.applications.office import office_text
 from herne.portal.assist.claim import claim_letter_paragraphs
 from herne.portal.booking.application_visit import booking_url
 from herne.portal.controlpanels.portal import portal_sender
-from herne.portal.formats import german_date
-from herne.portal.formats import german_time
+from herne.portal.formats import datetime_message
+from herne.portal.i18n import GERMAN
 from herne.portal.i18n import application_language
 from herne.portal.i18n import in_german
 from herne.portal.i18n import in_language
 from herne.portal.mail_delivery import mail_server_answers
 from herne.portal.mail_delivery import note_mail_kept
 from herne.portal.outbox.storage import enqueue
+from herne.portal.translated_titles import service_title_in
 from herne.portal.workflow.application import open_originals
 import logging
 from plone import api
@@ -76,16 +77,8 @@ def _receipt_text(application, member, claim_code=None):
 
     mapping = {
         "name": application.applicant_name or (member.getId() if member is not None else ""),
-        "service": application.service_title,
-        "date": text(
-            _(
-                "${date} um ${time} Uhr",
-                mapping={
-                    "date": german_date(application.submitted),
-                    "time": german_time(application.submitted),
-                },
-            )
-        ),
+        "service": service_title_in(application, language),
+        "date": text(datetime_message(application.submitted)),
         "reference": application.reference_number,
         "url": application.absolute_url(),
     }
@@ -94,7 +87,7 @@ def _receipt_text(application, member, claim_code=None):
             "Eingangsbestätigung ${reference}: ${service}",
             mapping={
                 "reference": application.reference_number,
-                "service": application.service_title,
+                "service": mapping["service"],
             },
         )
     )
@@ -136,11 +129,11 @@ def queue_receipt_mail(application, member, claim_code=None):
     return _enqueue(application, "mail:receipt", "applicant", "once")
 
 
-def _placeholders(application, state_title, comment):
+def _placeholders(application, state_title, comment, language=GERMAN):
     return {
         "name": application.applicant_name or application.applicant,
         "reference": application.reference_number or "",
-        "service": application.service_title,
+        "service": service_title_in(application, language),
         "state": state_title,
         "comment": comment or "",
         "originals": "\n".join(f"- {name}" for name in open_originals(application)),
@@ -177,7 +170,7 @@ def _status_text(application, state_id, state_title, comment, german_text):
     language = application_language(application)
     text = text_in(state_id, german_text, language)
     state = state_in(state_title, language)
-    mapping = _placeholders(application, state, comment)
+    mapping = _placeholders(application, state, comment, language)
     subject = in_language(
         _(
             "Ihr Antrag ${reference}: ${state}",

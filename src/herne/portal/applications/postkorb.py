@@ -9,11 +9,15 @@ from herne.portal.booking.application_visit import open_visit_link
 from herne.portal.booking.own_visit import open_visit
 from herne.portal.booking.storage import utcnow
 from herne.portal.formats import german_date
+from herne.portal.i18n import answer_language
 from herne.portal.i18n import in_request_language
 from herne.portal.payment.summary import draft_payment_title
 from herne.portal.restapi.services.antrag_termin import visit_json
+from herne.portal.translated_titles import service_uid_of
+from herne.portal.translated_titles import titles_in
 from herne.portal.workflow.application_table import STATES
 from plone import api
+from zope.globalrequest import getRequest
 
 
 #: The Postkorb's sections in the order the page shows them.
@@ -39,6 +43,9 @@ def postkorb_rows(userid=None):
         sort_order="descending",
     )
     titles = {}
+    # the service named in the language the citizen reads the Postkorb in
+    services = {brain.UID: service_uid_of(brain) for brain in brains}
+    translated = titles_in(answer_language(getRequest()), services.values())
     rows = []
     now = utcnow()
     for brain in brains:
@@ -51,7 +58,7 @@ def postkorb_rows(userid=None):
             {
                 "url": brain.getURL(),
                 "reference": brain.reference_number,
-                "service": brain.service_title,
+                "service": translated.get(services[brain.UID]) or brain.service_title,
                 "date": german_date(date) if date else "",
                 "state": state,
                 # A draft waiting for its fee says so (drafts are few: woken one by one).

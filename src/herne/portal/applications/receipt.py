@@ -4,7 +4,7 @@ from herne.portal import _
 from herne.portal.applications.office import department_of
 from herne.portal.applications.office import office_line
 from herne.portal.assist.provenance import provenance_text
-from herne.portal.formats import german_datetime
+from herne.portal.formats import datetime_message
 from herne.portal.i18n import GERMAN
 from herne.portal.i18n import application_language
 from herne.portal.i18n import in_language
@@ -12,6 +12,7 @@ from herne.portal.payment.summary import paid_fee_rows
 from herne.portal.pdf_fonts import fonts_for
 from herne.portal.pdf_fonts import is_rtl
 from herne.portal.pdf_fonts import wrapped
+from herne.portal.translated_titles import service_title_in
 from io import BytesIO
 from plone import api
 from reportlab.lib import colors
@@ -124,8 +125,8 @@ def receipt_pdf(application, compress=True, claim_code=None):
     ]
     facts = [
         (text(_("Aktenzeichen")), application.reference_number),
-        (text(_("Leistung")), application.service_title),
-        (text(_("Eingegangen am")), german_datetime(application.submitted)),
+        (text(_("Leistung")), service_title_in(application, language)),
+        (text(_("Eingegangen am")), text(datetime_message(application.submitted))),
         (text(_("Antragsteller/in")), application.applicant_name),
     ]
     if application.delivery_address:
