@@ -136,3 +136,32 @@ def test_a_turkish_rest_client_reads_the_editors_labels_and_german_where_none(
     assert {field["name"]: field["title"] for field in german["fields"]}["dog_name"] == (
         "Name des Hundes"
     )
+
+
+def test_a_turkish_rest_client_reads_help_texts_and_choices_with_german_values(
+    api_session, rest_portal
+):
+    citizen = api_session("buerger", demo_password("buerger"))
+    form = relative(rest_portal["leistungen"]["hundesteuer"]["antrag"], rest_portal)
+    turkish = {
+        field["name"]: field
+        for field in citizen.get(f"{form}/@antragsformular?language=tr").json()["fields"]
+    }
+    german = {
+        field["name"]: field for field in citizen.get(f"{form}/@antragsformular").json()["fields"]
+    }
+
+    # the value to send stays the German form's, the title is the one to show
+    assert {"value": "Hund abmelden", "title": "Köpeğin kaydını sildirmek"} in turkish[
+        "registration_type"
+    ]["choices"]
+    assert {"value": "Hund abmelden", "title": "Hund abmelden"} in german["registration_type"][
+        "choices"
+    ]
+    assert turkish["privacy_consent"]["description"] == (
+        "Veri koruma bilgilerini hizmetin sayfasında bulabilirsiniz."
+    )
+    assert german["privacy_consent"]["description"].startswith("Die Datenschutzhinweise")
+    # a help text nobody translated is German, a field without choices has none
+    assert turkish["dog_name"]["choices"] is None
+    assert turkish["iban"]["description"] == german["iban"]["description"]

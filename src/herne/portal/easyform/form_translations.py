@@ -31,6 +31,18 @@ def translated_title(form, language, name, german):
     return own.get("title") or german
 
 
+def translated_texts(form, language, name, description, values):
+    """Field ``name``'s help text and choices [(stored value, label)] in ``language``, German per text where none."""
+    own = {}
+    if language != GERMAN:
+        own = (form_translations(form).get(language) or {}).get(name) or {}
+    labels = dict(own.get("values") or {})
+    return (
+        own.get("description") or description,
+        [(value, labels.get(value) or label) for value, label in values],
+    )
+
+
 def set_form_translations(form, translations):
     """Keep ``translations`` ({language: {field: {"title", "description", "values"}}}) on ``form``."""
     stored = PersistentMapping()

@@ -15,8 +15,10 @@ from herne.portal.applications.gate import refusal
 from herne.portal.applications.gate import service_of
 from herne.portal.applications.limits import form_field_limit
 from herne.portal.applications.submission import NO_APPLICATIONS
+from herne.portal.easyform.form_translations import translated_texts
 from herne.portal.easyform.form_translations import translated_title
 from herne.portal.easyform.save_application import application_action
+from herne.portal.easyform.translatable_fields import choices
 from herne.portal.eid.login import eid_login_url
 from herne.portal.eid.prefill import verified_form_values
 from herne.portal.payment.summary import fee_json
@@ -65,6 +67,16 @@ class ApplicationFormGet(FormService):
         else:
             offer = None
             verified = verified_form_values(self.request, [name for name, _f in fields])
+        texts = {
+            name: translated_texts(
+                self.context,
+                self.language,
+                name,
+                self.text(field.description) if field.description else "",
+                choices(field),
+            )
+            for name, field in fields
+        }
         return {
             "fuer_andere": offer,
             "@id": f"{self.context.absolute_url()}/@antragsformular",
@@ -78,6 +90,10 @@ class ApplicationFormGet(FormService):
                     "title": translated_title(
                         self.context, self.language, name, self.text(field.title)
                     ),
+                    "description": texts[name][0],
+                    # stored values stay German; the titles are in the language asked for
+                    "choices": [{"value": value, "title": title} for value, title in texts[name][1]]
+                    or None,
                     "required": bool(field.required),
                     "readonly": bool(field.readonly),
                     "max_length": form_field_limit(field),
