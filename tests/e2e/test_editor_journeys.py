@@ -134,3 +134,40 @@ class TestChangeToAPublishedService:
         page = visitor.goto("leistungen/hundesteuer")
         expect(page.locator("section.herne-fees")).to_contain_text("7,50\xa0€")
         visitor.check("Leistung mit neuer Gebühr")
+
+
+class TestFormTranslation:
+    def test_editor_translates_a_label_and_a_turkish_citizen_reads_it(self, journey):
+        editor = journey("redaktion-formular-uebersetzen")
+        editor.login(*EDITOR)
+        page = editor.goto("leistungen/hundesteuer/antrag")
+        page.get_by_role("link", name="Formular übersetzen").first.click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Formular übersetzen")
+        editor.check("Formular übersetzen")
+
+        page.get_by_role("navigation", name="Sprache der Übersetzung").get_by_role(
+            "link", name="Arabisch"
+        ).click()
+        arabic = page.locator("#field-dog_name-title")
+        expect(arabic).to_have_attribute("dir", "rtl")
+        expect(arabic).to_have_attribute("lang", "ar")
+        editor.check("Formular übersetzen auf Arabisch")
+
+        page.get_by_role("navigation", name="Sprache der Übersetzung").get_by_role(
+            "link", name="Türkisch"
+        ).click()
+        label = page.get_by_label("Beschriftung (Türkisch)").first
+        expect(label).to_be_visible()
+        page.locator("#field-dog_name-title").fill("Köpeğinizin adı")
+        page.get_by_role("button", name="Übersetzung speichern").click()
+        page.wait_for_load_state()
+        expect(page.locator("#field-dog_name-title")).to_have_value("Köpeğinizin adı")
+        editor.check("Übersetzung gespeichert")
+
+        citizen = journey("tuerkisch-formular")
+        citizen.login("buerger", "demo-buerger-2026")
+        page = citizen.goto("leistungen/hundesteuer/antrag?set_language=tr")
+        expect(page.get_by_label("Köpeğinizin adı")).to_be_visible()
+        # a field the editor left alone keeps the translation it had
+        expect(page.get_by_label("Cinsi")).to_be_visible()
+        citizen.check("Formular mit neuer Übersetzung")
