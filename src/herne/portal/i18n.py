@@ -20,7 +20,8 @@ LANGUAGE_NAMES = {
     "uk": _("Ukrainisch"),
     "ar": _("Arabisch"),
 }
-#: The request key a REST service sets to the language it answers in (``rest_language``).
+#: The request key a REST service sets to the language it answers in (``rest_language``);
+#: clerks' pages set it to German (``german_pages``).
 CHOSEN = "herne.portal.language"
 
 

@@ -22,6 +22,7 @@ from herne.portal.assist.renewal import renew_refusal
 from herne.portal.browser.application_visit import ApplicationVisit
 from herne.portal.browser.clerk_visit import ClerkVisit
 from herne.portal.browser.text import MultilineText
+from herne.portal.german_pages import IGermanPage
 from herne.portal.languages import german_only
 from herne.portal.workflow.application import open_originals
 from plone import api
@@ -30,8 +31,10 @@ from plone.protect.interfaces import IDisableCSRFProtection
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zope.interface import alsoProvides
+from zope.interface import implementer
 
 
+@implementer(IGermanPage)
 class ApplicationView(ApplicationVisit, ClerkVisit, MultilineText, BrowserView):
     """What the citizen and the responsible clerks see of one application."""
 
@@ -55,6 +58,10 @@ class ApplicationView(ApplicationVisit, ClerkVisit, MultilineText, BrowserView):
 
     def is_applicant(self):
         return self.detail.is_applicant()
+
+    def shown_in_german(self):
+        """The city's side reads German; the applicant and their Digitallotse their own language."""
+        return self.detail.for_city()
 
     def department(self):
         return self.detail.department()

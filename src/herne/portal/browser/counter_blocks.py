@@ -11,6 +11,7 @@ from herne.portal.booking.counter_blocking import place_block
 from herne.portal.booking.office import office_settings
 from herne.portal.booking.storage import utcnow
 from herne.portal.formats import german_datetime
+from herne.portal.german_pages import IGermanPage
 from herne.portal.i18n import in_german
 from plone import api
 from plone.protect import CheckAuthenticator
@@ -18,6 +19,7 @@ from Products.Five.browser import BrowserView
 import transaction
 from zExceptions import Forbidden
 from zExceptions import Unauthorized
+from zope.interface import implementer
 
 
 STALE_FORM = _(
@@ -25,6 +27,7 @@ STALE_FORM = _(
 )
 
 
+@implementer(IGermanPage)
 class CounterBlocksView(BrowserView):
     """``@@schalter-sperren``: for the office's clerks and the department's editors only."""
 

@@ -4,6 +4,7 @@ from datetime import date
 from herne.portal import _
 from herne.portal.browser.csv_export import csv_download
 from herne.portal.formats import decimal_comma
+from herne.portal.german_pages import IGermanPage
 from herne.portal.reporting.coverage import ozg_coverage
 from herne.portal.reporting.dashboard import as_of
 from herne.portal.reporting.dashboard import build_dashboard
@@ -14,8 +15,10 @@ from plone.protect import protect
 from Products.Five.browser import BrowserView
 from Products.statusmessages.interfaces import IStatusMessage
 from zExceptions import NotFound
+from zope.interface import implementer
 
 
+@implementer(IGermanPage)
 class DashboardView(BrowserView):
     """``@@ozg-dashboard``: every figure as a table, the important ones also as a chart."""
 
@@ -38,6 +41,7 @@ class DashboardView(BrowserView):
         return as_of(table.computed_at, self.request) if table.computed_at else ""
 
 
+@implementer(IGermanPage)
 class DashboardCSVView(BrowserView):
     """``@@ozg-dashboard-csv?tabelle=<name>``: one table of the dashboard as CSV, ending with its date."""
 

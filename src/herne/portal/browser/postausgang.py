@@ -8,6 +8,7 @@ from herne.portal.applications.postausgang import rows_of
 from herne.portal.applications.postausgang import search
 from herne.portal.applications.worklist import clerk_areas
 from herne.portal.browser.letter_download import pdf_response
+from herne.portal.german_pages import IGermanPage
 from pathlib import Path
 from plone import api
 from plone.batching import Batch
@@ -16,6 +17,7 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zExceptions import Unauthorized
 from zope.i18n import translate
+from zope.interface import implementer
 
 
 #: Applications (with their letters) per page.
@@ -36,6 +38,7 @@ LABELS = {
 }
 
 
+@implementer(IGermanPage)
 class PostausgangView(BrowserView):
     """Unprinted letters of the clerk's departments, newest last; ``?gedruckt=1`` the printed."""
 

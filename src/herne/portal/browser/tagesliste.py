@@ -24,6 +24,7 @@ from herne.portal.browser.tagesliste_changes import BAD_DATE
 from herne.portal.browser.tagesliste_changes import CHANGE_STEPS
 from herne.portal.browser.tagesliste_changes import CounterChanges
 from herne.portal.browser.termin_buchen import long_date
+from herne.portal.german_pages import IGermanPage
 from herne.portal.i18n import in_german
 from herne.portal.restapi.services.termine import parse_start
 from plone import api
@@ -31,12 +32,14 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zExceptions import Unauthorized
+from zope.interface import implementer
 
 
 #: The buttons of a row: form value → state.
 ROW_ACTIONS = {"erledigt": DONE, "nicht-erschienen": NO_SHOW}
 
 
+@implementer(IGermanPage)
 class DayListView(CounterChanges, BrowserView):
     """``@@tagesliste?date=YYYY-MM-DD``: for the clerks of this office only."""
 

@@ -20,6 +20,7 @@ from herne.portal.applications.worklist import form_text
 from herne.portal.applications.worklist import works_in_any_department
 from herne.portal.browser.csv_export import csv_download
 from herne.portal.formats import german_date
+from herne.portal.german_pages import IGermanPage
 from herne.portal.languages import german_only
 from herne.portal.payment.summary import worklist_payment_title
 from plone import api
@@ -32,6 +33,7 @@ from urllib.parse import urlencode
 from zExceptions import Forbidden
 from zExceptions import Unauthorized
 from zope.i18n import translate
+from zope.interface import implementer
 
 
 BATCH_SIZE = 30
@@ -43,6 +45,7 @@ def quick_steps(state_id):
     return [step for step in exits_of(state_id) if step not in QUICK_STEP_EXCLUDED]
 
 
+@implementer(IGermanPage)
 class WorklistView(BrowserView):
     """Applications of the current clerk's departments, oldest first."""
 
