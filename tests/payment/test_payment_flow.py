@@ -129,6 +129,18 @@ def test_the_receipt_names_the_paid_fee_its_reference_and_method(paying_draft, p
     assert "Zahlungsart Kreditkarte" in text
 
 
+def test_a_turkish_receipt_names_the_paid_fee_in_turkish(paying_draft, payment_service):
+    paying_draft.citizen_language = "tr"
+    pay_url = start_payment(paying_draft)
+    payment_service.choose(pay_url, "pay")
+    settle(paying_draft)
+    text = receipt_text(paying_draft)
+    assert "Ücret ödendi 26,00 €" in text
+    assert f"Ödeme referansı {paying_draft.payment['payment_reference']}" in text
+    assert "Ödeme yöntemi Kredi kartı" in text
+    assert "Gebühr bezahlt" not in text
+
+
 def test_a_settlement_lost_before_its_commit_is_made_again_once(paying_draft, payment_service):
     pay_url = start_payment(paying_draft)
     payment_service.choose(pay_url, "pay")

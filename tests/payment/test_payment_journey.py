@@ -169,6 +169,8 @@ def test_the_form_page_application_page_and_postkorb_show_the_fee_and_its_state(
     assert "Zur Bezahlung" in page.text and "156,00 €" in page.text
     assert answer.json()["payment_url"] in page.text
     assert "Entwurf – Zahlung noch nicht bestätigt" in citizen.get("@@postkorb", headers=html).text
+    turkish = {**html, "Cookie": "I18N_LANGUAGE=tr"}
+    assert "Taslak – ödeme henüz onaylanmadı" in citizen.get("@@postkorb", headers=turkish).text
 
     token = re.search(r'name="_authenticator"\s+type="hidden"\s+value="([^"]+)"', page.text).group(
         1

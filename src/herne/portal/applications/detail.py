@@ -33,12 +33,14 @@ from herne.portal.booking.storage import utcnow
 from herne.portal.fitconnect.summary import delivery_summary
 from herne.portal.formats import german_datetime
 from herne.portal.i18n import LANGUAGE_NAMES
+from herne.portal.i18n import answer_language
 from herne.portal.i18n import application_language
 from herne.portal.i18n import in_german
 from herne.portal.i18n import in_request_language
 from herne.portal.restapi.services.antrag_termin import visit_json
 from plone import api
 from plone.memoize.instance import memoize
+from zope.globalrequest import getRequest
 
 
 #: History entries that are the city's internal business, never shown to the citizen.
@@ -97,8 +99,8 @@ class ApplicationDetail:
         return not self.is_applicant() and not self.is_entering_helper()
 
     def provenance(self):
-        """Who entered it for the applicant, in German; "" when the applicant applied."""
-        return provenance_text(self.application.entry)
+        """Who entered it for the applicant, in the page's language; "" when the applicant applied."""
+        return provenance_text(self.application.entry, answer_language(getRequest()))
 
     def claim_code(self):
         """The open claim code, for the one who entered the application only."""

@@ -132,8 +132,8 @@ def receipt_pdf(application, compress=True, claim_code=None):
     if application.delivery_address:
         facts.append((text(_("Zustelladresse")), application.delivery_address))
     if application.entry:
-        facts.append((text(_("Erfasst")), provenance_text(application.entry)))
-    facts += paid_fee_rows(application)
+        facts.append((text(_("Erfasst")), provenance_text(application.entry, language)))
+    facts += paid_fee_rows(application, language)
     story.append(_table(facts, para, language))
     story += [Spacer(1, 6 * mm), para(text(_("Ihre Angaben")), styles["Heading2"])]
     rows = [

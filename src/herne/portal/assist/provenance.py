@@ -1,4 +1,4 @@
-"""Who entered an application for the applicant, and in what capacity, as a record and as German text."""
+"""Who entered an application for the applicant, and in what capacity, as a record and as text (German or the reader's)."""
 
 from DateTime import DateTime
 from herne.portal import _
@@ -6,7 +6,10 @@ from herne.portal.assist.capacity import HELPER
 from herne.portal.assist.consent import IN_PERSON
 from herne.portal.assist.consent import id_kind_title
 from herne.portal.formats import german_date
-from herne.portal.i18n import in_german
+from herne.portal.i18n import GERMAN
+from herne.portal.i18n import answer_language
+from herne.portal.i18n import in_language
+from zope.globalrequest import getRequest
 
 
 def entry_record(capacity, consent):
@@ -22,50 +25,55 @@ def entry_record(capacity, consent):
     }
 
 
-def consent_how(kind, id_kind=None):
+def consent_how(kind, id_kind=None, language=GERMAN):
     """ "mit Vollmacht" or "Ausweis vorgelegt (Personalausweis)": how the applicant consented."""
     if kind == IN_PERSON:
         return _(
             "Ausweis vorgelegt (${kind})",
-            mapping={"kind": in_german(id_kind_title(id_kind) or "")},
+            mapping={"kind": in_language(id_kind_title(id_kind) or "", language)},
         )
     return _("mit Vollmacht")
 
 
-def provenance_text(entry):
-    """ "Erfasst von Digitallotse X, Seniorentreff Wanne-Süd, mit Vollmacht" and the like; "" without."""
+def provenance_text(entry, language=GERMAN):
+    """ "Erfasst von Digitallotse X, Seniorentreff Wanne-Süd, mit Vollmacht" and the like in
+    ``language`` (the department reads German); "" without."""
+
+    def text(message):
+        return in_language(message, language)
+
     if not entry:
         return ""
     if not entry.get("name"):  # anonymised by retention: only how it was entered is left
         if entry.get("capacity") == HELPER:
-            return in_german(_("Von einer Digitallotsin oder einem Digitallotsen erfasst"))
-        return in_german(_("Am Schalter erfasst"))
-    how = consent_how(entry["consent"], entry.get("id_kind"))
+            return text(_("Von einer Digitallotsin oder einem Digitallotsen erfasst"))
+        return text(_("Am Schalter erfasst"))
+    how = consent_how(entry["consent"], entry.get("id_kind"), language)
     if entry.get("consent_withdrawn"):
         how = _(
             "${how}, Einwilligung widerrufen am ${date}",
-            mapping={"how": in_german(how), "date": german_date(entry["consent_withdrawn"])},
+            mapping={"how": text(how), "date": german_date(entry["consent_withdrawn"])},
         )
     elif entry.get("consent_renewed"):
         how = _(
             "${how}, Einwilligung erneuert am ${date}",
-            mapping={"how": in_german(how), "date": german_date(entry["consent_renewed"])},
+            mapping={"how": text(how), "date": german_date(entry["consent_renewed"])},
         )
     if entry["capacity"] == HELPER:
-        text = _(
+        entered = _(
             "Erfasst von Digitallotse ${name}, ${organisation}, ${how}",
             mapping={
                 "name": entry["name"],
                 "organisation": entry["organisation"],
-                "how": in_german(how),
+                "how": text(how),
             },
         )
     else:
-        text = _(
+        entered = _(
             "Am Schalter erfasst von ${name}, ${how}",
-            mapping={"name": entry["name"], "how": in_german(how)},
+            mapping={"name": entry["name"], "how": text(how)},
         )
-    return in_german(text)
+    return text(entered)
 
 
 def provenance_json(application):
@@ -74,7 +82,7 @@ def provenance_json(application):
     if not entry:
         return None
     return {
-        "text": provenance_text(entry),
+        "text": provenance_text(entry, answer_language(getRequest())),
         "capacity": entry.get("capacity"),
         "name": entry.get("name"),
         "organisation": entry.get("organisation"),

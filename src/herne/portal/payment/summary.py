@@ -2,7 +2,10 @@
 
 from decimal import Decimal
 from herne.portal import _
+from herne.portal.i18n import GERMAN
 from herne.portal.i18n import in_german
+from herne.portal.i18n import in_language
+from herne.portal.i18n import in_request_language
 from herne.portal.payment.amount import amount_due
 from herne.portal.payment.amount import fee_rules
 from herne.portal.payment.flow import open_pay_url
@@ -51,21 +54,25 @@ def payment_json(application):
 
 
 def draft_payment_title(draft):
-    """The Postkorb's state title of a draft with a payment (German), or None."""
+    """The Postkorb's state title of a draft with a payment (in the page's language), or None."""
     title = DRAFT_TITLES.get((payment_of(draft) or {}).get("state"))
-    return in_german(title) if title else None
+    return in_request_language(title) if title else None
 
 
-def paid_fee_rows(application):
-    """The receipt's rows of a paid fee: amount, payment reference and method (German)."""
+def paid_fee_rows(application, language=GERMAN):
+    """The receipt's rows of a paid fee: amount, payment reference and method (in ``language``)."""
     record = payment_of(application) or {}
     if record.get("state") != PAID:
         return []
     method = record.get("method") or ""
+
+    def text(message):
+        return in_language(message, language)
+
     return [
-        (in_german(_("Gebühr bezahlt")), f"{record['amount'].replace('.', ',')} €"),
-        (in_german(_("Zahlungsreferenz")), record.get("payment_reference") or ""),
-        (in_german(_("Zahlungsart")), in_german(METHODS[method]) if method in METHODS else method),
+        (text(_("Gebühr bezahlt")), f"{record['amount'].replace('.', ',')} €"),
+        (text(_("Zahlungsreferenz")), record.get("payment_reference") or ""),
+        (text(_("Zahlungsart")), text(METHODS[method]) if method in METHODS else method),
     ]
 
 
