@@ -29,6 +29,8 @@ KEEP = ""
 class OutboxEntry(Persistent):
     """One delivery to make; ids only, the data is read from the application when sending."""
 
+    claimed_by = None  # entries written before claims named their process
+
     def __init__(self, entry_id, application_uid, kind, event, destination, idempotency_key):
         self.id = entry_id
         #: ids and names only (a message id, a state id), never what a person wrote
@@ -46,6 +48,8 @@ class OutboxEntry(Persistent):
         self.created = time.time()
         self.next_try = self.created
         self.claimed = None
+        #: start id of the process that claimed it last (see heartbeat.py)
+        self.claimed_by = None
         self.last_error = ""
         self.result = {}
         self.history = PersistentList([(self.created, PENDING, "")])
@@ -160,10 +164,25 @@ class Outbox(Persistent):
     those trees stay small enough to be merged. The shards are made with the outbox
     (at install), so no writer ever adds one. Each entry is its own persistent
     object, so the worker's updates touch the entry and its shard's ``due`` only.
+
+    ``claims`` and ``workers`` are written by the workers only (claim, record,
+    heartbeat), never by a submission, so they live here and not in the shards.
     """
+
+    claims = None  # outboxes made before the workers' trees: see add_worker_trees
+    workers = None
 
     def __init__(self):
         self.shards = tuple(OutboxShard() for _number in range(SHARDS))
+        self.add_worker_trees()
+
+    def add_worker_trees(self):
+        """The trees only the workers write; added by the first worker on an outbox made before them."""
+        if self.claims is None:
+            self.claims = OOBTree()  # id -> start id of the process that claimed it (``sending``)
+            self.claims[KEEP] = KEEP  # as in ``due``: deletions never empty it
+        if self.workers is None:
+            self.workers = OOBTree()  # process start id -> WorkerRecord (heartbeat)
 
     def _shard(self, application_uid, key=""):
         return self.shards[shard_number(application_uid or key)]
@@ -228,6 +247,33 @@ class Outbox(Persistent):
         if due.get(entry.id) != when:
             due[entry.id] = when
 
+    def hold(self, entry, process):
+        """``process`` claimed the entry: remember who, for the others to see whether it still lives."""
+        entry.claimed_by = process
+        if self.claims.get(entry.id) != process:
+            self.claims[entry.id] = process
+
+    def release(self, entry_or_id):
+        """The claim is over (result recorded, sent again by hand, removed)."""
+        entry_id = getattr(entry_or_id, "id", entry_or_id)
+        if self.claims is not None and entry_id in self.claims:
+            del self.claims[entry_id]
+
+    def orphaned_ids(self, now, alive):
+        """Ids of ``sending`` entries whose claiming process ``alive(process, now)`` says is gone."""
+        if self.claims is None:
+            return []
+        verdicts = {}
+        orphaned = []
+        for entry_id, process in self.claims.items():
+            if not entry_id:
+                continue
+            if process not in verdicts:
+                verdicts[process] = alive(process, now)
+            if not verdicts[process]:
+                orphaned.append(entry_id)
+        return orphaned
+
     def done(self, entry):
         entry.next_try = None
         due = self.shards[id_shard(entry.id)].due
@@ -239,6 +285,7 @@ class Outbox(Persistent):
         entry.tries = 0
         entry.last_error = ""
         entry.note(PENDING, text)
+        self.release(entry)
         self.schedule(entry, time.time())
 
     def remove_application(self, application_uid):
@@ -259,6 +306,7 @@ class Outbox(Persistent):
                 count += 1
             if entry_id in home.due:
                 del home.due[entry_id]
+            self.release(entry_id)
         del shard.by_application[application_uid]
         return count
 

@@ -2,16 +2,27 @@
 
 Steps of one entry, each its own transaction:
 
-1. claim: ``pending``/``failed`` (or ``sending`` for longer than the sending
-   timeout: the process that claimed it was killed) becomes ``sending``, tries + 1;
+1. claim: ``pending``/``failed`` becomes ``sending``, tries + 1, and the claim
+   names the process that made it (its start id, ``heartbeat.process_id()``);
 2. send: the sender named by the entry's kind delivers it, with the entry's
    idempotency key for the receiver to recognise a repeat;
 3. record: ``delivered``, ``failed`` with the next try after a growing pause, or
-   ``dead`` after the last allowed try or a permanent error.
+   ``dead`` after the last allowed try or a permanent error; the claim ends.
 
-A kill between 1 and 3 leaves the entry ``sending``; it is due again after the
-sending timeout and sent once more with the same key (at-least-once, receivers
-dedupe). A kill before 1 leaves it ``pending``: nothing is lost.
+Every worker process keeps a heartbeat (``heartbeat.py``): one record per
+process in the outbox, refreshed every ``BEAT_EVERY`` seconds by a thread of its
+own in a short transaction that writes only that record, so beats conflict with
+nothing. A kill between 1 and 3 leaves the entry ``sending``, claimed by a process
+that no longer beats: once its last beat is older than ``STALE_AFTER`` seconds
+the entry is due at once, and the next round of any live process claims it again
+("erneut nach Abbruch") and sends it once more with the same key (at-least-once,
+receivers dedupe). After a restart that is within ``STALE_AFTER`` of the kill.
+A claim of a process that still beats is left alone, however long it takes: in a
+cluster that instance may be sending right now. Only after the sending timeout
+(setting ``sending_timeout``, 120 s) is a claim taken over whoever holds it, as a
+last resort (a send hung in a live process). A kill before 1 leaves the entry
+``pending``: nothing is lost. Heartbeats compare wall clocks: the instances of a
+cluster must keep their clocks in sync (NTP) to well under ``STALE_AFTER``.
 
 The worker runs as a thread in every Zope process, started by the WSGI filter
 ``outbox_worker`` in ``etc/zope.ini.in`` and ``etc/cluster-zope.ini.in`` (the
@@ -24,6 +35,7 @@ from AccessControl.SecurityManagement import noSecurityManager
 from AccessControl.SpecialUsers import system
 from herne.portal import _
 from herne.portal.i18n import in_german
+from herne.portal.outbox import heartbeat
 from herne.portal.outbox.interfaces import IOutboxSender
 from herne.portal.outbox.interfaces import PermanentDeliveryError
 from herne.portal.outbox.interfaces import TemporaryDeliveryError
@@ -110,27 +122,84 @@ def point_request_at(request, portal, base):
     request.other["VirtualRootPhysicalPath"] = portal.getPhysicalPath()
 
 
-def claim(session, portal, now, limit=BATCH):
-    """Mark up to ``limit`` due entries ``sending`` and commit; the ids claimed ([] after a conflict)."""
+_beat = {"at": 0.0}
+_beat_lock = threading.Lock()
+
+
+def keep_alive(session, force=False):
+    """This process's heartbeat in every site's outbox, in a short transaction of its own.
+
+    At most every ``heartbeat.BEAT_EVERY`` seconds (unless ``force``); True if written.
+    Each process writes only its own record, so beats of different processes never
+    conflict with each other or with the claims.
+    """
+    with _beat_lock:
+        now = time.time()
+        if not force and now - _beat["at"] < heartbeat.BEAT_EVERY:
+            return False
+        session.manager.begin()
+        process = heartbeat.process_id()
+        for portal in session.sites():
+            setSite(portal)
+            outbox = get_outbox(portal, create=False)
+            if outbox is None:
+                continue
+            outbox.add_worker_trees()
+            heartbeat.beat(outbox, process, now)
+            heartbeat.forget_dead(outbox, now)
+        try:
+            session.manager.commit()
+        except ConflictError:
+            session.manager.abort()
+            return False
+        _beat["at"] = now
+        return True
+
+
+def claim(session, portal, now, limit=BATCH, process=None):
+    """Mark up to ``limit`` due entries ``sending`` for ``process`` and commit; the ids claimed ([] after a conflict).
+
+    Due are entries whose time has come and ``sending`` entries whose claiming
+    process has no fresh heartbeat (killed): those at once, whatever their time.
+    """
     session.manager.begin()
     setSite(portal)
     outbox = get_outbox(portal, create=False)
     if outbox is None:
         return []
+    process = process or heartbeat.process_id()
+    outbox.add_worker_trees()
+    if process not in outbox.workers:
+        # Claims name a process the others can see alive, from the first claim on.
+        heartbeat.beat(outbox, process, time.time())
     timeout = outbox_setting("sending_timeout")
+    orphaned = outbox.orphaned_ids(
+        now, lambda other, when: other == process or heartbeat.is_alive(outbox, other, when)
+    )
+    candidates = list(dict.fromkeys(orphaned + outbox.due_ids(now, limit)))[:limit]
     claimed = []
-    for entry_id in outbox.due_ids(now, limit):
+    for entry_id in candidates:
         entry = outbox.get(entry_id)
         if entry is None or entry.state in (DELIVERED, DEAD):
             if entry is not None:
                 outbox.done(entry)
             elif entry_id in outbox.due:
                 del outbox.due[entry_id]
+            outbox.release(entry_id)
             continue
-        text = "erneut nach Abbruch" if entry.state == SENDING else ""
+        text = ""
+        if entry.state == SENDING:
+            text = "erneut nach Abbruch"
+            logger.info(
+                "Outbox entry %s: claimed by process %s %s, sent again",
+                entry_id,
+                entry.claimed_by,
+                "which is gone" if entry_id in orphaned else "longer than the sending timeout",
+            )
         entry.tries += 1
         entry.claimed = now
         entry.note(SENDING, text)
+        outbox.hold(entry, process)
         outbox.schedule(entry, now + timeout)
         claimed.append(entry_id)
     try:
@@ -144,6 +213,7 @@ def claim(session, portal, now, limit=BATCH):
 
 
 def _record(entry, outbox, outcome, text, result, now):
+    outbox.release(entry)
     if outcome == DELIVERED:
         entry.last_error = ""
         entry.result = dict(result or {})
@@ -160,14 +230,16 @@ def _record(entry, outbox, outcome, text, result, now):
         logger.error("Outbox entry %s (%s %s) dead: %s", entry.id, entry.kind, entry.event, text)
 
 
-def deliver(session, portal, entry_id):
-    """Send one claimed entry and record the outcome; returns the state it ends in."""
+def deliver(session, portal, entry_id, process=None):
+    """Send one entry ``process`` claimed and record the outcome; returns the state it ends in."""
     session.manager.begin()
     setSite(portal)
     outbox = get_outbox(portal, create=False)
     entry = outbox.get(entry_id)
     if entry is None or entry.state != SENDING:
         return None  # removed by retention meanwhile, or recorded by another process
+    if entry.claimed_by not in (None, process or heartbeat.process_id()):
+        return None  # taken over meanwhile (this process looked dead): the other one sends it
     sender = queryUtility(IOutboxSender, name=entry.kind)
     result = None
     if sender is None:
@@ -221,8 +293,10 @@ def run_round(db, now=None, limit=BATCH):
     """One round over every Plone site of the database; returns how many entries were handled."""
     handled = 0
     with _Session(db) as session:
+        keep_alive(session)
         for portal in session.sites():
             for entry_id in claim(session, portal, time.time() if now is None else now, limit):
+                keep_alive(session)  # a batch of slow sends must not make this process look dead
                 deliver(session, portal, entry_id)
                 handled += 1
     return handled
@@ -260,6 +334,24 @@ def wake_after_commit(manager=None):
     current.addAfterCommitHook(lambda ok: ok and wake_up.set())
 
 
+class Heartbeat(threading.Thread):
+    """Beats for the process every ``heartbeat.BEAT_EVERY`` seconds, also while a send hangs."""
+
+    def __init__(self, db, stopping):
+        super().__init__(name="herne-outbox-heartbeat", daemon=True)
+        self.db = db
+        self.stopping = stopping
+
+    def run(self):
+        while not self.stopping.is_set():
+            try:
+                with _Session(self.db) as session:
+                    keep_alive(session)
+            except Exception:
+                logger.exception("Outbox heartbeat failed")
+            self.stopping.wait(heartbeat.BEAT_EVERY)
+
+
 class OutboxWorker(threading.Thread):
     """Runs rounds until stopped; wakes after commits that wrote entries, else every ``interval`` seconds."""
 
@@ -268,9 +360,11 @@ class OutboxWorker(threading.Thread):
         self.db = db
         self.interval = interval
         self.stopping = threading.Event()
+        self.heartbeat = Heartbeat(db, self.stopping)
 
     def run(self):
-        logger.info("Outbox worker started")
+        logger.info("Outbox worker started (process %s)", heartbeat.process_id())
+        self.heartbeat.start()
         while not self.stopping.is_set():
             try:
                 handled = run_round(self.db)
@@ -285,6 +379,8 @@ class OutboxWorker(threading.Thread):
         self.stopping.set()
         wake_up.set()
         self.join(timeout)
+        if self.heartbeat.is_alive():
+            self.heartbeat.join(timeout)
 
 
 _worker = None
