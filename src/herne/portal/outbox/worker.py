@@ -122,7 +122,8 @@ def point_request_at(request, portal, base):
     request.other["VirtualRootPhysicalPath"] = portal.getPhysicalPath()
 
 
-_beat = {"at": 0.0}
+#: database -> time of this process's last heartbeat there
+_beats = {}
 _beat_lock = threading.Lock()
 
 
@@ -135,7 +136,7 @@ def keep_alive(session, force=False):
     """
     with _beat_lock:
         now = time.time()
-        if not force and now - _beat["at"] < heartbeat.BEAT_EVERY:
+        if not force and now - _beats.get(id(session.db), 0.0) < heartbeat.BEAT_EVERY:
             return False
         session.manager.begin()
         process = heartbeat.process_id()
@@ -152,7 +153,7 @@ def keep_alive(session, force=False):
         except ConflictError:
             session.manager.abort()
             return False
-        _beat["at"] = now
+        _beats[id(session.db)] = now
         return True
 
 
