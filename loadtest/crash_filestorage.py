@@ -145,6 +145,8 @@ def main(argv=None):
             restarted["error"] = repr(error)
         # Mail leaves through the outbox: the restarted instance's worker sends what the
         # killed one had not sent yet, so it keeps running while the mails are counted.
+        # What the killed worker had claimed is taken over as soon as its heartbeat is
+        # stale (heartbeat.STALE_AFTER after the kill), not after the sending timeout.
         _all, mails = wait_for_mail(mail, summary["submitted"], timeout=30)
         instance.stop()
         with tempfile.NamedTemporaryFile(suffix=".json") as result_file:

@@ -121,7 +121,7 @@ def test_success_keeps_the_senders_result(scripted_sender, demo_portal):
     assert [state for _when, state, _text in entry.history] == ["pending", "sending", "delivered"]
 
 
-def test_entry_claimed_by_a_killed_worker_is_sent_again_after_the_timeout(
+def test_entry_claimed_by_a_live_process_is_sent_again_after_the_timeout(
     scripted_sender, demo_portal
 ):
     sender = scripted_sender()
@@ -129,7 +129,9 @@ def test_entry_claimed_by_a_killed_worker_is_sent_again_after_the_timeout(
     entry_id = enqueue(application, "test-kind", "submitted", "endpoint-1")
     transaction.commit()
     db = _db(demo_portal)
-    with _Session(db) as session:  # a worker claims it and is killed before sending
+    # This process (alive, beating) claims it and never sends: a send that hangs.
+    # The sending timeout is the last resort (a killed process: test_claims_after_kill.py).
+    with _Session(db) as session:
         portal = session.sites()[0]
         assert entry_id in claim(session, portal, time.time())
 
