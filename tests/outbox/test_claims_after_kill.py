@@ -117,3 +117,23 @@ def test_records_of_long_dead_processes_are_forgotten_unless_they_hold_a_claim()
     outbox.claims["some-entry"] = "gone-holding"
     assert heartbeat.forget_dead(outbox, now) == 1
     assert set(outbox.workers.keys()) == {"gone-holding", "alive"}
+
+
+def test_an_outbox_made_before_heartbeats_gets_them_from_its_first_worker(
+    scripted_sender, demo_portal
+):
+    sender = scripted_sender()
+    outbox = get_outbox()
+    del outbox.claims, outbox.workers  # as stored by a version without them
+    transaction.commit()
+    assert get_outbox().claims is None
+    _application, entry_id, db = _claimed_elsewhere(demo_portal, KILLED)
+    transaction.begin()
+    assert get_outbox().claims[entry_id] == KILLED
+    _age_heartbeat(KILLED, heartbeat.STALE_AFTER + 1)
+
+    run_round(db)
+    transaction.begin()
+    assert get_outbox().get(entry_id).state == "delivered"
+    assert len(sender.calls) == 1
+    assert heartbeat.process_id() in get_outbox().workers
