@@ -37,8 +37,11 @@ from herne.portal.languages import show_in_chosen_language
 from herne.portal.payment.amount import amount_due
 from herne.portal.payment.amount import surcharge_texts
 from herne.portal.payment.settings import fees_paid_online
+from herne.portal.payment.summary import fee_json
+import json
 from plone import api
 from plone.app.z3cform.interfaces import IDateWidget
+from Products.CMFPlone.resources import add_bundle_on_request
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.statusmessages.interfaces import IStatusMessage
 import uuid
@@ -106,6 +109,9 @@ class ApplicationForm(EasyFormForm):
             # Fill the form from the draft instead of the defaults.
             self.ignoreContext = False
         super().update()
+        if self.fee_total_rules() is not None:
+            # The running total (herne-fee-total.js), only on forms whose values change the fee.
+            add_bundle_on_request(self.request, "herne-fee-total")
         forget_refused_files(self, self.kept)
         announce_errors(self)
 
@@ -120,6 +126,40 @@ class ApplicationForm(EasyFormForm):
         if self.fee_to_pay() is None:
             return []
         return [translate(text, context=self.request) for text in surcharge_texts(self.service)]
+
+    def fee_total_rules(self):
+        """The first fee and the surcharge rules for the form's running total (JSON), or None.
+
+        Read by herne-fee-total.js; a choice is named by the tokens its widget sends. Only a
+        preview: the amount paid is computed again on the server from the values sent.
+        """
+        fee = fee_json(self.service) if self.fee_to_pay() is not None else None
+        if not fee or not fee["surcharges"]:
+            return None
+        rules = [
+            {
+                "field": rule["field"],
+                "amount": rule["amount"],
+                "included": rule["included"],
+                "choice": None
+                if rule["choice"] is None
+                else self._choice_tokens(rule["field"], rule["choice"]),
+            }
+            for rule in fee["surcharges"]
+        ]
+        return json.dumps({"amount": fee["amount"], "surcharges": rules})
+
+    def _choice_tokens(self, name, choice):
+        """The tokens the widget of field ``name`` sends for the value ``choice``."""
+        for form in (self, *(getattr(self, "groups", None) or ())):
+            widgets = getattr(form, "widgets", None)
+            widget = widgets.get(name) if widgets is not None else None
+            terms = getattr(widget, "terms", None)
+            if terms is not None:
+                return [term.token for term in terms if str(term.value).strip() == choice] or [
+                    choice
+                ]
+        return [choice]
 
     def may_apply_for_others(self):
         """Whether to offer "Für eine andere Person beantragen" (helpers, the department's clerks)."""
