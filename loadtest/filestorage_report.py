@@ -27,6 +27,12 @@ def print_report(report):
         f"  conflicts (event log): {conflicts['retried']} retried, {conflicts['given_up']} given"
         f" up (answered 500: {conflicts['answered_500']}, sent again by the citizen)"
     )
+    taken_over = report["outbox_claims_taken_over"]
+    print(
+        f"  outbox entries the kill left claimed (between claim and record):"
+        f" {taken_over['after_kill']}, sent again by the restarted worker at once"
+        f" ({taken_over['after_timeout']} only after the sending timeout)"
+    )
     print(
         f"  fstest after the kill: {storage['fstest_after_kill'][0]}"
         f" {storage['fstest_after_kill'][1]!r}; zodbverify: {storage['zodbverify_after_kill']}"
