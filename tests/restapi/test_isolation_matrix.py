@@ -26,6 +26,7 @@ from plone.protect.authenticator import createToken
 import pytest
 import re
 from tests.fixtures.applications import CLERK
+from tests.fixtures.applications import add_department_reader
 from tests.fixtures.applications import build_application
 from tests.fixtures.assist import FOR_GERTRUD
 from tests.fixtures.assist import HELPER
@@ -45,10 +46,15 @@ import transaction
 
 SECRET_NAME = "Xaver Geheimfeld"
 SECRET_FILE = b"%PDF-1.4\n% Kontoauszug-Geheim-4711\n%%EOF\n"
+#: Read-only accounts of departments' software (webhook receivers): Steuern's, an outsider
+#: to the Führungszeugnis, and that of the Bürgerdienste, which reads it.
+OTHER_SOFTWARE = ("fachverfahren-steuern", "Fv-Steuern-2026-lang")
+OWN_SOFTWARE = ("fachverfahren-buergerdienste", "Fv-Buergerdienste-2026-lang")
 ROLES = {
     "owner": ("buerger", "demo-buerger-2026"),
     "other_citizen": ("buergerin", "demo-buergerin-2026"),
     "other_clerk": ("sachbearbeitung-wohngeld", "demo-sachbearbeitung-wohngeld-2026"),
+    "other_software": OTHER_SOFTWARE,
     "editor": ("redaktion", "demo-redaktion-2026"),
     # a Digitallotse of an organisation, who entered nothing of this
     "helper": HELPER,
@@ -62,6 +68,8 @@ def matrix_portal(demo_functional_class):
     demo_functional_class.testSetUp()
     try:
         add_helpers(demo_functional_class["portal"])
+        add_department_reader(demo_functional_class["portal"], "hundesteuer", *OTHER_SOFTWARE)
+        add_department_reader(demo_functional_class["portal"], "fuehrungszeugnis", *OWN_SOFTWARE)
         transaction.commit()
         yield demo_functional_class["portal"]
     finally:
@@ -536,6 +544,8 @@ ACCOUNT_ROLES = {
     "other_clerk": ROLES["other_clerk"],
     "editor": ROLES["editor"],
     "helper": HELPER,
+    "software": OWN_SOFTWARE,
+    "other_software": OTHER_SOFTWARE,
     "anonymous": (None, None),
     "manager": (SITE_OWNER_NAME, SITE_OWNER_PASSWORD),
 }

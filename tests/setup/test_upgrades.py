@@ -59,6 +59,7 @@ def test_upgrade_1000_to_1001(portal):
         ["UpgradeDepends"],
         ["UpgradeStep"],
         ["UpgradeStep"],
+        ["UpgradeDepends", "UpgradeStep"],
     ]
     assert [group[0]["dest"] for group in steps] == [
         ("1001",),
@@ -102,10 +103,11 @@ def test_upgrade_1000_to_1001(portal):
         ("1040",),
         ("1041",),
         ("1042",),
+        ("1043",),
     ]
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
     assert "Application" in portal.portal_types.objectIds()
     assert portal["antraege"].portal_type == "ApplicationRoot"
     assert api.portal.get_registry_record("herne.portal.max_file_size_mb") == 10
@@ -132,7 +134,7 @@ def test_upgrade_1002_to_1003_adds_worklist_index_and_mail_texts(portal):
     setup_tool.upgradeProfile(PROFILE)
     assert "submitted" in catalog.indexes()
     assert "Begründung" in api.portal.get_registry_record("herne.portal.mail.rejected")
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
 
 
 def test_upgrade_1003_to_1004_adds_postkorb_and_message_texts(portal):
@@ -179,7 +181,7 @@ def test_upgrade_1005_to_1006_sets_up_eid_and_self_registration(portal):
     portal.portal_controlpanel.unregisterConfiglet("herne-eid")
     setup_tool.setLastVersionForProfile(PROFILE, "1005")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
     assert IHerneEidPlugin.providedBy(pas["oidc"])
     assert pas["oidc"].getProperty("use_pkce") is True
     # the local log-in form stays the default challenge
@@ -202,7 +204,7 @@ def test_upgrade_1006_to_1007_adds_portal_settings_and_reporting_role(portal):
     portal.portal_actions.site_actions.manage_delObjects(["herne-trusted-domain"])
     setup_tool.setLastVersionForProfile(PROFILE, "1006")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
     assert api.portal.get_registry_record("herne.portal.site.ozg_target_percent") == 80
     assert "herne-portal" in [c.getId() for c in portal.portal_controlpanel.listActions()]
     assert "DigitalisationUnit" in portal.validRoles()
@@ -223,7 +225,7 @@ def test_upgrade_1007_to_1008_links_the_accessibility_statement_in_the_footer(po
     setup_tool = api.portal.get_tool("portal_setup")
     setup_tool.setLastVersionForProfile(PROFILE, "1007")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
     action = site_actions["herne-accessibility-statement"]
     assert action.url_expr == "string:${portal_url}/@@erklaerung-barrierefreiheit"
     assert action.visible
@@ -297,7 +299,7 @@ def test_upgrade_1008_to_1009_indexes_closing_dates_for_retention(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
     assert api.portal.get_registry_record("herne.portal.retention_months") == 24
     assert api.portal.get_registry_record("herne.portal.retention_action") == "anonymise"
     (brain,) = catalog.unrestrictedSearchResults(UID=application.UID(), anonymised=False)
@@ -319,7 +321,7 @@ def test_upgrade_to_1011_ends_sessions_on_the_server(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
     plugin = portal.acl_users.session
     assert isinstance(plugin, HerneSessionPlugin)
     assert plugin.getProperty("per_user_keyring") is True
@@ -350,7 +352,7 @@ def test_upgrade_1011_to_1012_takes_account_search_and_sharing_from_citizens(dem
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
     assert "Member" not in [
         r["name"] for r in portal.rolesOfPermission("List portal members") if r["selected"]
     ]
@@ -380,7 +382,7 @@ def test_upgrade_1012_to_1013_sends_changes_to_published_services_through_review
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
     assert workflow_tool.getChainForPortalType("Department") == ("herne_department_workflow",)
     assert api.content.get_state(department) == "published"
     assert api.portal.get_tool("portal_catalog")(UID=department.UID(), review_state="published")
@@ -401,7 +403,7 @@ def test_upgrade_1013_to_1014_catalogues_the_facts_behind_the_badges(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
     service = portal["leistungen"]["hundesteuer"]
     (brain,) = catalog(UID=service.UID())
     assert brain.service_facts["online_form"] is True
@@ -428,7 +430,7 @@ def test_upgrade_1014_to_1015_takes_plones_content_tools_from_citizens(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
     with api.env.adopt_user(username="buerger"):
         for permission in tools:
             assert not api.user.has_permission(permission, obj=application), permission
@@ -444,7 +446,7 @@ def test_upgrade_1015_to_1016_ends_rest_tokens_with_the_sessions(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
     assert isinstance(acl_users.jwt_auth, HerneJWTPlugin)
     assert "jwt_auth" in acl_users.plugins.listPluginIds(ICredentialsResetPlugin)
     assert "jwt_auth" in acl_users.plugins.listPluginIds(IAuthenticationPlugin)
@@ -466,7 +468,7 @@ def test_upgrade_1016_to_1017_marks_news_for_clerks(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
     (brain,) = catalog.unrestrictedSearchResults(clerk_news=[MESSAGE])
     assert application.UID() == brain.UID
     assert brain.clerk_news == MESSAGE
@@ -487,7 +489,7 @@ def test_upgrade_1017_to_1018_moves_the_eid_secret_out_of_the_registry(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
     assert "herne.portal.eid.client_secret" not in registry.records
     assert client_secret() == "geheim-aus-1017"
 
@@ -501,7 +503,7 @@ def test_upgrade_1018_to_1019_shows_the_city_front_page(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
     assert portal.getLayout() == "startseite"
     assert b"datab64:" in api.portal.get_registry_record("plone.site_logo")
     assert api.portal.get_registry_record("herne.portal.front_page.featured_services") == []
@@ -518,7 +520,7 @@ def test_upgrade_1019_to_1020_gives_tinymce_no_barriers_and_keeps_own_settings(p
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
     assert api.portal.get_registry_record("plone.resizing") is False
     settings = json.loads(api.portal.get_registry_record("plone.other_settings"))
     assert settings == {
@@ -542,7 +544,7 @@ def test_upgrade_1020_to_1021_takes_the_dashboard_from_the_citizens_menu(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
     assert "herne-shows-cms-tools" in dashboard.available_expr
 
 
@@ -558,7 +560,7 @@ def test_upgrade_1021_to_1022_lets_the_editorial_group_manage_the_front_page(dem
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
     assert api.user.has_permission("herne.portal: Manage front page", user=editor, obj=portal)
     assert not api.user.has_permission("Manage portal", user=editor, obj=portal)
 
@@ -578,7 +580,7 @@ def test_upgrade_1022_to_1023_gives_offices_and_services_their_booking_settings(
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
     assert "herne.portal.office_booking" in types["Department"].behaviors
     assert "herne.portal.service_booking" in types["Service"].behaviors
 
@@ -593,7 +595,7 @@ def test_upgrade_1023_to_1024_adds_the_booking_settings(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
     assert api.portal.get_registry_record("herne.portal.booking.retention_days") == 30
     assert api.portal.get_registry_record("herne.portal.booking.limit_per_person") == 1
 
@@ -608,7 +610,7 @@ def test_upgrade_1024_to_1025_adds_the_control_panel_terminvergabe(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
     (configlet,) = [
         action for action in controlpanel.listActions() if action.getId() == "herne-booking"
     ]
@@ -653,7 +655,7 @@ def test_upgrade_1025_to_1026_files_the_stored_bookings_in_the_indexes(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
     assert limit_reached(service.UID(), "Bernd@example.org", None, now)
     assert not limit_reached(service.UID(), "berta@example.org", None, now)
     assert [entry["code"] for entry in application_entries("an-application")] == [kept["code"]]
@@ -677,7 +679,7 @@ def test_upgrade_1026_to_1027_lets_helpers_follow_what_they_entered(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
     assert {"AssistingHelper", ENTERED_ROLE} <= set(portal.valid_roles())
     assert ENTERED_ROLE in application._View_Permission
     assert "entered_by" in api.portal.get_tool("portal_catalog").indexes()
@@ -693,7 +695,7 @@ def test_upgrade_1027_to_1028_catalogues_letters_for_the_postausgang(portal):
     setup_tool.upgradeProfile(PROFILE)
     assert {"letters_open_since", "letters_printed_last"} <= set(catalog.indexes())
     assert "letters_open_since" in catalog.schema()
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
 
 
 def test_upgrade_1028_to_1029_adds_e_payment_settings_and_the_service_switch(portal):
@@ -713,7 +715,7 @@ def test_upgrade_1028_to_1029_adds_e_payment_settings_and_the_service_switch(por
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
     assert api.portal.get_registry_record("herne.portal.payment.enabled") is False
     assert "{reference}" in api.portal.get_registry_record(
         "herne.portal.payment.booking_text_pattern"
@@ -736,7 +738,7 @@ def test_upgrade_1029_to_1030_moves_text_index_words_out_of_dicts(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
     assert not any(isinstance(value, dict) for value in wordinfo.values())
 
 
@@ -747,7 +749,7 @@ def test_upgrade_1030_to_1031_catalogues_the_payment_state(portal):
     setup_tool.setLastVersionForProfile(PROFILE, "1030")
     setup_tool.upgradeProfile(PROFILE)
     assert "payment_state" in catalog.schema()
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
 
 
 def test_upgrade_1031_to_1032_marks_public_pages_for_shared_caches(portal):
@@ -760,7 +762,7 @@ def test_upgrade_1031_to_1032_marks_public_pages_for_shared_caches(portal):
     assert api.portal.get_registry_record("plone.caching.interfaces.ICacheSettings.enabled")
     mapping = api.portal.get_registry_record(record)
     assert mapping["herne.portal.publicPage"] == "plone.app.caching.moderateCaching"
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
 
 
 def test_upgrade_1032_to_1033_adds_the_fit_connect_settings(portal):
@@ -774,7 +776,7 @@ def test_upgrade_1032_to_1033_adds_the_fit_connect_settings(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
     assert api.portal.get_registry_record("herne.portal.fitconnect.enabled") is False
     assert "herne-fit-connect" in [action.id for action in controlpanel.listActions()]
 
@@ -808,7 +810,7 @@ def test_upgrade_1033_to_1034_takes_files_out_of_the_catalog_and_intids(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
     assert not catalog.unrestrictedSearchResults(path={"query": file_path, "depth": 0})
     assert catalog.unrestrictedSearchResults(UID=application.UID())
     assert len(intids.refs) == refs - 2
@@ -829,7 +831,7 @@ def test_upgrade_1034_to_1035_catalogues_the_letters_for_the_postausgang(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
     (brain,) = catalog.unrestrictedSearchResults(UID=application.UID())
     assert [letter["subject"] for letter in brain.letters_summary] == ["Ihr Antrag"]
 
@@ -850,7 +852,7 @@ def test_upgrade_1035_to_1036_adds_the_outbox(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
     assert api.portal.get_registry_record("herne.portal.outbox.max_tries") == 8
     assert "herne-outbox" in [action.getId() for action in controlpanel.listActions()]
     assert ANNOTATION_KEY in IAnnotations(portal)
@@ -874,7 +876,7 @@ def test_upgrade_1036_to_1037_takes_applications_out_of_unsearched_indexes(demo)
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
     for name in ("Date", "created", "getId"):
         assert catalog._catalog.getIndex(name).getEntryForObject(brain.getRID(), None) is None
     assert catalog.unrestrictedSearchResults(reference_number=application.reference_number)
@@ -898,7 +900,7 @@ def test_upgrade_1037_to_1038_offers_languages_and_keeps_german_addresses(portal
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
     assert api.portal.get_registry_record("plone.available_languages") == [
         "de",
         "en",
@@ -934,7 +936,7 @@ def test_upgrade_1038_to_1039_keeps_the_citizens_language_out_of_the_content_lan
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
     assert application.citizen_language == "tr"
     assert not application.Language()
     assert catalog.unrestrictedSearchResults(path=path, **german_only())
@@ -947,7 +949,7 @@ def test_upgrade_1039_to_1040_offers_editors_the_form_translation(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
     action = portal.portal_actions.object["herne-form-translation"]
     assert action.title == "Formular übersetzen"
     assert action.url_expr == "string:${object_url}/@@formular-uebersetzen"
@@ -990,7 +992,7 @@ def test_upgrade_1040_to_1041_moves_the_outbox_into_shards(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
     outbox = get_outbox()
     assert len(outbox.shards) == 256
     assert outbox.for_application(uid) == [waiting, sent]
@@ -1015,10 +1017,45 @@ def test_upgrade_1041_to_1042_registers_the_forms_running_total_and_keeps_other_
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1042",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
     assert api.portal.get_registry_record("plone.bundles/herne-fee-total.jscompilation") == (
         "++plone++herne.portal/herne-fee-total.js"
     )
     # loaded only where a form with a fee asks for it
     assert api.portal.get_registry_record("plone.bundles/herne-fee-total.enabled") is False
     assert api.portal.get_registry_record("plone.bundles/herne-portal.load_defer") is True
+
+
+def test_upgrade_1042_to_1043_lets_department_software_read(demo):
+    from herne.portal.workflow.application_table import DEPARTMENT_READER
+    from tests.fixtures.applications import build_application
+
+    portal = demo["portal"]
+    application = build_application(portal, "hundesteuer")
+    area = application.aq_parent
+    workflow = api.portal.get_tool("portal_workflow")
+    # as version 1042 left a site: the role unknown, the states closed to it
+    portal._delRoles([DEPARTMENT_READER])
+    for definition in (
+        workflow["herne_application_workflow"],
+        workflow["herne_application_area_workflow"],
+    ):
+        for state in definition.states.values():
+            for permission in ("View", "Access contents information", "List folder contents"):
+                roles = state.permission_roles.get(permission) or ()
+                state.setPermission(permission, False, [r for r in roles if r != DEPARTMENT_READER])
+    workflow.updateRoleMappings()
+    assert DEPARTMENT_READER not in application._View_Permission
+    setup_tool = api.portal.get_tool("portal_setup")
+    setup_tool.setLastVersionForProfile(PROFILE, "1042")
+
+    setup_tool.upgradeProfile(PROFILE)
+
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1043",)
+    assert DEPARTMENT_READER in portal.valid_roles()
+    assert DEPARTMENT_READER in application._View_Permission
+    assert DEPARTMENT_READER in application._Access_contents_information_Permission
+    assert DEPARTMENT_READER in area._View_Permission
+    assert "Modify portal content" not in {
+        p["name"] for p in application.permissionsOfRole(DEPARTMENT_READER) if p["selected"]
+    }

@@ -2,12 +2,15 @@
 
 from herne.portal import _
 from herne.portal.i18n import in_german
+from herne.portal.workflow.application_table import DEPARTMENT_READER
 from plone import api
 from plone.dexterity.utils import createContentInContainer
 
 
 APPLICATIONS_FOLDER_ID = "antraege"
 CLERK_ROLE = "Clerk"
+#: Grants an area keeps: its clerks' group, and the department's read-only software accounts.
+KEPT_GRANTS = ({CLERK_ROLE}, {DEPARTMENT_READER})
 
 
 def application_root(portal=None):
@@ -49,9 +52,11 @@ def area_for_department(department):
 
 
 def withdraw_local_roles(container):
-    """Remove every local role except the clerks' grant; returns whether anything changed."""
+    """Remove every local role except the clerks' and readers' grants; returns whether anything changed."""
     granted = [
-        principal for principal, roles in container.get_local_roles() if set(roles) != {CLERK_ROLE}
+        principal
+        for principal, roles in container.get_local_roles()
+        if set(roles) not in KEPT_GRANTS
     ]
     if granted:
         container.manage_delLocalRoles(granted)

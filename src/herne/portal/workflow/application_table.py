@@ -9,7 +9,11 @@ from typing import NamedTuple
 
 WORKFLOW_ID = "herne_application_workflow"
 STAFF = ["Manager", "Site Administrator"]
-READERS = STAFF + ["Owner", "Clerk"]
+#: The department's specialised software (Fachverfahren) with its technical account: a
+#: local role on the department's application area, like Clerk; it reads wherever clerks
+#: read and changes nothing (no modify, process or withdraw permission anywhere).
+DEPARTMENT_READER = "DepartmentReader"
+READERS = STAFF + ["Owner", "Clerk", DEPARTMENT_READER]
 #: While the city still works on it, the helper who entered an application follows it
 #: (the local role EnteringHelper, removed when the applicant claims it).
 OPEN_READERS = READERS + ["EnteringHelper"]
@@ -27,7 +31,8 @@ CMS_TOOLS = [
     "Manage Context Aliases",
     "Modify view template",
 ]
-#: The application's files in Plone's folder view: for the responsible clerks and staff.
+#: The application's files in Plone's folder view: for the responsible clerks, their
+#: department's software and staff.
 FOLDER_CONTENTS = "List folder contents"
 PERMISSIONS = [
     "Access contents information",
@@ -56,7 +61,7 @@ def matrix(view=READERS, modify=(), delete=(), process=(), withdraw=()):
         DELEGATE: list(STAFF),
         LOCAL_ROLES: list(STAFF),
         **{permission: list(STAFF) for permission in CMS_TOOLS},
-        FOLDER_CONTENTS: [*STAFF, "Clerk"],
+        FOLDER_CONTENTS: [*STAFF, "Clerk", DEPARTMENT_READER],
     }
 
 
