@@ -4,6 +4,7 @@ from herne.portal import _
 from herne.portal.browser.listing import find_services
 from herne.portal.browser.listing import service_summary
 from herne.portal.eid.provider import eid_enabled
+from herne.portal.i18n import GERMAN
 from herne.portal.languages import german_only
 from herne.portal.vocabularies.catalogue import LIFE_SITUATIONS
 from plone import api
@@ -18,14 +19,30 @@ def featured_service_uids():
     return list(api.portal.get_registry_record(FEATURED_RECORD, default=None) or [])
 
 
-def featured_services():
-    """Summaries of the chosen services the current visitor may see, in the editors' order."""
+def featured_services(language=GERMAN):
+    """Summaries of the chosen services the current visitor may see, in the editors' order.
+
+    The editors choose German pages; a front page in another language shows each one's
+    translation into ``language`` where the visitor may see one, else the German page.
+    """
     uids = featured_service_uids()
     if not uids:
         return []
     eid_available = eid_enabled()
     by_uid = {brain.UID: brain for brain in find_services(UID=uids)}
-    return [service_summary(by_uid[uid], eid_available) for uid in uids if uid in by_uid]
+    groups = [brain.TranslationGroup for brain in by_uid.values() if brain.TranslationGroup]
+    translated = {}
+    if language != GERMAN and groups:
+        translated = {
+            brain.TranslationGroup: brain
+            for brain in api.content.find(
+                portal_type="Service", Language=language, TranslationGroup=groups
+            )
+        }
+    shown = [
+        translated.get(by_uid[uid].TranslationGroup, by_uid[uid]) for uid in uids if uid in by_uid
+    ]
+    return [service_summary(brain, eid_available) for brain in shown]
 
 
 def choose_featured_services(references):

@@ -4,6 +4,7 @@ from herne.portal import front_page
 from herne.portal.browser.trusted_domain import official_domain_notice
 from herne.portal.controlpanels.front_page import FRONT_PAGE_SETTINGS_VIEW
 from herne.portal.controlpanels.front_page import MANAGE_FRONT_PAGE
+from herne.portal.i18n import request_language
 from plone import api
 from Products.Five.browser import BrowserView
 
@@ -21,7 +22,7 @@ class FrontPageView(BrowserView):
         return self.portal_url() + "/leistungen"
 
     def featured_services(self):
-        return front_page.featured_services()
+        return front_page.featured_services(request_language(self.request))
 
     def life_situations(self):
         return front_page.life_situations()

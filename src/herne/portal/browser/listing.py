@@ -1,14 +1,15 @@
 """Shared querying of published service pages for the citizen listings."""
 
+from herne.portal.alphabets import sort_key
 from herne.portal.eid.provider import eid_enabled
 from herne.portal.i18n import GERMAN
+from herne.portal.i18n import direction
 from herne.portal.languages import german_only
 from herne.portal.reporting.maturity import BADGES
 from herne.portal.reporting.maturity import badge_of
 from herne.portal.reporting.maturity import facts_of
 from herne.portal.reporting.maturity import restored_facts
 from plone import api
-from plone.i18n.normalizer.base import baseNormalize
 
 
 def find_services(sort_on="sortable_title", language=GERMAN, **query):
@@ -40,7 +41,7 @@ def find_services(sort_on="sortable_title", language=GERMAN, **query):
         untranslated = [brain for brain in untranslated if brain.TranslationGroup not in groups]
     result = translated + untranslated
     if sort_on == "sortable_title":
-        result.sort(key=lambda brain: baseNormalize(brain.Title or "").lower())
+        result.sort(key=lambda brain: sort_key(brain.Title, language))
     return result
 
 
@@ -65,7 +66,10 @@ def service_summary(brain, eid_available=None):
     if eid_available is None:
         eid_available = eid_enabled()
     service_badge = listing_badge(brain, eid_available)
+    language = brain.Language or GERMAN
     return {
+        "lang": language,
+        "dir": direction(language),
         "title": brain.Title,
         "description": brain.Description,
         "url": brain.getURL(),
@@ -74,12 +78,3 @@ def service_summary(brain, eid_available=None):
         "badge_class": service_badge["css_class"],
         "badge_label": service_badge["label"],
     }
-
-
-def initial_letter(title):
-    """The A-Z letter a title is filed under: umlauts with their base letter, digits under #."""
-    normalized = baseNormalize(title or "").strip().upper()
-    if not normalized:
-        return "#"
-    letter = normalized[0]
-    return letter if "A" <= letter <= "Z" else "#"

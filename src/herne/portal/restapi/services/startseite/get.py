@@ -13,7 +13,8 @@ def front_page_json(portal, language=GERMAN):
     return {
         "@id": f"{portal.absolute_url()}/@startseite",
         "featured_services": [
-            service_summary_json(service, language) for service in front_page.featured_services()
+            service_summary_json(service, language)
+            for service in front_page.featured_services(language)
         ],
         "life_situations": [
             {"token": item["id"], "title": in_language(item["title"], language), "@id": item["url"]}
