@@ -6,6 +6,7 @@ from herne.portal.applications.areas import area_for_department
 from herne.portal.applications.reference import next_reference_number
 from herne.portal.assist.provenance import provenance_text
 from herne.portal.payment.idempotency import remembered_or
+from herne.portal.payment.opened_payments import kept
 from plone import api
 from plone.namedfile.file import NamedBlobFile
 import secrets
@@ -24,9 +25,15 @@ def new_application_id(userid="", submission_token=None):
     """
     if not submission_token:
         return random_application_id()
+    key = application_id_key(userid, submission_token)
+    # A payment opened by an attempt killed before its commit, on any instance, kept the id.
+    return remembered_or(key, lambda: kept(api.portal.get(), key) or random_application_id())
+
+
+def application_id_key(userid, submission_token):
+    """The key under which the id of the application filed with ``submission_token`` is remembered."""
     caller = api.user.get_current().getId() or ""
-    key = ("application-id", caller, userid or "", submission_token)
-    return remembered_or(key, random_application_id)
+    return ("application-id", caller, userid or "", submission_token)
 
 
 def store_file(application, name, title, value):

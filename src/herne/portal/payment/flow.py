@@ -9,6 +9,7 @@ submitted and changes nothing.
 from DateTime import DateTime
 from decimal import Decimal
 from herne.portal import _
+from herne.portal.applications.factory import application_id_key
 from herne.portal.applications.factory import send_to_department
 from herne.portal.applications.notifications import queue_receipt_mail
 from herne.portal.payment.amount import amount_due
@@ -19,10 +20,13 @@ from herne.portal.payment.errors import PaymentServiceError
 from herne.portal.payment.idempotency import idempotency_key
 from herne.portal.payment.idempotency import remember
 from herne.portal.payment.idempotency import remembered
+from herne.portal.payment.opened_payments import keep
+from herne.portal.payment.opened_payments import kept
 from herne.portal.payment.provider import CANCELLED
 from herne.portal.payment.provider import FAILED
 from herne.portal.payment.provider import PAID
 from herne.portal.payment.provider import PENDING
+from herne.portal.payment.provider import Initiated
 from herne.portal.payment.settings import booking_text_for
 from herne.portal.payment.settings import provider_for
 import logging
@@ -61,6 +65,15 @@ def _store(application, **changes):
     return record
 
 
+def opened_elsewhere(key):
+    """(reference, Initiated) of a payment another process opened under ``key``, or None."""
+    found = kept(api.portal.get(), key)
+    if found is None:
+        return None
+    reference, transaction_id, pay_url = found
+    return reference, Initiated(transaction_id, pay_url)
+
+
 def start_payment(application, service=None):
     """Open a payment of the service's fee for the draft ``application``; returns the pay page URL.
 
@@ -83,7 +96,7 @@ def start_payment(application, service=None):
     key = idempotency_key(application, service, attempt, amount)
     provider = provider_for(service)
     reference = f"{application.getId()}-{attempt}"
-    opened = remembered(key)
+    opened = remembered(key) or opened_elsewhere(key)
     if opened is not None and (
         # Its return address names another application, or it was decided meanwhile.
         opened[0] != reference or provider.status(opened[1].transaction_id).state != PENDING
@@ -98,6 +111,16 @@ def start_payment(application, service=None):
             description=service.title,
         )
         remember(key, (reference, initiated))
+        # At once for every instance: a resend after this process was killed finds it.
+        keep(
+            api.portal.get(),
+            {
+                key: (reference, initiated.transaction_id, initiated.pay_url),
+                application_id_key(
+                    application.applicant, getattr(application, "submission_token", None)
+                ): application.getId(),
+            },
+        )
     else:
         # The same request again after a write conflict (or the same form sent again after
         # Zope gave up): the transaction it opened, never a second one.
