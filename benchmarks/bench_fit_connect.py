@@ -168,4 +168,4 @@ def test_fit_connect_delivery_drill(demo_functional):
         assert hashes_right == DELIVERIES and problems == 0
         assert statuses == {states.SUBMITTED}
     finally:
-        server.shutdown()
+        server.stop()

@@ -22,15 +22,14 @@ receipt (p50/p95). Results go to stdout; record them in docs/benchmarks.md.
 from collections import Counter
 from herne.portal.outbox import worker
 from herne.portal.outbox.storage import get_outbox
+from herne.portal.threaded_http_server import serve_in_thread
 from herne.portal.webhooks.endpoints import add_endpoint
 from http.server import BaseHTTPRequestHandler
-from http.server import ThreadingHTTPServer
 import json
 import os
 from plone import api
 import statistics
 from tests.fixtures.applications import build_application
-import threading
 import time
 import transaction
 
@@ -56,9 +55,7 @@ def receiver():
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, arrivals
+    return serve_in_thread(Handler), arrivals
 
 
 WEBHOOK_ENTRIES = set()
@@ -86,7 +83,7 @@ def test_outbox_drill_and_throughput(demo_functional):
     department_uid = build_application(portal, submit=False).department_uid
     transaction.abort()
     api.portal.set_registry_record("herne.portal.outbox.allow_private_webhooks", True)
-    add_endpoint(department_uid, f"http://127.0.0.1:{server.server_address[1]}/hook")
+    add_endpoint(department_uid, f"{server.base_url}/hook")
     transaction.commit()
 
     # the drill
@@ -162,4 +159,4 @@ def test_outbox_drill_and_throughput(demo_functional):
         f" p95 {p95 * 1000:.0f} ms, max {delays[-1] * 1000:.0f} ms"
     )
     print(json.dumps({"n": N, "p50_ms": statistics.median(delays) * 1000, "p95_ms": p95 * 1000}))
-    server.shutdown()
+    server.stop()

@@ -2,12 +2,11 @@
 
 import hashlib
 from herne.portal.outbox.interfaces import IOutboxSender
+from herne.portal.threaded_http_server import serve_in_thread
 import hmac
 from http.server import BaseHTTPRequestHandler
-from http.server import ThreadingHTTPServer
 import json
 import pytest
-import threading
 from zope.component import getGlobalSiteManager
 from zope.interface import implementer
 
@@ -47,14 +46,11 @@ def webhook_receiver():
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    receiver.url = f"http://127.0.0.1:{server.server_address[1]}/hook"
+    server = serve_in_thread(Handler)
+    receiver.url = f"{server.base_url}/hook"
     receiver.payloads = lambda: [json.loads(body) for _headers, body in receiver.events]
     yield receiver
-    server.shutdown()
-    server.server_close()
+    server.stop()
 
 
 @implementer(IOutboxSender)

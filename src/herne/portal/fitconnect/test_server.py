@@ -35,8 +35,8 @@ from herne.portal.fitconnect.security_events import CREATE
 from herne.portal.fitconnect.security_events import REJECT
 from herne.portal.fitconnect.security_events import SUBMIT
 from herne.portal.fitconnect.security_events import sign
+from herne.portal.threaded_http_server import serve_in_thread
 from http.server import BaseHTTPRequestHandler
-from http.server import ThreadingHTTPServer
 import json
 import jsonschema
 from jwcrypto import jwk
@@ -471,11 +471,9 @@ class Handler(BaseHTTPRequestHandler):
 
 def serve(port=0, host="127.0.0.1", key_bits=4096):
     """A started server (in a daemon thread); ``server.fit_connect.base_url`` is its address."""
-    server = ThreadingHTTPServer((host, port), Handler)
-    server.daemon_threads = True
+    server = serve_in_thread(Handler, host, port)
     server.fit_connect = FitConnect(key_bits=key_bits)
-    server.fit_connect.base_url = f"http://{host}:{server.server_address[1]}"
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server.fit_connect.base_url = server.base_url
     return server
 
 

@@ -18,9 +18,9 @@ import base64
 import contextlib
 from decimal import Decimal
 from decimal import InvalidOperation
+from herne.portal.threaded_http_server import serve_in_thread
 from html import escape
 from http.server import BaseHTTPRequestHandler
-from http.server import ThreadingHTTPServer
 import itertools
 import json
 import threading
@@ -347,11 +347,9 @@ class Handler(BaseHTTPRequestHandler):
 
 def serve(port=0, host="127.0.0.1", username="", password="", hooks=False):
     """A started server (in a daemon thread); ``server.sandbox.base_url`` is its address."""
-    server = ThreadingHTTPServer((host, port), Handler)
-    server.daemon_threads = True
+    server = serve_in_thread(Handler, host, port)
     server.sandbox = Sandbox(username=username, password=password, hooks=hooks)
-    server.sandbox.base_url = f"http://{host}:{server.server_address[1]}"
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server.sandbox.base_url = server.base_url
     return server
 
 
