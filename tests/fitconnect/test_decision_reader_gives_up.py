@@ -101,7 +101,9 @@ def test_no_decision_ends_dead_after_the_last_try_and_the_clerk_is_told(
     assert "Vom Fachverfahren übernommen" in clerk_page(browser_as, application)
 
 
-def test_an_unreadable_event_log_ends_dead_with_its_cause(portal, fit_connect, browser_as):
+def test_an_unreadable_event_log_ends_dead_with_its_cause(
+    portal, fit_connect, browser_as, api_session, check
+):
     fit_connect.hooks(undecided_next=True, events_down=True)
     application = submit(portal)
     worker.drain_outbox()
@@ -118,3 +120,9 @@ def test_an_unreadable_event_log_ends_dead_with_its_cause(portal, fit_connect, b
     assert "keine Entscheidung des Fachverfahrens gelesen" in page
     assert reason in page
     assert states.delivery_state(application)["status"] == states.SUBMITTED
+    # the same in @antrag, as docs/openapi.yaml describes it
+    clerk = api_session(TAX_CLERK, demo_password(TAX_CLERK))
+    answer = clerk.get(application.absolute_url() + "/@antrag")
+    check(answer, 200)
+    assert answer.json()["fachverfahren"]["status"] == "undecided"
+    assert answer.json()["fachverfahren"]["error"] == reason
