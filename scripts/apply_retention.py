@@ -14,27 +14,18 @@ is deleted, and its transaction buffer ``Data.fs.tmp`` emptied): this also ends 
 up to now.
 """
 
-from AccessControl.SecurityManagement import newSecurityManager
-from AccessControl.SpecialUsers import system
 from herne.portal.applications.retention import apply_retention
+from herne.portal.console_jobs import SITE_ID
+from herne.portal.console_jobs import open_site
 import json
-import os
 from pathlib import Path
 import sys
-from Testing.makerequest import makerequest
 import transaction
-from zope.component.hooks import setSite
-
-
-SITE_ID = os.environ.get("HERNE_SITE_ID", "herne")
 
 
 def main(app, argv=()):
     dry_run = "--dry-run" in argv
-    app = makerequest(app)
-    newSecurityManager(None, system)
-    site = app[SITE_ID]
-    setSite(site)
+    app, _site = open_site(app, SITE_ID)
     report = apply_retention(dry_run=dry_run)
     if dry_run:
         transaction.abort()

@@ -11,21 +11,15 @@ bookings more than ``herne.portal.booking.retention_days`` (default 30) days aft
 date. Prints what it did.
 """
 
-from AccessControl.SecurityManagement import newSecurityManager
-from AccessControl.SpecialUsers import system
 from herne.portal.booking.daily_figures import record_daily_figures
 from herne.portal.booking.reminders import send_reminders
 from herne.portal.booking.storage import utcnow
 from herne.portal.booking.upkeep import delete_old_bookings
 from herne.portal.booking.upkeep import expire_bookings
-import os
+from herne.portal.console_jobs import SITE_ID
+from herne.portal.console_jobs import open_site
 import sys
-from Testing.makerequest import makerequest
 import transaction
-from zope.component.hooks import setSite
-
-
-SITE_ID = os.environ.get("HERNE_SITE_ID", "herne")
 
 
 def run_booking_job(now):
@@ -42,9 +36,7 @@ def run_booking_job(now):
 
 
 def main(app, argv=()):
-    app = makerequest(app)
-    newSecurityManager(None, system)
-    setSite(app[SITE_ID])
+    open_site(app, SITE_ID)
     done = run_booking_job(utcnow())
     print(
         f"Reminders sent: {done['reminded']}, bookings expired: {done['expired']}, "

@@ -4,6 +4,7 @@
 switches purging off. ``scripts/cluster.py`` runs this before the instances start.
 """
 
+from herne.portal.console_jobs import SITE_ID
 import os
 import sys
 from Testing.makerequest import makerequest
@@ -11,7 +12,6 @@ import transaction
 from zope.component.hooks import setSite
 
 
-SITE_ID = os.environ.get("HERNE_SITE_ID", "herne")
 PREFIX = "plone.cachepurging.interfaces.ICachePurgingSettings"
 
 

@@ -1,6 +1,7 @@
 """Create the Herne site with demo content unless it exists (run with zconsole)."""
 
 from AccessControl.SecurityManagement import newSecurityManager
+from herne.portal.console_jobs import SITE_ID
 import os
 from Products.CMFPlone.factory import addPloneSite
 import sys
@@ -9,7 +10,6 @@ import transaction
 from zope.component.hooks import setSite
 
 
-SITE_ID = os.environ.get("HERNE_SITE_ID", "herne")
 ADMIN_USER = os.environ.get("HERNE_ADMIN_USER", "admin")
 ADMIN_PASSWORD = os.environ.get("HERNE_ADMIN_PASSWORD", "admin")
 PROFILES = [

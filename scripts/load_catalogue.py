@@ -6,26 +6,17 @@ The folder is checked first; nothing is written when it has problems. Existing
 departments, services and forms are left alone, so running it again changes nothing.
 """
 
-from AccessControl.SecurityManagement import newSecurityManager
-from AccessControl.SpecialUsers import system
 from herne.portal.catalogue_import.create import import_catalogue
 from herne.portal.catalogue_import.loader import CatalogueError
 from herne.portal.catalogue_import.loader import load_catalogue
-import os
+from herne.portal.console_jobs import SITE_ID
+from herne.portal.console_jobs import open_site
 import sys
-from Testing.makerequest import makerequest
 import transaction
-from zope.component.hooks import setSite
-
-
-SITE_ID = os.environ.get("HERNE_SITE_ID", "herne")
 
 
 def main(app, folder):
-    app = makerequest(app)
-    newSecurityManager(None, system)
-    site = app[SITE_ID]
-    setSite(site)
+    _app, site = open_site(app, SITE_ID)
     try:
         # Checked against the site: users.json may name the groups that exist there.
         catalogue = load_catalogue(folder, site)

@@ -3,23 +3,14 @@
 .venv/bin/zconsole run instance/etc/zope.conf scripts/remove_stale_drafts.py
 """
 
-from AccessControl.SecurityManagement import newSecurityManager
-from AccessControl.SpecialUsers import system
 from herne.portal.applications.drafts import remove_stale_drafts
-import os
-from Testing.makerequest import makerequest
+from herne.portal.console_jobs import SITE_ID
+from herne.portal.console_jobs import open_site
 import transaction
-from zope.component.hooks import setSite
-
-
-SITE_ID = os.environ.get("HERNE_SITE_ID", "herne")
 
 
 def main(app):
-    app = makerequest(app)
-    newSecurityManager(None, system)
-    site = app[SITE_ID]
-    setSite(site)
+    open_site(app, SITE_ID)
     removed = remove_stale_drafts()
     transaction.commit()
     print(f"{len(removed)} stale drafts removed")

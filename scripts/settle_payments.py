@@ -6,24 +6,15 @@ service could not make when the application was rejected or withdrawn: try again
 .venv/bin/zconsole run instance/etc/zope.conf scripts/settle_payments.py
 """
 
-from AccessControl.SecurityManagement import newSecurityManager
-from AccessControl.SpecialUsers import system
+from herne.portal.console_jobs import SITE_ID
+from herne.portal.console_jobs import open_site
 from herne.portal.payment.flow import settle_pending
 from herne.portal.payment.refunds import retry_failed_refunds
-import os
-from Testing.makerequest import makerequest
 import transaction
-from zope.component.hooks import setSite
-
-
-SITE_ID = os.environ.get("HERNE_SITE_ID", "herne")
 
 
 def main(app):
-    app = makerequest(app)
-    newSecurityManager(None, system)
-    site = app[SITE_ID]
-    setSite(site)
+    open_site(app, SITE_ID)
     # The instances write at the same time (submissions, the outbox): a conflict at commit
     # redoes the whole round, since nothing of it was stored.
     for attempt in transaction.manager.attempts(5):
