@@ -189,14 +189,36 @@ CHANNELS = {
         lambda s, t: html(s, "@@arbeitskorb", params={"text": t["reference"]}),
         lambda r, t: t["app"] in r.text,
     ),
+    "worklist-csv": (
+        lambda s, t: s.get("@@arbeitskorb-csv"),
+        lambda r, t: r.status_code == 200 and t["reference"] in r.text,
+    ),
+    "live-search": (
+        lambda s, t: html(s, "@@ajax-search", params={"q": "Geheimfeld"}),
+        lambda r, t: t["app"] in r.text,
+    ),
+    "@breadcrumbs": (
+        lambda s, t: s.get(f"{t['app']}/@breadcrumbs"),
+        lambda r, t: r.status_code == 200,
+    ),
 }
 #: Channels the owner is not meant to use (the city's own tools); checked for outsiders only.
-CITY_ONLY = {"@sharing", "area-listing", "worklist", "@history", "images"}
+CITY_ONLY = {
+    "@sharing",
+    "area-listing",
+    "worklist",
+    "worklist-csv",
+    "live-search",
+    "@breadcrumbs",
+    "@history",
+    "images",
+}
 #: Channels that must fail with 401/403/404 (or the log-in page) for outsiders.
 DIRECT = {"page", "receipt", "download", "display-file", "images", "rest-get", "rest-file"} | {
     "@history",
     "@workflow",
     "@sharing",
+    "@breadcrumbs",
     "@antrag",
     "@zahlung",
     "payment-return",
@@ -424,6 +446,82 @@ class TestHelperWritesForTheApplicant:
             channel,
             response.status_code,
         )
+
+
+#: What the Digitallotse reads of an application they entered once their part ended: after
+#: the claim, the withdrawal of the consent or the closing, nothing on any channel (the
+#: Vollmacht and the receipt included); after a renewal of the consent, all again.
+FORMER_SITUATIONS = ("claimed", "withdrawn", "closed", "renewed")
+
+
+@pytest.fixture(scope="class", params=FORMER_SITUATIONS)
+def former_target(matrix_portal, request):
+    """An application the helper entered for Xaver Geheimfeld (no account), in ``situation``."""
+    situation = request.param
+    helper = portal_session(matrix_portal, *HELPER)
+    response = helper.post(
+        "leistungen/hundesteuer/antrag/@antragsformular",
+        json={
+            "values": {**FOR_GERTRUD, "first_name": "Xaver", "last_name": "Geheimfeld"},
+            "fuer_andere": {
+                "einwilligung": "vollmacht",
+                "vollmacht": vollmacht(SECRET_FILE, "kontoauszug.pdf"),
+            },
+        },
+    )
+    assert response.status_code == 201, response.text
+    body = response.json()
+    if situation == "claimed":
+        claimed = portal_session(matrix_portal, *NEWCOMER).post(
+            "@antrag-zuordnen",
+            json={
+                "code": body["zuordnungscode"],
+                "reference_number": body["reference_number"],
+                "birth_date": FOR_GERTRUD["birth_date"],
+            },
+        )
+        assert claimed.status_code == 200, claimed.text
+    if situation in ("withdrawn", "renewed"):
+        withdrawn = portal_session(matrix_portal, *TAX_CLERK).post(
+            f"{body['@id']}/@einwilligung-widerrufen"
+        )
+        assert withdrawn.status_code == 200, withdrawn.text
+    if situation == "renewed":
+        renewed = helper.post(
+            "@einwilligung-erneuern",
+            json={
+                "reference_number": body["reference_number"],
+                "einwilligung": "vollmacht",
+                "vollmacht": vollmacht(SECRET_FILE, "kontoauszug.pdf"),
+            },
+        )
+        assert renewed.status_code == 200, renewed.text
+    transaction.abort()
+    portal_url = matrix_portal.absolute_url()
+    with api.env.adopt_roles(["Manager"]):
+        application = matrix_portal.unrestrictedTraverse(body["@id"][len(portal_url) + 1 :])
+        if situation == "closed":
+            api.content.transition(obj=application, transition="reject", comment="Kein Hund.")
+            transaction.commit()
+        document = application.contentValues()[0]  # the Vollmacht of the entry
+        return {
+            "app": application.absolute_url()[len(portal_url) :],
+            "file": document.absolute_url()[len(portal_url) :],
+            "reference": application.reference_number,
+            "area": application.aq_parent.absolute_url()[len(portal_url) :],
+            "situation": situation,
+        }
+
+
+class TestFormerHelperReadsNothing:
+    @pytest.mark.parametrize("channel", list(CHANNELS))
+    def test_channel(self, matrix_portal, former_target, channel):
+        renewed = former_target["situation"] == "renewed"
+        if renewed and channel in CITY_ONLY:
+            pytest.skip("the city's tools: the owner's matrix leaves them out too")
+        # "owner": the helper reaches it again after the renewal; else an outsider.
+        role = "owner" if renewed else "former_helper"
+        check_channel(portal_session(matrix_portal, *HELPER), former_target, channel, role)
 
 
 def check_no_change(rest_portal, session, target, role, messages=True):

@@ -54,7 +54,20 @@ def store_file(application, name, title, value):
         field_title=title,
         file=blob,
     )
+    keep_no_roles_of_its_own(item)
     return item.getId()
+
+
+def keep_no_roles_of_its_own(item):
+    """The file is read through its application's roles only.
+
+    Whoever uploaded it (a Digitallotse, a clerk) would otherwise keep the Owner role on
+    it after the claim, the withdrawal of the consent, a hand-over or the closing.
+    """
+    principals = [principal for principal, _roles in item.get_local_roles()]
+    if principals:
+        item.manage_delLocalRoles(principals)
+        item.reindexObjectSecurity()
 
 
 def keep_file(application, name, title, value):

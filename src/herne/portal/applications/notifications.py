@@ -13,7 +13,9 @@ from herne.portal.applications.mail_texts import with_german_decision
 from herne.portal.applications.messages import messages_of
 from herne.portal.applications.office import department_of
 from herne.portal.applications.office import office_text
+from herne.portal.assist.capacity import HELPER
 from herne.portal.assist.claim import claim_letter_paragraphs
+from herne.portal.assist.provenance import provenance_text
 from herne.portal.booking.application_visit import booking_url
 from herne.portal.controlpanels.portal import portal_sender
 from herne.portal.formats import datetime_message
@@ -68,6 +70,33 @@ def _applicant(application):
     return api.user.get(userid=application.applicant) if application.applicant else None
 
 
+def entered_for_you(application):
+    """The receipt's notice that someone else entered the application, and who; [] when the applicant did.
+
+    Anyone whose account has the form's e-mail address gets the application: the
+    mail and the letter say plainly that it was not they who applied.
+    """
+    if not application.entry:
+        return []
+    mapping = {"provenance": provenance_text(application.entry)}
+    if application.entry.get("capacity") == HELPER:
+        return [
+            _(
+                "Diesen Antrag hat jemand anderes für Sie gestellt: ${provenance}. Wenn Sie "
+                "damit nicht einverstanden sind, widerrufen Sie bitte die Einwilligung auf der "
+                "Seite des Antrags oder wenden Sie sich an die zuständige Stelle.",
+                mapping=mapping,
+            )
+        ]
+    return [
+        _(
+            "Diesen Antrag hat die Stadt für Sie erfasst: ${provenance}. Wenn Sie ihn nicht "
+            "gestellt haben, wenden Sie sich bitte an die zuständige Stelle.",
+            mapping=mapping,
+        )
+    ]
+
+
 def _receipt_text(application, member, claim_code=None):
     """Subject and body of the confirmation of receipt, in the language applied in."""
     language = application_language(application)
@@ -100,6 +129,7 @@ def _receipt_text(application, member, claim_code=None):
         _("Ihr Aktenzeichen lautet: ${reference}", mapping=mapping),
         _("Den Stand Ihres Antrags und die Eingangsbestätigung als PDF finden Sie hier:"),
     ]
+    paragraphs += entered_for_you(application)
     closing = [_("Mit freundlichen Grüßen"), _("Ihre Stadt Herne")]
     body = "\n\n".join(text(paragraph) for paragraph in paragraphs)
     body += f"\n{mapping['url']}\n\n"
