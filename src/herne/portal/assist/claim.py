@@ -17,13 +17,12 @@ VALID_DAYS = 90
 MAX_TRIES = 5
 LOCK_HOURS = 1
 
+#: One answer for a wrong code, an unknown reference number and a locked claim: a lock only
+#: an existing application can have must not tell that its reference number exists.
 NO_MATCH = _(
-    "Zuordnungscode, Aktenzeichen und Geburtsdatum passen nicht zusammen. Bitte prüfen Sie "
-    "Ihre Angaben auf der Eingangsbestätigung."
-)
-LOCKED = _(
-    "Nach fünf falschen Versuchen ist die Zuordnung dieses Antrags für eine Stunde gesperrt. "
-    "Bitte versuchen Sie es später erneut."
+    "Zuordnungscode, Aktenzeichen und Geburtsdatum passen nicht zusammen, oder die Zuordnung "
+    "ist nach fünf falschen Versuchen für eine Stunde gesperrt. Bitte prüfen Sie Ihre Angaben "
+    "auf der Eingangsbestätigung und versuchen Sie es sonst in einer Stunde erneut."
 )
 EXPIRED = _(
     "Dieser Zuordnungscode ist abgelaufen (er gilt 90 Tage). Bitte wenden Sie sich an die "
@@ -147,7 +146,7 @@ def claim_application(code, reference, birth_date):
         return None, {"code": NO_MATCH}
     now = DateTime()
     if claim["locked_until"] is not None and now < claim["locked_until"]:
-        return None, {"code": LOCKED}
+        return None, {"code": NO_MATCH}
     userid = api.user.get_current().getId()
     if userid == application.entered_by:
         return None, {"code": OWN_ENTRY}
@@ -159,7 +158,7 @@ def claim_application(code, reference, birth_date):
         if claim["failures"] >= MAX_TRIES:
             claim["failures"] = 0
             claim["locked_until"] = now + LOCK_HOURS / 24.0
-            return None, {"code": LOCKED}
+            return None, {"code": NO_MATCH}
         return None, {"code": NO_MATCH}
     if now > claim["expires"]:
         return None, {"code": EXPIRED}
