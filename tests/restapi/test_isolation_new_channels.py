@@ -340,8 +340,20 @@ class TestConsentRenewal:
         assert response.status_code in (401, 403), response.status_code
 
 
+#: Neither Digitallotse nor clerk of Steuern (the dog tax's department).
+NOT_FOR_OTHERS = ["owner", "other_citizen", "other_clerk", "editor", "anonymous"]
+
+
 class TestApplyingForOthers:
-    @pytest.mark.parametrize("caller", ["owner", "other_citizen", "editor", "anonymous"])
+    @pytest.mark.parametrize("caller", ["helper", "tax_clerk"])
+    def test_helpers_and_the_departments_clerks_get_it(self, channels_portal, targets, caller):
+        response = session_of(channels_portal, caller).get(
+            "leistungen/hundesteuer/antrag/@antragsformular", params={"fuer_andere": "1"}
+        )
+        assert response.status_code == 200, response.text
+        assert response.json()["fuer_andere"]
+
+    @pytest.mark.parametrize("caller", NOT_FOR_OTHERS)
     def test_only_helpers_and_clerks_get_the_form_for_someone(
         self, channels_portal, targets, caller
     ):
@@ -351,7 +363,7 @@ class TestApplyingForOthers:
         assert response.status_code in (401, 403), (caller, response.status_code)
         assert "fuer_andere" not in response.json() or not response.json().get("fuer_andere")
 
-    @pytest.mark.parametrize("caller", ["owner", "other_citizen", "editor", "anonymous"])
+    @pytest.mark.parametrize("caller", NOT_FOR_OTHERS)
     def test_nobody_else_submits_for_someone(self, channels_portal, targets, caller):
         response = session_of(channels_portal, caller).post(
             "leistungen/hundesteuer/antrag/@antragsformular",
@@ -433,3 +445,41 @@ class TestClaimCodes:
         for known, unknown in zip(answers["known"], answers["unknown"], strict=True):
             assert known.status_code == unknown.status_code
             assert known.json() == unknown.json()
+
+
+#: Who has an account: the user listings and look-ups of Plone and plone.restapi.
+ACCOUNT_LOOKUPS = {
+    "rest-users": lambda s: s.get("@users"),
+    "rest-user": lambda s: s.get("@users/buergerin"),
+    "rest-principals": lambda s: s.get("@principals", params={"search": "buergerin"}),
+    "rest-users-vocabulary": lambda s: s.get(
+        "@vocabularies/plone.app.vocabularies.Users", params={"title": "buergerin"}
+    ),
+    "author-page": lambda s: html(s, "@@author/buergerin"),
+    "rest-search-creator": lambda s: s.get("@search", params={"Creator": "buergerin"}),
+}
+
+
+class TestWhoUsesThePortal:
+    @pytest.mark.parametrize(
+        "lookup, caller",
+        [
+            (lookup, caller)
+            for lookup in ACCOUNT_LOOKUPS
+            for caller in ("owner", "helper", "other_clerk", "anonymous")
+        ],
+    )
+    def test_no_caller_learns_that_another_citizen_has_an_account(
+        self, channels_portal, targets, lookup, caller
+    ):
+        response = ACCOUNT_LOOKUPS[lookup](session_of(channels_portal, caller))
+        if response.headers.get("Content-Type", "").startswith("application/json"):
+            body = response.json()
+            found = body.get("items", body) if isinstance(body, dict) else body
+            assert "buergerin@" not in json.dumps(found), (lookup, caller)
+            assert "Yılmaz" not in json.dumps(found, ensure_ascii=False), (lookup, caller)
+            if lookup != "rest-search-creator":
+                assert refused(response) or not found or found == [], (lookup, caller)
+        else:
+            assert "buergerin@" not in response.text, (lookup, caller)
+            assert "Yılmaz" not in response.text, (lookup, caller)
