@@ -154,6 +154,15 @@ class TestSearchMetadata:
         letter = targets["letter"] if caller == "owner" else targets["entered_letter"]
         assert letter not in response.text
         assert SECRET_SUBJECT not in response.text
+        session = session_of(channels_portal, caller)
+        application = targets["app"] if caller == "owner" else targets["entered"]
+        for other in (
+            session.get("@search", params={"portal_type": "Application", "fullobjects": "1"}),
+            session.get(application),
+            session.get(f"{application}/@antrag"),
+        ):
+            assert other.status_code == 200, other.text
+            assert letter not in other.text and SECRET_SUBJECT not in other.text, other.url
 
     def test_the_departments_clerk_finds_the_letter_in_the_postausgang(
         self, channels_portal, targets
@@ -483,3 +492,38 @@ class TestWhoUsesThePortal:
         else:
             assert "buergerin@" not in response.text, (lookup, caller)
             assert "Yılmaz" not in response.text, (lookup, caller)
+
+
+#: The worklist and its CSV, with the filter "entered for someone" (issue 18) and every state.
+WORKLISTS = {
+    "arbeitskorb": lambda s: html(s, "@@arbeitskorb", params={"state": "alle"}),
+    "arbeitskorb-entered": lambda s: html(
+        s, "@@arbeitskorb", params={"state": "alle", "erfasst": "1"}
+    ),
+    "arbeitskorb-csv": lambda s: s.get("@@arbeitskorb-csv", params={"state": "alle"}),
+    "arbeitskorb-csv-entered": lambda s: s.get(
+        "@@arbeitskorb-csv", params={"state": "alle", "erfasst": "1"}
+    ),
+}
+#: Whose worklist holds which target: Bürgerdienste the citizen's, Steuern the entered one.
+WORKLIST_OF = {"clerk": "reference", "tax_clerk": "entered_reference"}
+
+
+class TestWorklists:
+    @pytest.mark.parametrize(
+        "worklist, caller", [(w, caller) for w in WORKLISTS for caller in NOT_ADMIN]
+    )
+    def test_a_worklist_lists_only_the_departments_applications(
+        self, channels_portal, targets, worklist, caller
+    ):
+        response = WORKLISTS[worklist](session_of(channels_portal, caller))
+        own = WORKLIST_OF.get(caller)
+        if own and (own == "entered_reference" or "entered" not in worklist):
+            assert targets[own] in response.text, (worklist, caller)
+        for key in ("reference", "entered_reference"):
+            if key != own:
+                assert targets[key] not in response.text, (worklist, caller, key)
+        if caller != "clerk":
+            assert SECRET_NAME not in response.text, (worklist, caller)
+        if caller != "tax_clerk":
+            assert ENTERED_NAME not in response.text, (worklist, caller)
