@@ -1,6 +1,5 @@
-"""The control panel "Anträge" shows and stores the upload limits and draft retention."""
+"""The control panels "Anträge", mail texts and eID store their settings and refuse bad ones (the eID secret: tests/controlpanels)."""
 
-from herne.portal.eid.secret import client_secret
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
@@ -54,33 +53,6 @@ def eid_panel(functional):
     browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
     browser.open(functional["portal"].absolute_url() + "/@@herne-eid-controlpanel")
     return browser
-
-
-def test_eid_settings_keep_the_secret_when_left_empty(functional):
-    browser = eid_panel(functional)
-    browser.getControl(name="form.widgets.enabled:list").value = ["selected"]
-    browser.getControl(name="form.widgets.issuer").value = "https://id.servicekonto.nrw.example"
-    browser.getControl(name="form.widgets.client_id").value = "herne"
-    assert "Client-Secret: nicht gesetzt." in browser.contents
-    browser.getControl(name="form.widgets.client_secret").value = "geheim-1"
-    browser.getControl(name="form.buttons.save").click()
-    transaction.abort()
-    assert client_secret() == "geheim-1"
-    browser = eid_panel(functional)
-    assert "geheim-1" not in browser.contents
-    assert "Client-Secret: gesetzt." in browser.contents
-    assert browser.getControl(name="form.widgets.client_secret").value == ""
-    browser.getControl(name="form.widgets.client_id").value = "herne-2"
-    browser.getControl(name="form.buttons.save").click()
-    transaction.abort()
-    assert api.portal.get_registry_record("herne.portal.eid.client_id") == "herne-2"
-    assert client_secret() == "geheim-1"
-    # A new secret replaces the old one.
-    browser = eid_panel(functional)
-    browser.getControl(name="form.widgets.client_secret").value = "geheim-2"
-    browser.getControl(name="form.buttons.save").click()
-    transaction.abort()
-    assert client_secret() == "geheim-2"
 
 
 def test_eid_cannot_be_enabled_without_provider(functional):
