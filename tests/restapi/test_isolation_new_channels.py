@@ -527,3 +527,56 @@ class TestWorklists:
             assert SECRET_NAME not in response.text, (worklist, caller)
         if caller != "tax_clerk":
             assert ENTERED_NAME not in response.text, (worklist, caller)
+
+
+@pytest.fixture(scope="class")
+def draft(channels_portal):
+    """A draft of the demo citizen at Bürgerdienste: only the citizen sees it, not yet the department."""
+    application = build_application(
+        channels_portal, "fuehrungszeugnis", name=SECRET_NAME, submit=False
+    )
+    transaction.commit()
+    portal_url = channels_portal.absolute_url()
+    return {"app": application.absolute_url()[len(portal_url) :]}
+
+
+#: The draft's page, its payment block and pages, and the search by its path.
+DRAFT_CHANNELS = {
+    "page": lambda s, t: html(s, t["app"]),
+    "rest-get": lambda s, t: s.get(t["app"]),
+    "rest-zahlung": lambda s, t: s.get(f"{t['app']}/@zahlung"),
+    "zahlungsstand": lambda s, t: html(s, f"{t['app']}/@@zahlungsstand"),
+    "zahlung-zurueck": lambda s, t: html(s, f"{t['app']}/@@zahlung-zurueck"),
+    "erneut-bezahlen": lambda s, t: s.post(
+        f"{t['app']}/@@erneut-bezahlen", headers={"Accept": "text/html"}
+    ),
+    "receipt": lambda s, t: s.get(f"{t['app']}/@@receipt"),
+}
+
+
+class TestDrafts:
+    def test_the_citizen_opens_the_draft(self, channels_portal, draft):
+        response = DRAFT_CHANNELS["rest-get"](session_of(channels_portal, "owner"), draft)
+        assert response.status_code == 200 and SECRET_NAME in response.text
+
+    @pytest.mark.parametrize(
+        "channel, caller",
+        [(c, caller) for c in DRAFT_CHANNELS for caller in NOT_ADMIN if caller != "owner"],
+    )
+    def test_nobody_else_reaches_a_draft(self, channels_portal, draft, channel, caller):
+        response = DRAFT_CHANNELS[channel](session_of(channels_portal, caller), draft)
+        assert refused(response), (channel, caller, response.status_code)
+        assert SECRET_NAME not in response.text
+        assert not response.content.startswith(b"%PDF")
+
+    @pytest.mark.parametrize("caller", ["clerk", "other_citizen", "helper", "anonymous"])
+    def test_search_does_not_find_a_draft(self, channels_portal, draft, caller):
+        response = session_of(channels_portal, caller).get(
+            "@search",
+            params={
+                "portal_type": "Application",
+                "review_state": "draft",
+                "metadata_fields": "_all",
+            },
+        )
+        assert response.json()["items_total"] == 0, caller
