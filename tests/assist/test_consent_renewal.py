@@ -167,3 +167,25 @@ def test_the_helper_renews_from_the_postkorb_with_a_new_vollmacht(
 
     assert helper.url == body["@id"]
     assert "herne-answer" in helper.contents
+
+
+def test_a_helper_who_left_the_organisation_acts_no_more_and_gets_no_renewal(
+    helpers, apply_for, api_session
+):
+    body = apply_for(FOR_GERTRUD_WITH_ACCOUNT).json()
+    clerk = api_session(*TAX_CLERK)
+    for step, comment in (("accept", ""), ("request_info", "Bitte Geburtsurkunde des Hundes.")):
+        assert clerk.post(f"{body['@id']}/@workflow/{step}", json={"comment": comment}).ok
+    with api.env.adopt_roles(["Manager"]):
+        api.group.remove_user(groupname="lotsen-seniorentreff-wanne-sued", username=HELPER[0])
+    transaction.commit()
+
+    answered = api_session(*HELPER).post(f"{body['@id']}/@antwort", json={"text": "x"})
+
+    assert answered.status_code in (400, 401, 403, 404)
+    assert api.content.get_state(application_of(body)) == "info_requested"
+    assert clerk.post(f"{body['@id']}/@einwilligung-widerrufen").status_code == 200
+    refused = renew(clerk, body, einwilligung="vor_ort", ausweis="personalausweis")
+    assert refused.status_code == 400
+    assert "gehört nicht mehr zu Seniorentreff Wanne-Süd" in refused.json()["error"]["message"]
+    assert "lotse" not in dict(application_of(body).get_local_roles())

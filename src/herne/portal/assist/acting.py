@@ -6,6 +6,8 @@ from herne.portal.applications.processing import PROCESS
 from herne.portal.applications.processing import record_step
 from herne.portal.assist.capacity import HELPER
 from herne.portal.assist.helpers import ENTERED_ROLE
+from herne.portal.assist.helpers import is_helper
+from herne.portal.assist.helpers import organisation_of
 from herne.portal.i18n import in_german
 from plone import api
 
@@ -39,11 +41,27 @@ def helper_holds_consent(application):
     )
 
 
+def still_in_organisation(application):
+    """Whether the Digitallotse who entered ``application`` still is one, of the organisation recorded then.
+
+    The administrator takes a helper who leaves the Seniorentreff out of its group:
+    from then on they act for nobody they once helped.
+    """
+    entered_by = application.entered_by
+    user = api.user.get(userid=entered_by) if entered_by else None
+    return (
+        user is not None
+        and is_helper(user)
+        and organisation_of(user) == (application.entry or {}).get("organisation")
+    )
+
+
 def acts_for_applicant(application):
     """Whether the current user is the Digitallotse who may act for the applicant now."""
     return (
         helper_holds_consent(application)
         and api.user.get_current().getId() == application.entered_by
+        and still_in_organisation(application)
     )
 
 
@@ -53,7 +71,7 @@ def is_former_helper(application):
     return (
         entry.get("capacity") == HELPER
         and api.user.get_current().getId() == application.entered_by
-        and not helper_holds_consent(application)
+        and not acts_for_applicant(application)
     )
 
 

@@ -5,6 +5,7 @@ from herne.portal import _
 from herne.portal.applications.factory import store_file
 from herne.portal.applications.processing import PROCESS
 from herne.portal.applications.processing import record_step
+from herne.portal.assist.acting import still_in_organisation
 from herne.portal.assist.capacity import CLERK
 from herne.portal.assist.capacity import HELPER
 from herne.portal.assist.capacity import Capacity
@@ -44,6 +45,11 @@ CLAIMED = _(
     "handeln dafür nicht mehr für sie."
 )
 CLOSED = _("Der Antrag ist abgeschlossen: Die Einwilligung kann nicht mehr erneuert werden.")
+HELPER_LEFT = _(
+    "Die Digitallotsin oder der Digitallotse, die den Antrag erfasst haben, gehört nicht mehr "
+    "zu ${organisation}: Für sie kann die Einwilligung nicht erneuert werden. Die Person kann "
+    "sich an ihre Helferorganisation oder an die zuständige Stelle wenden."
+)
 
 
 def application_by_reference(reference):
@@ -94,6 +100,8 @@ def renew_refusal(application):
         return CLOSED
     if not entry.get("consent_withdrawn"):
         return STILL_VALID
+    if not still_in_organisation(application):
+        return _(HELPER_LEFT, mapping={"organisation": entry.get("organisation") or ""})
     return None
 
 
