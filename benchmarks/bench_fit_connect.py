@@ -29,10 +29,8 @@ from plone.namedfile.file import NamedBlobFile
 import random
 import statistics
 from tests.fixtures.applications import build_application
-from tests.fixtures.fitconnect import DESTINATION
 from tests.fixtures.fitconnect import FitConnectServer
 from tests.fixtures.fitconnect import complete_rows
-from tests.fixtures.fitconnect import configure_fit_connect
 import time
 import transaction
 
@@ -80,8 +78,7 @@ def test_fit_connect_delivery_drill(demo_functional):
     server = serve()
     fit_connect = FitConnectServer(server)
     try:
-        fit_connect.add_destination(DESTINATION, service)
-        configure_fit_connect(fit_connect.url, destinations=[f"{SERVICE}={DESTINATION}"])
+        fit_connect.deliver_here(service)
         rows = complete_rows(service)
         transaction.commit()
 

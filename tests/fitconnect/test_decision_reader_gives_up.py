@@ -8,9 +8,7 @@ from plone import api
 import pytest
 from tests.fixtures.applications import build_application
 from tests.fixtures.browsers import demo_password
-from tests.fixtures.fitconnect import DESTINATION
 from tests.fixtures.fitconnect import complete_rows
-from tests.fixtures.fitconnect import configure_fit_connect
 import time
 import transaction
 
@@ -24,8 +22,7 @@ TAX_CLERK = "sachbearbeitung-steuern"
 def portal(demo_functional, fit_connect):
     portal = demo_functional["portal"]
     service = portal["leistungen"][SERVICE]
-    fit_connect.add_destination(DESTINATION, service)
-    configure_fit_connect(fit_connect.url, destinations=[f"{SERVICE}={DESTINATION}"])
+    fit_connect.deliver_here(service)
     api.portal.set_registry_record("herne.portal.outbox.max_tries", TRIES)
     transaction.commit()
     return portal

@@ -18,7 +18,6 @@ from tests.fixtures.applications import PDF
 from tests.fixtures.applications import build_application
 from tests.fixtures.fitconnect import DESTINATION
 from tests.fixtures.fitconnect import complete_rows
-from tests.fixtures.fitconnect import configure_fit_connect
 import transaction
 
 
@@ -41,8 +40,7 @@ class Entry:
 def portal(demo_functional, fit_connect):
     portal = demo_functional["portal"]
     service = portal["leistungen"][SERVICE]
-    fit_connect.add_destination(DESTINATION, service)
-    configure_fit_connect(fit_connect.url, destinations=[f"{SERVICE}={DESTINATION}"])
+    fit_connect.deliver_here(service)
     transaction.commit()
     return portal
 

@@ -5,7 +5,6 @@ import pytest
 from tests.fixtures.applications import build_application
 from tests.fixtures.fitconnect import DESTINATION
 from tests.fixtures.fitconnect import complete_rows
-from tests.fixtures.fitconnect import configure_fit_connect
 from tests.fixtures.rest import portal_session
 from tests.fixtures.rest import relative
 import transaction
@@ -30,8 +29,7 @@ class Entry:
 def delivered(demo_functional, fit_connect):
     portal = demo_functional["portal"]
     service = portal["leistungen"][SERVICE]
-    fit_connect.add_destination(DESTINATION, service)
-    configure_fit_connect(fit_connect.url, destinations=[f"{SERVICE}={DESTINATION}"])
+    fit_connect.deliver_here(service)
     application = build_application(portal, service, rows=complete_rows(service))
     transaction.commit()
     FitConnectSender().send(Entry(application), application)

@@ -7,9 +7,7 @@ from plone.namedfile.file import NamedBlobFile
 import pytest
 from tests.fixtures.applications import PDF
 from tests.fixtures.applications import build_application
-from tests.fixtures.fitconnect import DESTINATION
 from tests.fixtures.fitconnect import complete_rows
-from tests.fixtures.fitconnect import configure_fit_connect
 import transaction
 
 
@@ -20,8 +18,7 @@ SERVICE = "hundesteuer"
 def application(demo_functional, fit_connect):
     portal = demo_functional["portal"]
     service = portal["leistungen"][SERVICE]
-    fit_connect.add_destination(DESTINATION, service)
-    configure_fit_connect(fit_connect.url, destinations=[f"{SERVICE}={DESTINATION}"])
+    fit_connect.deliver_here(service)
     upload = NamedBlobFile(data=PDF, contentType="application/pdf", filename="abgabe.pdf")
     created = build_application(
         portal, service, rows=complete_rows(service), uploads={"nachweis": ("Nachweis", upload)}
