@@ -1,35 +1,15 @@
 """The dog-tax form's running total follows the number of dogs and the choice as the citizen types."""
 
-from decimal import Decimal
 from playwright.sync_api import expect
 import pytest
+from tests.fixtures.payment import DEREGISTRATION
+from tests.fixtures.payment import MORE_DOGS
+from tests.fixtures.payment import ask_for_dogs
 from tests.fixtures.payment import configure_payment
 import transaction
 
 
 pytestmark = pytest.mark.browser
-
-DOGS_FIELD = """<field name="dogs" type="zope.schema.Int">
-  <title>Anzahl der Hunde</title>
-  <required>False</required>
-</field>
-"""
-RULES = [
-    {
-        "field": "dogs",
-        "choice": None,
-        "amount": Decimal("60.00"),
-        "included": 1,
-        "label": "je weiteren Hund",
-    },
-    {
-        "field": "registration_type",
-        "choice": "Hund abmelden",
-        "amount": Decimal("5.00"),
-        "included": 0,
-        "label": "für die Abmeldebescheinigung",
-    },
-]
 
 
 @pytest.fixture()
@@ -40,8 +20,8 @@ def dogs_counted(site, payment_service):
     form = service["antrag"]
     model = form.fields_model
     service.payment_enabled = True
-    service.fee_rules = RULES
-    form.fields_model = model.replace("</schema>", DOGS_FIELD + "</schema>", 1)
+    service.fee_rules = [MORE_DOGS, DEREGISTRATION]
+    ask_for_dogs(form)
     transaction.commit()
     yield
     service.payment_enabled = False

@@ -11,6 +11,7 @@ import pytest
 import requests
 from tests.fixtures.applications import CITIZEN
 from tests.fixtures.applications import draft_application
+from tests.fixtures.payment import DEREGISTRATION
 from tests.fixtures.payment import configure_payment
 from tests.fixtures.rest import DOG_TAX
 import transaction
@@ -30,14 +31,6 @@ SECOND_DOG = {
     "amount": Decimal("60.00"),
     "included": 0,
     "label": "für einen zweiten Hund",
-}
-#: On the demo dog-tax form: its choice "Hund abmelden" (DOG_TAX) costs 5,00 € more.
-DEREGISTRATION = {
-    "field": "registration_type",
-    "choice": "Hund abmelden",
-    "amount": Decimal("5.00"),
-    "included": 0,
-    "label": "für die Abmeldebescheinigung",
 }
 
 

@@ -1,34 +1,14 @@
 """The application form's running total: the first fee and the surcharge rules the script reads."""
 
-from decimal import Decimal
 import json
 from lxml import html
 import pytest
 from tests.fixtures.applications import CITIZEN
+from tests.fixtures.payment import DEREGISTRATION
+from tests.fixtures.payment import MORE_DOGS
+from tests.fixtures.payment import ask_for_dogs
 from tests.fixtures.payment import configure_payment
 import transaction
-
-
-DOGS_FIELD = """<field name="dogs" type="zope.schema.Int">
-  <title>Anzahl der Hunde</title>
-  <required>False</required>
-</field>
-"""
-#: 60,00 € for every dog after the first.
-MORE_DOGS = {
-    "field": "dogs",
-    "choice": None,
-    "amount": Decimal("60.00"),
-    "included": 1,
-    "label": "je weiteren Hund",
-}
-DEREGISTRATION = {
-    "field": "registration_type",
-    "choice": "Hund abmelden",
-    "amount": Decimal("5.00"),
-    "included": 0,
-    "label": "für die Abmeldebescheinigung",
-}
 
 
 @pytest.fixture()
@@ -38,7 +18,7 @@ def dog_tax_form(rest_portal, payment_service):
     service = rest_portal["leistungen"]["hundesteuer"]
     service.payment_enabled = True
     form = service["antrag"]
-    form.fields_model = form.fields_model.replace("</schema>", DOGS_FIELD + "</schema>", 1)
+    ask_for_dogs(form)
     transaction.commit()
     return service, form.absolute_url()
 
