@@ -1,6 +1,8 @@
 """Each department gets a clerks' group when none was chosen, and its application area."""
 
 from herne.portal.applications.areas import area_for_department
+from herne.portal.i18n import GERMAN
+from herne.portal.languages import content_language
 from plone import api
 
 
@@ -10,6 +12,8 @@ def clerks_group_id(department_id):
 
 
 def ensure_clerks_group(department, event):
+    if content_language(department) != GERMAN:
+        return  # a translated page: its clerks and applications are the German department's
     if not department.clerks_group:
         create_clerks_group(department)
     # The area exists from the start, so that the clerks find their (empty) worklist.

@@ -5,18 +5,34 @@ from herne.portal.booking.counter_clerks import is_office_clerk
 from herne.portal.browser.listing import find_services
 from herne.portal.browser.listing import service_summary
 from herne.portal.browser.text import MultilineText
+from herne.portal.i18n import GERMAN
 from herne.portal.i18n import request_language
+from herne.portal.languages import german_original
 from Products.Five.browser import BrowserView
 
 
 class DepartmentView(MultilineText, BrowserView):
-    """Default view of a department."""
+    """Default view of a department (German or a translation of it)."""
+
+    def __init__(self, context, request):
+        super().__init__(context, request)
+        # address, opening hours, contact and services belong to the German page
+        self.original = german_original(context)
+
+    @property
+    def german_lang(self):
+        """``lang`` of the German address and opening hours on a translated page (None on German pages)."""
+        return GERMAN if self.original is not self.context else None
+
+    @property
+    def german_dir(self):
+        return "ltr" if self.original is not self.context else None
 
     def services(self):
         return [
             service_summary(brain)
             for brain in find_services(
-                language=request_language(self.request), department_uid=self.context.UID()
+                language=request_language(self.request), department_uid=self.original.UID()
             )
         ]
 

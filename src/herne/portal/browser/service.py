@@ -10,8 +10,10 @@ from herne.portal.browser.text import MultilineText
 from herne.portal.eid.provider import eid_enabled
 from herne.portal.eid.trust import requires_eid
 from herne.portal.i18n import GERMAN
+from herne.portal.i18n import direction
 from herne.portal.languages import content_language
 from herne.portal.languages import german_original
+from herne.portal.languages import translations
 from herne.portal.reporting.maturity import badge_of
 from herne.portal.reporting.maturity import facts_of
 from herne.portal.workflow.catalogue import has_department
@@ -72,6 +74,28 @@ class ServiceView(MultilineText, BrowserView):
         if not api.user.has_permission("View", obj=department):
             return None
         return department
+
+    def department_link(self):
+        """The responsible department's page in the page's language where translated, else German."""
+        department = self.department()
+        translated = translations(department).get(self.page_language)
+        if (
+            self.page_language == GERMAN
+            or translated is None
+            or not api.user.has_permission("View", obj=translated)
+        ):
+            return {
+                "url": department.absolute_url(),
+                "title": department.title,
+                "lang": None,
+                "dir": None,
+            }
+        return {
+            "url": translated.absolute_url(),
+            "title": translated.title,
+            "lang": self.page_language,
+            "dir": direction(self.page_language),
+        }
 
     def availability(self):
         return self.context.online_availability

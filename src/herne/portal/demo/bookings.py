@@ -16,6 +16,7 @@ from herne.portal.booking.storage import BOOKED
 from herne.portal.booking.storage import DONE
 from herne.portal.booking.storage import office_bookings
 from herne.portal.booking.storage import utcnow
+from herne.portal.languages import german_only
 import json
 import logging
 from pathlib import Path
@@ -48,7 +49,9 @@ def working_days(now, count):
 
 def _department(office_id):
     catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog.unrestrictedSearchResults(portal_type="Department", id=office_id)
+    brains = catalog.unrestrictedSearchResults(
+        portal_type="Department", id=office_id, **german_only()
+    )
     return brains[0]._unrestrictedGetObject()
 
 

@@ -1,4 +1,4 @@
-"""Demo: the main service pages in English, Turkish, Ukrainian and Arabic, from data/translations.json."""
+"""Demo: the main service pages and the departments in English, Turkish, Ukrainian and Arabic, from data/translations.json."""
 
 from herne.portal.easyform.form_translations import form_translations
 from herne.portal.easyform.form_translations import set_form_translations
@@ -16,6 +16,7 @@ logger = logging.getLogger(__name__)
 
 TRANSLATIONS = Path(__file__).resolve().parent / "data" / "translations.json"
 CATALOGUE_FOLDER_ID = "leistungen"
+DEPARTMENTS_FOLDER_ID = "organisation"
 
 
 def load_translations(path=TRANSLATIONS):
@@ -80,6 +81,34 @@ def create_demo_translations(path=TRANSLATIONS):
             created += 1
     translate_demo_forms(path)
     logger.info("Herne demo content: %s translated service pages created", created)
+    return created + create_demo_department_translations(path)
+
+
+def create_demo_department_translations(path=TRANSLATIONS):
+    """Title and description of each demo department in every language; address, opening
+    hours and contact stay the German page's (the department page shows them from there)."""
+    portal = api.portal.get()
+    folder = portal.get(DEPARTMENTS_FOLDER_ID)
+    data = json.loads(path.read_text(encoding="utf-8")).get("departments", {})
+    created = 0
+    for department_id, languages in data.items():
+        german = folder.get(department_id) if folder is not None else None
+        if german is None:
+            continue
+        for language, texts in languages.items():
+            if language not in offered_languages():
+                continue
+            if ITranslationManager(german).has_translation(language):
+                continue
+            with api.env.adopt_roles(["Manager"]):
+                translation = multilingual.translate(german, language)
+                translation.title = texts["title"]
+                translation.description = texts["description"]
+                translation.reindexObject()
+                if api.content.get_state(german) == "published":
+                    api.content.transition(obj=translation, transition="publish")
+            created += 1
+    logger.info("Herne demo content: %s translated department pages created", created)
     return created
 
 

@@ -6,6 +6,7 @@ from datetime import datetime
 from datetime import timedelta
 from herne.portal import _
 from herne.portal.i18n import in_german
+from herne.portal.languages import german_only
 from herne.portal.payment.flow import payment_of
 from herne.portal.payment.provider import PAID
 from herne.portal.payment.service import IServicePayment
@@ -41,7 +42,7 @@ def parse_day(text):
 def department_by_id(department_id):
     catalog = api.portal.get_tool("portal_catalog")
     brains = catalog.unrestrictedSearchResults(
-        portal_type="Department", id=str(department_id or "")
+        portal_type="Department", id=str(department_id or ""), **german_only()
     )
     return brains[0]._unrestrictedGetObject() if brains else None
 

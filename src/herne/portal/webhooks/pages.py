@@ -1,6 +1,7 @@
 """@@webhooks: administrators add and remove a department's endpoints; a new secret is shown once."""
 
 from herne.portal import _
+from herne.portal.languages import german_only
 from herne.portal.outbox.settings import outbox_setting
 from herne.portal.webhooks.addresses import check_address
 from herne.portal.webhooks.endpoints import add_endpoint
@@ -25,7 +26,7 @@ def departments():
     return [
         {"uid": brain.UID, "title": brain.Title}
         for brain in catalog.unrestrictedSearchResults(
-            portal_type="Department", sort_on="sortable_title"
+            portal_type="Department", sort_on="sortable_title", **german_only()
         )
     ]
 

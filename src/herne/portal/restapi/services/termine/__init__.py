@@ -12,6 +12,7 @@ from herne.portal.booking.application_visit import service_of
 from herne.portal.booking.application_visit import visit_minutes
 from herne.portal.booking.office import office_settings
 from herne.portal.booking.slots import BERLIN
+from herne.portal.languages import german_only
 from herne.portal.restapi.services.base import JSONService
 from plone import api
 from zope.interface import implementer
@@ -25,7 +26,7 @@ MOVE = "verschieben"
 def find_office(office_id):
     if not isinstance(office_id, str) or not office_id:
         return None
-    brains = api.content.find(portal_type="Department", id=office_id)
+    brains = api.content.find(portal_type="Department", id=office_id, **german_only())
     return brains[0].getObject() if brains else None
 
 
