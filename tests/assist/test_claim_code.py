@@ -68,11 +68,13 @@ def test_five_wrong_tries_lock_the_claim_for_an_hour(helpers, apply_for, api_ses
         response = claim(newcomer, body, birth_date="1941-02-04")
         assert response.status_code == 400
         assert "passen nicht zusammen" in messages(response)["code"]
-    response = claim(newcomer, body, code="AAAA-BBBB-CCCC")
-    assert "für eine Stunde gesperrt" in messages(response)["code"]
-    # now even the right data are refused
+    wrong = claim(newcomer, body, code="AAAA-BBBB-CCCC")
+    assert "für eine Stunde gesperrt" in messages(wrong)["code"]
+    # now even the right data are refused, with the answer a wrong code gets: the lock
+    # does not tell a stranger that the reference number exists
     response = claim(newcomer, body)
-    assert "für eine Stunde gesperrt" in messages(response)["code"]
+    assert response.status_code == 400
+    assert messages(response) == messages(wrong)
     assert application_of(body).applicant == ""
     # an hour later it works
     application = application_of(body)
