@@ -2,66 +2,17 @@
 
 from herne.portal.applications.lookup import find_by_submission_token
 from plone import api
-import pytest
 import re
 from tests.fixtures.applications import CITIZEN
-from tests.fixtures.payment import configure_payment
-from tests.fixtures.rest import DOG_TAX
+from tests.fixtures.payment import apply
+from tests.fixtures.payment import opened_since
+from tests.fixtures.payment import stored
 import transaction
-from ZODB.POSException import ConflictError
-from zope.component import getGlobalSiteManager
 from ZPublisher.HTTPRequest import HTTPRequest
-from ZPublisher.interfaces import IPubBeforeCommit
 
 
 SERVICE = "hundesteuer"
 HTML = {"Accept": "text/html"}
-
-
-@pytest.fixture()
-def paying_site(rest_portal, payment_service):
-    configure_payment(payment_service.url, endpoints=["steuern=steuern"])
-    rest_portal["leistungen"][SERVICE].payment_enabled = True
-    transaction.commit()
-    return rest_portal
-
-
-@pytest.fixture()
-def conflicts(monkeypatch):
-    """Commits of requests whose path ends in ``plan["path"]`` fail ``plan["times"]`` times."""
-    monkeypatch.setattr(HTTPRequest, "retry_max_count", 3)
-    monkeypatch.setattr(HTTPRequest, "delay_retry", lambda self: None)
-    plan = {"path": None, "times": 0, "raised": 0}
-
-    def conflict_at_commit(event):
-        path = event.request.get("PATH_INFO", "")
-        if plan["path"] and path.endswith(plan["path"]) and plan["times"] > plan["raised"]:
-            plan["raised"] += 1
-            raise ConflictError("simulated conflict")
-
-    registry = getGlobalSiteManager()
-    registry.registerHandler(conflict_at_commit, (IPubBeforeCommit,))
-    yield plan
-    registry.unregisterHandler(conflict_at_commit, (IPubBeforeCommit,))
-
-
-def opened_since(payment_service, earlier):
-    return {
-        tx: answer["paymentInformation"]["status"]
-        for tx, answer in payment_service.transactions()["transactions"].items()
-        if tx not in earlier
-    }
-
-
-def stored(url):
-    transaction.abort()
-    portal = api.portal.get()
-    return portal.unrestrictedTraverse(url[len(portal.absolute_url()) :].lstrip("/"))
-
-
-def apply(session, portal, token):
-    form = portal["leistungen"][SERVICE]["antrag"].absolute_url()
-    return session.post(f"{form}/@antragsformular", json={"values": DOG_TAX, "token": token})
 
 
 def test_a_request_retried_after_a_conflict_reuses_the_payment_it_opened(

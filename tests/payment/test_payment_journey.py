@@ -1,29 +1,19 @@
 """Applying for a service with a fee through the running site: 402, pay page, return, exactly once.
 
 The demo's dog tax form is the one complete REST form of the demo data (tests.fixtures.rest),
-so its service is switched to online payment here (first fee row: 156,00 €).
+so its service is switched to online payment (fixture paying_site; first fee row: 156,00 €).
 """
 
 from concurrent.futures import ThreadPoolExecutor
 from plone import api
-import pytest
 import re
 from tests.fixtures.applications import CITIZEN
 from tests.fixtures.applications import OTHER_CITIZEN
-from tests.fixtures.payment import configure_payment
 from tests.fixtures.rest import DOG_TAX
 import transaction
 
 
 SERVICE = "hundesteuer"
-
-
-@pytest.fixture()
-def paying_site(rest_portal, payment_service):
-    configure_payment(payment_service.url, endpoints=["steuern=steuern"])
-    rest_portal["leistungen"][SERVICE].payment_enabled = True
-    transaction.commit()
-    return rest_portal
 
 
 def apply(api_session, portal, token="tok-1"):

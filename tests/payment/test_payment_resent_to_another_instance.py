@@ -7,11 +7,9 @@ from herne.portal.payment.opened_payments import keep
 from herne.portal.payment.opened_payments import kept
 from plone import api
 from tests.fixtures.applications import CITIZEN
-from tests.payment.test_payment_conflicts import apply
-from tests.payment.test_payment_conflicts import conflicts  # noqa: F401
-from tests.payment.test_payment_conflicts import opened_since
-from tests.payment.test_payment_conflicts import paying_site  # noqa: F401
-from tests.payment.test_payment_conflicts import stored
+from tests.fixtures.payment import apply
+from tests.fixtures.payment import opened_since
+from tests.fixtures.payment import stored
 import time
 import transaction
 from ZPublisher.HTTPRequest import HTTPRequest
@@ -22,7 +20,7 @@ def test_a_resend_on_another_instance_pays_the_transaction_the_lost_request_open
     api_session,
     payment_service,
     conflicts,
-    monkeypatch,  # noqa: F811
+    monkeypatch,
 ):
     # The first instance opens the payment and dies before its commit (here: Zope gives
     # up at once, which leaves the database as a kill would).
