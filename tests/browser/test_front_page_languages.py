@@ -66,3 +66,28 @@ def test_the_front_page_through_rest_in_turkish(api_session, demo_portal):
         turkish(demo_portal, sid).absolute_url() for sid in FEATURED
     ]
     assert data["featured_services"][1]["title"] == "Köpek vergisi kaydı ve kaydın silinmesi"
+
+
+def test_the_turkish_front_page_names_the_offices_in_turkish_and_searches_in_turkish(
+    anon_browser, demo_portal
+):
+    anon_browser.open(f"{demo_portal.absolute_url()}/tr")
+    page = anon_browser.contents
+    offices = page.split('id="herne-offices-heading"', 1)[1].split("</section>", 1)[0]
+    turkish = ITranslationManager(demo_portal["organisation"]["buergerdienste-herne-mitte"])
+    turkish = turkish.get_translation("tr")
+    assert f'href="{turkish.absolute_url()}"' in offices
+    assert "Vatandaşlık Hizmetleri Herne-Mitte (Bürgerdienste)" in offices
+    # the German address and opening hours are marked as German
+    assert re.search(r'<p class="mb-1" lang="de" dir="ltr"[^>]*>\s*Rathaus Herne', offices)
+    assert re.search(r'<span lang="de" dir="ltr"[^>]*>Mo, Di 8:00–16:00 Uhr', offices)
+    root = demo_portal["tr"].absolute_url()
+    assert f'action="{root}/@@leistungssuche"' in page
+    assert f'href="{root}/leistungen"' in page
+
+
+def test_the_offices_through_rest_in_turkish(api_session, demo_portal):
+    data = api_session().get("@startseite", headers={"Accept-Language": "tr"}).json()
+    titles = [office["title"] for office in data["offices"]]
+    assert "Vatandaşlık Hizmetleri Herne-Mitte (Bürgerdienste)" in titles
+    assert "Bürgerdienste Herne-Mitte" not in titles

@@ -86,20 +86,38 @@ def _lines(text):
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-def offices():
-    """Departments that publish opening hours: where they are and when they are open."""
+def offices(language=GERMAN):
+    """Departments that publish opening hours: where they are and when they are open.
+
+    In another language each one is named and linked by its translation where the visitor
+    may see one; address and opening hours stay the German page's (``german_lang``).
+    """
+    brains = api.content.find(portal_type="Department", sort_on="sortable_title", **german_only())
+    translated = {}
+    groups = [brain.TranslationGroup for brain in brains if brain.TranslationGroup]
+    if language != GERMAN and groups:
+        translated = {
+            brain.TranslationGroup: brain
+            for brain in api.content.find(
+                portal_type="Department", Language=language, TranslationGroup=groups
+            )
+        }
     result = []
-    for brain in api.content.find(
-        portal_type="Department", sort_on="sortable_title", **german_only()
-    ):
+    for brain in brains:
         department = brain.getObject()
         hours = _lines(department.opening_hours)
         if not hours:
             continue
+        shown = translated.get(brain.TranslationGroup, brain)
         result.append(
             {
-                "title": brain.Title,
-                "url": brain.getURL(),
+                "title": shown.Title,
+                "url": shown.getURL(),
+                # a German name on a page in another language says so
+                "lang": GERMAN if shown is brain and language != GERMAN else None,
+                "dir": "ltr" if shown is brain and language != GERMAN else None,
+                "german_lang": None if language == GERMAN else GERMAN,
+                "german_dir": None if language == GERMAN else "ltr",
                 "address": _lines(department.address),
                 "opening_hours": hours,
                 "phone": department.phone or "",

@@ -16,10 +16,13 @@ class FrontPageView(BrowserView):
         return api.portal.get().absolute_url()
 
     def search_url(self):
-        return self.portal_url() + "/@@leistungssuche"
+        """The service search of the front page's language (its root folder; German at the site root)."""
+        return self.context.absolute_url() + "/@@leistungssuche"
 
     def az_url(self):
-        return self.portal_url() + "/leistungen"
+        """The A-Z index of the front page's language, German where the language has none."""
+        root = self.context if "leistungen" in self.context.objectIds() else api.portal.get()
+        return root.absolute_url() + "/leistungen"
 
     def featured_services(self):
         return front_page.featured_services(request_language(self.request))
@@ -28,7 +31,7 @@ class FrontPageView(BrowserView):
         return front_page.life_situations()
 
     def offices(self):
-        return front_page.offices()
+        return front_page.offices(request_language(self.request))
 
     def can_manage_front_page(self):
         return api.user.has_permission(MANAGE_FRONT_PAGE, obj=api.portal.get())

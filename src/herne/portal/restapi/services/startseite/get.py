@@ -28,7 +28,7 @@ def front_page_json(portal, language=GERMAN):
                 "opening_hours": office["opening_hours"],
                 "phone": office["phone"],
             }
-            for office in front_page.offices()
+            for office in front_page.offices(language)
         ],
     }
 
