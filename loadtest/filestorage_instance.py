@@ -47,8 +47,9 @@ def zconsole(zope_conf, script, **env):
 class Instance:
     """``runwsgi`` on the rendered ``zope.ini``, in its own session."""
 
-    def __init__(self, ini, port, log):
+    def __init__(self, ini, port, log, env=None):
         self.ini, self.port, self.log = ini, port, log
+        self.env = env
         self.process = None
 
     @property
@@ -63,6 +64,7 @@ class Instance:
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
+                env={**os.environ, **(self.env or {})},
             )
         started = time.monotonic()
         while not answers(f"{self.url}/@@ok"):
@@ -89,20 +91,25 @@ class Instance:
             self.process.wait()
 
 
-def catalogued_references(instance):
-    """The reference numbers the restarted instance's catalog lists (REST ``@search``)."""
+def admin_json(url):
+    """GET ``url`` as the Zope administrator, answered as JSON."""
     user = os.environ.get("HERNE_ADMIN_USER", "admin")
     password = os.environ.get("HERNE_ADMIN_PASSWORD", "admin")
     token = base64.b64encode(f"{user}:{password}".encode()).decode()
-    url = (
-        f"{instance.url}/@search?portal_type=Application&b_size=100000"
-        "&metadata_fields=reference_number&metadata_fields=applicant"
-    )
     request = urllib.request.Request(
         url, headers={"Authorization": f"Basic {token}", "Accept": "application/json"}
     )
     with urllib.request.urlopen(request, timeout=120) as response:
-        items = json.load(response)["items"]
+        return json.load(response)
+
+
+def catalogued_references(instance):
+    """The reference numbers the restarted instance's catalog lists (REST ``@search``)."""
+    url = (
+        f"{instance.url}/@search?portal_type=Application&b_size=100000"
+        "&metadata_fields=reference_number&metadata_fields=applicant"
+    )
+    items = admin_json(url)["items"]
     return {
         item["@id"].split("://", 1)[-1].split("/", 1)[-1]: item["reference_number"]
         for item in items
