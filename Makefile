@@ -13,7 +13,7 @@ EID_PORT ?= 8090
 PAYMENT_PORT ?= 8091
 STAMP := $(VENV)/.installed
 
-.PHONY: FORCE start install instance site test test-fast lock buildout-versions lint i18n clean eid-provider payment-provider fit-connect-test-server start-cluster stop-cluster loadtest crashtest-filestorage backup restore backup-cluster restore-cluster booking-reminders
+.PHONY: FORCE start install instance site test test-fast lock buildout-versions lint i18n clean eid-provider payment-provider fit-connect-test-server start-cluster stop-cluster loadtest crashtest-filestorage crashtest-outbox backup restore backup-cluster restore-cluster booking-reminders
 
 ## Create the virtualenv and install everything from the committed lock.
 install: $(STAMP)
@@ -71,6 +71,11 @@ loadtest: install
 ## killed while citizens submit, then fstest, zodbverify, restart, checks (CRASH_ARGS).
 crashtest-filestorage: install
 	$(BIN)/python loadtest/crash_filestorage.py $(CRASH_ARGS)
+
+## Outbox crash drill: the same layout with FIT-Connect delivery on; the instance (and its
+## outbox worker) killed twice inside outbox steps; every delivery and mail exactly once (CRASH_ARGS).
+crashtest-outbox: install
+	$(BIN)/python loadtest/crash_outbox.py $(CRASH_ARGS)
 
 ## Back up the ZODB of `make start` into var/backup/: repozo (incremental once a full one
 ## exists; BACKUP_ARGS=--full for a full one) and a copy of the blobs. See README.rst.
