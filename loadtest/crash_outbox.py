@@ -59,6 +59,7 @@ from loadtest.locust_runner import locust_environment  # noqa: E402
 from loadtest.mailserver import MailServer  # noqa: E402
 from loadtest.mailserver import wait_for_mail  # noqa: E402
 from loadtest.outbox_checks import evaluate_outbox_drill  # noqa: E402
+from loadtest.outbox_checks import repeated_mails  # noqa: E402
 from loadtest.outbox_kills import ProbeControl  # noqa: E402
 from loadtest.outbox_kills import WindowKills  # noqa: E402
 from loadtest.outbox_kills import fit_connect_deliveries  # noqa: E402
@@ -203,7 +204,8 @@ def print_report(report):
         f"  applications {report['applications']}, delivered once {fit['delivered_once']}, "
         f"twice {len(fit['delivered_twice'])}, not {len(fit['not_delivered'])}; attachments "
         f"hash-checked {fit['attachments_checked']}; announced, never submitted "
-        f"{fit['announced_never_submitted']}; receipt mails {report['mails']}"
+        f"{fit['announced_never_submitted']}; receipt mails {report['mails']} (repeats with "
+        f"the same Message-ID {report['mails_repeated_same_message_id']})"
     )
     print(
         f"  outbox {report['outbox']['by_state']}; sent again after a kill "
@@ -300,6 +302,7 @@ def main(argv=None):
         "lost_attempts": books["lost_attempts"],
         "committed_then_shown": len(books["committed_then_shown"]),
         "mails": books["mails"],
+        "mails_repeated_same_message_id": repeated_mails(mails),
         "fit_connect": fit,
         "outbox": {
             "by_state": outbox["by_state"],

@@ -46,12 +46,13 @@ class MailServer(Controller):
 
 
 def read(envelope):
-    """Recipients, subject and plain text of one delivered message."""
+    """Recipients, subject, Message-ID and plain text of one delivered message."""
     message = message_from_bytes(envelope.content, policy=policy.default)
     body = message.get_body(preferencelist=("plain",))
     return {
         "to": list(envelope.rcpt_tos),
         "subject": str(message["Subject"] or ""),
+        "message_id": str(message["Message-ID"] or ""),
         "text": body.get_content() if body is not None else "",
     }
 

@@ -60,6 +60,15 @@ def fit_connect_books(applications, deliveries):
     return books
 
 
+def repeated_mails(mails):
+    """Mails that arrived more than once with the same Message-ID (a repeat a mail client recognises)."""
+    seen = {}
+    for mail in mails:
+        if mail.get("message_id"):
+            seen[mail["message_id"]] = seen.get(mail["message_id"], 0) + 1
+    return sum(count - 1 for count in seen.values() if count > 1)
+
+
 def outbox_books(entries):
     by_state, unfinished, resent = {}, [], []
     for entry in entries:
