@@ -164,6 +164,44 @@ class TestSearchMetadata:
             assert other.status_code == 200, other.text
             assert letter not in other.text and SECRET_SUBJECT not in other.text, other.url
 
+    @pytest.mark.parametrize("caller", ["owner", "helper", "clerk", "admin"])
+    @pytest.mark.parametrize(
+        "attributes",
+        [
+            json.dumps(["Title", "letters_summary", "letters_open_since"]),
+            "Title,letters_summary",
+            json.dumps(["Title", "briefe:letters_summary"]),
+        ],
+    )
+    def test_get_vocabulary_gives_out_no_letter(self, channels_portal, targets, caller, attributes):
+        """Plone's widget look-up reads any catalog column it is asked for."""
+        query = {
+            "criteria": [
+                {
+                    "i": "portal_type",
+                    "o": "plone.app.querystring.operation.selection.any",
+                    "v": ["Application"],
+                }
+            ]
+        }
+        response = session_of(channels_portal, caller).get(
+            "@@getVocabulary",
+            params={
+                "name": "plone.app.vocabularies.Catalog",
+                "query": json.dumps(query),
+                "attributes": attributes,
+                "batch": json.dumps({"page": 1, "size": 100}),
+            },
+        )
+        assert response.status_code == 200, response.text
+        titles = [item.get("Title") for item in response.json()["results"]]
+        key = "entered_reference" if caller == "helper" else "reference"
+        assert targets[key] in titles  # the look-up works, and finds the application
+        assert SECRET_SUBJECT not in response.text, (caller, attributes)
+        assert targets["letter"] not in response.text
+        assert targets["entered_letter"] not in response.text
+        assert "letters_summary" not in response.text and "briefe" not in response.text
+
     def test_the_departments_clerk_finds_the_letter_in_the_postausgang(
         self, channels_portal, targets
     ):

@@ -20,6 +20,9 @@ PRINTED_INDEX = "letters_printed_last"
 INDEXES = [OPEN_INDEX, PRINTED_INDEX]
 #: Catalog metadata: what the Postausgang lists of each letter, so its pages wake no application.
 SUMMARY_COLUMN = "letters_summary"
+#: Columns no listing of brains gives out (@search, @@getVocabulary): the letters are the
+#: department's, read in the Postausgang; the applicant and the helper get them by post.
+PRIVATE_COLUMNS = frozenset({SUMMARY_COLUMN, OPEN_INDEX})
 #: Working days a letter may wait for the printer before the worklist shows it.
 PRINT_WITHIN_WORKING_DAYS = 2
 #: The history entry of a print run (an internal step, see applications.detail).

@@ -1,7 +1,6 @@
 """Catalog columns that no REST listing gives out: the letters are the department's, read in the Postausgang."""
 
-from herne.portal.applications.letters import OPEN_INDEX
-from herne.portal.applications.letters import SUMMARY_COLUMN
+from herne.portal.applications.letters import PRIVATE_COLUMNS
 from plone.restapi.interfaces import IJSONSummarySerializerMetadata
 from zope.interface import implementer
 
@@ -20,4 +19,4 @@ class HiddenLetterColumns:
         return set()
 
     def blocklisted_attributes(self):
-        return {SUMMARY_COLUMN, OPEN_INDEX}
+        return set(PRIVATE_COLUMNS)
