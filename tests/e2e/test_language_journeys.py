@@ -81,7 +81,11 @@ class TestTurkishCitizenAppliesForTheDogTax:
 
         clerk = journey("tuerkisch-hundesteuer-sachbearbeitung")
         clerk.login("sachbearbeitung-steuern", "demo-sachbearbeitung-steuern-2026")
-        page = clerk.goto("arbeitskorb?set_language=de")
+        # the clerk's own browser chose Turkish: the worklist and the application stay German
+        clerk.goto("?set_language=tr")
+        page = clerk.goto("arbeitskorb")
+        expect(page.locator("html")).to_have_attribute("lang", "de")
+        expect(page.locator("h1")).to_contain_text("Arbeitskorb")
         page.get_by_role("link", name=reference).click()
         expect(page.locator("html")).to_have_attribute("lang", "de")
         # German labels and the German value the Turkish form offered as "Köpeğin kaydını sildirmek"
