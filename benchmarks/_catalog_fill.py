@@ -42,7 +42,7 @@ from plone.indexer.interfaces import IIndexableObject
 from Products.CMFPlone.CatalogTool import sortable_title
 import resource
 import statistics
-from tests.smtp import free_port
+from tests.fixtures.ports import free_port
 import time
 import transaction
 from types import SimpleNamespace

@@ -8,7 +8,7 @@ from aiosmtpd.controller import Controller
 from herne.portal.outbox.worker import OutboxWorker
 from plone import api
 import pytest
-import socket
+from tests.fixtures.ports import free_port
 import transaction
 
 
@@ -21,12 +21,6 @@ class CollectingHandler:
     async def handle_DATA(self, server, session, envelope):
         self.messages.append(envelope)
         return "250 Message accepted for delivery"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="session")

@@ -12,9 +12,9 @@ from tests.fixtures.applications import CITIZEN
 from tests.fixtures.journeys import applications_of
 from tests.fixtures.journeys import apply_for_dog_tax
 from tests.fixtures.mail import wait_for
+from tests.fixtures.ports import free_port
 from tests.fixtures.rest import DOG_TAX
 from tests.smtp import CollectingHandler
-from tests.smtp import free_port
 import time
 import transaction
 

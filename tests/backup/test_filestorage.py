@@ -9,11 +9,11 @@ import pytest
 import shutil
 import subprocess
 import sys
+from tests.fixtures.ports import free_port
 from tests.fixtures.storage import as_stored
 from tests.fixtures.storage import backup_script
 from tests.fixtures.storage import blob_files
 from tests.fixtures.storage import filestorage_zconfig
-from tests.fixtures.storage import free_port
 from tests.fixtures.storage import get
 from tests.fixtures.storage import instance_layout
 from tests.fixtures.storage import opened

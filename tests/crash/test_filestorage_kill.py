@@ -11,9 +11,9 @@ storages made for them.
 import json
 from pathlib import Path
 import pytest
-import socket
 import subprocess
 import sys
+from tests.fixtures.ports import free_port
 import transaction
 from ZODB import DB
 from ZODB.FileStorage import FileStorage
@@ -23,12 +23,6 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from loadtest.datafs_checks import fstest  # noqa: E402
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.mark.slow

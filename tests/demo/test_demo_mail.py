@@ -14,7 +14,7 @@ import pytest
 import smtplib
 from tests.fixtures.journeys import applications_of
 from tests.fixtures.journeys import apply_for_dog_tax
-from tests.smtp import free_port
+from tests.fixtures.ports import free_port
 import time
 import transaction
 from types import SimpleNamespace

@@ -89,7 +89,7 @@ class TestLoginFlow:
 
     def test_unreachable_provider_explained(self, eid_site, eid_browser):
         from tests.fixtures.eid import configure_eid
-        from tests.smtp import free_port
+        from tests.fixtures.ports import free_port
 
         configure_eid(f"http://127.0.0.1:{free_port()}")
         try:
