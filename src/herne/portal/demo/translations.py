@@ -61,24 +61,7 @@ def translate_demo_forms(path=TRANSLATIONS):
 
 def create_demo_translations(path=TRANSLATIONS):
     """Translations of the demo services that are not there yet; the German pages are left alone."""
-    portal = api.portal.get()
-    folder = portal.get(CATALOGUE_FOLDER_ID)
-    created = 0
-    for service_id, languages in load_translations(path).items():
-        german = folder.get(service_id) if folder is not None else None
-        if german is None:
-            continue
-        for language, texts in languages.items():
-            if language not in offered_languages():
-                continue
-            if ITranslationManager(german).has_translation(language):
-                continue
-            with api.env.adopt_roles(["Manager"]):
-                translation = multilingual.translate(german, language)
-                fill_translation(translation, german, texts)
-                if api.content.get_state(german) == "published":
-                    api.content.transition(obj=translation, transition="publish")
-            created += 1
+    created = translate_missing(CATALOGUE_FOLDER_ID, load_translations(path), fill_translation)
     translate_demo_forms(path)
     logger.info("Herne demo content: %s translated service pages created", created)
     return created + create_demo_department_translations(path)
@@ -87,12 +70,21 @@ def create_demo_translations(path=TRANSLATIONS):
 def create_demo_department_translations(path=TRANSLATIONS):
     """Title and description of each demo department in every language; address, opening
     hours and contact stay the German page's (the department page shows them from there)."""
-    portal = api.portal.get()
-    folder = portal.get(DEPARTMENTS_FOLDER_ID)
     data = json.loads(path.read_text(encoding="utf-8")).get("departments", {})
+    created = translate_missing(DEPARTMENTS_FOLDER_ID, data, fill_department_translation)
+    logger.info("Herne demo content: %s translated department pages created", created)
+    return created
+
+
+def translate_missing(folder_id, data, fill):
+    """Translate each page of ``data`` ({page id: {language: texts}}) in the site's folder
+    ``folder_id`` into each offered language it has no translation in yet: ``fill(translation,
+    german, texts)`` writes the texts, and the translation is published where the German page
+    is. Returns how many translations were made."""
+    folder = api.portal.get().get(folder_id)
     created = 0
-    for department_id, languages in data.items():
-        german = folder.get(department_id) if folder is not None else None
+    for page_id, languages in data.items():
+        german = folder.get(page_id) if folder is not None else None
         if german is None:
             continue
         for language, texts in languages.items():
@@ -102,14 +94,18 @@ def create_demo_department_translations(path=TRANSLATIONS):
                 continue
             with api.env.adopt_roles(["Manager"]):
                 translation = multilingual.translate(german, language)
-                translation.title = texts["title"]
-                translation.description = texts["description"]
-                translation.reindexObject()
+                fill(translation, german, texts)
                 if api.content.get_state(german) == "published":
                     api.content.transition(obj=translation, transition="publish")
             created += 1
-    logger.info("Herne demo content: %s translated department pages created", created)
     return created
+
+
+def fill_department_translation(translation, german, texts):
+    """A department's translated title and description; the rest is the German page's."""
+    translation.title = texts["title"]
+    translation.description = texts["description"]
+    translation.reindexObject()
 
 
 def fill_translation(translation, german, texts):
