@@ -169,23 +169,35 @@ def test_the_helper_renews_from_the_postkorb_with_a_new_vollmacht(
     assert "herne-answer" in helper.contents
 
 
-def test_a_helper_who_left_the_organisation_acts_no_more_and_gets_no_renewal(
+def test_leaving_the_organisation_ends_the_consent_until_renewed_after_returning(
     helpers, apply_for, api_session
 ):
     body = apply_for(FOR_GERTRUD_WITH_ACCOUNT).json()
     clerk = api_session(*TAX_CLERK)
     for step, comment in (("accept", ""), ("request_info", "Bitte Geburtsurkunde des Hundes.")):
         assert clerk.post(f"{body['@id']}/@workflow/{step}", json={"comment": comment}).ok
+    group = "lotsen-seniorentreff-wanne-sued"
+    transaction.abort()  # see what the requests committed
     with api.env.adopt_roles(["Manager"]):
-        api.group.remove_user(groupname="lotsen-seniorentreff-wanne-sued", username=HELPER[0])
+        api.group.remove_user(groupname=group, username=HELPER[0])
     transaction.commit()
 
-    answered = api_session(*HELPER).post(f"{body['@id']}/@antwort", json={"text": "x"})
+    helper = api_session(*HELPER)
+    answered = helper.post(f"{body['@id']}/@antwort", json={"text": "x"})
 
     assert answered.status_code in (400, 401, 403, 404)
+    assert helper.get(f"{body['@id']}/@antrag").status_code in (401, 403, 404)
     assert api.content.get_state(application_of(body)) == "info_requested"
-    assert clerk.post(f"{body['@id']}/@einwilligung-widerrufen").status_code == 200
+    history = api_session(*OTHER_CITIZEN).get(f"{body['@id']}/@antrag").json()["history"]
+    assert history[0]["action"] == "Einwilligung widerrufen"
+    assert "gehört nicht mehr zu Seniorentreff Wanne-Süd" in history[0]["comment"]
     refused = renew(clerk, body, einwilligung="vor_ort", ausweis="personalausweis")
     assert refused.status_code == 400
     assert "gehört nicht mehr zu Seniorentreff Wanne-Süd" in refused.json()["error"]["message"]
     assert "lotse" not in dict(application_of(body).get_local_roles())
+    # back in the organisation, a new Vollmacht brings the helper back
+    with api.env.adopt_roles(["Manager"]):
+        api.group.add_user(groupname=group, username=HELPER[0])
+    transaction.commit()
+    assert renew(helper, body).status_code == 200
+    assert helper.post(f"{body['@id']}/@antwort", json={"text": "Liegt bei."}).ok
