@@ -22,16 +22,32 @@ block when its process stops are never handed out (gaps of at most
 at or beyond its end: a database that went back (a restored backup while the
 process kept running, the tests' stacked storages) drops the block.
 
+Once the request that drew a block has committed, the words of the ``WORDS_AHEAD``
+numbers after the block are entered into the lexicon of the full-text index
+(``SearchableText``, where clerks and citizens find an application by its number), in a
+short transaction of their own. Numbers are sequential, so each submission used to add
+a new word right after the previous one: every concurrent submission wrote the same
+last bucket of the lexicon's word tree, and each split of that bucket made all of them
+start again (the largest line of the conflict map after the outbox). Known words are
+only read, so a submission no longer writes the lexicon for its number. Ahead, and
+after the commit: a submission whose transaction began before the words were committed
+would not see them and would insert the same word again, which conflicts every time;
+words entered five blocks earlier were committed before any submission still running
+began, unless it has run for fifty submissions. Only at the first blocks of a year
+(or of a fresh site) do submissions still enter their numbers' words themselves.
+
 Where the application root is not committed yet (created in the same
 transaction, as on a fresh site), the number is drawn inside the caller's
 transaction as before; a concurrent draw then conflicts and Zope retries.
 """
 
+from Acquisition import aq_base
 from BTrees.OOBTree import OOBTree
 import datetime
 from herne.portal.conflicts.counter import record
 import logging
 from persistent import Persistent
+from Products.CMFCore.utils import getToolByName
 import random
 import threading
 import time
@@ -47,6 +63,10 @@ COUNTERS_ATTRIBUTE = "_herne_reference_counters"
 DRAW_ATTEMPTS = 30
 #: Numbers a process draws from the counter at once.
 BLOCK_SIZE = 10
+#: How far ahead of the counter the numbers' words are entered into the lexicon.
+WORDS_AHEAD = 5 * BLOCK_SIZE
+#: Attempts of the transaction that enters them (only a head start: it may give up).
+WORDS_ATTEMPTS = 5
 
 logger = logging.getLogger("herne.portal.conflicts")
 
@@ -93,8 +113,49 @@ def _committed(obj):
     return obj._p_serial != z64
 
 
-def _draw_in_own_transaction(root, year, count=1):
-    """Take ``count`` numbers in a separate, immediately committed transaction; the last."""
+def _lexicon_oid(root):
+    """The oid of the lexicon the full-text index splits an application's number with (None without one)."""
+    catalog = getToolByName(root, "portal_catalog", None)
+    index = catalog._catalog.indexes.get("SearchableText") if catalog is not None else None
+    lexicon = getattr(catalog, getattr(index, "lexicon_id", ""), None)
+    return getattr(aq_base(lexicon), "_p_oid", None) if lexicon is not None else None
+
+
+def _enter_words(lexicon, year, first, last):
+    """Make the words of the numbers ``first`` to ``last`` known to ``lexicon``."""
+    for number in range(first, last + 1):
+        lexicon.sourceToWordIds(format_number(year, number))
+
+
+def _words_ahead(committed, db, lexicon_oid, year, last):
+    """After-commit hook of the request that drew a block ending at ``last``: enter the words ahead."""
+    if not committed:
+        return
+    manager = transaction.TransactionManager()
+    connection = db.open(transaction_manager=manager)
+    try:
+        for _attempt in range(WORDS_ATTEMPTS):
+            manager.begin()
+            try:
+                _enter_words(connection.get(lexicon_oid), year, last + 1, last + WORDS_AHEAD)
+                manager.commit()
+                return
+            except ConflictError:
+                manager.abort()
+    except Exception:
+        # Only a head start: without it the submissions enter their words themselves.
+        logger.exception("reference numbers' words not entered ahead")
+    finally:
+        manager.abort()
+        connection.close()
+
+
+def _draw_in_own_transaction(root, year, count=1, lexicon_oid=None):
+    """Take ``count`` numbers in a separate, immediately committed transaction; the last.
+
+    With ``lexicon_oid``, the words of the ``WORDS_AHEAD`` numbers after them are entered
+    into that lexicon once the caller's transaction has committed.
+    """
     manager = transaction.TransactionManager()
     connection = root._p_jar.db().open(transaction_manager=manager)
     try:
@@ -103,6 +164,10 @@ def _draw_in_own_transaction(root, year, count=1):
             try:
                 number = _draw(connection.get(root._p_oid), year, count)
                 manager.commit()
+                if lexicon_oid is not None:
+                    root._p_jar.transaction_manager.get().addAfterCommitHook(
+                        _words_ahead, args=(root._p_jar.db(), lexicon_oid, year, number)
+                    )
                 return number
             except ConflictError as error:
                 manager.abort()
@@ -151,13 +216,17 @@ def _from_block(root, year):
             number = block[0]
             block[0] += 1
             return number
-        last = _draw_in_own_transaction(root, year, BLOCK_SIZE)
+        last = _draw_in_own_transaction(root, year, BLOCK_SIZE, _lexicon_oid(root))
         _blocks[key] = [last - BLOCK_SIZE + 2, last]
         return last - BLOCK_SIZE + 1
+
+
+def format_number(year, number):
+    return f"{PREFIX}-{year}-{number:06d}"
 
 
 def next_reference_number(root, today=None):
     """Hand out the next reference number of the year on the application root."""
     year = (today or datetime.date.today()).year
     number = _from_block(root, year) if _committed(root) else _draw(root, year)
-    return f"{PREFIX}-{year}-{number:06d}"
+    return format_number(year, number)
