@@ -11,10 +11,8 @@ from herne.portal.payment.credentials import PAYMENT_PASSWORD
 from herne.portal.payment.credentials import payment_password
 from herne.portal.site_secret import SiteSecret
 from plone import api
-from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import SITE_OWNER_PASSWORD
 import pytest
-from tests.fixtures.browsers import make_browser
+from tests.fixtures.browsers import open_control_panel
 import transaction
 
 
@@ -101,13 +99,7 @@ PANELS = {
 }
 
 
-def open_panel(functional, panel):
-    browser = make_browser(functional["app"], SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
-    browser.open(f"{functional['portal'].absolute_url()}/{panel.path}")
-    return browser
-
-
-def save(browser, panel, **values):
+def save(browser, **values):
     for name, value in values.items():
         browser.getControl(name=f"form.widgets.{name}").value = value
     browser.getControl(name="form.buttons.save").click()
@@ -120,9 +112,9 @@ def panel(request):
 
 
 def test_the_secret_is_stored_never_shown_again_and_kept_when_left_empty(functional, panel):
-    browser = open_panel(functional, panel)
+    browser = open_control_panel(functional, panel.path)
     assert panel.not_set_text in browser.contents
-    save(browser, panel, **panel.settings, **{panel.secret_field: "geheim-1"})
+    save(browser, **panel.settings, **{panel.secret_field: "geheim-1"})
     assert panel.stored_secret() == "geheim-1"
     for name, value in panel.stored.items():
         assert api.portal.get_registry_record(name) == value, name
@@ -133,21 +125,22 @@ def test_the_secret_is_stored_never_shown_again_and_kept_when_left_empty(functio
         if name.startswith(panel.prefix)
     )
 
-    browser = open_panel(functional, panel)
+    browser = open_control_panel(functional, panel.path)
     assert "geheim-1" not in browser.contents
     assert panel.set_text in browser.contents
     assert browser.getControl(name=f"form.widgets.{panel.secret_field}").value == ""
     name, value = panel.changed
-    save(browser, panel, **{name: value})
+    save(browser, **{name: value})
     assert api.portal.get_registry_record(f"{panel.prefix}.{name}") == value
     assert panel.stored_secret() == "geheim-1"
 
 
 def test_a_new_secret_replaces_the_old_one(functional, panel):
-    save(open_panel(functional, panel), panel, **panel.settings, **{panel.secret_field: "geheim-1"})
-    save(open_panel(functional, panel), panel, **{panel.secret_field: "geheim-2"})
+    browser = open_control_panel(functional, panel.path)
+    save(browser, **panel.settings, **{panel.secret_field: "geheim-1"})
+    save(open_control_panel(functional, panel.path), **{panel.secret_field: "geheim-2"})
     assert panel.stored_secret() == "geheim-2"
-    assert "geheim-2" not in open_panel(functional, panel).contents
+    assert "geheim-2" not in open_control_panel(functional, panel.path).contents
 
 
 SECRET = "Sehr-geheimes-Secret-4711"

@@ -2,24 +2,13 @@
 
 from herne.portal.fitconnect.settings import destination_for
 from plone import api
-from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import SITE_OWNER_PASSWORD
-from plone.testing.zope import Browser
 import pytest
+from tests.fixtures.browsers import open_control_panel
 import transaction
 
 
-PANEL = "/@@herne-fit-connect-controlpanel"
+PANEL = "@@herne-fit-connect-controlpanel"
 DESTINATION = "0b7c4a52-1d7e-4f3a-9b8e-2a6d3c1f5e90"
-
-
-def panel(functional):
-    browser = Browser(functional["app"])
-    browser.handleErrors = False
-    browser.addHeader("Accept-Language", "de")
-    browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
-    browser.open(functional["portal"].absolute_url() + PANEL)
-    return browser
 
 
 def fill(browser, **values):
@@ -36,7 +25,7 @@ def fill(browser, **values):
     ],
 )
 def test_bad_settings_are_refused_in_german_and_nothing_is_saved(functional, values, message):
-    browser = panel(functional)
+    browser = open_control_panel(functional, PANEL)
     browser.getControl(name="form.widgets.enabled:list").value = ["selected"]
     settings = {"token_url": "https://auth.example/token", "api_url": "https://s.example"}
     fill(browser, **{**settings, "client_id": "herne", **values})

@@ -1,25 +1,14 @@
 """Control panel "E-Payment": bad input refused in German, for site administrators only (the password: tests/controlpanels)."""
 
 from plone import api
-from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import SITE_OWNER_PASSWORD
-from plone.testing.zope import Browser
 import pytest
 from tests.fixtures.browsers import demo_password
+from tests.fixtures.browsers import open_control_panel
 import transaction
 
 
-PANEL = "/@@herne-payment-controlpanel"
+PANEL = "@@herne-payment-controlpanel"
 SITE_ADMIN = ("stadtkasse", "stadtkasse-2026-geheim")
-
-
-def payment_panel(functional, auth=f"{SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}"):
-    browser = Browser(functional["app"])
-    browser.handleErrors = False
-    browser.addHeader("Accept-Language", "de")
-    browser.addHeader("Authorization", f"Basic {auth}")
-    browser.open(functional["portal"].absolute_url() + PANEL)
-    return browser
 
 
 def fill(browser, **values):
@@ -37,7 +26,7 @@ def fill(browser, **values):
     ],
 )
 def test_bad_settings_are_refused_next_to_the_field(functional, values, message):
-    browser = payment_panel(functional)
+    browser = open_control_panel(functional, PANEL)
     fill(browser, **values)
     browser.getControl(name="form.buttons.save").click()
     assert message in browser.contents
@@ -46,7 +35,7 @@ def test_bad_settings_are_refused_next_to_the_field(functional, values, message)
 
 
 def test_switching_on_needs_the_service_address_and_originator(functional):
-    browser = payment_panel(functional)
+    browser = open_control_panel(functional, PANEL)
     browser.getControl(name="form.widgets.enabled:list").value = ["selected"]
     browser.getControl(name="form.buttons.save").click()
     assert "Adresse des Bezahldienstes und Originator-ID nötig" in browser.contents
@@ -73,6 +62,6 @@ def test_a_site_administrator_finds_the_panel_in_site_setup(site_admin, browser_
 @pytest.mark.parametrize("username", ["redaktion", "sachbearbeitung", "buerger", None])
 def test_nobody_else_opens_it(rest_portal, api_session, username):
     session = api_session(username, demo_password(username)) if username else api_session()
-    page = session.get(PANEL.lstrip("/"), headers={"Accept": "text/html"})
+    page = session.get(PANEL, headers={"Accept": "text/html"})
     assert page.status_code in (401, 403) or "login" in page.url or "insufficient" in page.url
     assert "form.widgets.originator_id" not in page.text

@@ -10,10 +10,8 @@ from herne.portal.reporting.maturity import facts_of
 from herne.portal.reporting.maturity import maturity_level
 from herne.portal.security_headers import security_headers
 from plone import api
-from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import SITE_OWNER_PASSWORD
-from plone.testing.zope import Browser
 import pytest
+from tests.fixtures.browsers import open_control_panel
 from tests.fixtures.payment import ENDPOINT
 from tests.fixtures.payment import PREFIX
 from tests.fixtures.payment import configure_payment
@@ -84,10 +82,7 @@ def test_saving_the_payment_settings_updates_the_listed_maturity(demo_functional
     transaction.commit()
     brain = api.content.find(UID=portal["leistungen"]["hundesteuer"].UID())[0]
     assert brain.service_facts["epayment"] is False
-    browser = Browser(demo_functional["app"])
-    browser.handleErrors = False
-    browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
-    browser.open(portal.absolute_url() + "/@@herne-payment-controlpanel")
+    browser = open_control_panel(demo_functional, "@@herne-payment-controlpanel", language=None)
     browser.getControl(name="form.widgets.enabled:list").value = ["selected"]
     browser.getControl(name="form.widgets.base_url").value = "https://epay.example/api"
     browser.getControl(name="form.widgets.originator_id").value = "herne"
