@@ -10,19 +10,13 @@ exactly once with its attachment's hash right, and every receipt mail arrive onc
 import json
 from pathlib import Path
 import pytest
-import socket
 import subprocess
 import sys
+from tests.fixtures.ports import free_port
 
 
 ROOT = Path(__file__).resolve().parents[2]
 SUBMISSIONS = 40
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
