@@ -127,18 +127,26 @@ def _enter_words(lexicon, year, first, last):
         lexicon.sourceToWordIds(format_number(year, number))
 
 
-def _words_ahead(committed, db, lexicon_oid, year, last):
-    """After-commit hook of the request that drew a block ending at ``last``: enter the words ahead."""
+def _words_ahead(committed, caller, lexicon_oid, year, last):
+    """After-commit hook of the request that drew a block ending at ``last``: enter the words ahead.
+
+    ``caller`` is the request's connection: it took its next snapshot when its commit
+    completed, before this hook ran; it is brought up to date afterwards, so code that
+    goes on without ``transaction.begin()`` (scripts, tests) does not insert the same
+    words again on the older snapshot and conflict with them.
+    """
     if not committed:
         return
     manager = transaction.TransactionManager()
-    connection = db.open(transaction_manager=manager)
+    connection = caller.db().open(transaction_manager=manager)
     try:
         for _attempt in range(WORDS_ATTEMPTS):
             manager.begin()
             try:
                 _enter_words(connection.get(lexicon_oid), year, last + 1, last + WORDS_AHEAD)
                 manager.commit()
+                if caller.opened:
+                    caller.newTransaction(None, False)
                 return
             except ConflictError:
                 manager.abort()
@@ -166,7 +174,7 @@ def _draw_in_own_transaction(root, year, count=1, lexicon_oid=None):
                 manager.commit()
                 if lexicon_oid is not None:
                     root._p_jar.transaction_manager.get().addAfterCommitHook(
-                        _words_ahead, args=(root._p_jar.db(), lexicon_oid, year, number)
+                        _words_ahead, args=(root._p_jar, lexicon_oid, year, number)
                     )
                 return number
             except ConflictError as error:
