@@ -6,6 +6,7 @@ from pypdf import PdfReader
 import pytest
 import re
 from tests.fixtures.applications import PDF
+import unicodedata
 
 
 pytestmark = pytest.mark.browser
@@ -120,3 +121,69 @@ class TestArabicCitizenFindsTheIdentityCard:
         assert bring.evaluate("e => getComputedStyle(e).paddingRight") != "0px"
         assert bring.evaluate("e => getComputedStyle(e).paddingLeft") == "0px"
         person.check("Personalausweis auf Arabisch (320 px)")
+
+
+class TestArabicCitizenAppliesAndFollowsTheApplication:
+    def test_apply_in_arabic_postkorb_and_receipt_right_to_left_clerk_in_german(self, journey):
+        person = journey("arabisch-hundesteuer")
+        person.login("buerger", "demo-buerger-2026")
+        page = person.goto("ar/leistungen/hundesteuer?set_language=ar")
+        expect(page.get_by_role("heading", level=1)).to_have_text(
+            "تسجيل الكلب لضريبة الكلاب وإلغاء تسجيله"
+        )
+        page.locator("section.herne-cta a.btn-primary").click()
+        expect(page).to_have_url(re.compile(r"/leistungen/hundesteuer/antrag"))
+        expect(page.locator("body")).to_have_attribute("dir", "rtl")
+        # the form mirrors: labels and inputs read right to left
+        label = page.locator("label[for='form-widgets-dog_name']")
+        assert label.evaluate("e => getComputedStyle(e).direction") == "rtl"
+        person.check("Antragsformular auf Arabisch")
+
+        page.get_by_label("ماذا تريدون أن تفعلوا؟").select_option("Hund anmelden")
+        page.get_by_label("الاسم الأول").fill("Amina")
+        page.get_by_label("اسم العائلة").fill("Haddad")
+        page.get_by_label("تاريخ الميلاد").fill("1985-06-01")
+        page.get_by_label("الشارع ورقم المنزل").fill("Bahnhofstraße 12")
+        page.get_by_label("الرمز البريدي").fill("44623")
+        page.get_by_label("اسم الكلب").fill("Rex")
+        page.get_by_label("السلالة").fill("Saluki")
+        page.get_by_label("تاريخ اقتناء الكلب / تسليمه").fill("2026-10-01")
+        page.locator("#form-widgets-privacy_consent-0").check()
+        page.locator("#form-buttons-submit").click()
+        page.wait_for_load_state()
+        reference = REFERENCE.search(page.content()).group(0)
+        expect(page.locator("html")).to_have_attribute("lang", "ar")
+        person.check("Eingangsbestätigung auf Arabisch")
+
+        with page.expect_download() as download_info:
+            page.get_by_role("link", name=re.compile("تنزيل إشعار الاستلام")).click()
+        receipt = PdfReader(download_info.value.path())
+        lines = [
+            unicodedata.normalize("NFKC", line).strip()
+            for page_ in receipt.pages
+            for line in page_.extract_text().splitlines()
+        ]
+        assert "إشعار الاستلام" in lines  # joined letters, read back in reading order
+        assert any(reference in line for line in lines)
+
+        page = person.goto("postkorb")
+        expect(page.locator("body")).to_have_attribute("dir", "rtl")
+        row = page.get_by_role("row", name=re.compile(reference))
+        expect(row).to_contain_text("وارد")
+        expect(row).to_contain_text("تسجيل الكلب لضريبة الكلاب وإلغاء تسجيله")
+        assert row.evaluate("e => getComputedStyle(e).direction") == "rtl"
+        person.check("Postkorb auf Arabisch")
+
+        clerk = journey("arabisch-hundesteuer-sachbearbeitung")
+        clerk.login("sachbearbeitung-steuern", "demo-sachbearbeitung-steuern-2026")
+        page = clerk.goto("arbeitskorb")
+        page.get_by_role("link", name=reference).click()
+        expect(page.locator("html")).to_have_attribute("lang", "de")
+        expect(page.get_by_text("Was möchten Sie tun?")).to_be_visible()
+        expect(page.get_by_text("Hund anmelden")).to_be_visible()
+        page.get_by_role("button", name="Bearbeitung beginnen", exact=True).click()
+        page.wait_for_load_state()
+        clerk.check("Arabischer Antrag in Bearbeitung (Deutsch)")
+
+        page = person.goto("postkorb")
+        expect(page.get_by_role("row", name=re.compile(reference))).to_contain_text("قيد المعالجة")

@@ -7,6 +7,7 @@ from herne.portal.applications.contact import contact_title
 from herne.portal.applications.letters import PRINTED_ACTION
 from herne.portal.applications.letters import PRINTED_TITLE
 from herne.portal.applications.letters import letters_of
+from herne.portal.applications.mail_texts import state_in
 from herne.portal.applications.messages import FROM_CITIZEN
 from herne.portal.applications.messages import notes_by_step
 from herne.portal.applications.messages import step_key
@@ -75,7 +76,8 @@ class ApplicationDetail:
         return api.content.get_state(self.application)
 
     def state_title(self):
-        return state_title(self.state())
+        """The state in the reader's language (German on the city's pages)."""
+        return state_in(state_title(self.state()), answer_language(getRequest()))
 
     @memoize
     def is_applicant(self):
@@ -243,7 +245,9 @@ class ApplicationDetail:
             entries.append(
                 {
                     "action": action_title(action),
-                    "state": state_title(entry.get("review_state")),
+                    "state": state_in(
+                        state_title(entry.get("review_state")), answer_language(getRequest())
+                    ),
                     "time": german_datetime(entry["time"]) if entry.get("time") else "",
                     "actor": entry.get("actor") if for_city else "",
                     "comment": comment,

@@ -1,5 +1,6 @@
 """The citizen's Postkorb: own applications from catalog metadata, for the page and the REST API."""
 
+from herne.portal.applications.mail_texts import state_in
 from herne.portal.applications.next_step import must_act
 from herne.portal.applications.next_step import next_step
 from herne.portal.applications.office import department_of
@@ -45,13 +46,14 @@ def postkorb_rows(userid=None):
     titles = {}
     # the service named in the language the citizen reads the Postkorb in
     services = {brain.UID: service_uid_of(brain) for brain in brains}
-    translated = titles_in(answer_language(getRequest()), services.values())
+    language = answer_language(getRequest())
+    translated = titles_in(language, services.values())
     rows = []
     now = utcnow()
     for brain in brains:
         state = brain.review_state
         if state not in titles:
-            titles[state] = state_title(state)
+            titles[state] = state_in(state_title(state), language)
         date = brain.submitted or brain.modified
         visit = open_visit(brain.UID, now)[1] if state != "draft" else None
         rows.append(
@@ -118,7 +120,7 @@ def entered_rows(userid=None):
                 "applicant": brain.applicant_name,
                 "date": german_date(brain.submitted) if brain.submitted else "",
                 "state": state,
-                "state_title": state_title(state),
+                "state_title": state_in(state_title(state), answer_language(getRequest())),
                 "next_step": in_request_language(
                     next_step(application, state, department_of(application))
                 ),
