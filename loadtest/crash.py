@@ -8,8 +8,10 @@ SMTP server received, and ``failed_requests`` sorts the failed requests into
 those the kill explains and the others.
 """
 
+import json
 from pathlib import Path
 import re
+import shutil
 import threading
 import time
 import traceback
@@ -203,3 +205,18 @@ def account(tickets, applications, mails):
     result["unmailed"] = [a["path"] for a in unmailed if a["path"] not in lost_creators]
     result["mails"] = sum(mailed.values())
     return result
+
+
+def conclude(report, output, directory, args, print_report):
+    """Write and print a drill's report; its exit code, 0 only if every check held.
+
+    A passed run's folder goes, unless the run was asked to keep it (``--keep``), was given
+    it (``--directory``) or keeps its report in it (no ``--output``).
+    """
+    (output / "report.json").write_text(json.dumps(report, indent=1))
+    print_report(report)
+    passed = all(result["ok"] for result in report["checks"])
+    if passed and not args.keep and args.directory is None and args.output is not None:
+        shutil.rmtree(directory, ignore_errors=True)
+    print(f"report: {output / 'report.json'}")
+    return 0 if passed else 1

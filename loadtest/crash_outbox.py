@@ -35,7 +35,6 @@ import argparse
 import json
 import os
 from pathlib import Path
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -315,13 +314,7 @@ def main(argv=None):
         "latency_ms": latency_table(summary["times"], duration),
         "checks": checks,
     }
-    (output / "report.json").write_text(json.dumps(report, indent=1))
-    print_report(report)
-    passed = all(result["ok"] for result in checks)
-    if passed and not args.keep and args.directory is None and args.output is not None:
-        shutil.rmtree(directory, ignore_errors=True)
-    print(f"report: {output / 'report.json'}")
-    return 0 if passed else 1
+    return crash.conclude(report, output, directory, args, print_report)
 
 
 if __name__ == "__main__":
