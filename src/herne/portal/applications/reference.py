@@ -44,16 +44,13 @@ transaction as before; a concurrent draw then conflicts and Zope retries.
 from Acquisition import aq_base
 from BTrees.OOBTree import OOBTree
 import datetime
-from herne.portal.conflicts.counter import record
+from herne.portal.conflicts.own_transaction import in_own_transaction
+from herne.portal.conflicts.own_transaction import stored_in_database
 import logging
 from persistent import Persistent
 from Products.CMFCore.utils import getToolByName
-import random
 import threading
-import time
 import transaction
-from ZODB.POSException import ConflictError
-from ZODB.utils import z64
 
 
 PREFIX = "HER"
@@ -105,14 +102,6 @@ def _stored_value(root, year):
     return 0 if counter is None else counter.value
 
 
-def _committed(obj):
-    """Whether ``obj`` is stored in the database (not only added in this transaction)."""
-    if getattr(obj, "_p_jar", None) is None or obj._p_oid is None:
-        return False
-    obj._p_activate()  # a ghost's serial is unknown until its state is loaded
-    return obj._p_serial != z64
-
-
 def _lexicon_oid(root):
     """The oid of the lexicon the full-text index splits an application's number with (None without one)."""
     catalog = getToolByName(root, "portal_catalog", None)
@@ -137,56 +126,38 @@ def _words_ahead(committed, caller, lexicon_oid, year, last):
     """
     if not committed:
         return
-    manager = transaction.TransactionManager()
-    connection = caller.db().open(transaction_manager=manager)
+
+    def enter(connection):
+        _enter_words(connection.get(lexicon_oid), year, last + 1, last + WORDS_AHEAD)
+
     try:
-        for _attempt in range(WORDS_ATTEMPTS):
-            manager.begin()
-            try:
-                _enter_words(connection.get(lexicon_oid), year, last + 1, last + WORDS_AHEAD)
-                manager.commit()
-                if caller.opened:
-                    caller.newTransaction(None, False)
-                return
-            except ConflictError:
-                manager.abort()
+        in_own_transaction(caller.db(), enter, WORDS_ATTEMPTS, "reference-words")
     except Exception:
         # Only a head start: without it the submissions enter their words themselves.
         logger.exception("reference numbers' words not entered ahead")
-    finally:
-        manager.abort()
-        connection.close()
+        return
+    if caller.opened:
+        caller.newTransaction(None, False)
 
 
 def _draw_in_own_transaction(root, year, count=1, lexicon_oid=None):
     """Take ``count`` numbers in a separate, immediately committed transaction; the last.
 
     With ``lexicon_oid``, the words of the ``WORDS_AHEAD`` numbers after them are entered
-    into that lexicon once the caller's transaction has committed.
+    into that lexicon once the caller's transaction has committed. After the last
+    attempt the conflict is raised, and Zope runs the request again.
     """
-    manager = transaction.TransactionManager()
-    connection = root._p_jar.db().open(transaction_manager=manager)
-    try:
-        for attempt in range(1, DRAW_ATTEMPTS + 1):
-            manager.begin()
-            try:
-                number = _draw(connection.get(root._p_oid), year, count)
-                manager.commit()
-                if lexicon_oid is not None:
-                    root._p_jar.transaction_manager.get().addAfterCommitHook(
-                        _words_ahead, args=(root._p_jar, lexicon_oid, year, number)
-                    )
-                return number
-            except ConflictError as error:
-                manager.abort()
-                record(error, retried=attempt < DRAW_ATTEMPTS, path="reference-counter")
-                if attempt == DRAW_ATTEMPTS:
-                    raise
-                logger.info("reference counter: retried after attempt %d: %s", attempt, error)
-                time.sleep(random.uniform(0, 0.01 * attempt))
-    finally:
-        manager.abort()
-        connection.close()
+    number = in_own_transaction(
+        root._p_jar.db(),
+        lambda connection: _draw(connection.get(root._p_oid), year, count),
+        DRAW_ATTEMPTS,
+        "reference-counter",
+    )
+    if lexicon_oid is not None:
+        root._p_jar.transaction_manager.get().addAfterCommitHook(
+            _words_ahead, args=(root._p_jar, lexicon_oid, year, number)
+        )
+    return number
 
 
 def _fresh_value(root, year):
@@ -236,5 +207,5 @@ def format_number(year, number):
 def next_reference_number(root, today=None):
     """Hand out the next reference number of the year on the application root."""
     year = (today or datetime.date.today()).year
-    number = _from_block(root, year) if _committed(root) else _draw(root, year)
+    number = _from_block(root, year) if stored_in_database(root) else _draw(root, year)
     return format_number(year, number)

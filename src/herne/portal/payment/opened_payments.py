@@ -17,16 +17,14 @@ ones are written.
 from Acquisition import aq_base
 from BTrees.OOBTree import OOBTree
 import hashlib
-from herne.portal.conflicts.counter import record
+from herne.portal.conflicts.own_transaction import GaveUp
+from herne.portal.conflicts.own_transaction import in_own_transaction
+from herne.portal.conflicts.own_transaction import stored_in_database
 from herne.portal.payment.idempotency import KEEP_SECONDS
 from itertools import islice
 import logging
-import random
 import secrets
 import time
-import transaction
-from ZODB.POSException import ConflictError
-from ZODB.utils import z64
 
 
 ATTRIBUTE = "_herne_opened_payments"
@@ -43,13 +41,6 @@ def digest(key):
     return hashlib.sha256(repr(key).encode()).hexdigest()
 
 
-def _committed(obj):
-    if getattr(obj, "_p_jar", None) is None or obj._p_oid is None:
-        return False
-    obj._p_activate()
-    return obj._p_serial != z64
-
-
 def _expire(table, now):
     start = secrets.token_hex(32)  # a random place: over time every part of the table is seen
     for name in list(islice(table.keys(min=start), EXPIRY_SCAN)):
@@ -64,34 +55,26 @@ def keep(portal, entries):
     Returns False where that was not possible (a site not committed yet, as in a test's
     fresh site, or conflicts on every attempt): the caller's process still remembers.
     """
-    if not _committed(portal):
+    if not stored_in_database(portal):
         return False
-    manager = transaction.TransactionManager()
-    connection = portal._p_jar.db().open(transaction_manager=manager)
+
+    def write(connection):
+        site = connection.get(portal._p_oid)
+        table = getattr(site, ATTRIBUTE, None)
+        if table is None:
+            table = OOBTree()
+            setattr(site, ATTRIBUTE, table)
+        now = time.time()
+        for key, value in entries.items():
+            table[digest(key)] = (now, value)
+        _expire(table, now)
+
     try:
-        for attempt in range(1, ATTEMPTS + 1):
-            manager.begin()
-            try:
-                site = connection.get(portal._p_oid)
-                table = getattr(site, ATTRIBUTE, None)
-                if table is None:
-                    table = OOBTree()
-                    setattr(site, ATTRIBUTE, table)
-                now = time.time()
-                for key, value in entries.items():
-                    table[digest(key)] = (now, value)
-                _expire(table, now)
-                manager.commit()
-                return True
-            except ConflictError as error:
-                manager.abort()
-                record(error, retried=attempt < ATTEMPTS, path="opened-payments")
-                time.sleep(random.uniform(0, 0.01 * attempt))
+        in_own_transaction(portal._p_jar.db(), write, ATTEMPTS, "opened-payments")
+    except GaveUp:
         logger.warning("opened payment kept in this process only: conflicts on every attempt")
         return False
-    finally:
-        manager.abort()
-        connection.close()
+    return True
 
 
 def kept(portal, key):
