@@ -1,13 +1,22 @@
-"""Error answers of the REST endpoints, each from the caller who would get it, match docs/openapi.yaml."""
+"""Answers of the REST endpoints not checked elsewhere, each from the caller who gets it, match docs/openapi.yaml."""
 
+from datetime import datetime
+from datetime import timedelta
+from herne.portal.booking.bookings import book
+from herne.portal.booking.storage import utcnow
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 import pytest
 from tests.fixtures.applications import CITIZEN
 from tests.fixtures.applications import CLERK
+from tests.fixtures.applications import OTHER_CITIZEN
 from tests.fixtures.booking import OFFICE
+from tests.fixtures.booking import next_weekday
 from tests.fixtures.booking import office
+from tests.fixtures.booking import pickup_application
 from tests.fixtures.rest import relative
+import transaction
+from zoneinfo import ZoneInfo
 
 
 MANAGER = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
@@ -86,3 +95,64 @@ def test_error_answers_are_as_described(
     places = {"app": app, "gone": f"{app.rsplit('/', 1)[0]}/antrag-gibt-es-nicht"}
     places["office"] = relative(office(rest_portal), rest_portal).lstrip("/")
     check(getattr(api_session(*caller), method)(path.format(**places), **request_), status)
+
+
+def at(day, hour, minute=0):
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZoneInfo("Europe/Berlin"))
+
+
+def test_the_links_of_a_booking_mail_answer_as_described(booking_office, api_session, check):
+    _portal, department, service = booking_office
+    day, now, anonymous = next_weekday(2), utcnow(), api_session()
+
+    def booked(hour, minute=0, when=now):
+        start = at(day, hour, minute)
+        return book(department, service.UID(), start, 15, 2, when, "Eva Test", "eva@example.org")
+
+    booking, token, confirm_token = booked(9)
+    _expired, _token, expired_confirm = booked(9, 30, now - timedelta(minutes=31))
+    booked(11)
+    booked(11)  # 11:00 is full now
+    transaction.commit()
+    url = f"@termine/{OFFICE}/{booking['keys'][0]}/{booking['code']}"
+    check(anonymous.get(f"{url}/bestaetigen", params={"token": confirm_token}), 200)
+    check(anonymous.get(f"{url}/bestaetigen", params={"token": confirm_token}), 404)  # used
+    expired_url = f"@termine/{OFFICE}/{_expired['keys'][0]}/{_expired['code']}"
+    check(anonymous.get(f"{expired_url}/bestaetigen", params={"token": expired_confirm}), 409)
+    move = f"{url}/verschieben"
+    check(anonymous.get(move, params={"token": "falsch"}), 404)
+    check(anonymous.get(move, params={"token": token, "start": "morgen"}), 400)
+    check(anonymous.post(move, params={"token": "falsch"}, json={"start": "x"}), 404)
+    check(anonymous.post(move, params={"token": token}, json={"start": "bald"}), 400)
+    full = {"start": at(day, 11).isoformat()}
+    check(anonymous.post(move, params={"token": token}, json=full), 409)
+    free = {"start": at(day, 10).isoformat()}
+    check(anonymous.post(move, params={"token": token}, json=free), 201)
+
+
+def test_a_clerk_booking_for_a_caller_answers_as_described(booking_office, api_session, check):
+    _portal, _department, service = booking_office
+    clerk, day = api_session(*CLERK), next_weekday(3)
+    caller = {"action": "book", "office": OFFICE, "service": service.UID()}
+    caller.update(name="Eva Test", start=at(day, 10).isoformat())
+    for email in ("eva@example.org", "ute@example.org"):
+        check(clerk.post("@tagesliste", json={**caller, "email": email}), 201)
+    check(clerk.post("@tagesliste", json={**caller, "email": "udo@example.org"}), 409)  # both taken
+
+
+def test_a_visit_of_someone_elses_application_answers_as_described(
+    booking_office, api_session, check
+):
+    portal, department, service = booking_office
+    application = pickup_application(portal, department)
+    transaction.commit()
+    day, path = next_weekday(1), relative(application, portal)
+    visit = {"office": OFFICE, "service": application.service_uid, "application": application.UID()}
+    query = {**visit, "start": day.isoformat(), "end": day.isoformat()}
+    someone_else = api_session(*OTHER_CITIZEN)
+    check(someone_else.get("@termine", params=query), 403)
+    check(someone_else.post("@termine", json={**visit, "start": at(day, 9).isoformat()}), 403)
+    clerk = api_session(*CLERK)
+    check(clerk.get(f"{path}/@termin-verschieben"), 403)
+    check(clerk.post(f"{path}/@termin-verschieben", json={"start": at(day, 9).isoformat()}), 403)
+    check(clerk.post(f"{path}/@termin-absagen", json={}), 403)
