@@ -1,4 +1,4 @@
-"""The A-Z index on /uk and /ar files Cyrillic and Arabic titles under their own letters, in alphabet order."""
+"""The A-Z index on /tr, /uk and /ar files Turkish, Cyrillic and Arabic titles under their own letters, in alphabet order."""
 
 from herne.portal.alphabets import initial_letter
 from herne.portal.alphabets import sort_key
@@ -52,6 +52,26 @@ def test_ukrainian_letters_in_the_order_of_the_ukrainian_alphabet(anon_browser, 
     assert "Ь" not in letters  # begins no word
 
 
+def test_turkish_letters_of_their_own_have_their_own_section(anon_browser, demo_portal):
+    anon_browser.open(f"{demo_portal.absolute_url()}/tr/@@leistungen-a-z")
+    page = anon_browser.contents
+    found = sections(page)
+    assert "İkamet adresi kaydı (Anmeldung)" in found["İ"]
+    assert "İkamet adresi kaydı" not in found.get("I", "")
+    letters = nav_letters(page)
+    assert letters.index("I") < letters.index("İ") < letters.index("J")
+    assert letters.index("C") < letters.index("Ç") < letters.index("D")
+    assert "Ğ" not in letters  # begins no word
+    assert "Q" not in letters  # not a Turkish letter, and no title begins with it
+
+
+def test_turkish_dotted_and_dotless_i():
+    assert initial_letter("ilçe", "tr") == "İ"
+    assert initial_letter("ırmak", "tr") == "I"
+    assert initial_letter("Çevre ve Kent Yeşili", "tr") == "Ç"
+    assert initial_letter("Çevre ve Kent Yeşili") == "C"  # German files it under C
+
+
 def test_the_german_index_keeps_umlauts_with_their_base_letter():
     assert initial_letter("Änderung der Meldeadresse") == "A"
     assert initial_letter("Übermittlungssperre einrichten") == "U"
@@ -64,6 +84,7 @@ def test_the_german_index_keeps_umlauts_with_their_base_letter():
         ("uk", ["Гараж", "Ґанок", "Енергія", "Єдиний", "Іспит", "Їжа", "Яблуко", "Reise"]),
         ("ar", ["إعانة", "بطاقة", "تسجيل", "طلب", "يوم", "Reise"]),
         ("de", ["Abmelden", "Änderung", "Bär", "Zoo"]),
+        ("tr", ["Cadde", "Çevre", "Dilekçe", "Irmak", "İkamet", "Sokak", "Şehir", "Zabıta"]),
     ],
 )
 def test_titles_sort_in_the_alphabet_of_the_language(language, titles):

@@ -16,7 +16,9 @@ class AZIndexView(BrowserView):
     def groups(self, language):
         grouped = {}
         for brain in find_services(language=language):
-            grouped.setdefault(initial_letter(brain.Title), []).append(service_summary(brain))
+            grouped.setdefault(initial_letter(brain.Title, language), []).append(
+                service_summary(brain)
+            )
         return grouped
 
     def update(self):
