@@ -71,3 +71,20 @@ def test_the_offices_day_list_is_german(demo_functional, booking_office):
     assert page_language(clerk.contents) == "de"
     assert f"Tagesliste {office.Title()}" in clerk.contents
     assert "Günlük liste" not in clerk.contents
+
+
+def test_no_language_switch_on_the_clerks_pages_but_on_the_citizens(
+    demo_functional, turkish_application
+):
+    clerk = turkish_browser(demo_functional, CLERK)
+    for page in (
+        turkish_application.absolute_url(),
+        demo_functional["portal"].absolute_url() + "/arbeitskorb",
+    ):
+        clerk.open(page)
+        assert "herne-language-switch" not in clerk.contents  # it would change nothing here
+    clerk.open(demo_functional["portal"].absolute_url())
+    assert "herne-language-switch" in clerk.contents  # the public pages keep it
+    citizen = turkish_browser(demo_functional, CITIZEN)
+    citizen.open(turkish_application.absolute_url())
+    assert "herne-language-switch" in citizen.contents

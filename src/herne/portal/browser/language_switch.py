@@ -3,6 +3,7 @@
 from Acquisition import aq_inner
 from collective.easyform.interfaces import IEasyForm
 from herne.portal import _
+from herne.portal.german_pages import IGermanPage
 from herne.portal.i18n import GERMAN
 from herne.portal.i18n import direction
 from herne.portal.i18n import offered_languages
@@ -67,9 +68,16 @@ def switch_targets(context, request):
 class LanguageSwitch(ViewletBase):
     """Links to the page in every offered language, each named in its own language."""
 
+    def staff_page(self):
+        """A page of the city's staff shown to them: always German, so no switch to offer."""
+        if not IGermanPage.providedBy(self.view):
+            return False
+        shown_in_german = getattr(self.view, "shown_in_german", None)
+        return shown_in_german is None or shown_in_german()
+
     def render(self):
         languages = offered_languages()
-        if len(languages) < 2:
+        if len(languages) < 2 or self.staff_page():
             return ""
         current = self.request.get("LANGUAGE") or GERMAN
         label = translate(_("Sprache wählen"), context=self.request)
