@@ -4,16 +4,22 @@ from datetime import datetime
 from datetime import timedelta
 from herne.portal.booking.bookings import book
 from herne.portal.booking.storage import utcnow
+from herne.portal.outbox.storage import enqueue
+from herne.portal.outbox.storage import get_outbox
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 import pytest
 from tests.fixtures.applications import CITIZEN
 from tests.fixtures.applications import CLERK
 from tests.fixtures.applications import OTHER_CITIZEN
+from tests.fixtures.applications import build_application
 from tests.fixtures.booking import OFFICE
 from tests.fixtures.booking import next_weekday
 from tests.fixtures.booking import office
 from tests.fixtures.booking import pickup_application
+from tests.fixtures.eid import configure_eid
+from tests.fixtures.payment import configure_payment
+from tests.fixtures.rest import DOG_TAX
 from tests.fixtures.rest import relative
 import transaction
 from zoneinfo import ZoneInfo
@@ -26,6 +32,9 @@ PLAIN = {"data": "kein JSON", "headers": {"Content-Type": "text/plain"}}
 #: (caller, method, path, request, status); {app} is the demo citizen's certificate application.
 ANSWERS = [
     (CITIZEN, "post", "@antrag-zuordnen", PLAIN, 415),
+    (CITIZEN, "get", "{form}/@antragsformular", {"params": {"fuer_andere": "1"}}, 403),
+    (CITIZEN, "post", "{form}/@antragsformular", {"json": {"values": DOG_TAX, "amount": "9"}}, 409),
+    (ANONYMOUS, "get", "@leistungssuche", {"params": {"SearchableText": "*"}}, 400),
     (CITIZEN, "post", "@aufbewahrung", {"json": {}}, 401),
     (MANAGER, "post", "@aufbewahrung", PLAIN, 415),
     (CITIZEN, "post", "@ausgang", {"json": {"id": "x"}}, 401),
@@ -92,7 +101,11 @@ def test_error_answers_are_as_described(
     caller, method, path, request_, status, api_session, check, rest_portal, certificate_application
 ):
     app = relative(certificate_application, rest_portal)
-    places = {"app": app, "gone": f"{app.rsplit('/', 1)[0]}/antrag-gibt-es-nicht"}
+    places = {
+        "app": app,
+        "form": "leistungen/hundesteuer/antrag",
+        "gone": f"{app.rsplit('/', 1)[0]}/antrag-gibt-es-nicht",
+    }
     places["office"] = relative(office(rest_portal), rest_portal).lstrip("/")
     check(getattr(api_session(*caller), method)(path.format(**places), **request_), status)
 
@@ -156,3 +169,34 @@ def test_a_visit_of_someone_elses_application_answers_as_described(
     check(clerk.get(f"{path}/@termin-verschieben"), 403)
     check(clerk.post(f"{path}/@termin-verschieben", json={"start": at(day, 9).isoformat()}), 403)
     check(clerk.post(f"{path}/@termin-absagen", json={}), 403)
+
+
+def test_sending_an_outbox_entry_again_answers_as_described(api_session, check, rest_portal):
+    manager = api_session(SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+    entry_id = enqueue(build_application(rest_portal), "webhook", "submitted", "endpoint-1")
+    transaction.commit()
+    check(manager.post("@ausgang", json={"id": entry_id}), 400)  # still pending
+    get_outbox().get(entry_id).note("dead", "Empfänger lehnt ab: 410")
+    transaction.commit()
+    check(manager.post("@ausgang", json={"id": entry_id}), 200)
+
+
+def test_the_eid_log_in_address_answers_as_described(api_session, check):
+    configure_eid("https://eid.example.org/realms/herne")
+    check(api_session().get("@login-oidc", params={"came_from": "/leistungen"}), 200)
+
+
+def test_a_payment_service_that_is_down_answers_503_as_described(api_session, check, rest_portal):
+    configure_payment("http://127.0.0.1:9", endpoints=["steuern=steuern"])
+    rest_portal["leistungen"]["hundesteuer"].payment_enabled = True
+    transaction.commit()
+    form = "leistungen/hundesteuer/antrag/@antragsformular"
+    check(api_session(*CITIZEN).post(form, json={"values": DOG_TAX}), 503)
+
+
+def test_a_service_that_needs_the_eid_answers_403_as_described(api_session, check, rest_portal):
+    rest_portal["leistungen"]["hundesteuer"].trust_level = "substantial"
+    transaction.commit()
+    form, citizen = "leistungen/hundesteuer/antrag/@antragsformular", api_session(*CITIZEN)
+    check(citizen.get(form), 403)  # logged in with a password, not the Online-Ausweis
+    check(citizen.post(form, json={"values": DOG_TAX}), 403)
