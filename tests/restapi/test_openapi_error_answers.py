@@ -35,6 +35,8 @@ ANSWERS = [
     (CITIZEN, "get", "{form}/@antragsformular", {"params": {"fuer_andere": "1"}}, 403),
     (CITIZEN, "post", "{form}/@antragsformular", {"json": {"values": DOG_TAX, "amount": "9"}}, 409),
     (ANONYMOUS, "get", "@leistungssuche", {"params": {"SearchableText": "*"}}, 400),
+    (MANAGER, "patch", "{app}", {"json": {"title": 5}}, 400),
+    (MANAGER, "patch", "{app}", {"data": "{kein JSON"}, 400),
     (CITIZEN, "post", "@aufbewahrung", {"json": {}}, 401),
     (MANAGER, "post", "@aufbewahrung", PLAIN, 415),
     (CITIZEN, "post", "@ausgang", {"json": {"id": "x"}}, 401),
