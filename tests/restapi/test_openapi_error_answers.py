@@ -202,3 +202,11 @@ def test_a_service_that_needs_the_eid_answers_403_as_described(api_session, chec
     form, citizen = "leistungen/hundesteuer/antrag/@antragsformular", api_session(*CITIZEN)
     check(citizen.get(form), 403)  # logged in with a password, not the Online-Ausweis
     check(citizen.post(form, json={"values": DOG_TAX}), 403)
+
+
+def test_a_list_where_one_text_belongs_is_refused_in_german(api_session, check):
+    answer = api_session().get("@leistungssuche", params={"SearchableText": ["Hund", "Katze"]})
+    check(answer, 400)
+    assert answer.json()["message"] == (
+        "Der Parameter „SearchableText“ darf nur einmal und nur als Text vorkommen."
+    )

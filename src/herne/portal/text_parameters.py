@@ -5,6 +5,9 @@ before any page runs; Plone's log-in links, search and batching then fail on it 
 also while sending a visitor to the log-in page, before a page would see it.
 """
 
+from herne.portal import _
+from herne.portal.i18n import GERMAN
+from herne.portal.i18n import in_language
 from zExceptions import BadRequest
 
 
@@ -22,6 +25,8 @@ TEXT_ONLY = frozenset(
 )
 #: Longer than any address or search a person sends.
 MAX_TEXT_LENGTH = 8000
+NOT_ONE_TEXT = _("Der Parameter „${name}“ darf nur einmal und nur als Text vorkommen.")
+TOO_LONG = _("Der Parameter „${name}“ ist zu lang.")
 #: Read as one number or its text.
 NUMBER_OR_TEXT = frozenset({"b_start", "b_size"})
 
@@ -33,7 +38,12 @@ def refuse_structured_text_parameters(site, event):
         value = form[name]
         allowed = (str, int) if name in NUMBER_OR_TEXT else str
         if isinstance(value, bool) or not isinstance(value, allowed):
-            raise BadRequest(f"{name} must be a single value")
+            raise BadRequest(refusal(NOT_ONE_TEXT, name))
         if isinstance(value, str) and len(value) > MAX_TEXT_LENGTH:
             # ``came_from`` ends up in a redirect header no client reads at this length.
-            raise BadRequest(f"{name} is too long")
+            raise BadRequest(refusal(TOO_LONG, name))
+
+
+def refusal(message, name):
+    """The German refusal naming the parameter (before the site has chosen a language)."""
+    return in_language(_(message, mapping={"name": name}), GERMAN)
