@@ -2,6 +2,7 @@
 
 from datetime import datetime
 from datetime import timedelta
+from herne.portal.applications.letters import add_letter
 from herne.portal.booking.bookings import book
 from herne.portal.booking.storage import utcnow
 from herne.portal.outbox.storage import enqueue
@@ -210,3 +211,29 @@ def test_a_list_where_one_text_belongs_is_refused_in_german(api_session, check):
     assert answer.json()["message"] == (
         "Der Parameter „SearchableText“ darf nur einmal und nur als Text vorkommen."
     )
+
+
+def test_printing_a_letter_answers_as_described(api_session, check, rest_portal):
+    application = build_application(rest_portal, "fuehrungszeugnis")
+    application.contact_method = "letter"
+    application.postal_address = "Bernd Bergmann\nBahnhofstraße 12\n44623 Herne"
+    letter = add_letter(application, "message", "Ihr Antrag", "Wir haben Ihren Antrag erhalten.")
+    transaction.commit()
+    clerk = api_session(*CLERK)
+    letters = {"letters": [f"{application.UID()}:{letter['id']}"]}
+    check(clerk.post("@postausgang", json=letters), 200)
+
+
+def test_moving_a_visit_to_a_full_time_answers_409_as_described(booking_office, api_session, check):
+    portal, department, service = booking_office
+    application = pickup_application(portal, department)
+    transaction.commit()
+    citizen, day = api_session(*CITIZEN), next_weekday(1)
+    visit = {"office": OFFICE, "service": application.service_uid, "application": application.UID()}
+    check(citizen.post("@termine", json={**visit, "start": at(day, 9).isoformat()}), 201)
+    transaction.begin()  # the booking above was committed by the server
+    for email in ("eva@example.org", "ute@example.org"):
+        book(department, service.UID(), at(day, 11), 15, 2, utcnow(), "Eva Test", email)
+    transaction.commit()
+    path = f"{relative(application, portal)}/@termin-verschieben"
+    check(citizen.post(path, json={"start": at(day, 11).isoformat()}), 409)
