@@ -124,6 +124,20 @@ def add_probe(zope_ini):
     zope_ini.write_text(text, encoding="utf-8")
 
 
+def create_site(zope_conf, args, mail, fit_connect_url):
+    """A new site for the drill: its citizens, mail to ``mail``, the dog tax to FIT-Connect."""
+    zconsole(
+        zope_conf,
+        "loadtest/outbox_site.py",
+        HERNE_PUBLIC_URL=f"http://localhost:{args.port}/{SITE_ID}",
+        HERNE_LOADTEST_USERS=str(args.users),
+        HERNE_LOADTEST_SMTP_HOST=mail.hostname,
+        HERNE_LOADTEST_SMTP_PORT=str(mail.port),
+        HERNE_FIT_CONNECT_URL=fit_connect_url,
+        HERNE_FIT_CONNECT_DESTINATION=DESTINATION,
+    )
+
+
 def kill_points(submissions, kills):
     """Acknowledged submissions after which each kill is armed: evenly through the run."""
     return [max(1, round(submissions * (n + 1) / (kills + 1))) for n in range(kills)]
@@ -240,16 +254,7 @@ def main(argv=None):
     try:
         started = time.monotonic()
         print(f"Creating the site with FIT-Connect delivery in {directory} ...", flush=True)
-        zconsole(
-            zope_conf,
-            "loadtest/outbox_site.py",
-            HERNE_PUBLIC_URL=f"http://localhost:{args.port}/{SITE_ID}",
-            HERNE_LOADTEST_USERS=str(args.users),
-            HERNE_LOADTEST_SMTP_HOST=mail.hostname,
-            HERNE_LOADTEST_SMTP_PORT=str(mail.port),
-            HERNE_FIT_CONNECT_URL=fit_connect_url,
-            HERNE_FIT_CONNECT_DESTINATION=DESTINATION,
-        )
+        create_site(zope_conf, args, mail, fit_connect_url)
         timings["site_s"] = round(time.monotonic() - started, 1)
         timings["start_s"] = round(instance.start(), 1)
         warm_up(argparse.Namespace(site_id=SITE_ID), args.port)

@@ -11,13 +11,14 @@ import time
 
 
 class CollectingHandler:
-    """Keeps every delivered envelope."""
+    """Keeps every delivered envelope, with the time it was taken (``received_at``, epoch seconds)."""
 
     def __init__(self):
         self.lock = threading.Lock()
         self.envelopes = []
 
     async def handle_DATA(self, server, session, envelope):
+        envelope.received_at = time.time()
         with self.lock:
             self.envelopes.append(envelope)
         return "250 Message accepted for delivery"
@@ -46,7 +47,7 @@ class MailServer(Controller):
 
 
 def read(envelope):
-    """Recipients, subject, Message-ID and plain text of one delivered message."""
+    """Recipients, subject, Message-ID, plain text and time taken of one delivered message."""
     message = message_from_bytes(envelope.content, policy=policy.default)
     body = message.get_body(preferencelist=("plain",))
     return {
@@ -54,6 +55,7 @@ def read(envelope):
         "subject": str(message["Subject"] or ""),
         "message_id": str(message["Message-ID"] or ""),
         "text": body.get_content() if body is not None else "",
+        "received_at": getattr(envelope, "received_at", None),
     }
 
 

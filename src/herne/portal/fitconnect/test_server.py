@@ -22,7 +22,8 @@ read of an event log answers 503 until switched off), ``key`` = "valid" | "wrong
 any JSON, as the demo destination does). ``POST /_decide`` ``{"submissionId", "decision":
 "accept" | "reject"}`` lets the receiving software decide an undecided submission later.
 ``GET /_deliveries`` lists what was
-delivered, with a count per reference number; ``reset`` in the hooks forgets everything.
+delivered (each submission with ``received_at``, the epoch seconds of its submit), with a count
+per reference number; ``reset`` in the hooks forgets everything.
 """
 
 import argparse
@@ -445,6 +446,7 @@ class Handler(BaseHTTPRequestHandler):
             reference = (checked.get("data") or {}).get("referenceNumber", "")
             submission.update(
                 status="submitted",
+                received_at=time.time(),
                 submitted=submission["submitted"] + 1,
                 reference=reference,
                 hashes_right=checked.get("hashes_right", 0),
