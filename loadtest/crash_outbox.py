@@ -192,6 +192,18 @@ def drain(instance, fit_connect_url, mail, expected, timeout):
     return drained, mails
 
 
+def drain_and_read(instance, zope_conf, script, fit_connect_url, mail, expected, timeout):
+    """Drain the outbox (``drain``), stop the instance and read its database with the zconsole
+    ``script``: (drained, mails, FIT-Connect's deliveries, the script's JSON result)."""
+    drained, mails = drain(instance, fit_connect_url, mail, expected, timeout)
+    deliveries = fit_connect_deliveries(fit_connect_url)
+    instance.stop()
+    with tempfile.NamedTemporaryFile(suffix=".json") as result_file:
+        zconsole(zope_conf, script, HERNE_LOADTEST_RESULT=result_file.name)
+        result = json.loads(Path(result_file.name).read_text())
+    return drained, mails, deliveries, result
+
+
 def print_report(report):
     print()
     print(
@@ -278,12 +290,15 @@ def main(argv=None):
         killed = kills.finish()
         acknowledged = sum(1 for t in summary["tickets"].values() if t.get("acknowledged"))
         print(f"load over after {duration:.0f} s; waiting for the outbox ...", flush=True)
-        drained, mails = drain(instance, fit_connect_url, mail, acknowledged, args.drain_timeout)
-        deliveries = fit_connect_deliveries(fit_connect_url)
-        instance.stop()
-        with tempfile.NamedTemporaryFile(suffix=".json") as result_file:
-            zconsole(zope_conf, "loadtest/verify_site.py", HERNE_LOADTEST_RESULT=result_file.name)
-            database = json.loads(Path(result_file.name).read_text())
+        drained, mails, deliveries, database = drain_and_read(
+            instance,
+            zope_conf,
+            "loadtest/verify_site.py",
+            fit_connect_url,
+            mail,
+            acknowledged,
+            args.drain_timeout,
+        )
     finally:
         instance.stop()
         mail.stop()

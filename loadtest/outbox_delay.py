@@ -40,16 +40,14 @@ from loadtest import crash  # noqa: E402
 from loadtest.checks import check  # noqa: E402
 from loadtest.checks import print_checks  # noqa: E402
 from loadtest.crash_outbox import create_site  # noqa: E402
-from loadtest.crash_outbox import drain  # noqa: E402
+from loadtest.crash_outbox import drain_and_read  # noqa: E402
 from loadtest.filestorage_instance import SITE_ID  # noqa: E402
 from loadtest.filestorage_instance import Instance  # noqa: E402
 from loadtest.filestorage_instance import render_layout  # noqa: E402
-from loadtest.filestorage_instance import zconsole  # noqa: E402
 from loadtest.latency import latency_table  # noqa: E402
 from loadtest.latency import percentile  # noqa: E402
 from loadtest.locust_runner import run_locust  # noqa: E402
 from loadtest.mailserver import MailServer  # noqa: E402
-from loadtest.outbox_kills import fit_connect_deliveries  # noqa: E402
 from scripts.cluster import warm_up  # noqa: E402
 
 
@@ -237,12 +235,15 @@ def main(argv=None):
         summary = json.loads(summary_file.read_text())
         acknowledged = sum(1 for t in summary["tickets"].values() if t.get("acknowledged"))
         print(f"load over after {duration:.0f} s; waiting for the outbox ...", flush=True)
-        drained, mails = drain(instance, fit_connect_url, mail, acknowledged, args.drain_timeout)
-        deliveries = fit_connect_deliveries(fit_connect_url)
-        instance.stop()
-        with tempfile.NamedTemporaryFile(suffix=".json") as result_file:
-            zconsole(zope_conf, "loadtest/outbox_times.py", HERNE_LOADTEST_RESULT=result_file.name)
-            entries = json.loads(Path(result_file.name).read_text())
+        drained, mails, deliveries, entries = drain_and_read(
+            instance,
+            zope_conf,
+            "loadtest/outbox_times.py",
+            fit_connect_url,
+            mail,
+            acknowledged,
+            args.drain_timeout,
+        )
     finally:
         instance.stop()
         mail.stop()
