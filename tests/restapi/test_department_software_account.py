@@ -5,6 +5,7 @@ from herne.portal.applications.department_readers import revoke_department_reade
 from plone import api
 from plone.namedfile.file import NamedBlobFile
 import pytest
+from tests.fixtures.applications import OTHER_CITIZEN
 from tests.fixtures.applications import add_department_reader
 from tests.fixtures.applications import build_application
 from tests.fixtures.rest import portal_session
@@ -73,8 +74,8 @@ def test_never_sees_another_departments_application(rest_portal, own_and_other):
     assert found["items_total"] == 0
 
 
-def test_changes_nothing(rest_portal, own_and_other):
-    own, _other = own_and_other
+def test_every_write_is_refused_with_403_and_a_german_reason(rest_portal, own_and_other, check):
+    own, other = own_and_other
     session = portal_session(rest_portal, *SOFTWARE)
     (evidence,) = own.contentValues()
     url = path(own, rest_portal)
@@ -92,19 +93,52 @@ def test_changes_nothing(rest_portal, own_and_other):
             },
         ),
         session.delete(path(evidence, rest_portal)),
+        session.delete(url),
         session.post(url, json={"@type": "ApplicationFile", "title": "neu"}),
+        session.patch(path(other, rest_portal), json={"title": "geändert"}),
     ]
     for answer in attempts:
-        assert answer.status_code in (400, 401, 403, 404), (
-            answer.request.method,
-            answer.request.url,
-            answer.status_code,
-        )
+        where = (answer.request.method, answer.request.url)
+        check(answer, 403)  # as docs/openapi.yaml describes it
+        assert "darf Anträge nur lesen" in answer.json()["message"], where
+        assert "Fremdling" not in answer.text
     transaction.abort()
     assert api.content.get_state(own) == "submitted"
     assert own.title != "geändert"
+    assert other.title != "geändert"
     assert not own.messages
     assert len(own.contentValues()) == 1
+
+
+def test_a_citizen_writing_where_it_may_not_still_hears_401(rest_portal, own_and_other):
+    """Only the department software's account is told 403; nothing else changes for others."""
+    own, _other = own_and_other
+    answer = portal_session(rest_portal, *OTHER_CITIZEN).patch(
+        path(own, rest_portal), json={"title": "geändert"}
+    )
+    assert answer.status_code in (401, 404)
+
+
+def test_it_may_still_log_in_and_search_by_post(rest_portal, own_and_other):
+    own, _other = own_and_other
+    session = portal_session(rest_portal, *SOFTWARE)
+    login = session.post("@login", json={"login": SOFTWARE[0], "password": SOFTWARE[1]})
+    assert login.status_code == 200, login.text
+    found = session.post(
+        "@querystring-search",
+        json={
+            "query": [
+                {
+                    "i": "portal_type",
+                    "o": "plone.app.querystring.operation.selection.any",
+                    "v": ["Application"],
+                }
+            ],
+            "metadata_fields": ["reference_number"],
+        },
+    )
+    assert found.status_code == 200, found.text
+    assert [item["reference_number"] for item in found.json()["items"]] == [own.reference_number]
 
 
 def test_access_ends_when_the_role_is_taken_away(rest_portal, own_and_other):
