@@ -11,7 +11,8 @@ interleaved, `HERNE_BENCH_REQUESTS` (default 200) times each after a warm-up; pr
 p50/p90 per page and the service page's p50 against the Document's. With
 `HERNE_BENCH_PROFILE=1` it also profiles 100 renders of the service page and of the
 Document with cProfile and prints the 40 functions with the most cumulative time
-each, to find where the difference is spent.
+each, to find where the difference is spent; `HERNE_BENCH_PROFILE_DIR` also keeps
+both profiles there (`service-page.prof`, `plain-page.prof`) for pstats or snakeviz.
 """
 
 from collections import defaultdict
@@ -29,6 +30,7 @@ import transaction
 
 REQUESTS = int(os.environ.get("HERNE_BENCH_REQUESTS", "200"))
 PROFILE = os.environ.get("HERNE_BENCH_PROFILE", "") == "1"
+PROFILE_DIR = os.environ.get("HERNE_BENCH_PROFILE_DIR", "")
 PARAGRAPH = (
     "<p>Das Serviceportal der Stadt Herne bündelt die Leistungen der Verwaltung. "
     "Hier finden Sie, was Sie für einen Antrag brauchen, wo Sie ihn stellen und "
@@ -98,6 +100,8 @@ def test_service_page_against_plain_page(demo_functional):
             for _ in range(100):
                 browser.open(pages[name])
             profiler.disable()
+            if PROFILE_DIR:
+                profiler.dump_stats(os.path.join(PROFILE_DIR, name.split(" (")[0].replace(" ", "-") + ".prof"))
             out = io.StringIO()
             pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(40)
             print(f"\n--- profile: {name}, 100 renders ---\n{out.getvalue()}")

@@ -13,3 +13,25 @@ def test_service_page_does_not_render_the_office_page(anon_browser, demo_portal)
     # the office is still named and linked
     assert office.title in anon_browser.contents
     assert office.absolute_url() in anon_browser.contents
+
+
+def test_service_page_looks_up_each_pages_translations_once(anon_browser, demo_portal):
+    """Page, office link, language switch and translation notice share one look-up per page."""
+    from plone.app.multilingual.manager import TranslationManager
+
+    service = demo_portal["leistungen"]["hundesteuer"]
+    original = TranslationManager.get_translations
+    asked = []
+
+    def counting(manager):
+        asked.append(manager.context.getPhysicalPath())
+        return original(manager)
+
+    with mock.patch.object(TranslationManager, "get_translations", autospec=True, side_effect=counting):
+        anon_browser.open(service.absolute_url())
+    assert asked, "the language switch still lists the page's translations"
+    assert len(asked) == len(set(asked))
+    # the switch still offers every language
+    for language in ("en", "tr", "uk", "ar"):
+        assert f'hreflang="{language}"' in anon_browser.contents
+

@@ -11,6 +11,8 @@ from plone.base.interfaces import ILanguage
 from plone.base.interfaces import INavigationRoot
 from plone.base.utils import unrestricted_construct_instance
 from Products.CMFPlone.interfaces.constrains import ISelectableConstrainTypes
+from zope.annotation.interfaces import IAnnotations
+from zope.globalrequest import getRequest
 from zope.i18n import translate
 from zope.interface import alsoProvides
 
@@ -80,19 +82,45 @@ def show_in_chosen_language(request):
     return chosen
 
 
+TRANSLATIONS_OF_THIS_PAGE_VIEW = "herne.portal.languages.translations"
+
+
+def _page_view_memo():
+    """A dict kept for one published GET of a page, else None (writes may add translations)."""
+    request = getRequest()
+    other = getattr(request, "other", None)
+    if other is None or other.get("PUBLISHED") is None:
+        return None
+    if request.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+        return None
+    return IAnnotations(request).setdefault(TRANSLATIONS_OF_THIS_PAGE_VIEW, {})
+
+
 def translations(obj):
-    """{language: object} of ``obj``'s translations including itself, German included."""
+    """{language: object} of ``obj``'s translations including itself, German included.
+
+    A page asks this several times (the page itself, its office's link, the language
+    switch, the translation notice); one published GET looks each object up once.
+    """
     if not ITranslatable.providedBy(obj):
         return {}
+    memo = _page_view_memo()
+    key = obj.getPhysicalPath()
+    if memo is not None and key in memo:
+        return dict(memo[key])
     found = ITranslationManager(obj).get_translations()
     if "" in found:
         # German pages made before the languages (or by the demo) may carry no language yet
         found.setdefault(GERMAN, found.pop(""))
+    if memo is not None:
+        memo[key] = dict(found)
     return found
 
 
 def german_original(obj):
     """The German page ``obj`` translates (``obj`` itself if German or not translatable)."""
+    if content_language(obj) == GERMAN:
+        return obj
     return translations(obj).get(GERMAN, obj)
 
 

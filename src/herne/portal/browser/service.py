@@ -78,12 +78,12 @@ class ServiceView(MultilineText, BrowserView):
     def department_link(self):
         """The responsible department's page in the page's language where translated, else German."""
         department = self.department()
-        translated = translations(department).get(self.page_language)
-        if (
-            self.page_language == GERMAN
-            or translated is None
-            or not api.user.has_permission("View", obj=translated)
-        ):
+        translated = (
+            None
+            if self.page_language == GERMAN
+            else translations(department).get(self.page_language)
+        )
+        if translated is None or not api.user.has_permission("View", obj=translated):
             return {
                 "url": department.absolute_url(),
                 "title": department.title,
