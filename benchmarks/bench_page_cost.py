@@ -101,7 +101,9 @@ def test_service_page_against_plain_page(demo_functional):
                 browser.open(pages[name])
             profiler.disable()
             if PROFILE_DIR:
-                profiler.dump_stats(os.path.join(PROFILE_DIR, name.split(" (")[0].replace(" ", "-") + ".prof"))
+                profiler.dump_stats(
+                    os.path.join(PROFILE_DIR, name.split(" (")[0].replace(" ", "-") + ".prof")
+                )
             out = io.StringIO()
             pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(40)
             print(f"\n--- profile: {name}, 100 renders ---\n{out.getvalue()}")

@@ -27,11 +27,12 @@ def test_service_page_looks_up_each_pages_translations_once(anon_browser, demo_p
         asked.append(manager.context.getPhysicalPath())
         return original(manager)
 
-    with mock.patch.object(TranslationManager, "get_translations", autospec=True, side_effect=counting):
+    with mock.patch.object(
+        TranslationManager, "get_translations", autospec=True, side_effect=counting
+    ):
         anon_browser.open(service.absolute_url())
     assert asked, "the language switch still lists the page's translations"
     assert len(asked) == len(set(asked))
     # the switch still offers every language
     for language in ("en", "tr", "uk", "ar"):
         assert f'hreflang="{language}"' in anon_browser.contents
-
