@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path.cwd()))
 from herne.portal.fitconnect.credentials import set_client_secret  # noqa: E402
 from herne.portal.fitconnect.dataset import form_json_schema  # noqa: E402
 from herne.portal.fitconnect.dataset import service_identifier  # noqa: E402
+from herne.portal.fitconnect.test_pki import ROOT_PATH  # noqa: E402
 from herne.portal.fitconnect.test_server import CLIENT_ID  # noqa: E402
 from herne.portal.fitconnect.test_server import CLIENT_SECRET  # noqa: E402
 from loadtest.accounts import SERVICE_PATH  # noqa: E402
@@ -58,6 +59,9 @@ def switch_fit_connect_on(portal, base_url, destination):
             f"{PREFIX}.destinations", [f"{service.getId()}={destination}"]
         )
         set_client_secret(CLIENT_SECRET)
+        with urllib.request.urlopen(f"{base_url}{ROOT_PATH}", timeout=30) as response:
+            # the test server's CA: the destinations' certificate chains lead to it
+            api.portal.set_registry_record(f"{PREFIX}.trusted_roots", response.read().decode())
     transaction.commit()
     print(f"FIT-Connect: {service.getId()} delivers to {destination} at {base_url}")
 

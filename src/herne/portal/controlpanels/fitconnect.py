@@ -39,6 +39,33 @@ def parse_destinations(lines):
     return destinations
 
 
+class BadRootCertificates(schema.ValidationError):
+    __doc__ = _(
+        "Die vertrauenswürdigen Wurzelzertifikate sind nicht lesbar: erwartet werden ein oder "
+        "mehrere Zertifikate im PEM-Format (-----BEGIN CERTIFICATE----- … -----END "
+        "CERTIFICATE-----) von Zertifizierungsstellen (CA)."
+    )
+
+
+def valid_root_certificates(text):
+    """Constraint: PEM certificates of certificate authorities, or nothing."""
+    from cryptography import x509
+    from herne.portal.fitconnect.certificates import load_roots
+
+    try:
+        roots = load_roots(text)
+    except ValueError as error:
+        raise BadRootCertificates() from error
+    for root in roots:
+        try:
+            constraints = root.extensions.get_extension_for_class(x509.BasicConstraints).value
+        except x509.ExtensionNotFound as error:
+            raise BadRootCertificates() from error
+        if not constraints.ca:
+            raise BadRootCertificates()
+    return True
+
+
 def valid_destination_lines(lines):
     for line in lines or ():
         if line.strip() and not parse_destinations([line]):
@@ -84,6 +111,18 @@ class IFitConnectSettings(Interface):
         constraint=valid_destination_lines,
     )
     directives.widget("destinations", rows=5)
+    trusted_roots = schema.Text(
+        title=_("Vertrauenswürdige Wurzelzertifikate"),
+        description=_(
+            "Die Zertifikatskette (x5c) des Verschlüsselungsschlüssels eines Zustellpunkts muss "
+            "zu einem dieser Zertifikate führen, sonst wird nichts zugestellt. Ein oder mehrere "
+            "Zertifikate im PEM-Format: im Echtbetrieb das Wurzelzertifikat der Verwaltungs-PKI "
+            "(DOI), in der FIT-Connect-Testumgebung deren Test-Wurzel."
+        ),
+        required=False,
+        constraint=valid_root_certificates,
+    )
+    directives.widget("trusted_roots", rows=8)
 
     @invariant
     def complete_when_enabled(data):

@@ -18,6 +18,7 @@ from herne.portal.fitconnect.errors import Refused
 from herne.portal.fitconnect.errors import Unreachable
 from herne.portal.fitconnect.keys import encryption_key
 from herne.portal.fitconnect.settings import client as settings_client
+from herne.portal.fitconnect.settings import trusted_roots
 from herne.portal.i18n import in_german
 import json
 import logging
@@ -114,8 +115,12 @@ def _deliver(application, destination_id, client, also):
         raise Refused(in_german(INACTIVE))
     if identifier not in {item.get("identifier") for item in destination.get("services") or ()}:
         raise Refused(in_german(NOT_OFFERED))
-    # The key is checked before anything leaves: a bad key stops the delivery here.
-    key = encryption_key(client.destination_key(destination_id, destination.get("encryptionKid")))
+    # The key and its certificate chain are checked before anything leaves: a bad key, an
+    # untrusted or revoked certificate stops the delivery here.
+    key = encryption_key(
+        client.destination_key(destination_id, destination.get("encryptionKid")),
+        roots=trusted_roots(),
+    )
 
     files = evidence_files(application)
     resumed = bool(previous and previous.get("submission_id"))

@@ -2,7 +2,9 @@
 
 import base64
 from cryptography import x509
+import datetime
 from herne.portal import _
+from herne.portal.fitconnect.certificates import check_certificates
 from herne.portal.fitconnect.errors import KeyRejected
 from herne.portal.i18n import in_german
 from jwcrypto import jwk
@@ -44,11 +46,14 @@ def _certificate_expiry(public):
     return certificate.not_valid_after_utc.timestamp()
 
 
-def encryption_key(public, now=None):
+def encryption_key(public, now=None, roots=None):
     """``public`` (a JWK as dict) as a jwcrypto key, or KeyRejected saying what is wrong with it.
 
     The key must be an RSA public key meant for key wrapping only (``key_ops`` ["wrapKey"]) with
     the algorithm RSA-OAEP-256, at least 4096 bits, and not expired (``exp`` or its certificate).
+    With ``roots`` (the trusted root certificates, as a delivery always passes them) its
+    certificate chain (x5c) must lead to one of them, certify this key and be unrevoked
+    (certificates.check_certificates; RevocationUnknown when the revocation lists are out of reach).
     """
     now = time.time() if now is None else now
     if not isinstance(public, dict):
@@ -73,4 +78,6 @@ def encryption_key(public, now=None):
         raise _rejected(UNREADABLE) from error
     if bits < MIN_KEY_BITS:
         raise _rejected(TOO_SHORT)
+    if roots is not None:
+        check_certificates(public, key, roots, datetime.datetime.fromtimestamp(now, datetime.UTC))
     return key

@@ -4,6 +4,7 @@ from herne.portal import _
 from herne.portal.controlpanels.fitconnect import SETTINGS_PREFIX
 from herne.portal.controlpanels.fitconnect import IFitConnectSettings
 from herne.portal.controlpanels.fitconnect import parse_destinations
+from herne.portal.fitconnect.certificates import load_roots
 from herne.portal.fitconnect.client import FitConnectClient
 from herne.portal.fitconnect.credentials import client_secret
 from herne.portal.fitconnect.errors import Refused
@@ -15,6 +16,15 @@ from zope.component import getUtility
 NOT_CONFIGURED = _(
     "FIT-Connect ist nicht vollständig eingerichtet (Token-Dienst, Submission API, Client-ID "
     "und -Secret)."
+)
+
+
+NO_TRUSTED_ROOT = _(
+    "Im Kontrollbereich FIT-Connect ist kein vertrauenswürdiges Wurzelzertifikat eingetragen; "
+    "ohne es wird der Schlüssel keines Zustellpunkts angenommen und nichts zugestellt."
+)
+BAD_TRUSTED_ROOT = _(
+    "Die vertrauenswürdigen Wurzelzertifikate im Kontrollbereich FIT-Connect sind nicht lesbar."
 )
 
 
@@ -45,3 +55,15 @@ def client(settings=None):
     if not (settings.token_url and settings.api_url and settings.client_id and secret):
         raise Refused(in_german(NOT_CONFIGURED))
     return FitConnectClient(settings.token_url, settings.api_url, settings.client_id, secret)
+
+
+def trusted_roots(settings=None):
+    """The trusted root certificates from the control panel; Refused when there is none."""
+    settings = settings or fit_connect_settings()
+    try:
+        roots = load_roots(getattr(settings, "trusted_roots", None) or "")
+    except ValueError as error:
+        raise Refused(in_german(BAD_TRUSTED_ROOT)) from error
+    if not roots:
+        raise Refused(in_german(NO_TRUSTED_ROOT))
+    return roots

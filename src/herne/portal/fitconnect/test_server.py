@@ -16,7 +16,13 @@ taken, then answered with 500 so that the sender tries again), ``reject_next`` (
 submission is rejected with a problem), ``undecided_next`` (the next submission is taken but
 the receiving software never decides: its event log ends at "submitted"), ``events_down`` (every
 read of an event log answers 503 until switched off), ``key`` = "valid" | "wrong-use" | "wrong-alg" |
-"expired" | "short" | "ec" (how destinations publish their key), ``timeout_seconds``.
+"expired" | "short" | "ec" (how destinations publish their key), ``certificate`` = "valid" |
+"revoked" | "unknown-root" | "mismatch" | "expired" | "none" (the certificate chain, x5c, of
+the published key: issued by the server's test CA, revoked on its list, issued by a root
+nobody trusts, certifying another key, run out, missing), ``crl_down`` (the revocation list
+answers 503), ``timeout_seconds``. The test CA's root certificate (what the portal must trust)
+is at ``GET /_pki/root.pem``, its revocation list (DER) at ``GET /_pki/crl``; ``crl_fetches``
+in ``/_deliveries`` counts the reads of the list.
 ``POST /_destinations`` registers a destination: ``{"destinationId", "services":
 [{"identifier", "schemas": {schemaUri: JSON Schema}}]}`` (a service without schemas takes
 any JSON, as the demo destination does). ``POST /_decide`` ``{"submissionId", "decision":
@@ -36,6 +42,9 @@ from herne.portal.fitconnect.security_events import CREATE
 from herne.portal.fitconnect.security_events import REJECT
 from herne.portal.fitconnect.security_events import SUBMIT
 from herne.portal.fitconnect.security_events import sign
+from herne.portal.fitconnect.test_pki import CRL_PATH
+from herne.portal.fitconnect.test_pki import ROOT_PATH
+from herne.portal.fitconnect.test_pki import TestPKI
 from herne.portal.threaded_http_server import serve_in_thread
 from http.server import BaseHTTPRequestHandler
 import json
@@ -69,6 +78,8 @@ class FitConnect:
         self.signing_key = _key(key_bits, alg="PS512", key_ops=["sign", "verify"])
         self.encryption_key = _key(key_bits, alg="RSA-OAEP-256", key_ops=["wrapKey", "unwrapKey"])
         self._short_key = None
+        self._pki = None
+        self.crl_fetches = 0
         self.base_url = ""
         self.destinations = {}
         self.reset()
@@ -79,6 +90,7 @@ class FitConnect:
             self.submissions = {}
             self.events = collections.defaultdict(list)
             self.delivered = collections.Counter()
+            self.crl_fetches = 0
             self.hooks = {
                 "fail_next": "",
                 "fail_submit": "",
@@ -87,10 +99,21 @@ class FitConnect:
                 "undecided_next": False,
                 "events_down": False,
                 "key": "valid",
+                "certificate": "valid",
+                "crl_down": False,
                 "timeout_seconds": 3,
             }
 
     # -- keys ------------------------------------------------------------------------------
+
+    @property
+    def pki(self):
+        """The test CA and the certificates of the destinations' key (made on first use)."""
+        with self.lock:
+            if self._pki is None:
+                public = self.encryption_key.get_op_key("wrapKey")
+                self._pki = TestPKI(self.base_url, public)
+            return self._pki
 
     def published_key(self):
         """The public key destinations hand out, spoiled as the ``key`` hook says."""
@@ -114,6 +137,10 @@ class FitConnect:
             public["alg"] = "RSA1_5"
         elif mode == "expired":
             public["exp"] = int(time.time()) - 3600
+        if mode != "short":
+            chain = self.pki.x5c(self.hooks["certificate"])
+            if chain:
+                public["x5c"] = chain
         return public
 
     def private_key(self, kid):
@@ -259,6 +286,13 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(payload)
 
+    def _send_bytes(self, payload, content_type):
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
     def _body(self):
         length = int(self.headers.get("Content-Length") or 0)
         return self.rfile.read(length) if length else b""
@@ -299,7 +333,22 @@ class Handler(BaseHTTPRequestHandler):
                     {key: value for key, value in s.items() if key not in ("attachments",)}
                     for s in fc.submissions.values()
                 ]
-                return self._send(200, {"submissions": listing, "delivered": dict(fc.delivered)})
+                return self._send(
+                    200,
+                    {
+                        "submissions": listing,
+                        "delivered": dict(fc.delivered),
+                        "crl_fetches": fc.crl_fetches,
+                    },
+                )
+        if "/" + "/".join(parts) == CRL_PATH:
+            with fc.lock:
+                fc.crl_fetches += 1
+            if fc.hooks["crl_down"]:
+                return self._send(503, {"error": "revocation list unavailable"})
+            return self._send_bytes(fc.pki.authority.crl(), "application/pkix-crl")
+        if "/" + "/".join(parts) == ROOT_PATH:
+            return self._send_bytes(fc.pki.root_pem().encode("ascii"), "application/x-pem-file")
         if parts[:1] != ["v1"]:
             return self._send(404, {"error": "not found"})
         if not self._authorised():
@@ -490,6 +539,7 @@ def main(argv=None):
     print(f"READY {fc.base_url}", flush=True)
     print(f"client id {fc.client_id}, secret {fc.client_secret}", flush=True)
     print(f"token URL {fc.base_url}/token, destination {DEMO_DESTINATION}", flush=True)
+    print(f"trusted root (PEM, for the control panel) at {fc.base_url}{ROOT_PATH}", flush=True)
     try:
         threading.Event().wait()
     except KeyboardInterrupt:
