@@ -7,6 +7,7 @@ from herne.portal.eid.secret import CLIENT_SECRET as EID_CLIENT_SECRET
 from herne.portal.eid.secret import client_secret as eid_client_secret
 from herne.portal.fitconnect.credentials import CLIENT_SECRET as FIT_CONNECT_CLIENT_SECRET
 from herne.portal.fitconnect.credentials import client_secret as fit_connect_client_secret
+from herne.portal.fitconnect.test_pki import Authority
 from herne.portal.payment.credentials import PAYMENT_PASSWORD
 from herne.portal.payment.credentials import payment_password
 from herne.portal.site_secret import SiteSecret
@@ -87,6 +88,7 @@ PANELS = {
             "api_url": "https://submission.example",
             "client_id": "herne-portal",
             "destinations": "steuern=0b7c4a52-1d7e-4f3a-9b8e-2a6d3c1f5e90",
+            "trusted_roots": Authority("Wurzel der Testumgebung").root_pem(),
         },
         stored={
             "herne.portal.fitconnect.enabled": True,

@@ -135,6 +135,20 @@ class IFitConnectSettings(Interface):
                 _("Für FIT-Connect sind Token-Dienst, Submission API und Client-ID nötig.")
             )
 
+    @invariant
+    def trusted_root_when_enabled(data):
+        if (
+            getattr(data, "enabled", False)
+            and not (getattr(data, "trusted_roots", None) or "").strip()
+        ):
+            raise Invalid(
+                _(
+                    "Ohne vertrauenswürdiges Wurzelzertifikat wird kein Schlüssel eines "
+                    "Zustellpunkts angenommen und nichts zugestellt: bitte das Wurzelzertifikat "
+                    "der Verwaltungs-PKI (PEM) eintragen."
+                )
+            )
+
 
 class IFitConnectSettingsForm(IFitConnectSettings):
     """The registry settings and the client secret, which is kept outside the registry."""
