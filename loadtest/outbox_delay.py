@@ -17,7 +17,9 @@ FIT-Connect submit (``received_at``), and to the moment the SMTP server took its
 receipt mail. Printed as p50 / p95 / max, with the outbox's throughput: entries
 delivered per second while the load ran (every kind: FIT-Connect, its decision
 read, mails), the most entries waiting at once, and how long after the load the
-last one was delivered. Passes (exit code 0) only if every acknowledged
+last one was delivered; and where the worker's time went, per step (claim, send,
+record) and kind of entry, wall against CPU time (``outbox_step_times.py``, a filter
+only this script's ``zope.ini`` has). Passes (exit code 0) only if every acknowledged
 application was delivered and mailed exactly once; ``report.json`` in ``--output``.
 """
 
@@ -48,10 +50,26 @@ from loadtest.latency import latency_table  # noqa: E402
 from loadtest.latency import percentile  # noqa: E402
 from loadtest.locust_runner import run_locust  # noqa: E402
 from loadtest.mailserver import MailServer  # noqa: E402
+from loadtest.outbox_step_times import summarise as step_times  # noqa: E402
 from scripts.cluster import warm_up  # noqa: E402
 
 
 RECEIPT = "mail:receipt"
+STEP_TIMES_FILTER = """
+# Added by loadtest/outbox_delay.py: the outbox worker's time per step.
+[filter:outbox_step_times]
+use = call:loadtest.outbox_step_times:filter_factory
+"""
+
+
+def add_step_times(zope_ini):
+    """This script's ``zope.ini``: the step-times filter in front of the outbox worker's."""
+    text = zope_ini.read_text(encoding="utf-8")
+    text = text.replace("    outbox_worker\n", "    outbox_step_times\n    outbox_worker\n", 1)
+    text = text.replace("[pipeline:main]", STEP_TIMES_FILTER.lstrip() + "\n[pipeline:main]", 1)
+    if "outbox_step_times\n" not in text.split("[pipeline:main]", 1)[1]:
+        raise RuntimeError(f"no outbox_worker in the pipeline of {zope_ini}")
+    zope_ini.write_text(text, encoding="utf-8")
 
 
 def parse(argv):
@@ -196,6 +214,22 @@ def print_report(report):
         f"at most {out['most_waiting_at_once']} waiting at once; last delivered "
         f"{out['last_delivered_after_load_s']} s after the load"
     )
+    for phase, steps in report.get("worker_steps", {}).items():
+        print(f"  worker's steps {phase.replace('_', ' ')} (wall / CPU p50 ms):")
+        claim = steps.get("claim", {})
+        print(
+            f"    claim: {claim.get('wall', {}).get('count', 0)} batches, "
+            f"{claim.get('wall', {}).get('p50_ms')} / {claim.get('cpu', {}).get('p50_ms')}"
+        )
+        for kind, row in steps.items():
+            if kind in ("claim", "threads"):
+                continue
+            print(
+                f"    {kind}: {row['send']['wall']['count']} entries, send "
+                f"{row['send']['wall'].get('p50_ms')} / {row['send']['cpu'].get('p50_ms')}, "
+                f"record {row['record']['wall'].get('p50_ms')} / "
+                f"{row['record']['cpu'].get('p50_ms')}"
+            )
     print_checks(report["checks"])
 
 
@@ -205,12 +239,16 @@ def main(argv=None):
     output = (args.output or directory / "report").resolve()
     output.mkdir(parents=True, exist_ok=True)
     zope_conf, zope_ini = render_layout(directory, args.port)
+    add_step_times(zope_ini)
+    steps_file = output / "worker-steps.jsonl"
+    steps_file.unlink(missing_ok=True)
     instance = Instance(
         zope_ini,
         args.port,
         directory / "var" / "log" / "instance.out",
         env={
-            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+            "HERNE_OUTBOX_STEP_TIMES": str(steps_file),
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
         },
     )
     mail = MailServer()
@@ -260,6 +298,7 @@ def main(argv=None):
             "receipt_mail": spread(list(receipt.values())),
         },
         "outbox": throughput(entries, load_started, load_ended),
+        "worker_steps": step_times(steps_file, load_started, load_ended),
         "drained": drained,
         "failed_requests": crash.count_by(summary["failures"], "request"),
         "latency_ms": latency_table(summary["times"], duration),

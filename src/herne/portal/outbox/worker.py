@@ -73,7 +73,9 @@ BATCH = 20
 INTERVAL = 5
 NO_SENDER = _("Kein Sender für die Art „${kind}“.")
 SENDER_BROKE = _("Fehler im Sender: ${error}")
-#: a hook for drills: called with the step's name ("claimed", "sent", "recorded") and the entry id
+#: a hook for drills and measurements: called with the step's name and the entry id: "claiming"
+#: (a claim begins; no id), "claimed" (claim committed), "sending" (about to send), "sent" (the
+#: sender returned, the result not recorded), "recorded"
 step_hook = None
 
 
@@ -163,6 +165,7 @@ def claim(session, portal, now, limit=BATCH, process=None):
     Due are entries whose time has come and ``sending`` entries whose claiming
     process has no fresh heartbeat (killed): those at once, whatever their time.
     """
+    _step("claiming", "")
     session.manager.begin()
     setSite(portal)
     outbox = get_outbox(portal, create=False)
@@ -243,6 +246,7 @@ def deliver(session, portal, entry_id, process=None):
         return None  # taken over meanwhile (this process looked dead): the other one sends it
     sender = queryUtility(IOutboxSender, name=entry.kind)
     result = None
+    _step("sending", entry_id)
     if sender is None:
         outcome, text = DEAD, in_german(_(NO_SENDER, mapping={"kind": entry.kind}))
     else:
