@@ -13,6 +13,13 @@ held, i.e. inside the window.
 Windows: ``claimed`` (claim committed, nothing sent), ``sent`` (the sender returned,
 the outcome not yet recorded) - the worker's own step hook - and ``handed-over``
 (FIT-Connect took the submission, the portal has not yet saved that it did).
+
+The worker sends with several threads at once. The probe holds the first thread that
+reaches the armed window, never a second one; while it holds, the other sender threads
+wait before their next send, and the held file is written only once the sends that
+were already under way are recorded. So the kill comes while exactly one entry is
+inside the window aimed at, not while another thread is somewhere between a send and
+its record (a window of its own, aimed at with ``sent:<kind>``).
 """
 
 from herne.portal.fitconnect import client as fit_connect_client
@@ -21,12 +28,15 @@ from herne.portal.outbox.storage import get_outbox
 import json
 import os
 from pathlib import Path
+import threading
 import time
 from zope.component.hooks import getSite
 
 
 #: the longest a worker is held when the drill never kills (then the hold counts as a miss)
 HOLD_LIMIT = 120
+#: the longest the probe waits for the other sender threads' sends under way to be recorded
+SETTLE_LIMIT = 30
 
 
 def _write(path, data):
@@ -38,6 +48,9 @@ def _write(path, data):
 class Probe:
     def __init__(self, folder):
         self.folder = Path(folder)
+        self.changed = threading.Condition()
+        self.holding = None  # the thread held in a window, if any
+        self.sending = set()  # threads between "sending" and "finished"
 
     def armed(self):
         try:
@@ -50,6 +63,22 @@ class Probe:
         arm = self.armed()
         if not arm or arm.get("window") != window or arm.get("kind") not in ("", None, kind):
             return
+        me = threading.get_ident()
+        with self.changed:
+            if self.holding is not None:
+                return  # another sender thread is held already: one entry per kill
+            self.holding = me
+            deadline = time.monotonic() + SETTLE_LIMIT
+            while self.sending - {me} and time.monotonic() < deadline:
+                self.changed.wait(0.02)
+        try:
+            self._hold(arm, window, kind, details)
+        finally:
+            with self.changed:
+                self.holding = None
+                self.changed.notify_all()
+
+    def _hold(self, arm, window, kind, details):
         number = arm["number"]
         held = {
             "number": number,
@@ -70,6 +99,18 @@ class Probe:
 
     def step(self, name, entry_id):
         """The worker's step hook: "claimed" and "sent" are windows; the entry read as the worker sees it."""
+        me = threading.get_ident()
+        if name == "sending":
+            with self.changed:
+                while self.holding not in (None, me):
+                    self.changed.wait(0.05)  # another entry is held: send nothing meanwhile
+                self.sending.add(me)
+            return
+        if name == "finished":
+            with self.changed:
+                self.sending.discard(me)
+                self.changed.notify_all()
+            return
         if name not in ("claimed", "sent") or not self.armed():
             return
         portal = getSite()

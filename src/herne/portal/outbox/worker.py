@@ -28,6 +28,14 @@ The worker runs as a thread in every Zope process, started by the WSGI filter
 ``outbox_worker`` in ``etc/zope.ini.in`` and ``etc/cluster-zope.ini.in`` (the
 FileStorage of ``make start`` admits one process only); in a cluster the claims'
 write conflicts decide which instance sends an entry.
+
+One round claims up to ``BATCH`` due entries in one transaction and hands them to
+``SENDERS`` sender threads of the worker (filter option ``senders``), each with a
+connection of its own: sends wait on the network, so several go at once. Each entry
+is claimed once and taken from the round's queue by exactly one sender thread, which
+records its result right after its send, in a transaction of its own (a kill then
+repeats at most the sends in flight, not the whole batch). The next round starts
+when every entry of the batch is recorded.
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
@@ -50,6 +58,7 @@ import logging
 import os
 from plone.app.uuid.utils import uuidToObject
 from plone.base.interfaces import IPloneSiteRoot
+import queue
 from Testing.makerequest import makerequest
 import threading
 import time
@@ -69,13 +78,16 @@ logger = logging.getLogger("herne.portal.outbox")
 wake_up = threading.Event()
 #: entries claimed in one transaction
 BATCH = 20
+#: sender threads of a worker: entries of one batch sent at the same time
+SENDERS = 4
 #: seconds between rounds when nothing wakes the worker
 INTERVAL = 5
 NO_SENDER = _("Kein Sender für die Art „${kind}“.")
 SENDER_BROKE = _("Fehler im Sender: ${error}")
 #: a hook for drills and measurements: called with the step's name and the entry id: "claiming"
 #: (a claim begins; no id), "claimed" (claim committed), "sending" (about to send), "sent" (the
-#: sender returned, the result not recorded), "recorded"
+#: sender returned, the result not recorded), "recorded", and "finished" (the sender thread is
+#: done with the entry, whatever happened)
 step_hook = None
 
 
@@ -294,16 +306,91 @@ def deliver(session, portal, entry_id, process=None):
     return outcome
 
 
-def run_round(db, now=None, limit=BATCH):
-    """One round over every Plone site of the database; returns how many entries were handled."""
+def _deliver_and_finish(session, portal, entry_id, process):
+    try:
+        return deliver(session, portal, entry_id, process)
+    finally:
+        _step("finished", entry_id)
+
+
+def _site(session, portal_id):
+    return next(site for site in session.sites() if site.getId() == portal_id)
+
+
+def send_concurrently(db, portal_id, entry_ids, senders, process, waiting=None):
+    """Send the claimed ``entry_ids`` with ``senders`` threads, each on a connection of its own.
+
+    Every id is taken from one queue by exactly one thread, which sends it and records
+    its result (``deliver``); returns {entry id: the state it ended in}. ``waiting`` is
+    called about every second while the threads work (the caller's heartbeat). An
+    error in one send is logged and leaves that entry ``sending`` (taken over after the
+    sending timeout, as before); the other entries go on.
+    """
+    ids = queue.SimpleQueue()
+    for entry_id in entry_ids:
+        ids.put(entry_id)
+    outcomes = {}
+
+    def work():
+        try:
+            with _Session(db) as session:
+                portal = _site(session, portal_id)
+                while True:
+                    try:
+                        entry_id = ids.get_nowait()
+                    except queue.Empty:
+                        return
+                    try:
+                        outcomes[entry_id] = _deliver_and_finish(session, portal, entry_id, process)
+                    except Exception:
+                        logger.exception("Outbox entry %s: sending failed", entry_id)
+                        outcomes[entry_id] = SENDING
+        except Exception:
+            logger.exception("Outbox sender thread failed")
+
+    threads = [
+        threading.Thread(target=work, name=f"herne-outbox-sender-{number}", daemon=True)
+        for number in range(min(senders, len(entry_ids)))
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        while thread.is_alive():
+            thread.join(1.0)
+            if waiting is not None and thread.is_alive():
+                waiting()
+    return outcomes
+
+
+def run_round(db, now=None, limit=BATCH, senders=1):
+    """One round over every Plone site of the database; returns how many entries were handled.
+
+    ``senders`` > 1 sends the claimed batch with that many threads at once (the worker);
+    1 sends one entry after the other in the calling thread.
+    """
     handled = 0
+    process = heartbeat.process_id()
     with _Session(db) as session:
         keep_alive(session)
         for portal in session.sites():
-            for entry_id in claim(session, portal, time.time() if now is None else now, limit):
-                keep_alive(session)  # a batch of slow sends must not make this process look dead
-                deliver(session, portal, entry_id)
-                handled += 1
+            claimed = claim(session, portal, time.time() if now is None else now, limit)
+            if senders > 1 and len(claimed) > 1:
+                # The round's own transaction ends here: the senders commit on their own.
+                session.manager.abort()
+                send_concurrently(
+                    db,
+                    portal.getId(),
+                    claimed,
+                    senders,
+                    process,
+                    waiting=lambda session=session: keep_alive(session),
+                )
+            else:
+                for entry_id in claimed:
+                    # A batch of slow sends must not make this process look dead.
+                    keep_alive(session)
+                    _deliver_and_finish(session, portal, entry_id, process)
+            handled += len(claimed)
     return handled
 
 
@@ -360,10 +447,11 @@ class Heartbeat(threading.Thread):
 class OutboxWorker(threading.Thread):
     """Runs rounds until stopped; wakes after commits that wrote entries, else every ``interval`` seconds."""
 
-    def __init__(self, db, interval=INTERVAL):
+    def __init__(self, db, interval=INTERVAL, senders=SENDERS):
         super().__init__(name="herne-outbox", daemon=True)
         self.db = db
         self.interval = interval
+        self.senders = senders
         self.stopping = threading.Event()
         self.heartbeat = Heartbeat(db, self.stopping)
 
@@ -372,7 +460,7 @@ class OutboxWorker(threading.Thread):
         self.heartbeat.start()
         while not self.stopping.is_set():
             try:
-                handled = run_round(self.db)
+                handled = run_round(self.db, senders=self.senders)
             except Exception:
                 logger.exception("Outbox round failed")
                 handled = 0
@@ -391,10 +479,11 @@ class OutboxWorker(threading.Thread):
 _worker = None
 
 
-def filter_factory(global_conf, interval=str(INTERVAL)):
+def filter_factory(global_conf, interval=str(INTERVAL), senders=str(SENDERS)):
     """PasteDeploy filter ``outbox_worker``: starts the worker thread on Zope's database; passes requests on.
 
-    ``HERNE_OUTBOX_WORKER=off`` keeps it from starting (a process that must not send).
+    ``senders``: entries sent at the same time (threads). ``HERNE_OUTBOX_WORKER=off``
+    keeps it from starting (a process that must not send).
     """
 
     def start(app):
@@ -402,7 +491,7 @@ def filter_factory(global_conf, interval=str(INTERVAL)):
         if os.environ.get("HERNE_OUTBOX_WORKER", "on").lower() != "off" and _worker is None:
             import Zope2
 
-            _worker = OutboxWorker(Zope2.DB, float(interval))
+            _worker = OutboxWorker(Zope2.DB, float(interval), max(1, int(senders)))
             _worker.start()
         return app
 
