@@ -2,6 +2,7 @@
 
 from herne.portal import _
 from herne.portal.applications.areas import application_root
+from herne.portal.assist.access import ensure_access_plugin
 from herne.portal.branding import ensure_city_logo
 from herne.portal.branding import remove_city_logo
 from herne.portal.eid.setup import enable_self_registration
@@ -110,6 +111,7 @@ def post_install(context):
     enable_self_registration()
     ensure_session_plugin()
     ensure_jwt_plugin()
+    ensure_access_plugin()
     show_front_page(portal)
     # made now, so that the first submissions do not all create it at once
     get_outbox(portal, create=True)
