@@ -1,0 +1,66 @@
+"""An application's reference number is indexed reversed, so that new numbers spread over the indexes' buckets.
+
+Reference numbers are sequential (``HER-2026-000123``), and an application's title is its
+number. In a ``FieldIndex`` keyed by them every submission inserted just after the one
+before, into the last bucket of ``_index``; each split of that bucket changes its parent
+node, which the ZODB cannot merge, so all concurrent submissions conflicted with it
+(issue 20: ``sortable_title`` and ``reference_number`` at the top of the conflict map).
+Reversed, consecutive numbers differ in their first character (the last digit), so they
+land in different buckets across the whole tree, like random keys.
+
+``reference_number`` is a ``ReversedFieldIndex``: it reverses the values it stores and
+the values it is asked for alike (ZCatalog's ``_convert`` hook), so every exact query
+(``reference_number="HER-2026-000123"``, lists, ``not``) works unchanged; only a range
+query or a sort on it would be meaningless, and nobody asks for either. The metadata
+column ``reference_number`` stays as it is.
+
+``sortable_title`` of an application is Plone's sortable title reversed. Applications stay
+in that index because Plone's "Inhalte" view (folder_contents), which clerks may open on
+their department's application area, lets them sort by title, and a sort drops documents
+missing from the index; sorted by title, applications now come in the order of their
+reversed number instead of their number (the worklist sorts them by submission).
+"""
+
+from herne.portal.content.application import IApplication
+from plone import api
+from plone.indexer import indexer
+from Products.CMFPlone.CatalogTool import sortable_title as plone_sortable_title
+from Products.PluginIndexes.FieldIndex.FieldIndex import FieldIndex
+
+
+INDEX = "reference_number"
+
+
+def spread(value):
+    """The key ``value`` is stored under: reversed when it is text."""
+    return value[::-1] if isinstance(value, str) else value
+
+
+class ReversedFieldIndex(FieldIndex):
+    """A ``FieldIndex`` that stores and looks up its text values reversed."""
+
+    def _convert(self, value, default=None):
+        return spread(value)
+
+
+@indexer(IApplication)
+def sortable_title(obj):
+    return spread(plone_sortable_title.callable(obj))
+
+
+def use_reversed_index(portal=None):
+    """Make the catalog's ``reference_number`` a ``ReversedFieldIndex`` holding every application.
+
+    Does nothing when it is one already; returns whether it changed the catalog.
+    """
+    catalog = api.portal.get_tool("portal_catalog")
+    if isinstance(catalog._catalog.indexes.get(INDEX), ReversedFieldIndex):
+        return False
+    if INDEX in catalog.indexes():
+        catalog.delIndex(INDEX)
+    index = ReversedFieldIndex(INDEX, extra={"indexed_attrs": INDEX})
+    catalog.addIndex(INDEX, index)
+    for brain in catalog.unrestrictedSearchResults(portal_type="Application"):
+        application = brain._unrestrictedGetObject()
+        catalog.reindexObject(application, idxs=[INDEX, "sortable_title"], update_metadata=0)
+    return True

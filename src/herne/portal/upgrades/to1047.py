@@ -1,0 +1,7 @@
+"""1046 -> 1047: reference numbers reversed in the ``reference_number`` index and in applications' sortable titles."""
+
+from herne.portal.conflicts.spread_keys import use_reversed_index
+
+
+def upgrade(setup_tool):
+    use_reversed_index()
