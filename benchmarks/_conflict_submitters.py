@@ -9,8 +9,12 @@ kept with its oid and class; afterwards each oid is resolved to its role
 (``_conflict_roles``) and the result is written as JSON to the file named by
 ``HERNE_CONFLICT_MAP_OUTPUT``.
 
+With ``HERNE_CONFLICT_MAP_PREFILL`` above 0, that many dog-tax applications are
+created first in one transaction (the application factory, as a submission files
+them), so that the run starts on a site holding applications as production does.
+
 Environment: HERNE_SITE_ID, HERNE_CONFLICT_MAP_SUBMITTERS, HERNE_CONFLICT_MAP_SUBMISSIONS,
-HERNE_CONFLICT_MAP_OUTPUT.
+HERNE_CONFLICT_MAP_PREFILL, HERNE_CONFLICT_MAP_OUTPUT.
 """
 
 import base64
@@ -40,6 +44,7 @@ from loadtest.accounts import username  # noqa: E402
 SITE = os.environ.get("HERNE_SITE_ID", "herne")
 SUBMITTERS = int(os.environ.get("HERNE_CONFLICT_MAP_SUBMITTERS", "8"))
 SUBMISSIONS = int(os.environ.get("HERNE_CONFLICT_MAP_SUBMISSIONS", "80"))
+PREFILL = int(os.environ.get("HERNE_CONFLICT_MAP_PREFILL", "0"))
 OUTPUT = os.environ.get("HERNE_CONFLICT_MAP_OUTPUT")
 HIDDEN = re.compile(r'<input[^>]*type="hidden"[^>]*>')
 ATTRIBUTE = re.compile(r'(name|value)="([^"]*)"')
@@ -47,6 +52,8 @@ PDF = b"%PDF-1.4\n" + b"0" * 25_000 + b"\n%%EOF\n"  # 25 kB, as the load test's
 
 _lock = threading.Lock()
 events = []
+#: How many applications the site held after ``prefill``, and how long it took.
+prefilled = {}
 #: What the warm-up submission was told when it was not accepted (the form's error texts).
 warm_page = []
 
@@ -146,11 +153,44 @@ def submitter(wsgi, number, tickets, results):
         )
 
 
+def prefill(app, count):
+    """``count`` submitted dog-tax applications of the load test's citizens, one transaction."""
+    from herne.portal.applications.factory import create_application
+    from plone import api
+    from Testing.makerequest import makerequest
+    import transaction
+    from zope.component.hooks import setSite
+
+    portal = makerequest(app)[SITE]
+    setSite(portal)
+    service = portal.unrestrictedTraverse(SERVICE_PATH).aq_parent
+    started = time.perf_counter()
+    for number in range(count):
+        userid = username(number % SUBMITTERS + 1)
+        with api.env.adopt_user(username=userid):
+            create_application(
+                service,
+                userid=userid,
+                applicant_name=f"Vorbefüllt Bürger {number}",
+                rows=[{"name": "dog_name", "title": "Name des Hundes", "value": f"Rex {number}"}],
+                uploads={},
+                consent_time=None,
+                delivery_method=service.result_delivery,
+                delivery_address="Bahnhofstraße 12\n44623 Herne",
+            )
+    transaction.commit()
+    filed = len(portal.portal_catalog.unrestrictedSearchResults(portal_type="Application"))
+    setSite(None)
+    prefilled.update(applications=filed, seconds=time.perf_counter() - started)
+
+
 def run(app):
     from ZPublisher.httpexceptions import HTTPExceptionHandler
     from ZPublisher.WSGIPublisher import publish_module
 
     wsgi = HTTPExceptionHandler(publish_module)
+    if PREFILL:
+        prefill(app, PREFILL)
     watch_conflicts()
     # One submission alone first: the department's area and the counters exist afterwards,
     # as on a site in use.
@@ -206,6 +246,8 @@ def main(app):
     report = {
         "submitters": SUBMITTERS,
         "submissions": SUBMISSIONS,
+        "prefill": PREFILL,
+        "prefilled": prefilled,
         "accepted": sum(1 for row in results if row["accepted"]),
         "status_codes": {
             str(code): sum(1 for row in results if row["status"] == code)

@@ -2,7 +2,7 @@
 
 Run (not part of `make test`; about a minute for the defaults on 2 cores):
 
-    .venv/bin/python benchmarks/conflict_map.py --submitters 8 --submissions 80
+    .venv/bin/python benchmarks/conflict_map.py --submitters 8 --submissions 80 [--prefill 2000]
 
 Renders the ``make start`` layout (FileStorage with blobs, MVCC as in production)
 into a temporary folder, creates the site with its demo content and the load
@@ -10,7 +10,9 @@ test's citizens (``loadtest/crash_site.py``), then runs ``_conflict_submitters.p
 in one Zope process: ``--submitters`` threads, each a citizen with its own
 in-process WSGI client on Zope's publisher (its own ZODB connection per request,
 Zope's retries as configured, no write queue), posting the dog-tax form with a
-25 kB PDF until ``--submissions`` are filed. One submission alone goes first, so
+25 kB PDF until ``--submissions`` are filed; ``--prefill N`` first creates N
+applications in one transaction (a site in use holds thousands; a fresh site's small
+trees split more often). One submission alone goes first, so
 that the department's area exists. Every ``ConflictError`` (the publisher's
 retries and the reference counter's own) is reported by the role of the object
 it named (which index, BTree, Length, folder, annotation), resolved from the
@@ -40,6 +42,12 @@ def arguments(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--submitters", type=int, default=8)
     parser.add_argument("--submissions", type=int, default=80)
+    parser.add_argument(
+        "--prefill",
+        type=int,
+        default=0,
+        help="applications created in one transaction before the run (a site in use)",
+    )
     parser.add_argument("--json", type=Path, help="write the raw report here")
     parser.add_argument("--port", type=int, default=18390, help="only written into zope.ini")
     return parser.parse_args(argv)
@@ -60,6 +68,7 @@ def collect(args, directory, mail):
             "benchmarks/_conflict_submitters.py",
             HERNE_CONFLICT_MAP_SUBMITTERS=str(args.submitters),
             HERNE_CONFLICT_MAP_SUBMISSIONS=str(args.submissions),
+            HERNE_CONFLICT_MAP_PREFILL=str(args.prefill),
             HERNE_CONFLICT_MAP_OUTPUT=str(output),
             **environment,
         )
@@ -103,7 +112,8 @@ def print_report(report):
     times = report["submit_seconds"]
     quantiles = statistics.quantiles(times, n=100) if len(times) > 1 else times * 99
     print(
-        f"\n{report['submitters']} submitters, {report['submissions']} submissions: "
+        f"\n{report['submitters']} submitters, {report['submissions']} submissions "
+        f"(prefilled: {report.get('prefilled') or 'none'}): "
         f"{report['accepted']} accepted, status codes {report['status_codes']}"
     )
     print(
