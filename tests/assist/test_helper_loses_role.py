@@ -341,3 +341,29 @@ def test_a_role_taken_in_a_script_ends_access_at_once_and_the_consent_at_the_nex
         assert end_lapsed_consents() == 1
     transaction.commit()
     assert application_of(body).entry.get("consent_withdrawn")
+
+
+def test_the_nightly_retention_run_ends_the_consents_a_script_left(
+    helpers, apply_for, api_session, manager_session
+):
+    from herne.portal.applications.retention import apply_retention
+
+    role_on_the_account_only()
+    body = apply_for(FOR_GERTRUD).json()
+    remove_role_in_code(manager_session)
+
+    dry = apply_retention(dry_run=True)
+    transaction.abort()
+    assert dry.consents_ended == 0
+    assert not application_of(body).entry.get("consent_withdrawn")
+    report = apply_retention()
+    transaction.commit()
+    assert report.consents_ended == 1
+    assert "  1 consents of former helpers ended" in list(report.lines())
+    assert application_of(body).entry.get("consent_withdrawn")
+    history = api_session(*TAX_CLERK).get(f"{body['@id']}/@antrag").json()["history"]
+    assert any(
+        "Einwilligung beendet: Das Konto der Digitallotse hat die Rolle Digitallotse nicht mehr."
+        in str(step.get("comment"))
+        for step in history
+    ), history

@@ -8,6 +8,7 @@ from DateTime import DateTime
 from herne.portal.applications.drafts import remove_stale_drafts
 from herne.portal.applications.drafts import stale_drafts
 from herne.portal.applications.processing import WORKFLOW_ID
+from herne.portal.assist.leaving import end_lapsed_consents
 from herne.portal.controlpanels.applications import application_setting
 from herne.portal.fitconnect import state as fit_connect_delivery
 from herne.portal.languages import german_only
@@ -72,6 +73,7 @@ class RetentionReport:
     deleted: list = field(default_factory=list)
     drafts_removed: list = field(default_factory=list)
     words_pruned: int = 0
+    consents_ended: int = 0
 
     def as_dict(self):
         return asdict(self)
@@ -92,6 +94,7 @@ class RetentionReport:
             yield f"    {path}"
         if not self.dry_run:
             yield f"  {self.words_pruned} words no longer used removed from the search index"
+            yield f"  {self.consents_ended} consents of former helpers ended"
 
 
 def due_applications(now=None):
@@ -249,6 +252,9 @@ def apply_retention(now=None, dry_run=False):
             report.drafts_removed = remove_stale_drafts(now=now)
             processQueue()  # the removals reach the catalog before its lexicon is pruned
             report.words_pruned = prune_unused_words(catalog)
+            # a helper role taken away outside the user administration (ZMI, a script)
+            # ends access at once; the consents and their history entries end here
+            report.consents_ended = end_lapsed_consents()
     logger.info(
         "Retention%s: %d anonymised, %d deleted, %d stale drafts removed, %d words pruned",
         " (dry run)" if dry_run else "",
