@@ -5,10 +5,12 @@ import pytest
 from tests.fixtures.applications import CITIZEN
 from tests.fixtures.applications import CLERK
 from tests.fixtures.applications import HTML_AS_PDF
+from tests.fixtures.applications import OTHER_CITIZEN
 from tests.fixtures.assist import FOR_GERTRUD
 from tests.fixtures.assist import HELPER
 from tests.fixtures.assist import LONE_HELPER
 from tests.fixtures.assist import TAX_CLERK
+from tests.fixtures.assist import accept_offers
 from tests.fixtures.assist import vollmacht
 import transaction
 
@@ -139,16 +141,42 @@ def test_service_needing_eid_only_at_the_counter_with_the_person_present(helpers
     assert response.status_code == 201, response.text
 
 
-def test_an_account_with_the_applicants_email_owns_it_at_once(helpers, apply_for, api_session):
+def test_an_account_with_the_applicants_email_is_offered_it_not_given_it(
+    helpers, apply_for, api_session
+):
     response = apply_for({**FOR_GERTRUD, "email": "BUERGERIN@example.org"})
     assert response.status_code == 201, response.text
-    assert response.json()["zuordnungscode"] is None
+    # the same code as for someone without an account: the helper learns nothing
+    assert len(response.json()["zuordnungscode"].replace("-", "")) == 12
     (application,) = entered_applications()
-    assert application.applicant == "buergerin"
-    postkorb = api_session("buergerin", "demo-buergerin-2026").get("@postkorb").json()
+    assert application.applicant == ""
+    citizen = api_session(*OTHER_CITIZEN)
+    postkorb = citizen.get("@postkorb").json()
+    assert postkorb["items"] == []
+    (offer,) = postkorb["angebote"]
+    assert offer == {
+        "id": application.UID(),
+        "service_title": "Hundesteuer an- und abmelden",
+        "erfasst": "Erfasst von Digitallotse Hanna Hilfreich, Seniorentreff Wanne-Süd, mit Vollmacht",
+        "capacity": "helper",
+        "organisation": "Seniorentreff Wanne-Süd",
+        "date": offer["date"],
+        "applicant_name": "Gertrud Groß",
+    }
+    assert citizen.get(f"{response.json()['@id']}/@antrag").status_code in (401, 403, 404)
+
+    (accepted,) = accept_offers(citizen)
+
+    assert accepted["reference_number"] == application.reference_number
+    postkorb = citizen.get("@postkorb").json()
     assert [item["reference_number"] for item in postkorb["items"]] == [
         application.reference_number
     ]
+    assert postkorb["angebote"] == []
+    (application,) = entered_applications()
+    assert application.applicant == "buergerin"
+    assert application.claim is None  # the code is spent
+    assert "lotse" not in dict(application.get_local_roles())
 
 
 def test_a_repeated_post_files_once(helpers, api_session):

@@ -10,6 +10,7 @@ from tests.fixtures.assist import FOR_GERTRUD
 from tests.fixtures.assist import HELPER
 from tests.fixtures.assist import OTHER_HELPER
 from tests.fixtures.assist import TAX_CLERK
+from tests.fixtures.assist import accept_offers
 from tests.fixtures.assist import vollmacht
 import transaction
 
@@ -73,8 +74,10 @@ def test_the_helper_renews_the_consent_and_answers_again(helpers, apply_for, api
 def test_the_applicant_sees_withdrawal_and_renewal_in_the_history(helpers, apply_for, api_session):
     body = withdrawn_with_open_request(apply_for, api_session)
     assert renew(api_session(*HELPER), body).status_code == 200
+    applicant = api_session(*OTHER_CITIZEN)
+    accept_offers(applicant)  # offered in her Postkorb: hers once she accepts it
 
-    history = api_session(*OTHER_CITIZEN).get(f"{body['@id']}/@antrag").json()["history"]
+    history = applicant.get(f"{body['@id']}/@antrag").json()["history"]
 
     renewed, withdrawn = history[0], history[1]
     assert renewed["action"] == "Einwilligung erneuert"
@@ -188,7 +191,7 @@ def test_leaving_the_organisation_ends_the_consent_until_renewed_after_returning
     assert answered.status_code in (400, 401, 403, 404)
     assert helper.get(f"{body['@id']}/@antrag").status_code in (401, 403, 404)
     assert api.content.get_state(application_of(body)) == "info_requested"
-    history = api_session(*OTHER_CITIZEN).get(f"{body['@id']}/@antrag").json()["history"]
+    history = clerk.get(f"{body['@id']}/@antrag").json()["history"]
     assert history[0]["action"] == "Einwilligung widerrufen"
     assert "gehört nicht mehr zu Seniorentreff Wanne-Süd" in history[0]["comment"]
     refused = renew(clerk, body, einwilligung="vor_ort", ausweis="personalausweis")

@@ -1,4 +1,4 @@
-"""The receipt of an application entered for someone says so: whoever's account gets it learns who applied."""
+"""The receipt of an application entered for someone, and the offer to a matching account, say who entered it."""
 
 from herne.portal.applications.letters import letters_of
 from plone import api
@@ -16,15 +16,23 @@ NOTICE = (
 )
 
 
-def test_the_receipt_mail_to_the_account_says_a_helper_entered_it(helpers, apply_for, mailbox):
+def test_the_account_is_told_of_the_offer_and_who_entered_it(helpers, apply_for, mailbox):
     response = apply_for({**FOR_GERTRUD, "email": "buergerin@example.org"})
     assert response.status_code == 201, response.text
 
-    settle(mailbox, 2)  # the department's notice and the receipt
-    (receipt,) = mails_to(mailbox, "buergerin@example.org")
-    text = " ".join(receipt.get_content().split())
-    assert NOTICE in text
-    assert "widerrufen Sie bitte die Einwilligung auf der Seite des Antrags" in text
+    settle(mailbox, 2)  # the department's notice and the offer
+    (offer,) = mails_to(mailbox, "buergerin@example.org")
+    assert offer["Subject"] == "Für Sie erfasster Antrag: Hundesteuer an- und abmelden"
+    text = " ".join(offer.get_content().split())
+    assert (
+        "wurde für Sie der Antrag „Hundesteuer an- und abmelden“ erfasst: Erfasst von Digitallotse Hanna "
+        "Hilfreich, Seniorentreff Wanne-Süd, mit Vollmacht."
+    ) in text
+    assert "annehmen oder ablehnen" in text
+    assert "/@@postkorb" in text
+    # nothing of the application itself before it is accepted: no reference number, no data
+    assert response.json()["reference_number"] not in text
+    assert "Bahnhofstraße" not in text and "Groß" not in text
     assert mails_to(mailbox, "lotse@example.org") == []
 
 

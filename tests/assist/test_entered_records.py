@@ -1,4 +1,4 @@
-"""What an entered application keeps: the eID member as owner, the code on the receipt, and retention."""
+"""What an entered application keeps: the offer to the eID member, the code on the receipt, and retention."""
 
 from datetime import date
 from herne.portal.applications.retention import anonymise
@@ -10,6 +10,7 @@ from plone import api
 from pypdf import PdfReader
 from tests.fixtures.assist import HELPER
 from tests.fixtures.assist import TAX_CLERK
+from tests.fixtures.assist import accept_offers
 import transaction
 
 
@@ -25,11 +26,13 @@ def pdf_text(response):
     return " ".join(page.extract_text() for page in PdfReader(BytesIO(response.content)).pages)
 
 
-def test_the_eid_member_with_the_applicants_verified_name_and_birth_date_owns_it(
-    helpers, apply_for
+def test_the_eid_member_with_the_applicants_verified_name_and_birth_date_is_offered_it(
+    helpers, apply_for, api_session
 ):
     with api.env.adopt_roles(["Manager"]):
-        api.user.create(username="eid-gertrud", email="gertrud@example.org")
+        api.user.create(
+            username="eid-gertrud", password="eid-gertrud-2026", email="gertrud@example.org"
+        )
     portal_btree(ANNOTATION_KEY, create=True)["eid-gertrud"] = {
         "given_name": "Gertrud",
         "family_name": "Groß",
@@ -39,7 +42,11 @@ def test_the_eid_member_with_the_applicants_verified_name_and_birth_date_owns_it
     transaction.commit()
     response = apply_for()
     assert response.status_code == 201, response.text
-    assert response.json()["zuordnungscode"] is None
+    assert response.json()["zuordnungscode"]
+    application = application_of(response.json())
+    assert application.applicant == ""
+    (accepted,) = accept_offers(api_session("eid-gertrud", "eid-gertrud-2026"))
+    assert accepted["reference_number"] == application.reference_number
     assert application_of(response.json()).applicant == "eid-gertrud"
 
 

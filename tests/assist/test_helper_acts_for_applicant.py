@@ -69,12 +69,22 @@ def test_after_withdrawal_the_helper_can_neither_answer_nor_see_it(helpers, appl
     assert clerk.post(f"{body['@id']}/@einwilligung-widerrufen").status_code == 400
 
 
-def test_the_applicant_with_an_account_withdraws_it_on_the_page(helpers, apply_for, browser_as):
+def test_the_applicant_with_an_account_accepts_it_on_the_postkorb_and_the_helper_leaves(
+    helpers, apply_for, browser_as
+):
     body = apply_for({**FOR_GERTRUD, "email": "buergerin@example.org"}).json()
     browser = browser_as(*OTHER_CITIZEN)
-    browser.open(body["@id"])
-    browser.getForm(action=f"{body['@id']}/@@einwilligung-widerrufen").submit()
-    assert "Die Einwilligung ist widerrufen" in browser.contents
+    browser.open(f"{helpers.absolute_url()}/@@postkorb")
+    assert "Für Sie erfasste Anträge" in browser.contents
+    assert "Gertrud Groß" in browser.contents
+    assert body["reference_number"] not in browser.contents  # not the application's data yet
+
+    browser.getForm(action="@@antrag-angebot").getControl("Annehmen").click()
+
+    assert "Sie haben den Antrag angenommen" in browser.contents
+    assert body["reference_number"] in browser.contents
     application = application_of(body)
-    assert application.entry["consent_withdrawn_by"] == "buergerin"
+    assert application.applicant == "buergerin"
+    # as after a claim: the helper's access and consent end, nothing is left to withdraw
     assert "lotse" not in dict(application.get_local_roles())
+    assert "@@einwilligung-widerrufen" not in browser.contents

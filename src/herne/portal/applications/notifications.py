@@ -304,6 +304,10 @@ def render_mail(entry, application):
             application, state_id, details["state_title"], comment, german_text
         )
         return compose(email, subject, body, header_id)
+    if entry.event == "mail:offer":
+        from herne.portal.assist.offer import render_offer_mail  # it imports this module's users
+
+        return render_offer_mail(entry, application, compose, header_id)
     if entry.event.startswith("mail:department:"):
         found = _department_text(application, details["key"], details["state_title"], comment)
         if found is None:

@@ -30,6 +30,7 @@ from herne.portal.assist.consent import DOCUMENT_TITLE
 from herne.portal.assist.entry import NO_DRAFTS
 from herne.portal.assist.entry import check_entry
 from herne.portal.assist.entry import wants_behalf
+from herne.portal.assist.offer import offer
 from herne.portal.easyform.parsed_model import form_schema
 from herne.portal.easyform.submission import DRAFT_FIELD
 from herne.portal.easyform.submission import SUBMISSION_TOKEN
@@ -135,11 +136,10 @@ def file_application(form, fields, request, action, as_draft=False, draft=None):
             return Filed(errors=letter_errors)
 
     user = api.user.get_current()
-    # Someone without an account follows it through the helper until they claim it.
-    if contact == EMAIL and not as_draft and (entry is None or entry.owner):
-        # The applicant's account (for someone else: theirs) or the form's e-mail field.
-        owner = user if entry is None else api.user.get(userid=entry.owner)
-        no_address = email_errors(owner, fields)
+    # Someone applied for follows it through the helper or the code until they claim it:
+    # the answer must not depend on whether an account matched.
+    if contact == EMAIL and not as_draft and entry is None:
+        no_address = email_errors(user, fields)
         if no_address:
             return Filed(errors=no_address)
     submission = read_submission(
@@ -176,7 +176,8 @@ def file_application(form, fields, request, action, as_draft=False, draft=None):
         return Filed(errors={FORM_ERROR_MARKER: changed_fee})
     application = create_application(
         service,
-        userid=entry.owner if entry is not None else user.getId(),
+        # Entered for someone: nobody's until the applicant claims or accepts it.
+        userid=None if entry is not None else user.getId(),
         applicant_name=submission.applicant_name,
         rows=submission.rows,
         uploads=uploads,
@@ -204,12 +205,14 @@ def file_application(form, fields, request, action, as_draft=False, draft=None):
     if entry is None:
         if not as_draft:
             queue_receipt_mail(application, user)
-    elif entry.owner:
-        queue_receipt_mail(application, api.user.get(userid=entry.owner))
     else:
+        # The same code, receipt and letter whether or not an account matched: the one
+        # entering it must not learn who uses the portal. A matching account is offered it.
         code = readable(open_claim(application, entry.birth_date))
-        if contact == LETTER:  # no account, no e-mail: the receipt goes by post
+        if contact == LETTER:  # the receipt with the code goes by post
             queue_receipt_mail(application, None, claim_code=code)
+        if entry.offer_to:
+            offer(application, entry.offer_to)
     return Filed(
         application=application,
         dropped=upload_errors,

@@ -1,4 +1,4 @@
-"""Claim codes: an application entered for someone without an account is attached later to their own."""
+"""Claim codes: an application entered for someone is attached later to their own account."""
 
 from DateTime import DateTime
 from datetime import date
@@ -41,11 +41,12 @@ BIRTH_DATE_INVALID = _(
 
 def claim_code_notice(code):
     """What the person who entered the application reads about the code."""
+    # The same for everyone: whether the applicant has an account is not the helper's to know.
     return _(
-        "Die antragstellende Person hat noch kein Konto beim Portal. Mit dem Zuordnungscode "
-        "${code}, dem Aktenzeichen und ihrem Geburtsdatum ordnet sie den Antrag ihrem Konto zu "
-        "(Seite „Antrag zuordnen“). Der Code steht auf der Eingangsbestätigung: Bitte drucken "
-        "Sie sie aus und geben Sie sie ihr mit.",
+        "Mit dem Zuordnungscode ${code}, dem Aktenzeichen und ihrem Geburtsdatum ordnet die "
+        "antragstellende Person den Antrag ihrem Konto beim Portal zu (Seite „Antrag "
+        "zuordnen“). Der Code steht auf der Eingangsbestätigung: Bitte drucken Sie sie aus und "
+        "geben Sie sie ihr mit.",
         mapping={"code": code},
     )
 
@@ -162,12 +163,20 @@ def claim_application(code, reference, birth_date):
         return None, {"code": NO_MATCH}
     if now > claim["expires"]:
         return None, {"code": EXPIRED}
+    from herne.portal.assist.offer import withdraw_offer  # the offer imports this module
+
+    withdraw_offer(application)
+    attach(application, userid)
+    return application, {}
+
+
+def attach(application, userid):
+    """``userid`` owns ``application`` from now on: the code is spent, the helper's access ends."""
     with api.env.adopt_roles(["Manager"]):
         application.claim = None
-        application.entry = {**application.entry, "claimed": now}
+        application.entry = {**application.entry, "claimed": DateTime()}
         # The applicant becomes the only one with local roles: the helper's access ends here.
         give_to(application, userid)
         application.applicant = userid
         application.reindexObject()
         application.reindexObjectSecurity()
-    return application, {}

@@ -1,4 +1,4 @@
-"""Applying for someone else: who may, with which consent, and whose application it becomes."""
+"""Applying for someone else: who may, with which consent, and whose account is offered it."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -30,8 +30,8 @@ BIRTH_DATE_NEEDED = _(
     "den Antrag später ihrem Konto zu."
 )
 NO_BIRTH_DATE_FIELD = _(
-    "Dieses Formular fragt kein Geburtsdatum ab. Für eine Person ohne Konto beim Portal "
-    "kann es deshalb nicht für sie gestellt werden."
+    "Dieses Formular fragt kein Geburtsdatum ab. Für eine andere Person kann es deshalb "
+    "nicht gestellt werden."
 )
 
 
@@ -42,12 +42,17 @@ def wants_behalf(fields):
 
 @dataclass(frozen=True)
 class Entry:
-    """A checked "für eine andere Person": who enters it, the consent, and the applicant's account."""
+    """A checked "für eine andere Person": who enters it, the consent, and whom to offer it to.
+
+    ``offer_to`` is the account that seems to be the applicant's: it is offered the
+    application in its Postkorb, never given it. Nothing of it may reach the one
+    who enters the application.
+    """
 
     capacity: Capacity
     consent: Consent
-    owner: str = None
-    birth_date: date = None
+    birth_date: date
+    offer_to: str = None
 
     def record(self):
         return entry_record(self.capacity, self.consent)
@@ -62,8 +67,10 @@ def check_entry(service, fields, form_field_names):
 
     ``form_field_names`` are the fields of the service's form: the applicant's e-mail,
     name and birth date are the form's own fields, never taken from the caller's account.
-    The applicant's account is the one with that e-mail, or else the eID member whose
-    verified name and birth date they are.
+    Every such application is claimed with a code, the birth date and the reference
+    number, so the birth date is needed whether or not an account matches: the answers
+    must not tell the caller. The matching account (the one with that e-mail, or else the
+    eID member whose verified name and birth date they are) is only offered it.
     """
     capacity, refused = capacity_for(service)
     if capacity is None:
@@ -72,16 +79,16 @@ def check_entry(service, fields, form_field_names):
     if errors:
         return None, errors
     birth_date = fields.get(BIRTH_DATE_FIELD)
-    owner = account_for_email(fields.get(EMAIL_FIELD), not_userid=capacity.userid)
-    if owner is None and isinstance(birth_date, date):
-        owner = account_for_identity(
+    if not isinstance(birth_date, date):
+        if BIRTH_DATE_FIELD in form_field_names:
+            return None, {BIRTH_DATE_FIELD: BIRTH_DATE_NEEDED}
+        return None, {BEHALF_FIELD: NO_BIRTH_DATE_FIELD}
+    offer_to = account_for_email(fields.get(EMAIL_FIELD), not_userid=capacity.userid)
+    if offer_to is None:
+        offer_to = account_for_identity(
             fields.get(FIRST_NAME_FIELD),
             fields.get(LAST_NAME_FIELD),
             birth_date,
             not_userid=capacity.userid,
         )
-    if owner is None and not isinstance(birth_date, date):
-        if BIRTH_DATE_FIELD in form_field_names:
-            return None, {BIRTH_DATE_FIELD: BIRTH_DATE_NEEDED}
-        return None, {BEHALF_FIELD: NO_BIRTH_DATE_FIELD}
-    return Entry(capacity, consent, owner, birth_date), {}
+    return Entry(capacity, consent, birth_date, offer_to), {}

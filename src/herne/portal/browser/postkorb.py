@@ -4,6 +4,8 @@ from herne.portal.applications.postkorb import GROUPS
 from herne.portal.applications.postkorb import entered_rows
 from herne.portal.applications.postkorb import postkorb_rows
 from herne.portal.assist.helpers import is_helper
+from herne.portal.assist.offer import offer_json
+from herne.portal.assist.offer import offers_for
 from herne.portal.browser.application_visit import visit_text
 from plone import api
 from plone.memoize.view import memoize
@@ -27,6 +29,11 @@ class PostkorbView(BrowserView):
     def entered_rows(self):
         """What the caller entered for others and may still follow (Digitallotsen)."""
         return entered_rows()
+
+    @memoize
+    def offers(self):
+        """Applications someone else entered for the caller, to accept or decline."""
+        return [offer_json(application) for application in offers_for()]
 
     def is_helper(self):
         """A Digitallotse can renew a withdrawn consent from here."""

@@ -5,6 +5,8 @@ from herne.portal.applications.postkorb import entered_row_as_json
 from herne.portal.applications.postkorb import entered_rows
 from herne.portal.applications.postkorb import postkorb_rows
 from herne.portal.applications.postkorb import row_as_json
+from herne.portal.assist.offer import offer_json
+from herne.portal.assist.offer import offers_for
 from herne.portal.restapi.services.base import JSONService
 from plone import api
 
@@ -22,4 +24,6 @@ class PostkorbGet(JSONService):
             "items": [row_as_json(row) for row in rows],
             # What the caller entered for others (Digitallotsen), while they may follow it.
             "erfasst": [entered_row_as_json(row) for row in entered_rows()],
+            # Entered for the caller by someone else: to accept or decline (``POST @angebote``).
+            "angebote": [offer_json(application) for application in offers_for()],
         }
