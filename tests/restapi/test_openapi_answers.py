@@ -5,8 +5,10 @@ from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from tests.fixtures.applications import CITIZEN
 from tests.fixtures.applications import CLERK
+from tests.fixtures.applications import OTHER_CITIZEN
 from tests.fixtures.applications import bring_to
 from tests.fixtures.applications import draft_application
+from tests.fixtures.assist import FOR_GERTRUD
 from tests.fixtures.assist import HELPER
 from tests.fixtures.assist import NEWCOMER
 from tests.fixtures.assist import TAX_CLERK
@@ -190,3 +192,20 @@ def test_applications_entered_for_others_answer_as_described(
     check(newcomer.post("@antrag-zuordnen", json={**claim, "code": "FALSCH"}), 400)
     check(newcomer.post("@antrag-zuordnen", json={**claim, "code": claimed["zuordnungscode"]}), 200)
     check(api_session().post("@antrag-zuordnen", json={}), 401)
+
+
+def test_offers_answer_as_described(helpers, apply_for, api_session, check):
+    offered = apply_for({**FOR_GERTRUD, "email": "buergerin@example.org"}).json()
+    apply_for({**FOR_GERTRUD, "email": "buergerin@example.org"})
+    citizen = api_session(*OTHER_CITIZEN)
+    check(citizen.get("@postkorb"), 200)  # lists them under "angebote"
+    listed = citizen.get("@angebote")
+    check(listed, 200)
+    first, second = (item["id"] for item in listed.json()["items"])
+    check(citizen.post("@angebote", json={"id": first, "entscheidung": "annehmen"}), 200)
+    check(citizen.post("@angebote", json={"id": second, "entscheidung": "ablehnen"}), 200)
+    check(citizen.post("@angebote", json={"id": first, "entscheidung": "annehmen"}), 400)
+    check(citizen.post("@angebote", data="x", headers={"Content-Type": "text/plain"}), 415)
+    check(api_session().get("@angebote"), 401)
+    check(api_session().post("@angebote", json={}), 401)
+    assert offered["zuordnungscode"]
