@@ -25,6 +25,10 @@ import transaction
 SECRET_NAME = "Ottilie Geheimkanal"
 SECRET_SUBJECT = "Kanalgeheimnis-4242"
 ENTERED_NAME = "Gertrud Kanalfrau"
+OFFER_GONE = (
+    "Diesen für Sie erfassten Antrag gibt es in Ihrem Postkorb nicht (mehr). Bitte laden Sie "
+    "Ihren Postkorb neu."
+)
 
 CALLERS = {
     "owner": ("buerger", "demo-buerger-2026"),
@@ -424,6 +428,152 @@ class TestApplyingForOthers:
         transaction.abort()
         catalog = api.portal.get_tool("portal_catalog")
         assert not catalog.unrestrictedSearchResults(SearchableText="Fremdantrag")
+
+
+OFFERED_NAME = "Gertrud Angebotsfrau"
+#: The one account offered the application (its e-mail is the one entered), and the rest.
+OFFERED_TO = "other_citizen"
+NOT_OFFERED_TO = [caller for caller in CALLERS if caller not in (OFFERED_TO, "admin")]
+
+
+def enter_for_the_other_citizen(portal, last_name):
+    """Hanna enters an application for someone with the other citizen's e-mail: it is offered to her."""
+    response = portal_session(portal, *HELPER).post(
+        "leistungen/hundesteuer/antrag/@antragsformular",
+        json={
+            "values": {**FOR_GERTRUD, "last_name": last_name, "email": "buergerin@example.org"},
+            "fuer_andere": {"einwilligung": "vollmacht", "vollmacht": vollmacht()},
+        },
+    )
+    assert response.status_code == 201, response.text
+    transaction.abort()
+    catalog = api.portal.get_tool("portal_catalog")
+    (brain,) = catalog.unrestrictedSearchResults(
+        reference_number=response.json()["reference_number"]
+    )
+    return brain.UID, response.json()
+
+
+def offer_state(uid):
+    """Whom the application belongs to and whether it is still offered (nothing may change)."""
+    transaction.abort()
+    from herne.portal.assist.offer import offers_for
+
+    catalog = api.portal.get_tool("portal_catalog")
+    (brain,) = catalog.unrestrictedSearchResults(UID=uid)
+    application = brain._unrestrictedGetObject()
+    offered = [api.content.get_uuid(item) for item in offers_for("buergerin")]
+    return application.applicant, bool(application.claim), uid in offered
+
+
+@pytest.fixture(scope="class")
+def offered(channels_portal, targets):
+    return enter_for_the_other_citizen(channels_portal, "Angebotsfrau")[0]
+
+
+#: Where an offer is shown: the REST list, the Postkorb in REST and on the page.
+OFFER_CHANNELS = {
+    "rest-angebote": lambda s: s.get("@angebote"),
+    "rest-postkorb": lambda s: s.get("@postkorb"),
+    "postkorb-page": lambda s: html(s, "@@postkorb"),
+}
+
+
+class TestOffers:
+    @pytest.mark.parametrize(
+        "channel, caller", [(channel, caller) for channel in OFFER_CHANNELS for caller in CALLERS]
+    )
+    def test_only_the_offered_account_sees_the_offer(
+        self, channels_portal, offered, channel, caller
+    ):
+        response = OFFER_CHANNELS[channel](session_of(channels_portal, caller))
+        if caller == OFFERED_TO:
+            assert offered in response.text and OFFERED_NAME in response.text, channel
+        else:
+            assert offered not in response.text, (channel, caller)
+            # the helper lists what she entered (with its name), never as an offer
+            assert "Für Sie erfasst" not in response.text, (channel, caller)
+            if caller != "helper":
+                assert OFFERED_NAME not in response.text, (channel, caller)
+
+    @pytest.mark.parametrize("decision", ["annehmen", "ablehnen"])
+    @pytest.mark.parametrize("caller", NOT_OFFERED_TO)
+    def test_nobody_else_accepts_or_declines_it(self, channels_portal, offered, caller, decision):
+        before = offer_state(offered)
+        response = session_of(channels_portal, caller).post(
+            "@angebote", json={"id": offered, "entscheidung": decision}
+        )
+        if caller == "anonymous":
+            assert response.status_code == 401
+        else:
+            assert response.status_code == 400, (caller, response.text)
+            assert response.json()["error"]["message"] == OFFER_GONE
+        assert OFFERED_NAME not in response.text
+        assert offer_state(offered) == before == ("", True, True)
+
+    @pytest.mark.parametrize(
+        "tampered",
+        [
+            "0123456789abcdef0123456789abcdef",  # a guessed id
+            "",
+            None,
+            ["x"],
+            "../antraege",
+        ],
+    )
+    def test_a_tampered_id_gets_the_same_answer(self, channels_portal, offered, tampered):
+        response = session_of(channels_portal, OFFERED_TO).post(
+            "@angebote", json={"id": tampered, "entscheidung": "annehmen"}
+        )
+        assert response.status_code == 400
+        assert response.json()["error"]["message"] == OFFER_GONE
+        assert offer_state(offered) == ("", True, True)
+
+    def test_an_application_not_offered_to_her_gets_the_same_answer(
+        self, channels_portal, targets, offered
+    ):
+        # the citizen's own application elsewhere, and one entered without any match
+        own = portal_session(channels_portal, *CALLERS["owner"]).get(targets["app"]).json()["UID"]
+        session = session_of(channels_portal, "owner")
+        response = session.post("@angebote", json={"id": own, "entscheidung": "annehmen"})
+        assert response.json()["error"]["message"] == OFFER_GONE
+        response = session_of(channels_portal, OFFERED_TO).post(
+            "@angebote", json={"id": offered, "entscheidung": "vielleicht"}
+        )
+        assert response.status_code == 400
+        assert "Annehmen" in response.json()["error"]["message"]
+        assert offer_state(offered) == ("", True, True)
+
+    def test_the_page_refuses_a_post_without_its_token(self, channels_portal, offered):
+        response = session_of(channels_portal, OFFERED_TO).post(
+            "@@antrag-angebot",
+            data={"id": offered, "entscheidung": "annehmen"},
+            headers={"Accept": "text/html"},
+        )
+        assert response.status_code in (401, 403) or "confirm-action" in response.url
+        assert offer_state(offered) == ("", True, True)
+
+    def test_once_decided_it_is_gone_for_everyone(self, channels_portal, targets):
+        accepted, body = enter_for_the_other_citizen(channels_portal, "Annahmefrau")
+        declined, _body = enter_for_the_other_citizen(channels_portal, "Ablehnfrau")
+        session = session_of(channels_portal, OFFERED_TO)
+        answer = session.post("@angebote", json={"id": accepted, "entscheidung": "annehmen"})
+        assert answer.status_code == 200, answer.text
+        assert offer_state(accepted) == ("buergerin", False, False)
+        answer = session.post("@angebote", json={"id": declined, "entscheidung": "ablehnen"})
+        assert answer.status_code == 200, answer.text
+        assert offer_state(declined) == ("", True, False)  # the code still works
+        for uid in (accepted, declined):
+            for decision in ("annehmen", "ablehnen"):
+                again = session.post("@angebote", json={"id": uid, "entscheidung": decision})
+                assert again.json()["error"]["message"] == OFFER_GONE
+        assert offer_state(accepted) == ("buergerin", False, False)
+        assert offer_state(declined) == ("", True, False)
+        # the helper's access ends as after a claim; the declined one she still follows
+        helper = session_of(channels_portal, "helper")
+        assert refused(helper.get(f"{body['@id']}/@antrag"))
+        listed = helper.get("@postkorb").text
+        assert "Annahmefrau" not in listed and "Ablehnfrau" in listed
 
 
 #: The language roots of the citizens' languages.
