@@ -177,3 +177,23 @@ def render_offer_mail(entry, application, compose, header_id):
     ]
     body = "\n\n".join(in_language(paragraph, language) for paragraph in paragraphs) + "\n"
     return compose(email, subject, body, header_id)
+
+
+def application_removed(application, event):
+    """An application deleted (retention, the administrator) is nobody's offer any more."""
+    if getattr(application, "entered_by", None):
+        withdraw_offer(application)
+
+
+def account_deleted(event):
+    """A deleted account's offers go with it: a new account of the same name inherits none."""
+    userid = event.principal if isinstance(event.principal, str) else event.principal.getId()
+    by_user = portal_btree(BY_USER_KEY)
+    offered = by_user.get(userid) if by_user is not None and userid else None
+    if offered is None:
+        return
+    by_application = portal_btree(BY_APPLICATION_KEY)
+    for uid in list(offered):
+        if by_application.get(uid) == userid:
+            del by_application[uid]
+    del by_user[userid]
