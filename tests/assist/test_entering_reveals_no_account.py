@@ -93,7 +93,13 @@ def pair(request, helpers, api_session):
         if not with_account:
             assert not offered_to_someone()
     assert offered_to_someone()
-    return {"who": who, "session": session, "without": bodies[0], "with": bodies[1]}
+    return {
+        "who": who,
+        "contact": contact,
+        "session": session,
+        "without": bodies[0],
+        "with": bodies[1],
+    }
 
 
 def same(pair, read):
@@ -184,8 +190,11 @@ def test_search(pair):
 
 def test_mails_to_the_one_who_entered_it_and_to_the_department(mailbox, pair):
     transaction.commit()
-    wait_for(mailbox, 3)  # the department's notice of each, and the offer (e-mail chosen)
+    by_mail = pair["contact"] == "email"
+    wait_for(mailbox, 3 if by_mail else 2)  # the department's notice of each, and the offer
     time.sleep(0.5)
+    # the account is told by mail only when e-mail was chosen (else: the receipt letter)
+    assert len(mails_to(mailbox, GERTRUD_EMAIL)) == (1 if by_mail else 0)
     user = api.user.get(userid=USERS[pair["who"]][0])
     assert mails_to(mailbox, user.getProperty("email")) == []
     recipients = {address for envelope in mailbox for address in envelope.rcpt_tos}

@@ -2,6 +2,7 @@
 
 from BTrees.OOBTree import OOTreeSet
 from herne.portal import _
+from herne.portal.applications.contact import by_letter
 from herne.portal.assist.claim import attach
 from herne.portal.assist.provenance import provenance_text
 from herne.portal.formats import datetime_message
@@ -39,7 +40,7 @@ DECLINED = _(
 
 
 def offer(application, userid):
-    """Offer ``application`` to the account ``userid`` and tell its holder by e-mail.
+    """Offer ``application`` to the account ``userid``; tell its holder by e-mail unless "Brief" was chosen.
 
     Nothing the person who entered it can see changes: the application stays without
     owner and keeps its claim code. The mail goes to the account's own address, never
@@ -52,7 +53,8 @@ def offer(application, userid):
     by_user[userid].insert(uid)
     portal_btree(BY_APPLICATION_KEY, create=True)[uid] = userid
     user = api.user.get(userid=userid)
-    if user is not None and user.getProperty("email"):
+    # "Brief" chosen: the receipt letter with the code, the same for everyone, tells them.
+    if not by_letter(application) and user is not None and user.getProperty("email"):
         enqueue(
             application,
             "mail",
