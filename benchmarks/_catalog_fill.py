@@ -32,13 +32,17 @@ from herne.portal.applications.areas import application_root
 from herne.portal.applications.factory import create_application
 from herne.portal.applications.processing import perform
 from herne.portal.applications.reference import next_reference_number
+from herne.portal.content.application import Application
 from herne.portal.indexers.application import searchable_text
 from herne.portal.workflow.application import open_originals
 from herne.portal.workflow.application import tick_original
 from herne.portal.workflow.application_table import OPEN_STATES
 import Missing
+from persistent import Persistent
+from persistent.mapping import PersistentMapping
 from plone import api
 from plone.indexer.interfaces import IIndexableObject
+from plone.uuid.interfaces import ATTRIBUTE_NAME
 from Products.CMFPlone.CatalogTool import sortable_title
 import resource
 import statistics
@@ -289,22 +293,34 @@ def pick_service(services, state):
     return (fitting or services)[0]
 
 
-def fill(portal, rng, total, real, real_slot, userid_of):
+def fill(portal, rng, total, real, real_slot, userid_of, objects=False):
     """``real`` real applications (``userid_of(i)`` applies), stand-ins up to ``total``.
 
+    With ``objects`` the stand-ins are application objects in the department folders
+    (``add_application``), otherwise catalog entries only.
     Returns the seconds for both parts and the real applications.
     """
-    catalog = api.portal.get_tool("portal_catalog")
-    root = application_root()
     services = services_by_department(portal)
-    departments = sorted(area for area in root.objectIds() if area in services)
+    departments = sorted(area for area in application_root().objectIds() if area in services)
     entries = plan(rng, departments, services, total, real, real_slot)
+    real_seconds, applications, templates = fill_real(services, entries[:real], userid_of)
+    stub_seconds = fill_stand_ins(rng, entries[real:], templates, objects)
+    return real_seconds, stub_seconds, applications
 
+
+def fill_real(services, entries, userid_of, same_security=True):
+    """The real applications of ``entries``; returns seconds, applications and templates.
+
+    The templates (one real application per department) are what ``fill_stand_ins`` copies.
+    ``same_security`` asserts that every state of a department gives the same security
+    tokens (catalog stand-ins copy them; application objects get their state's own).
+    """
+    catalog = api.portal.get_tool("portal_catalog")
     started = time.perf_counter()
     templates = {}
     security_of = {}
     applications = []
-    for index, entry in enumerate(entries[:real]):
+    for index, entry in enumerate(entries):
         wanted = entry["state"]
         if wanted in ("originals_pending", "sent"):
             entry["service"] = pick_service(services[entry["department"]], wanted)
@@ -318,22 +334,30 @@ def fill(portal, rng, total, real, real_slot, userid_of):
         owner = f"user:{application.applicant}"
         security = sorted(token for token in values["allowedRolesAndUsers"] if token != owner)
         # Every state after submission gives the same roles View: one template per department.
-        templates.setdefault(entry["department"], values)
+        templates.setdefault(entry["department"], (values, application))
         security_of.setdefault(entry["department"], security)
-        assert security_of[entry["department"]] == security, (entry["department"], security)
+        if same_security:
+            assert security_of[entry["department"]] == security, (entry["department"], security)
         if index % 100 == 99:
             transaction.commit()
     transaction.commit()
     real_seconds = time.perf_counter() - started
-    print(f"\n{real} real applications created in {real_seconds:.1f} s")
-    missing = {entry["department"] for entry in entries[real:]} - set(templates)
+    print(f"\n{len(entries)} real applications created in {real_seconds:.1f} s")
+    return real_seconds, applications, templates
+
+
+def fill_stand_ins(rng, entries, templates, objects=False):
+    """A stand-in for each of ``entries``, copied from its department's template; returns seconds."""
+    catalog = api.portal.get_tool("portal_catalog")
+    root = application_root()
+    missing = {entry["department"] for entry in entries} - set(templates)
     assert not missing, f"no real application to copy for {sorted(missing)}"
 
     started = time.perf_counter()
-    area_paths = {dep: root[dep].getPhysicalPath() for dep in departments}
-    for number, entry in enumerate(entries[real:], start=1):
-        template = templates[entry["department"]]
-        values = dict(template)
+    area_paths = {dep: root[dep].getPhysicalPath() for dep in templates}
+    models = {}  # application objects: the first of each department and state
+    for number, entry in enumerate(entries, start=1):
+        template, template_object = templates[entry["department"]]
         app_id = f"antrag-{rng.getrandbits(64):016x}"
         path = area_paths[entry["department"]] + (app_id,)
         applicant = f"buerger-{rng.randrange(CITIZENS):05d}"
@@ -343,6 +367,39 @@ def fill(portal, rng, total, real, real_slot, userid_of):
         modified = min(modified, DateTime())
         reference = next_reference_number(root, today=submitted.asdatetime().date())
         service = entry["service"]
+        processing_days = round(float(modified - submitted), 3) if closed else None
+        if objects:
+            model = models.get((entry["department"], entry["state"]))
+            application = add_application(
+                root[entry["department"]],
+                template_object,
+                app_id,
+                model=model[1] if model else None,
+                applicant=applicant,
+                applicant_name=entry["applicant_name"],
+                reference_number=reference,
+                service=service,
+                state=entry["state"],
+                submitted=submitted,
+                modified=modified,
+                processing_days=processing_days,
+            )
+            if number % SAVEPOINT_EVERY == 0:
+                transaction.commit()
+                root._p_jar.cacheGC()
+                print(f"  {number} objects added, {time.perf_counter() - started:.0f} s")
+            if model is None:
+                # Catalogued by the indexers; the next ones of its department and state
+                # get its values with their own differences, as the stand-ins do.
+                catalog.catalog_object(application, uid="/".join(path))
+                models[entry["department"], entry["state"]] = (
+                    catalog_values(catalog, application),
+                    application,
+                )
+                continue
+            template = model[0]
+        values = dict(template)
+        own_uid = getattr(application, ATTRIBUTE_NAME) if objects else uuid.uuid4().hex
         text = SimpleNamespace(
             reference_number=reference,
             applicant_name=entry["applicant_name"],
@@ -354,7 +411,7 @@ def fill(portal, rng, total, real, real_slot, userid_of):
             getPhysicalPath=path,
             id=app_id,
             getId=app_id,
-            UID=uuid.uuid4().hex,
+            UID=own_uid,
             reference_number=reference,
             Title=reference,
             sortable_title=sortable_title.callable(text),
@@ -371,7 +428,7 @@ def fill(portal, rng, total, real, real_slot, userid_of):
             service_title=service.title,
             review_state=entry["state"],
             submitted=submitted,
-            processing_days=round(float(modified - submitted), 3) if closed else None,
+            processing_days=processing_days,
         )
         if "citizen_unread" in template:
             values["citizen_unread"] = False  # no messages behind a stand-in
@@ -385,14 +442,95 @@ def fill(portal, rng, total, real, real_slot, userid_of):
             if name in template:
                 values[name] = as_template_type(template[name], date)
         catalog.catalog_object(CatalogEntry(values), uid="/".join(path))
-        if number % SAVEPOINT_EVERY == 0:
+        if number % SAVEPOINT_EVERY == 0 and not objects:
             transaction.savepoint(optimistic=True)
-            print(f"  {real + number} catalogued, {time.perf_counter() - started:.0f} s")
+            print(f"  {number} catalogued, {time.perf_counter() - started:.0f} s")
     transaction.commit()
-    portal._p_jar.cacheGC()
+    root._p_jar.cacheGC()
     stub_seconds = time.perf_counter() - started
-    print(f"{total - real} catalog entries of stand-ins in {stub_seconds:.1f} s")
-    return real_seconds, stub_seconds, applications
+    kind = "application objects" if objects else "catalog entries of stand-ins"
+    print(f"{len(entries)} {kind} in {stub_seconds:.1f} s")
+    return stub_seconds
+
+
+#: What an object made by ``add_application`` has of its own, not copied from its template.
+OWN_ATTRIBUTES = {
+    "_tree",
+    "_count",
+    "_mt_index",
+    "__annotations__",
+    "workflow_history",
+    "__ac_local_roles__",
+    "_owner",
+    "id",
+    ATTRIBUTE_NAME,
+}
+
+
+def add_application(area, template, app_id, model=None, **data):
+    """An Application object in ``area``, in bulk: no events, no workflow steps, no files.
+
+    It copies the plain attributes of ``template`` (a real application of the same
+    department: form rows, delivery, contact) and gets its own id, UID, reference number,
+    applicant as owner (the only local role), service, dates and workflow state, with the
+    state's permission settings as an application taken there by the clerks' steps has
+    them: from the workflow (``updateRoleMappingsFor``), or copied from ``model``, an
+    application of the same state. The caller catalogs it. Status messages and files
+    are left out (persistent sub-objects of their own).
+    """
+    template._p_activate()
+    applicant, state, submitted = data["applicant"], data["state"], data["submitted"]
+    workflow = api.portal.get_tool("portal_workflow").getWorkflowsFor(template)[0]
+    application = Application(app_id)
+    application.__dict__.update(
+        (name, value)
+        for name, value in template.__dict__.items()
+        if name not in OWN_ATTRIBUTES and not isinstance(value, Persistent)
+    )
+    service = data["service"]
+    application.title = service.title
+    application.service_uid = service.UID()
+    application.service_title = service.title
+    application.reference_number = data["reference_number"]
+    application.applicant = applicant
+    application.applicant_name = data["applicant_name"]
+    application.submitted = submitted
+    application.processing_days = data["processing_days"]
+    application.messages = None
+    application.creation_date = submitted
+    application.modification_date = data["modified"]
+    application.creators = (applicant,)
+    application._owner = (template._owner[0], applicant)
+    application.__ac_local_roles__ = {applicant: ["Owner"]}
+    setattr(application, ATTRIBUTE_NAME, uuid.uuid4().hex)
+    history = [
+        step
+        for step in template.workflow_history[workflow.id]
+        if step["review_state"] in ("draft", "submitted")
+    ]
+    if state != "submitted":
+        history.append(
+            {
+                "action": PATHS[state][-1],
+                "review_state": state,
+                "actor": "sachbearbeitung",
+                "time": data["modified"],
+                "comments": "",
+            }
+        )
+    application.workflow_history = PersistentMapping({workflow.id: tuple(history)})
+    if model is not None:
+        model._p_activate()
+        application.__dict__.update(
+            (name, value)
+            for name, value in model.__dict__.items()
+            if name.startswith("_") and name.endswith("_Permission")
+        )
+    area._setOb(app_id, application)
+    application = area._getOb(app_id)
+    if model is None:
+        workflow.updateRoleMappingsFor(application)
+    return application
 
 
 def filled(catalog, rid):
