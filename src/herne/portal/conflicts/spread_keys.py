@@ -2,11 +2,14 @@
 
 Reference numbers are sequential (``HER-2026-000123``), and an application's title is its
 number. In a ``FieldIndex`` keyed by them every submission inserted just after the one
-before, into the last bucket of ``_index``; each split of that bucket changes its parent
-node, which the ZODB cannot merge, so all concurrent submissions conflicted with it
-(issue 20: ``sortable_title`` and ``reference_number`` at the top of the conflict map).
-Reversed, consecutive numbers differ in their first character (the last digit), so they
-land in different buckets across the whole tree, like random keys.
+before, into the last bucket of ``_index``, so concurrent submissions met in that bucket
+and the one whose insert split it made the others fail (issue 20: ``sortable_title`` and
+``reference_number`` at the top of the conflict map). Reversed, consecutive numbers differ
+in their first character (the last digit) and land in different buckets, like random keys.
+What this does not remove: BTrees mark every tree node on an insert's way as read
+(``readCurrent``), so any split, wherever its bucket, still ends every concurrent insert
+into the same tree with a ``ReadConflictError``; the conflict map measured no fewer redone
+submissions with it (docs/benchmarks.md, fifth round).
 
 ``reference_number`` is a ``ReversedFieldIndex``: it reverses the values it stores and
 the values it is asked for alike (ZCatalog's ``_convert`` hook), so every exact query
