@@ -1,4 +1,4 @@
-"""An application's reference number is indexed reversed, so that new numbers spread over the indexes' buckets.
+"""An application's reference number is indexed reversed, so that new numbers spread over the index's buckets.
 
 Reference numbers are sequential (``HER-2026-000123``), and an application's title is its
 number. In a ``FieldIndex`` keyed by them every submission inserted just after the one
@@ -17,17 +17,12 @@ the values it is asked for alike (ZCatalog's ``_convert`` hook), so every exact 
 query or a sort on it would be meaningless, and nobody asks for either. The metadata
 column ``reference_number`` stays as it is.
 
-``sortable_title`` of an application is Plone's sortable title reversed. Applications stay
-in that index because Plone's "Inhalte" view (folder_contents), which clerks may open on
-their department's application area, lets them sort by title, and a sort drops documents
-missing from the index; sorted by title, applications now come in the order of their
-reversed number instead of their number (the worklist sorts them by submission).
+``sortable_title`` of an application stays Plone's own (the number as it reads): clerks
+may sort their area by title in Plone's "Inhalte" view (folder_contents) and expect the
+numbers in order; reversing it there too measured no fewer conflicts either.
 """
 
-from herne.portal.content.application import IApplication
 from plone import api
-from plone.indexer import indexer
-from Products.CMFPlone.CatalogTool import sortable_title as plone_sortable_title
 from Products.PluginIndexes.FieldIndex.FieldIndex import FieldIndex
 
 
@@ -46,11 +41,6 @@ class ReversedFieldIndex(FieldIndex):
         return spread(value)
 
 
-@indexer(IApplication)
-def sortable_title(obj):
-    return spread(plone_sortable_title.callable(obj))
-
-
 def use_reversed_index(portal=None):
     """Make the catalog's ``reference_number`` a ``ReversedFieldIndex`` holding every application.
 
@@ -65,5 +55,5 @@ def use_reversed_index(portal=None):
     catalog.addIndex(INDEX, index)
     for brain in catalog.unrestrictedSearchResults(portal_type="Application"):
         application = brain._unrestrictedGetObject()
-        catalog.reindexObject(application, idxs=[INDEX, "sortable_title"], update_metadata=0)
+        catalog.reindexObject(application, idxs=[INDEX], update_metadata=0)
     return True

@@ -1,4 +1,4 @@
-"""1046 -> 1047: reference numbers reversed in the ``reference_number`` index and in applications' sortable titles."""
+"""1046 -> 1047: reference numbers reversed in the ``reference_number`` index (see conflicts.spread_keys)."""
 
 from herne.portal.conflicts.spread_keys import use_reversed_index
 
