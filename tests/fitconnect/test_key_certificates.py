@@ -1,4 +1,4 @@
-"""A destination's key is used only when its certificate chain (x5c) leads to a trusted root, certifies that key and is not revoked."""
+"""A destination's key is used only when its certificate chain (x5c) leads to a trusted root, certifies that key and is not revoked (OCSP, else CRL)."""
 
 from cryptography.hazmat.primitives.serialization import Encoding
 import datetime
@@ -65,7 +65,57 @@ def roots(fit_connect):
 def test_a_key_certified_by_the_trusted_root_is_taken(fit_connect):
     key = encryption_key(published_key(fit_connect), roots=roots(fit_connect))
     assert key.get_op_key("wrapKey").key_size == 4096
-    assert fit_connect.deliveries()["crl_fetches"] == 1  # the revocation list was read
+    counts = fit_connect.deliveries()
+    assert counts["ocsp_requests"] == 1  # the responder said "good"
+    assert counts["crl_fetches"] == 0  # so the revocation list was not needed
+
+
+def test_a_good_ocsp_answer_is_kept_until_it_runs_out(fit_connect):
+    public, trusted = published_key(fit_connect), roots(fit_connect)
+    for _ in range(3):
+        encryption_key(public, roots=trusted)
+    fit_connect.hooks(ocsp="down", crl_down=True)  # a cached, current answer still counts
+    encryption_key(public, roots=trusted)
+    assert fit_connect.deliveries()["ocsp_requests"] == 1
+
+
+def test_a_certificate_the_responder_calls_revoked_is_refused(fit_connect):
+    fit_connect.hooks(ocsp="revoked")
+    with pytest.raises(KeyRejected, match="„CN=Zustellpunkt Test,.*ist gesperrt \\(seit"):
+        encryption_key(published_key(fit_connect), roots=roots(fit_connect))
+    assert fit_connect.deliveries()["crl_fetches"] == 0  # the list says "good", it was not read
+
+
+def test_an_answer_from_a_responder_the_issuer_delegated_to_is_taken(fit_connect):
+    fit_connect.hooks(ocsp="delegated", crl_down=True)
+    encryption_key(published_key(fit_connect), roots=roots(fit_connect))
+    fit_connect.hooks(ocsp="delegated", certificate="revoked")
+    with pytest.raises(KeyRejected, match="ist gesperrt"):
+        encryption_key(published_key(fit_connect), roots=roots(fit_connect))
+    assert fit_connect.deliveries()["crl_fetches"] == 0
+
+
+UNBELIEVED = ["wrong-key", "undelegated", "stale", "unknown", "down"]
+
+
+@pytest.mark.parametrize("answer", UNBELIEVED)
+def test_without_a_believable_ocsp_answer_the_revocation_list_decides(fit_connect, answer):
+    fit_connect.hooks(ocsp=answer)
+    encryption_key(published_key(fit_connect), roots=roots(fit_connect))  # "good" on the list
+    assert fit_connect.deliveries()["crl_fetches"] == 1
+    # revoked on the list: "wrong-key" even answers "good" for it, and is not believed
+    fit_connect.hooks(ocsp=answer, certificate="revoked")
+    with pytest.raises(KeyRejected, match="ist gesperrt"):
+        encryption_key(published_key(fit_connect), roots=roots(fit_connect))
+
+
+@pytest.mark.parametrize("answer", UNBELIEVED)
+def test_without_ocsp_answer_nor_revocation_list_the_status_is_unknown(fit_connect, answer):
+    fit_connect.hooks(ocsp=answer, crl_down=True)
+    with pytest.raises(RevocationUnknown, match="ließ sich nicht prüfen") as unknown:
+        encryption_key(published_key(fit_connect), roots=roots(fit_connect))
+    assert "OCSP http" in str(unknown.value)
+    assert "HTTP 503" in str(unknown.value)
 
 
 @pytest.mark.parametrize("certificate, message", REFUSED)
@@ -81,18 +131,19 @@ def test_without_a_trusted_root_no_chain_is_trusted(fit_connect):
 
 
 def test_an_unreachable_revocation_list_leaves_the_status_unknown(fit_connect):
-    fit_connect.hooks(crl_down=True)
+    fit_connect.hooks(crl_down=True, ocsp="down")
     with pytest.raises(RevocationUnknown, match="ließ sich nicht prüfen") as unknown:
         encryption_key(published_key(fit_connect), roots=roots(fit_connect))
     assert "HTTP 503" in str(unknown.value)
 
 
 def test_the_revocation_list_is_read_once_while_it_is_current(fit_connect):
+    fit_connect.hooks(ocsp="down")
     public, trusted = published_key(fit_connect), roots(fit_connect)
     for _ in range(3):
         encryption_key(public, roots=trusted)
     assert fit_connect.deliveries()["crl_fetches"] == 1
-    fit_connect.hooks(crl_down=True)  # a cached, current list still answers
+    fit_connect.hooks(crl_down=True, ocsp="down")  # a cached, current list still answers
     encryption_key(public, roots=trusted)
 
 
@@ -145,16 +196,34 @@ def test_without_a_root_in_the_control_panel_nothing_is_delivered(application, f
     assert fit_connect.deliveries()["submissions"] == []
 
 
-def test_an_unreachable_revocation_list_is_tried_again_and_then_delivers_once(
+def test_with_responder_and_revocation_list_down_it_is_tried_again_and_then_delivers_once(
     application, fit_connect
 ):
-    fit_connect.hooks(crl_down=True)
-    with pytest.raises(TemporaryDeliveryError, match="Sperrliste war nicht abrufbar"):
+    fit_connect.hooks(crl_down=True, ocsp="down")
+    with pytest.raises(
+        TemporaryDeliveryError, match="weder der OCSP-Dienst noch die Sperrliste gab"
+    ):
         FitConnectSender().send(Entry(application), application)
     assert fit_connect.deliveries()["submissions"] == []
-    fit_connect.hooks(crl_down=False)
+    fit_connect.hooks(crl_down=False, ocsp="down")
     FitConnectSender().send(Entry(application), application)
     assert fit_connect.deliveries()["delivered"] == {application.reference_number: 1}
+
+
+def test_with_the_revocation_list_down_a_good_ocsp_answer_delivers(application, fit_connect):
+    fit_connect.hooks(crl_down=True)
+    FitConnectSender().send(Entry(application), application)
+    counts = fit_connect.deliveries()
+    assert counts["delivered"] == {application.reference_number: 1}
+    assert counts["crl_fetches"] == 0
+
+
+def test_a_revocation_the_responder_reports_stops_the_delivery(application, fit_connect):
+    fit_connect.hooks(ocsp="revoked")
+    with pytest.raises(PermanentDeliveryError, match="ist gesperrt \\(seit"):
+        FitConnectSender().send(Entry(application), application)
+    assert fit_connect.deliveries()["submissions"] == []
+    assert summary(application)["label"] == "Übermittlung an das Fachverfahren gestoppt"
 
 
 def test_the_administrator_reads_the_reason_on_the_outbox_page(

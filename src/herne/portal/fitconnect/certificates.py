@@ -1,10 +1,11 @@
-"""The certificate chain (x5c) of a destination's key: it leads to a trusted root, certifies this very key, and nothing in it is expired or revoked."""
+"""The certificate chain (x5c) of a destination's key: it leads to a trusted root, certifies this very key, and nothing in it is expired or revoked (OCSP, else CRL)."""
 
 import base64
 from cryptography import x509
 from cryptography.x509 import verification
 import datetime
 from herne.portal import _
+from herne.portal.fitconnect import ocsp
 from herne.portal.fitconnect.errors import KeyRejected
 from herne.portal.fitconnect.revocation import RevocationUnknown
 from herne.portal.fitconnect.revocation import distribution_points
@@ -40,13 +41,14 @@ REVOKED = _(
     "Das Zertifikat „${subject}“ der Kette des Schlüssels ist gesperrt (seit ${date}); der "
     "Schlüssel wird nicht benutzt."
 )
-NO_REVOCATION_LIST = _(
-    "Das Zertifikat „${subject}“ nennt keine Sperrliste (CRL); ob es gesperrt ist, lässt sich "
-    "nicht prüfen, der Schlüssel wird nicht benutzt."
+NO_REVOCATION_SOURCE = _(
+    "Das Zertifikat „${subject}“ nennt weder einen OCSP-Dienst noch eine Sperrliste (CRL); ob "
+    "es gesperrt ist, lässt sich nicht prüfen, der Schlüssel wird nicht benutzt."
 )
 REVOCATION_UNKNOWN = _(
-    "Ob das Zertifikat „${subject}“ gesperrt ist, ließ sich nicht prüfen: die Sperrliste war "
-    "nicht abrufbar oder nicht gültig (${detail}). Die Zustellung wird später wiederholt."
+    "Ob das Zertifikat „${subject}“ gesperrt ist, ließ sich nicht prüfen: weder der OCSP-Dienst "
+    "noch die Sperrliste gab eine gültige Auskunft (${detail}). Die Zustellung wird später "
+    "wiederholt."
 )
 
 
@@ -112,13 +114,32 @@ def _same_key(certificate, key):
     return getattr(numbers, "n", None) == mine.n and getattr(numbers, "e", None) == mine.e
 
 
+def revocation_status(certificate, issuer, now):
+    """When ``certificate`` was revoked, or None: its OCSP responder first, its revocation list if that gives no answer.
+
+    Raises RevocationUnknown (detail: what was tried and why it failed) when neither answers.
+    """
+    problems = []
+    if ocsp.responders(certificate):
+        try:
+            return ocsp.status(certificate, issuer, now)
+        except ocsp.OCSPUnanswered as error:
+            problems.append(str(error))
+    if distribution_points(certificate):
+        try:
+            return revocation(certificate, issuer, now)
+        except RevocationUnknown as error:
+            problems.append(str(error))
+    raise RevocationUnknown("; ".join(problems))
+
+
 def check_certificates(public, key, roots, now=None):
     """Raise KeyRejected (or RevocationUnknown, an Unreachable) unless ``public``'s x5c may be trusted.
 
     ``key`` is the JWK as jwcrypto key, ``roots`` the trusted root certificates. The chain
     must lead to one of them (cryptography's X.509 path validation), its first certificate
     must hold ``key``, no certificate may be expired, and none below the root revoked by
-    the revocation list its issuer publishes.
+    its issuer's OCSP responder or, failing that, the revocation list its issuer publishes.
     """
     now = now or datetime.datetime.now(datetime.UTC)
     certificates = chain_of(public)
@@ -142,10 +163,10 @@ def check_certificates(public, key, roots, now=None):
     chain = _verified_chain(certificates, roots, now)
     for certificate, issuer in zip(chain, chain[1:], strict=False):
         subject = _subject(certificate)
-        if not distribution_points(certificate):
-            raise _rejected(NO_REVOCATION_LIST, subject=subject)
+        if not distribution_points(certificate) and not ocsp.responders(certificate):
+            raise _rejected(NO_REVOCATION_SOURCE, subject=subject)
         try:
-            revoked = revocation(certificate, issuer, now)
+            revoked = revocation_status(certificate, issuer, now)
         except RevocationUnknown as error:
             text = in_german(
                 _(REVOCATION_UNKNOWN, mapping={"subject": subject, "detail": str(error)})

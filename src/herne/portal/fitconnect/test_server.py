@@ -20,9 +20,16 @@ read of an event log answers 503 until switched off), ``key`` = "valid" | "wrong
 "revoked" | "unknown-root" | "mismatch" | "expired" | "none" (the certificate chain, x5c, of
 the published key: issued by the server's test CA, revoked on its list, issued by a root
 nobody trusts, certifying another key, run out, missing), ``crl_down`` (the revocation list
-answers 503), ``timeout_seconds``. The test CA's root certificate (what the portal must trust)
-is at ``GET /_pki/root.pem``, its revocation list (DER) at ``GET /_pki/crl``; ``crl_fetches``
-in ``/_deliveries`` counts the reads of the list.
+answers 503), ``ocsp`` = "" | "revoked" | "unknown" | "down" | "wrong-key" | "stale" |
+"delegated" | "undelegated" (how the OCSP responder answers: the truth, "revoked" or "unknown"
+for every certificate, 503, "good" signed by a key that is not the issuer's, an answer whose
+next update has passed, the truth signed by a responder certificate the CA issued for OCSP
+signing, or by one it issued without that extended key usage),
+``timeout_seconds``. The test CA's root certificate (what the portal must trust) is at ``GET
+/_pki/root.pem``, its revocation list (DER) at ``GET /_pki/crl``, its OCSP responder at ``POST
+/_pki/ocsp`` (named in each certificate's Authority Information Access); ``crl_fetches`` and
+``ocsp_requests`` in ``/_deliveries`` count the reads of the list and the questions to the
+responder.
 ``POST /_destinations`` registers a destination: ``{"destinationId", "services":
 [{"identifier", "schemas": {schemaUri: JSON Schema}}]}`` (a service without schemas takes
 any JSON, as the demo destination does). ``POST /_decide`` ``{"submissionId", "decision":
@@ -43,6 +50,7 @@ from herne.portal.fitconnect.security_events import REJECT
 from herne.portal.fitconnect.security_events import SUBMIT
 from herne.portal.fitconnect.security_events import sign
 from herne.portal.fitconnect.test_pki import CRL_PATH
+from herne.portal.fitconnect.test_pki import OCSP_PATH
 from herne.portal.fitconnect.test_pki import ROOT_PATH
 from herne.portal.fitconnect.test_pki import TestPKI
 from herne.portal.threaded_http_server import serve_in_thread
@@ -80,6 +88,7 @@ class FitConnect:
         self._short_key = None
         self._pki = None
         self.crl_fetches = 0
+        self.ocsp_requests = 0
         self.base_url = ""
         self.destinations = {}
         self.reset()
@@ -91,6 +100,7 @@ class FitConnect:
             self.events = collections.defaultdict(list)
             self.delivered = collections.Counter()
             self.crl_fetches = 0
+            self.ocsp_requests = 0
             self.hooks = {
                 "fail_next": "",
                 "fail_submit": "",
@@ -101,6 +111,7 @@ class FitConnect:
                 "key": "valid",
                 "certificate": "valid",
                 "crl_down": False,
+                "ocsp": "",
                 "timeout_seconds": 3,
             }
 
@@ -339,6 +350,7 @@ class Handler(BaseHTTPRequestHandler):
                         "submissions": listing,
                         "delivered": dict(fc.delivered),
                         "crl_fetches": fc.crl_fetches,
+                        "ocsp_requests": fc.ocsp_requests,
                     },
                 )
         if "/" + "/".join(parts) == CRL_PATH:
@@ -389,6 +401,16 @@ class Handler(BaseHTTPRequestHandler):
                 fc.tokens.add(token)
             return self._send(
                 200, {"access_token": token, "token_type": "Bearer", "expires_in": 1800}
+            )
+        if "/" + "/".join(parts) == OCSP_PATH:
+            request = self._body()
+            with fc.lock:
+                fc.ocsp_requests += 1
+                mode = fc.hooks["ocsp"]
+            if mode == "down":
+                return self._send(503, {"error": "OCSP responder unavailable"})
+            return self._send_bytes(
+                fc.pki.ocsp_response(request, mode), "application/ocsp-response"
             )
         if parts == ["_hooks"]:
             hooks = json.loads(self._body() or b"{}")
