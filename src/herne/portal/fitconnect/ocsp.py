@@ -2,6 +2,7 @@
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric import padding
@@ -99,7 +100,7 @@ def _signed_by(response, key):
             )
         else:
             return False
-    except (InvalidSignature, TypeError, ValueError):
+    except (InvalidSignature, UnsupportedAlgorithm, TypeError, ValueError):
         return False
     return True
 
@@ -201,6 +202,10 @@ def status(certificate, issuer, now):
             revoked, keep_until = _answer(url, certificate, issuer, now)
         except OCSPUnanswered as error:
             problems.append(f"OCSP {url}: {error}")
+            continue
+        except (UnsupportedAlgorithm, TypeError, ValueError) as error:
+            logger.warning("OCSP answer from %s not usable: %s", url, error)
+            problems.append(f"OCSP {url}: nicht lesbar")
             continue
         if revoked is None and keep_until > time.time():
             with _lock:
