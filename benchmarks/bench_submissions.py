@@ -8,14 +8,21 @@ Both forms have the same fields (the demo dog-tax form) and live in the same ser
 each submission is one POST through the full Zope publisher (in-process WSGI),
 including the commit. Besides wall time, each row gives the CPU time of the
 publishing thread per submission (less sensitive to a loaded machine) and how
-often the form's XML model was parsed per submission. Results go to stdout;
-record them in docs/benchmarks.md.
+often the form's XML model was parsed per submission, and the function calls
+per submission (``sys.setprofile`` count). Results go to stdout; record them in
+docs/benchmarks.md.
+
+``HERNE_BENCH_PROFILE=path`` profiles the measured submissions of each action with
+cProfile (the POST only) and writes ``path.saveapplication`` and ``path.savedata``
+(pstats files), printing the 40 most expensive functions by cumulative time.
 """
 
+import cProfile
 from io import BytesIO
 import os
 from plone import api
 from plone.testing.zope import Browser
+import pstats
 import statistics
 from tests.fixtures.journeys import fill_dog_tax
 import time
@@ -23,6 +30,7 @@ import transaction
 
 
 SUBMISSIONS = int(os.environ.get("HERNE_BENCH_SUBMISSIONS", "60"))
+PROFILE = os.environ.get("HERNE_BENCH_PROFILE")
 PDF = b"%PDF-1.4\n" + b"0" * 200_000 + b"\n%%EOF\n"  # a 200 kB scan
 
 SAVEDATA_ACTIONS = """<model xmlns="http://namespaces.plone.org/supermodel/schema">
@@ -47,9 +55,29 @@ class Measured(list):
 
     cpu = ()
     parses = 0
+    calls = 0
 
 
-def measure(browser, url):
+def count_calls(click):
+    """Run ``click()`` and return how many Python functions it called."""
+    import sys
+
+    calls = 0
+
+    def counter(frame, event, arg):
+        nonlocal calls
+        if event == "call":
+            calls += 1
+
+    sys.setprofile(counter)
+    try:
+        click()
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+def measure(browser, url, profile_to=None):
     from collective.easyform import api as easyform_api
 
     latencies = Measured()
@@ -60,17 +88,29 @@ def measure(browser, url):
         latencies.parses += 1
         return parse(*args, **kwargs)
 
+    profiler = cProfile.Profile() if profile_to else None
     for _ in range(SUBMISSIONS):
         browser.open(url)
         fill(browser)
         easyform_api.loadString = counting
         started, cpu = time.perf_counter(), time.thread_time()
         try:
-            browser.getControl(name="form.buttons.submit").click()
+            if profiler is not None:
+                profiler.runcall(browser.getControl(name="form.buttons.submit").click)
+            else:
+                browser.getControl(name="form.buttons.submit").click()
         finally:
             easyform_api.loadString = parse
         latencies.cpu.append(time.thread_time() - cpu)
         latencies.append(time.perf_counter() - started)
+    # One more submission, counted call by call (not timed).
+    browser.open(url)
+    fill(browser)
+    latencies.calls = count_calls(browser.getControl(name="form.buttons.submit").click)
+    if profiler is not None:
+        profiler.dump_stats(profile_to)
+        print(f"profile of {SUBMISSIONS} submissions: {profile_to}")
+        pstats.Stats(profile_to).sort_stats("cumulative").print_stats(40)
     return latencies
 
 
@@ -81,7 +121,8 @@ def report(name, latencies):
         f"{name:<32} n={len(latencies):>4}  {per_second:6.1f} submissions/s  "
         f"p50={quantiles[49] * 1000:7.1f} ms  p95={quantiles[94] * 1000:7.1f} ms  "
         f"CPU p50={statistics.median(latencies.cpu) * 1000:6.1f} ms  "
-        f"model parses/submission={latencies.parses / len(latencies):.1f}"
+        f"model parses/submission={latencies.parses / len(latencies):.1f}  "
+        f"function calls/submission={latencies.calls}"
     )
     return per_second, quantiles[49], quantiles[94], statistics.median(latencies.cpu)
 
@@ -115,9 +156,17 @@ def test_submission_throughput(demo_functional):
         browser.open(url)
 
     ours = report(
-        "herne.portal SaveApplication", measure(browser, service["antrag"].absolute_url())
+        "herne.portal SaveApplication",
+        measure(
+            browser,
+            service["antrag"].absolute_url(),
+            PROFILE and f"{PROFILE}.saveapplication",
+        ),
     )
-    theirs = report("collective.easyform SaveData", measure(browser, savedata_form.absolute_url()))
+    theirs = report(
+        "collective.easyform SaveData",
+        measure(browser, savedata_form.absolute_url(), PROFILE and f"{PROFILE}.savedata"),
+    )
     print(f"ratio (SaveApplication / SaveData submissions per second): {ours[0] / theirs[0]:.2f}")
     print(f"ratio (SaveApplication / SaveData CPU p50): {ours[3] / theirs[3]:.2f}")
     smtp.stop()
