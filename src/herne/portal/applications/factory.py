@@ -199,8 +199,11 @@ def create_application(
             application.manage_setLocalRoles(entry["userid"], [entered_role])
         if submit:
             send_to_department(application, comment=provenance_text(entry))
+        # Queued: Plone's indexing queue catalogs the application once, at the commit,
+        # with everything set above, its owner and local roles (allowedRolesAndUsers)
+        # included. No reindexObjectSecurity: its only children, the files, are not
+        # catalogued, so it would only search the catalog for them.
         application.reindexObject()
-        application.reindexObjectSecurity()
     return application
 
 

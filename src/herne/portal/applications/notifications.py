@@ -251,11 +251,18 @@ def queue_status_mail(application, state_id, state_title, comment, message_id=No
     )
 
 
+def _department_mailbox(application, key):
+    """The department's mailbox when a mail ``key`` goes there (a text is set), else None."""
+    if not _text(f"department_{key}"):
+        return None
+    department = department_of(application)
+    return (getattr(department, "email", None) if department is not None else None) or None
+
+
 def _department_text(application, key, state_title, comment):
     """Address, subject and body of a mail to the department's mailbox; None when there is none."""
     text = _text(f"department_{key}")
-    department = department_of(application)
-    email = getattr(department, "email", None) if department is not None else None
+    email = _department_mailbox(application, key)
     if not text or not email:
         return None
     mapping = _placeholders(application, state_title, comment)
@@ -274,7 +281,8 @@ def _department_text(application, key, state_title, comment):
 
 def queue_department_mail(application, key, state_title, comment="", message_id=None):
     """Tell the department's mailbox (``key``: new, answer, withdrawn, message), through the outbox."""
-    if _department_text(application, key, state_title, comment) is None:
+    # Only whether it goes out: the worker renders it after the commit (``render_mail``).
+    if _department_mailbox(application, key) is None:
         return False
     details = {"key": key, "state_title": state_title, "message_id": message_id}
     token = message_id or ("once" if key == "new" else secrets.token_hex(8))

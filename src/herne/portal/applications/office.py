@@ -2,17 +2,13 @@
 
 from dataclasses import dataclass
 from herne.portal import _
+from herne.portal.catalogued import catalogued_object
 from herne.portal.i18n import in_german
-from plone import api
 
 
 def department_of(application):
     """The department responsible for ``application``, whoever asks (citizens may not view it)."""
-    uid = getattr(application, "department_uid", None)
-    if not uid:
-        return None
-    with api.env.adopt_roles(["Manager"]):
-        return api.content.get(UID=uid)
+    return catalogued_object(getattr(application, "department_uid", None))
 
 
 def _lines(text):

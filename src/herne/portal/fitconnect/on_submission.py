@@ -1,9 +1,9 @@
 """A submitted application of a service with a FIT-Connect destination is put into the outbox."""
 
+from herne.portal.catalogued import catalogued_object
 from herne.portal.fitconnect.sender import DELIVERY
 from herne.portal.fitconnect.settings import destination_for
 from herne.portal.outbox.storage import enqueue
-from plone import api
 
 
 def enqueue_delivery(application, event):
@@ -12,9 +12,7 @@ def enqueue_delivery(application, event):
         return
     if event.old_state is not None and event.old_state.getId() == "submitted":
         return
-    catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog.unrestrictedSearchResults(UID=application.service_uid)
-    service = brains[0]._unrestrictedGetObject() if brains else None
+    service = catalogued_object(application.service_uid)
     destination = destination_for(service)
     if destination:
         enqueue(application, DELIVERY, "submitted", destination)

@@ -2,7 +2,7 @@
 
 from DateTime import DateTime
 from herne.portal import _
-from plone import api
+from herne.portal.catalogued import catalogued_object
 from Products.Five.browser import BrowserView
 
 
@@ -22,8 +22,7 @@ def tick_original(application, name, userid):
 
 
 def service_of(application):
-    with api.env.adopt_roles(["Manager"]):
-        return api.content.get(UID=application.service_uid)
+    return catalogued_object(application.service_uid)
 
 
 # Each guard answers None when the step may happen, otherwise why not (in German).
