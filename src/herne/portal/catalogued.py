@@ -19,7 +19,8 @@ def catalogued_object(uid):
     with api.env.adopt_roles(["Manager"]):
         # CMFCore's own search without the queue (its reindexObjectSecurity uses it).
         for brain in catalog._unrestrictedSearchResults(UID=uid):
-            found = brain._unrestrictedGetObject()
-            if found is not None and found.UID() == uid:
+            # None for a path moved away in this request; then the ordinary search.
+            found = catalog.unrestrictedTraverse(brain.getPath(), None)
+            if found is not None and getattr(found, "UID", lambda: None)() == uid:
                 return found
         return api.content.get(UID=uid)

@@ -1,0 +1,33 @@
+"""Services and departments found by UID in the middle of a request leave the indexing queue alone."""
+
+from herne.portal.catalogued import catalogued_object
+from plone import api
+
+
+def queued():
+    """How many objects wait in Plone's indexing queue of this transaction."""
+    from Products.CMFCore.indexing import getQueue
+
+    return getQueue().length()
+
+
+def test_a_department_is_found_without_cataloguing_what_waits(demo):
+    portal = demo["portal"]
+    service = portal["leistungen"]["hundesteuer"]
+    department = service.department_object()
+    with api.env.adopt_roles(["Manager"]):
+        page = api.content.create(container=portal, type="Document", id="neu", title="Neu")
+    waiting = queued()
+    assert waiting  # the new page waits for the commit
+
+    assert catalogued_object(department.UID()) == department
+    assert catalogued_object(service.UID()) == service
+    assert queued() == waiting  # nothing catalogued early
+    # Something made in this request is not catalogued yet: found all the same.
+    assert catalogued_object(page.UID()) == page
+
+
+def test_nothing_for_an_unknown_or_empty_uid(demo):
+    assert catalogued_object("0" * 32) is None
+    assert catalogued_object(None) is None
+    assert catalogued_object("") is None
