@@ -2,10 +2,10 @@
 
 from DateTime import DateTime
 from herne.portal.assist.claim import MAX_TRIES
-from plone import api
 import re
 from tests.fixtures.assist import HELPER
 from tests.fixtures.assist import NEWCOMER
+from tests.fixtures.assist import application_of
 import transaction
 
 
@@ -24,13 +24,6 @@ def claim(session, body, code=None, birth_date="1941-02-03"):
             "birth_date": birth_date,
         },
     )
-
-
-def application_of(body):
-    transaction.abort()
-    catalog = api.portal.get_tool("portal_catalog")
-    (brain,) = catalog.unrestrictedSearchResults(reference_number=body["reference_number"])
-    return brain._unrestrictedGetObject()
 
 
 def messages(response):

@@ -11,6 +11,7 @@ from tests.fixtures.assist import HELPER
 from tests.fixtures.assist import OTHER_HELPER
 from tests.fixtures.assist import TAX_CLERK
 from tests.fixtures.assist import accept_offers
+from tests.fixtures.assist import application_of
 from tests.fixtures.assist import vollmacht
 import transaction
 
@@ -18,13 +19,6 @@ import transaction
 #: Hanna's application for Gertrud, whose e-mail is the account of the demo citizen "buergerin".
 FOR_GERTRUD_WITH_ACCOUNT = {**FOR_GERTRUD, "email": "buergerin@example.org"}
 FAR_HELPER = ("lotse-sodingen", "lotse-sodingen-passwort-2026")
-
-
-def application_of(body):
-    transaction.abort()
-    catalog = api.portal.get_tool("portal_catalog")
-    (brain,) = catalog.unrestrictedSearchResults(reference_number=body["reference_number"])
-    return brain._unrestrictedGetObject()
 
 
 def withdrawn_with_open_request(apply_for, api_session):

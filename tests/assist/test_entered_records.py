@@ -11,14 +11,8 @@ from pypdf import PdfReader
 from tests.fixtures.assist import HELPER
 from tests.fixtures.assist import TAX_CLERK
 from tests.fixtures.assist import accept_offers
+from tests.fixtures.assist import application_of
 import transaction
-
-
-def application_of(body):
-    transaction.abort()
-    catalog = api.portal.get_tool("portal_catalog")
-    (brain,) = catalog.unrestrictedSearchResults(reference_number=body["reference_number"])
-    return brain._unrestrictedGetObject()
 
 
 def pdf_text(response):

@@ -5,14 +5,7 @@ from tests.fixtures.applications import OTHER_CITIZEN
 from tests.fixtures.assist import FOR_GERTRUD
 from tests.fixtures.assist import HELPER
 from tests.fixtures.assist import TAX_CLERK
-import transaction
-
-
-def application_of(body):
-    transaction.abort()
-    catalog = api.portal.get_tool("portal_catalog")
-    (brain,) = catalog.unrestrictedSearchResults(reference_number=body["reference_number"])
-    return brain._unrestrictedGetObject()
+from tests.fixtures.assist import application_of
 
 
 def request_info(clerk, body):

@@ -4,25 +4,12 @@ from plone import api
 from tests.fixtures.assist import FOR_GERTRUD
 from tests.fixtures.assist import HELPER
 from tests.fixtures.assist import OTHER_HELPER
+from tests.fixtures.assist import application_of
+from tests.fixtures.assist import file_urls
 import transaction
 
 
 ORGANISATION_GROUP = "lotsen-seniorentreff-wanne-sued"
-
-
-def stored(body):
-    transaction.abort()
-    catalog = api.portal.get_tool("portal_catalog")
-    (brain,) = catalog.unrestrictedSearchResults(reference_number=body["reference_number"])
-    return brain._unrestrictedGetObject()
-
-
-def file_urls(application):
-    return [
-        item.absolute_url()
-        for item in application.contentValues()
-        if item.portal_type == "ApplicationFile"
-    ]
 
 
 def sees(session, body, files):
@@ -44,7 +31,7 @@ def test_leaving_the_organisation_closes_every_channel_to_what_the_helper_entere
 ):
     body = apply_for(FOR_GERTRUD).json()
     other = apply_for(FOR_GERTRUD, user=OTHER_HELPER).json()
-    files = file_urls(stored(body))
+    files = file_urls(application_of(body))
     assert files  # the Vollmacht at least
     helper = api_session(*HELPER)
     assert sees(helper, body, files) == {
@@ -66,8 +53,8 @@ def test_leaving_the_organisation_closes_every_channel_to_what_the_helper_entere
     }
     # the colleague who stays keeps what they entered
     colleague = api_session(*OTHER_HELPER)
-    assert sees(colleague, other, file_urls(stored(other)))["page"] is True
-    assert sees(colleague, other, file_urls(stored(other)))["search"] is True
+    assert sees(colleague, other, file_urls(application_of(other)))["page"] is True
+    assert sees(colleague, other, file_urls(application_of(other)))["search"] is True
 
 
 def test_taking_someone_out_of_another_group_changes_nothing(helpers, apply_for, api_session):

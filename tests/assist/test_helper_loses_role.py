@@ -11,27 +11,14 @@ from tests.fixtures.assist import HELPER
 from tests.fixtures.assist import ORGANISATION
 from tests.fixtures.assist import OTHER_HELPER
 from tests.fixtures.assist import TAX_CLERK
+from tests.fixtures.assist import application_of
+from tests.fixtures.assist import file_urls
 from tests.fixtures.assist import vollmacht
 from tests.fixtures.rest import portal_session
 import transaction
 
 
 GROUP = "lotsen-seniorentreff-wanne-sued"
-
-
-def application_of(body):
-    transaction.abort()
-    catalog = api.portal.get_tool("portal_catalog")
-    (brain,) = catalog.unrestrictedSearchResults(reference_number=body["reference_number"])
-    return brain._unrestrictedGetObject()
-
-
-def file_urls(application):
-    return [
-        item.absolute_url()
-        for item in application.contentValues()
-        if item.portal_type == "ApplicationFile"
-    ]
 
 
 def reaches(session, body, files):

@@ -6,7 +6,7 @@ from tests.fixtures.assist import HELPER
 from tests.fixtures.assist import NEWCOMER
 from tests.fixtures.assist import OTHER_HELPER
 from tests.fixtures.assist import TAX_CLERK
-import transaction
+from tests.fixtures.assist import application_of
 
 
 WRITTEN_FOR = (
@@ -19,13 +19,6 @@ def entered(apply_for):
     response = apply_for()
     assert response.status_code == 201, response.text
     return response.json()
-
-
-def application_of(body):
-    transaction.abort()
-    catalog = api.portal.get_tool("portal_catalog")
-    (brain,) = catalog.unrestrictedSearchResults(reference_number=body["reference_number"])
-    return brain._unrestrictedGetObject()
 
 
 def texts(application):

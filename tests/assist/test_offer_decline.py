@@ -1,19 +1,12 @@
 """Declining an offer on the Postkorb page leaves the application unclaimed: the code still works, the helper notices nothing."""
 
 from herne.portal.assist.offer import offers_for
-from plone import api
 from tests.fixtures.applications import OTHER_CITIZEN
 from tests.fixtures.assist import FOR_GERTRUD
 from tests.fixtures.assist import HELPER
 from tests.fixtures.assist import NEWCOMER
+from tests.fixtures.assist import application_of
 import transaction
-
-
-def application_of(body):
-    transaction.abort()
-    catalog = api.portal.get_tool("portal_catalog")
-    (brain,) = catalog.unrestrictedSearchResults(reference_number=body["reference_number"])
-    return brain._unrestrictedGetObject()
 
 
 def claim(session, body):
