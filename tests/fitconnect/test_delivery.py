@@ -17,23 +17,12 @@ import pytest
 from tests.fixtures.applications import PDF
 from tests.fixtures.applications import build_application
 from tests.fixtures.fitconnect import DESTINATION
+from tests.fixtures.fitconnect import Entry
 from tests.fixtures.fitconnect import complete_rows
 import transaction
 
 
 SERVICE = "hundesteuer"
-
-
-class Entry:
-    """An outbox entry as the worker hands it to a sender."""
-
-    def __init__(self, application, kind="fit-connect"):
-        self.application_uid = application.UID()
-        self.kind = kind
-        self.event = "submitted"
-        self.destination = DESTINATION
-        self.idempotency_key = f"{kind}:{self.application_uid}:submitted:{DESTINATION}"
-        self.tries = 1  # claimed once
 
 
 @pytest.fixture

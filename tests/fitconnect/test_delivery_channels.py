@@ -3,7 +3,7 @@
 from herne.portal.fitconnect.sender import FitConnectSender
 import pytest
 from tests.fixtures.applications import build_application
-from tests.fixtures.fitconnect import DESTINATION
+from tests.fixtures.fitconnect import Entry
 from tests.fixtures.fitconnect import complete_rows
 from tests.fixtures.rest import portal_session
 from tests.fixtures.rest import relative
@@ -14,15 +14,6 @@ SERVICE = "hundesteuer"
 TAX_CLERK = ("sachbearbeitung-steuern", "demo-sachbearbeitung-steuern-2026")
 CITIZEN = ("buerger", "demo-buerger-2026")
 OTHER_CLERK = ("sachbearbeitung", "demo-sachbearbeitung-2026")
-
-
-class Entry:
-    def __init__(self, application):
-        self.application_uid = application.UID()
-        self.kind = "fit-connect"
-        self.event = "submitted"
-        self.destination = DESTINATION
-        self.idempotency_key = f"fit-connect:{application.UID()}:submitted:{DESTINATION}"
 
 
 @pytest.fixture

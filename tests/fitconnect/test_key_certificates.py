@@ -19,6 +19,7 @@ import re
 import requests
 from tests.fixtures.applications import build_application
 from tests.fixtures.fitconnect import DESTINATION
+from tests.fixtures.fitconnect import Entry
 from tests.fixtures.fitconnect import complete_rows
 import transaction
 
@@ -32,18 +33,6 @@ REFUSED = [
     ("expired", "abgelaufen"),
     ("none", "keine Zertifikatskette (x5c)"),
 ]
-
-
-class Entry:
-    """An outbox entry as the worker hands it to a sender."""
-
-    def __init__(self, application):
-        self.application_uid = application.UID()
-        self.kind = "fit-connect"
-        self.event = "submitted"
-        self.destination = DESTINATION
-        self.idempotency_key = f"fit-connect:{self.application_uid}:submitted:{DESTINATION}"
-        self.tries = 1
 
 
 def published_key(fit_connect):

@@ -2,25 +2,13 @@
 
 from herne.portal.fitconnect.sender import FitConnectSender
 from tests.fixtures.applications import build_application
-from tests.fixtures.fitconnect import DESTINATION
+from tests.fixtures.fitconnect import Entry
 from tests.fixtures.fitconnect import complete_rows
 import time
 import transaction
 
 
 SERVICE = "hundesteuer"
-
-
-class Entry:
-    """An outbox entry as the worker hands it to a sender."""
-
-    def __init__(self, application):
-        self.application_uid = application.UID()
-        self.kind = "fit-connect"
-        self.event = "submitted"
-        self.destination = DESTINATION
-        self.idempotency_key = f"fit-connect:{self.application_uid}:submitted:{DESTINATION}"
-        self.tries = 1
 
 
 def test_a_submission_carries_the_time_the_server_received_it(demo_functional, fit_connect):
