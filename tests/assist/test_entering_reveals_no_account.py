@@ -36,7 +36,8 @@ MASKS = [
     (re.compile(r"[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}"), "CODE"),
     (re.compile(r"\d{4}-\d{2}-\d{2}T[0-9:.]+(Z|[+-]\d{2}:?\d{2})?"), "ISO"),
     (re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}"), "DATE"),
-    (re.compile(r"\d{1,2}:\d{2}(:\d{2})?"), "TIME"),
+    # a time on its own, not digits around a colon inside an id ("…3f12:45a…")
+    (re.compile(r"\b\d{1,2}:\d{2}(:\d{2})?\b"), "TIME"),
     (re.compile(r"[0-9a-f]{8,}"), "HEX"),
 ]
 
