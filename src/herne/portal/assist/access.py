@@ -3,11 +3,13 @@
 from Acquisition import aq_base
 from borg.localrole.default_adapter import DefaultLocalRoleAdapter
 from borg.localrole.interfaces import ILocalRoleProvider
+from herne.portal import _
 from herne.portal.assist.helpers import ENTERED_ROLE
 from herne.portal.assist.helpers import HELPER_ROLE
 from herne.portal.assist.helpers import ORGANISATION_PREFIX
 from herne.portal.assist.helpers import organisation_group_id
 from herne.portal.content.application import IApplication
+from herne.portal.i18n import in_german
 from plone import api
 from Products.PlonePAS.interfaces.group import IGroupIntrospection
 from Products.PlonePAS.plugins.autogroup import VirtualGroup
@@ -30,7 +32,7 @@ def access_principal(userid, organisation):
 
 
 #: The access groups' title, where the administrator sees one (a helper's groups).
-ACCESS_TITLE = "Digitallotse: Zugang zu den erfassten Anträgen"
+ACCESS_TITLE = _("Digitallotse: Zugang zu den erfassten Anträgen")
 
 
 @implementer(IGroupsPlugin, IGroupEnumerationPlugin, IGroupIntrospection, IPropertiesPlugin)
@@ -90,12 +92,14 @@ class HelperAccessPlugin(BasePlugin):
     def enumerateGroups(self, id=None, exact_match=False, sort_by=None, max_results=None, **kw):
         if kw or not exact_match or not id or not id.startswith(ACCESS_PREFIX):
             return []
-        return [{"id": id, "groupid": id, "title": ACCESS_TITLE, "pluginid": self.getId()}]
+        return [
+            {"id": id, "groupid": id, "title": in_german(ACCESS_TITLE), "pluginid": self.getId()}
+        ]
 
     def getGroupById(self, group_id):
         if not group_id or not group_id.startswith(ACCESS_PREFIX):
             return None
-        return VirtualGroup(group_id, title=ACCESS_TITLE)
+        return VirtualGroup(group_id, title=in_german(ACCESS_TITLE))
 
     def getGroups(self):
         return []
@@ -108,7 +112,7 @@ class HelperAccessPlugin(BasePlugin):
 
     def getPropertiesForUser(self, user, request=None):
         if str(user.getId() or "").startswith(ACCESS_PREFIX):
-            return {"title": ACCESS_TITLE, "description": ""}
+            return {"title": in_german(ACCESS_TITLE), "description": ""}
         return {}
 
 
