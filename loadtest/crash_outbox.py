@@ -114,14 +114,19 @@ def parse(argv):
     return args
 
 
-def add_probe(zope_ini):
-    """The drill's ``zope.ini``: the probe filter in front of the outbox worker's."""
+def filter_before_outbox_worker(zope_ini, name, section):
+    """Rewrite ``zope_ini``: the WSGI filter ``name`` (its ``section``) in front of the outbox worker's."""
     text = zope_ini.read_text(encoding="utf-8")
-    text = text.replace("    outbox_worker\n", "    outbox_probe\n    outbox_worker\n", 1)
-    text = text.replace("[pipeline:main]", PROBE_FILTER.lstrip() + "\n[pipeline:main]", 1)
-    if "outbox_probe\n" not in text.split("[pipeline:main]", 1)[1]:
+    text = text.replace("    outbox_worker\n", f"    {name}\n    outbox_worker\n", 1)
+    text = text.replace("[pipeline:main]", section.lstrip() + "\n[pipeline:main]", 1)
+    if f"{name}\n" not in text.split("[pipeline:main]", 1)[1]:
         raise RuntimeError(f"no outbox_worker in the pipeline of {zope_ini}")
     zope_ini.write_text(text, encoding="utf-8")
+
+
+def add_probe(zope_ini):
+    """The drill's ``zope.ini``: the probe filter in front of the outbox worker's."""
+    filter_before_outbox_worker(zope_ini, "outbox_probe", PROBE_FILTER)
 
 
 def create_site(zope_conf, args, mail, fit_connect_url):

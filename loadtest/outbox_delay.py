@@ -43,6 +43,7 @@ from loadtest.checks import check  # noqa: E402
 from loadtest.checks import print_checks  # noqa: E402
 from loadtest.crash_outbox import create_site  # noqa: E402
 from loadtest.crash_outbox import drain_and_read  # noqa: E402
+from loadtest.crash_outbox import filter_before_outbox_worker  # noqa: E402
 from loadtest.filestorage_instance import SITE_ID  # noqa: E402
 from loadtest.filestorage_instance import Instance  # noqa: E402
 from loadtest.filestorage_instance import render_layout  # noqa: E402
@@ -64,12 +65,7 @@ use = call:loadtest.outbox_step_times:filter_factory
 
 def add_step_times(zope_ini):
     """This script's ``zope.ini``: the step-times filter in front of the outbox worker's."""
-    text = zope_ini.read_text(encoding="utf-8")
-    text = text.replace("    outbox_worker\n", "    outbox_step_times\n    outbox_worker\n", 1)
-    text = text.replace("[pipeline:main]", STEP_TIMES_FILTER.lstrip() + "\n[pipeline:main]", 1)
-    if "outbox_step_times\n" not in text.split("[pipeline:main]", 1)[1]:
-        raise RuntimeError(f"no outbox_worker in the pipeline of {zope_ini}")
-    zope_ini.write_text(text, encoding="utf-8")
+    filter_before_outbox_worker(zope_ini, "outbox_step_times", STEP_TIMES_FILTER)
 
 
 def parse(argv):
