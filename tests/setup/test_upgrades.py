@@ -1,17 +1,25 @@
 """A site installed at an older profile version upgrades to the current one."""
 
+import herne.portal
 from herne.portal.rest_tokens import HerneJWTPlugin
 from herne.portal.sessions import HerneSessionPlugin
 import json
+from pathlib import Path
 from plone import api
 from plone.base.utils import get_installer
 from plone.restapi.pas.plugin import JWTAuthenticationPlugin
 from plone.session.plugins.session import SessionPlugin
 from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
 from Products.PluggableAuthService.interfaces.plugins import ICredentialsResetPlugin
+import re
 
 
 PROFILE = "herne.portal:default"
+#: The profile's version in metadata.xml: every upgrade path must end there.
+LATEST = re.search(
+    r"<version>(\d+)</version>",
+    (Path(herne.portal.__file__).parent / "profiles" / "default" / "metadata.xml").read_text(),
+).group(1)
 
 
 def test_upgrade_1000_to_1001(portal):
@@ -111,11 +119,11 @@ def test_upgrade_1000_to_1001(portal):
         ("1044",),
         ("1045",),
         ("1046",),
-        ("1047",),
+        (LATEST,),
     ]
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     assert "Application" in portal.portal_types.objectIds()
     assert portal["antraege"].portal_type == "ApplicationRoot"
     assert api.portal.get_registry_record("herne.portal.max_file_size_mb") == 10
@@ -142,7 +150,7 @@ def test_upgrade_1002_to_1003_adds_worklist_index_and_mail_texts(portal):
     setup_tool.upgradeProfile(PROFILE)
     assert "submitted" in catalog.indexes()
     assert "Begründung" in api.portal.get_registry_record("herne.portal.mail.rejected")
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
 
 
 def test_upgrade_1003_to_1004_adds_postkorb_and_message_texts(portal):
@@ -189,7 +197,7 @@ def test_upgrade_1005_to_1006_sets_up_eid_and_self_registration(portal):
     portal.portal_controlpanel.unregisterConfiglet("herne-eid")
     setup_tool.setLastVersionForProfile(PROFILE, "1005")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     assert IHerneEidPlugin.providedBy(pas["oidc"])
     assert pas["oidc"].getProperty("use_pkce") is True
     # the local log-in form stays the default challenge
@@ -212,7 +220,7 @@ def test_upgrade_1006_to_1007_adds_portal_settings_and_reporting_role(portal):
     portal.portal_actions.site_actions.manage_delObjects(["herne-trusted-domain"])
     setup_tool.setLastVersionForProfile(PROFILE, "1006")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     assert api.portal.get_registry_record("herne.portal.site.ozg_target_percent") == 80
     assert "herne-portal" in [c.getId() for c in portal.portal_controlpanel.listActions()]
     assert "DigitalisationUnit" in portal.validRoles()
@@ -233,7 +241,7 @@ def test_upgrade_1007_to_1008_links_the_accessibility_statement_in_the_footer(po
     setup_tool = api.portal.get_tool("portal_setup")
     setup_tool.setLastVersionForProfile(PROFILE, "1007")
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     action = site_actions["herne-accessibility-statement"]
     assert action.url_expr == "string:${portal_url}/@@erklaerung-barrierefreiheit"
     assert action.visible
@@ -307,7 +315,7 @@ def test_upgrade_1008_to_1009_indexes_closing_dates_for_retention(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     assert api.portal.get_registry_record("herne.portal.retention_months") == 24
     assert api.portal.get_registry_record("herne.portal.retention_action") == "anonymise"
     (brain,) = catalog.unrestrictedSearchResults(UID=application.UID(), anonymised=False)
@@ -329,7 +337,7 @@ def test_upgrade_to_1011_ends_sessions_on_the_server(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     plugin = portal.acl_users.session
     assert isinstance(plugin, HerneSessionPlugin)
     assert plugin.getProperty("per_user_keyring") is True
@@ -360,7 +368,7 @@ def test_upgrade_1011_to_1012_takes_account_search_and_sharing_from_citizens(dem
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     assert "Member" not in [
         r["name"] for r in portal.rolesOfPermission("List portal members") if r["selected"]
     ]
@@ -390,7 +398,7 @@ def test_upgrade_1012_to_1013_sends_changes_to_published_services_through_review
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     assert workflow_tool.getChainForPortalType("Department") == ("herne_department_workflow",)
     assert api.content.get_state(department) == "published"
     assert api.portal.get_tool("portal_catalog")(UID=department.UID(), review_state="published")
@@ -411,7 +419,7 @@ def test_upgrade_1013_to_1014_catalogues_the_facts_behind_the_badges(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     service = portal["leistungen"]["hundesteuer"]
     (brain,) = catalog(UID=service.UID())
     assert brain.service_facts["online_form"] is True
@@ -438,7 +446,7 @@ def test_upgrade_1014_to_1015_takes_plones_content_tools_from_citizens(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     with api.env.adopt_user(username="buerger"):
         for permission in tools:
             assert not api.user.has_permission(permission, obj=application), permission
@@ -454,7 +462,7 @@ def test_upgrade_1015_to_1016_ends_rest_tokens_with_the_sessions(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     assert isinstance(acl_users.jwt_auth, HerneJWTPlugin)
     assert "jwt_auth" in acl_users.plugins.listPluginIds(ICredentialsResetPlugin)
     assert "jwt_auth" in acl_users.plugins.listPluginIds(IAuthenticationPlugin)
@@ -476,7 +484,7 @@ def test_upgrade_1016_to_1017_marks_news_for_clerks(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     (brain,) = catalog.unrestrictedSearchResults(clerk_news=[MESSAGE])
     assert application.UID() == brain.UID
     assert brain.clerk_news == MESSAGE
@@ -497,7 +505,7 @@ def test_upgrade_1017_to_1018_moves_the_eid_secret_out_of_the_registry(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     assert "herne.portal.eid.client_secret" not in registry.records
     assert client_secret() == "geheim-aus-1017"
 
@@ -511,7 +519,7 @@ def test_upgrade_1018_to_1019_shows_the_city_front_page(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     assert portal.getLayout() == "startseite"
     assert b"datab64:" in api.portal.get_registry_record("plone.site_logo")
     assert api.portal.get_registry_record("herne.portal.front_page.featured_services") == []
@@ -528,7 +536,7 @@ def test_upgrade_1019_to_1020_gives_tinymce_no_barriers_and_keeps_own_settings(p
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     assert api.portal.get_registry_record("plone.resizing") is False
     settings = json.loads(api.portal.get_registry_record("plone.other_settings"))
     assert settings == {
@@ -552,7 +560,7 @@ def test_upgrade_1020_to_1021_takes_the_dashboard_from_the_citizens_menu(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     assert "herne-shows-cms-tools" in dashboard.available_expr
 
 
@@ -568,7 +576,7 @@ def test_upgrade_1021_to_1022_lets_the_editorial_group_manage_the_front_page(dem
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     assert api.user.has_permission("herne.portal: Manage front page", user=editor, obj=portal)
     assert not api.user.has_permission("Manage portal", user=editor, obj=portal)
 
@@ -588,7 +596,7 @@ def test_upgrade_1022_to_1023_gives_offices_and_services_their_booking_settings(
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     assert "herne.portal.office_booking" in types["Department"].behaviors
     assert "herne.portal.service_booking" in types["Service"].behaviors
 
@@ -603,7 +611,7 @@ def test_upgrade_1023_to_1024_adds_the_booking_settings(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     assert api.portal.get_registry_record("herne.portal.booking.retention_days") == 30
     assert api.portal.get_registry_record("herne.portal.booking.limit_per_person") == 1
 
@@ -618,7 +626,7 @@ def test_upgrade_1024_to_1025_adds_the_control_panel_terminvergabe(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     (configlet,) = [
         action for action in controlpanel.listActions() if action.getId() == "herne-booking"
     ]
@@ -663,7 +671,7 @@ def test_upgrade_1025_to_1026_files_the_stored_bookings_in_the_indexes(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     assert limit_reached(service.UID(), "Bernd@example.org", None, now)
     assert not limit_reached(service.UID(), "berta@example.org", None, now)
     assert [entry["code"] for entry in application_entries("an-application")] == [kept["code"]]
@@ -687,7 +695,7 @@ def test_upgrade_1026_to_1027_lets_helpers_follow_what_they_entered(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     assert {"AssistingHelper", ENTERED_ROLE} <= set(portal.valid_roles())
     assert ENTERED_ROLE in application._View_Permission
     assert "entered_by" in api.portal.get_tool("portal_catalog").indexes()
@@ -703,7 +711,7 @@ def test_upgrade_1027_to_1028_catalogues_letters_for_the_postausgang(portal):
     setup_tool.upgradeProfile(PROFILE)
     assert {"letters_open_since", "letters_printed_last"} <= set(catalog.indexes())
     assert "letters_open_since" in catalog.schema()
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
 
 
 def test_upgrade_1028_to_1029_adds_e_payment_settings_and_the_service_switch(portal):
@@ -723,7 +731,7 @@ def test_upgrade_1028_to_1029_adds_e_payment_settings_and_the_service_switch(por
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     assert api.portal.get_registry_record("herne.portal.payment.enabled") is False
     assert "{reference}" in api.portal.get_registry_record(
         "herne.portal.payment.booking_text_pattern"
@@ -746,7 +754,7 @@ def test_upgrade_1029_to_1030_moves_text_index_words_out_of_dicts(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     assert not any(isinstance(value, dict) for value in wordinfo.values())
 
 
@@ -757,7 +765,7 @@ def test_upgrade_1030_to_1031_catalogues_the_payment_state(portal):
     setup_tool.setLastVersionForProfile(PROFILE, "1030")
     setup_tool.upgradeProfile(PROFILE)
     assert "payment_state" in catalog.schema()
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
 
 
 def test_upgrade_1031_to_1032_marks_public_pages_for_shared_caches(portal):
@@ -770,7 +778,7 @@ def test_upgrade_1031_to_1032_marks_public_pages_for_shared_caches(portal):
     assert api.portal.get_registry_record("plone.caching.interfaces.ICacheSettings.enabled")
     mapping = api.portal.get_registry_record(record)
     assert mapping["herne.portal.publicPage"] == "plone.app.caching.moderateCaching"
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
 
 
 def test_upgrade_1032_to_1033_adds_the_fit_connect_settings(portal):
@@ -784,7 +792,7 @@ def test_upgrade_1032_to_1033_adds_the_fit_connect_settings(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     assert api.portal.get_registry_record("herne.portal.fitconnect.enabled") is False
     assert "herne-fit-connect" in [action.id for action in controlpanel.listActions()]
 
@@ -818,7 +826,7 @@ def test_upgrade_1033_to_1034_takes_files_out_of_the_catalog_and_intids(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     assert not catalog.unrestrictedSearchResults(path={"query": file_path, "depth": 0})
     assert catalog.unrestrictedSearchResults(UID=application.UID())
     assert len(intids.refs) == refs - 2
@@ -839,7 +847,7 @@ def test_upgrade_1034_to_1035_catalogues_the_letters_for_the_postausgang(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     (brain,) = catalog.unrestrictedSearchResults(UID=application.UID())
     assert [letter["subject"] for letter in brain.letters_summary] == ["Ihr Antrag"]
 
@@ -860,7 +868,7 @@ def test_upgrade_1035_to_1036_adds_the_outbox(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     assert api.portal.get_registry_record("herne.portal.outbox.max_tries") == 8
     assert "herne-outbox" in [action.getId() for action in controlpanel.listActions()]
     assert ANNOTATION_KEY in IAnnotations(portal)
@@ -884,7 +892,7 @@ def test_upgrade_1036_to_1037_takes_applications_out_of_unsearched_indexes(demo)
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     for name in ("Date", "created", "getId"):
         assert catalog._catalog.getIndex(name).getEntryForObject(brain.getRID(), None) is None
     assert catalog.unrestrictedSearchResults(reference_number=application.reference_number)
@@ -908,7 +916,7 @@ def test_upgrade_1037_to_1038_offers_languages_and_keeps_german_addresses(portal
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     assert api.portal.get_registry_record("plone.available_languages") == [
         "de",
         "en",
@@ -944,7 +952,7 @@ def test_upgrade_1038_to_1039_keeps_the_citizens_language_out_of_the_content_lan
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     assert application.citizen_language == "tr"
     assert not application.Language()
     assert catalog.unrestrictedSearchResults(path=path, **german_only())
@@ -957,7 +965,7 @@ def test_upgrade_1039_to_1040_offers_editors_the_form_translation(portal):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     action = portal.portal_actions.object["herne-form-translation"]
     assert action.title == "Formular übersetzen"
     assert action.url_expr == "string:${object_url}/@@formular-uebersetzen"
@@ -1000,7 +1008,7 @@ def test_upgrade_1040_to_1041_moves_the_outbox_into_shards(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     outbox = get_outbox()
     assert len(outbox.shards) == 256
     assert outbox.for_application(uid) == [waiting, sent]
@@ -1025,7 +1033,7 @@ def test_upgrade_1041_to_1042_registers_the_forms_running_total_and_keeps_other_
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     assert api.portal.get_registry_record("plone.bundles/herne-fee-total.jscompilation") == (
         "++plone++herne.portal/herne-fee-total.js"
     )
@@ -1059,7 +1067,7 @@ def test_upgrade_1042_to_1043_lets_department_software_read(demo):
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     assert DEPARTMENT_READER in portal.valid_roles()
     assert DEPARTMENT_READER in application._View_Permission
     assert DEPARTMENT_READER in application._Access_contents_information_Permission
@@ -1088,7 +1096,7 @@ def test_upgrade_1043_to_1044_leaves_no_roles_on_the_files_of_applications(demo)
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     assert document.get_local_roles() == ()
     assert dict(application.get_local_roles())["lotse"] == (ENTERED_ROLE,)
 
@@ -1103,7 +1111,7 @@ def test_upgrade_1044_to_1045_adds_the_trusted_roots_and_keeps_the_fit_connect_s
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     assert api.portal.get_registry_record("herne.portal.fitconnect.trusted_roots") is None
     assert api.portal.get_registry_record("herne.portal.fitconnect.client_id") == "herne-portal"
 
@@ -1130,7 +1138,7 @@ def test_upgrade_1045_to_1046_gives_helpers_access_only_through_their_role(demo)
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     assert pas.plugins.listPluginIds(IGroupsPlugin)[-1] == PLUGIN_ID
     (brain,) = catalog.unrestrictedSearchResults(UID=application.UID())
     indexed = catalog.getIndexDataForRID(brain.getRID())["allowedRolesAndUsers"]
@@ -1155,7 +1163,7 @@ def test_upgrade_1046_to_1047_finds_applications_by_their_reference_number_store
 
     setup_tool.upgradeProfile(PROFILE)
 
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1047",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     index = catalog._catalog.getIndex("reference_number")
     assert isinstance(index, ReversedFieldIndex)
     assert number[::-1] in index._index
