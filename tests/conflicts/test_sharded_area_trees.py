@@ -4,6 +4,7 @@ from BTrees.OIBTree import OIBTree
 from BTrees.OOBTree import OOBTree
 from herne.portal.content.application_area import ApplicationArea
 from herne.portal.content.sharded_tree import ShardedTree
+from herne.portal.content.sharded_tree import shard_number
 from OFS.SimpleItem import SimpleItem
 from plone import api
 import pytest
@@ -121,6 +122,33 @@ def test_two_submissions_add_to_one_area_at_the_same_time(
     db.close()
 
 
+def test_two_adds_to_the_same_shard_merge(integration, tmp_path):
+    """The ZODB merges two inserts into one shard's bucket (1 in 256 pairs of submissions)."""
+    db = ZODB.DB(FileStorage(str(tmp_path / "Data.fs")))
+    connection, manager = _connection(db)
+    connection.root()["area"] = area = ApplicationArea("steuern")
+    item = SimpleItem()
+    for id in _ids(FILLED, seed=20):
+        area._setOb(id, item)
+    manager.commit()
+    connection.close()
+    candidates = _ids(5_000, seed=22)
+    first_id = candidates[0]
+    second_id = next(id for id in candidates[1:] if shard_number(id) == shard_number(first_id))
+
+    first, second = _connection(db), _connection(db)
+    first[0].root()["area"]._setOb(first_id, SimpleItem())
+    second[0].root()["area"]._setOb(second_id, SimpleItem())
+    first[1].commit()
+    second[1].commit()
+
+    check, _manager = _connection(db)
+    area = check.root()["area"]
+    assert first_id in area and second_id in area
+    assert len(area) == len(area.objectIds()) == FILLED + 2
+    db.close()
+
+
 def test_the_area_lists_finds_and_deletes_its_applications(demo):
     from tests.fixtures.applications import build_application
 
@@ -144,8 +172,12 @@ def test_the_area_lists_finds_and_deletes_its_applications(demo):
     assert portal.unrestrictedTraverse("/".join(one.getPhysicalPath())) == one
     assert area.get("") is None
     assert "" not in area
-
+    # how the catalog's "clear and rebuild" walks the site
     catalog = api.portal.get_tool("portal_catalog")
+    walked = []
+    catalog.ZopeFindAndApply(area, apply_func=lambda item, path: walked.append(item.getId()))
+    assert walked == ids
+
     path = "/".join(area.getPhysicalPath())
     with api.env.adopt_roles(["Manager"]):  # as retention deletes
         api.content.delete(one)

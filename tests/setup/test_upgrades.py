@@ -72,6 +72,7 @@ def test_upgrade_1000_to_1001(portal):
         ["UpgradeStep"],
         ["UpgradeStep"],
         ["UpgradeStep"],
+        ["UpgradeStep"],
     ]
     assert [group[0]["dest"] for group in steps] == [
         ("1001",),
@@ -119,6 +120,7 @@ def test_upgrade_1000_to_1001(portal):
         ("1044",),
         ("1045",),
         ("1046",),
+        ("1047",),
         (LATEST,),
     ]
     setup_tool.upgradeProfile(PROFILE)
