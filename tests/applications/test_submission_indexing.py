@@ -42,6 +42,28 @@ def test_application_is_catalogued_once_per_submission(citizen, demo_portal, mai
     assert catalogued.count(brain.getPath()) == 1
 
 
+def test_department_area_is_not_recatalogued_by_a_submission(
+    citizen, demo_portal, mailbox, catalogued
+):
+    browser = citizen()
+    open_dog_tax_form(browser, demo_portal)
+    fill_dog_tax(browser)
+    catalogued.clear()
+    submit(browser)
+
+    (brain,) = applications_of("buerger")
+    application = brain._unrestrictedGetObject()
+    area = application.__parent__
+    area_path = "/".join(area.getPhysicalPath())
+    # Adding an application changes nothing the catalog keeps of its department's area.
+    assert area_path not in catalogued
+    assert catalogued == [brain.getPath()]
+    # The area holds it, and the application got what an added object gets.
+    assert application.getId() in area
+    assert area[application.getId()].UID() == brain.UID
+    assert application.getOwner().getId() == "buerger"
+
+
 def test_the_one_catalog_entry_is_complete_and_isolated(citizen, demo_portal, mailbox):
     browser = citizen()
     open_dog_tax_form(browser, demo_portal)
