@@ -106,9 +106,13 @@ def refusal(application, now):
 
 def booking_url(application, state=None):
     """The page "Termin buchen" for the application's office and visit, or None."""
+    # The state first: most applications need no visit, and then neither the department
+    # nor the service has to be looked up (this runs on every application page).
+    if visit_minutes(application, state) is None:
+        return None
     department = department_of(application)
     service = service_of(application)
-    if department is None or service is None or visit_minutes(application, state) is None:
+    if department is None or service is None:
         return None
     query = urlencode({"office": department.getId(), "application": application.UID()})
     return f"{service.absolute_url()}/@@termin-buchen?{query}"
