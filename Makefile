@@ -12,6 +12,10 @@ MAIL_PORT ?= 8025
 EID_PORT ?= 8090
 PAYMENT_PORT ?= 8091
 STAMP := $(VENV)/.installed
+# The write queue of the instance (herne.portal.write_queue): HERNE_WRITE_QUEUE=off leaves
+# it out (slots = 0), as scripts/cluster.py leaves out the cluster's write gate.
+HERNE_WRITE_QUEUE ?= on
+WRITE_SLOTS := $(if $(filter 0 off Off OFF no No NO false False FALSE,$(strip $(HERNE_WRITE_QUEUE))),0,1)
 
 .PHONY: FORCE start install instance site test test-fast lock buildout-versions lint i18n clean eid-provider payment-provider fit-connect-test-server start-cluster stop-cluster loadtest crashtest-filestorage crashtest-outbox backup restore backup-cluster restore-cluster booking-reminders
 
@@ -31,7 +35,7 @@ instance: install instance/etc/zope.conf instance/etc/zope.ini instance/etc/site
 # line take effect also for an instance that exists already.
 instance/etc/%: etc/%.in Makefile FORCE
 	mkdir -p instance/etc var/filestorage var/blobstorage var/log var/cache
-	sed -e 's#@PROJECT@#$(PROJECT)#g' -e 's#@HOST@#$(HOST)#g' -e 's#@PORT@#$(PORT)#g' $< > $@
+	sed -e 's#@PROJECT@#$(PROJECT)#g' -e 's#@HOST@#$(HOST)#g' -e 's#@PORT@#$(PORT)#g' -e 's#@WRITE_SLOTS@#$(WRITE_SLOTS)#g' $< > $@
 
 instance/etc/site.zcml: etc/site.zcml
 	mkdir -p instance/etc

@@ -168,10 +168,7 @@ def measure(base, prepared, stats):
 
 def run(directory, write_slots, mail):
     """One FileStorage instance of the ``make start`` layout with ``write_slots`` in its write queue."""
-    zope_conf, zope_ini = render_layout(directory, PORT)
-    ini = zope_ini.read_text(encoding="utf-8")
-    assert "slots = 1" in ini
-    zope_ini.write_text(ini.replace("slots = 1", f"slots = {write_slots}"), encoding="utf-8")
+    zope_conf, zope_ini = render_layout(directory, PORT, write_slots=write_slots)
     prepared = race_site(
         zope_conf,
         "create",

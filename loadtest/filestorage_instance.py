@@ -1,6 +1,7 @@
 """One Zope instance of the ``make start`` layout (FileStorage) in a folder of its own."""
 
 import base64
+from herne.portal.write_queue import default_slots
 import json
 import os
 from pathlib import Path
@@ -17,13 +18,24 @@ ROOT = Path(__file__).resolve().parents[1]
 SITE_ID = os.environ.get("HERNE_SITE_ID", "herne")
 
 
-def render_layout(directory, port):
-    """``make instance`` in ``directory``: the same templates, PROJECT set to the folder."""
+def render_layout(directory, port, write_slots=None):
+    """``make instance`` in ``directory``: the same templates, PROJECT set to the folder.
+
+    ``write_slots``: the instance's write queue (0: none); default as ``make``, from
+    ``HERNE_WRITE_QUEUE`` (on: 1).
+    """
+    if write_slots is None:
+        write_slots = default_slots()
     etc = directory / "instance" / "etc"
     etc.mkdir(parents=True, exist_ok=True)
     for sub in ("filestorage", "blobstorage", "log", "cache"):
         (directory / "var" / sub).mkdir(parents=True, exist_ok=True)
-    values = {"@PROJECT@": str(directory), "@HOST@": "127.0.0.1", "@PORT@": str(port)}
+    values = {
+        "@PROJECT@": str(directory),
+        "@HOST@": "127.0.0.1",
+        "@PORT@": str(port),
+        "@WRITE_SLOTS@": str(write_slots),
+    }
     for name in ("zope.conf", "zope.ini"):
         text = (ROOT / "etc" / f"{name}.in").read_text(encoding="utf-8")
         for key, value in values.items():

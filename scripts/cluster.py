@@ -24,6 +24,7 @@ import argparse
 import base64
 from dataclasses import dataclass
 from dataclasses import field
+from herne.portal.write_queue import default_slots
 import json
 import os
 from pathlib import Path
@@ -60,7 +61,11 @@ class Settings:
     port: int = field(default_factory=lambda: env_int("HERNE_CLUSTER_PORT", 8080))
     first_port: int = field(default_factory=lambda: env_int("HERNE_CLUSTER_FIRST_PORT", 8081))
     threads: int = field(default_factory=lambda: env_int("HERNE_CLUSTER_THREADS", 4))
-    write_slots: int = field(default_factory=lambda: env_int("HERNE_CLUSTER_WRITE_SLOTS", 1))
+    #: Writes the whole cluster works on at once (HAProxy's write gate); 0: no gate, the
+    #: writes go to the instances as they come. Default 1, or 0 with HERNE_WRITE_QUEUE=off.
+    write_slots: int = field(
+        default_factory=lambda: env_int("HERNE_CLUSTER_WRITE_SLOTS", default_slots())
+    )
     conflict_retries: int = field(default_factory=lambda: env_int("HERNE_CLUSTER_RETRIES", 5))
     directory: Path = field(
         default_factory=lambda: Path(os.environ.get("HERNE_CLUSTER_DIR", ROOT / "var" / "cluster"))
@@ -193,6 +198,8 @@ def write_configs(settings):
     }
     (directory / "etc" / "zope.conf").write_text(fill("cluster-zope.conf.in", common))
     shutil.copy(ROOT / "etc" / "site.zcml", directory / "etc" / "site.zcml")
+    if settings.write_slots < 0:
+        raise SystemExit("--write-slots: 0 (no write gate) or more")
     servers, write_servers = [], []
     for number, port in enumerate(settings.instance_ports, start=1):
         name = f"instance{number}"
@@ -687,7 +694,8 @@ def parse(argv):
         "--write-slots",
         type=int,
         default=defaults.write_slots,
-        help="writes (POST ...) the whole cluster works on at once (HERNE_CLUSTER_WRITE_SLOTS)",
+        help="writes (POST ...) the whole cluster works on at once; 0: no write gate"
+        " (HERNE_CLUSTER_WRITE_SLOTS; default 1, 0 with HERNE_WRITE_QUEUE=off)",
     )
     parser.add_argument(
         "--conflict-retries",

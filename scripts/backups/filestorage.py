@@ -208,6 +208,7 @@ def write_serving_configuration(into, port):
         "@PROJECT@/var": str(into),
         "@HOST@": "127.0.0.1",
         "@PORT@": str(port),
+        "@WRITE_SLOTS@": "1",
     }
     for name in ("zope.conf", "zope.ini"):
         text = (ROOT / "etc" / f"{name}.in").read_text(encoding="utf-8")

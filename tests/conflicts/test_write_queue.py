@@ -1,5 +1,6 @@
 """The WSGI write queue of a single instance lets one write at a time into Zope, reads in parallel."""
 
+from herne.portal.write_queue import default_slots
 from herne.portal.write_queue import WriteQueue
 from herne.portal.write_queue import filter_factory
 import pytest
@@ -58,7 +59,25 @@ def test_filter_factory_from_the_ini_file():
     run_at_once(app, ["POST"] * 8)
     assert recorder.most["POST"] == 2
     with pytest.raises(ValueError):
-        filter_factory({}, slots="0")
+        filter_factory({}, slots="-1")
+
+
+def test_zero_slots_leave_the_writes_unqueued():
+    """``slots = 0`` (HERNE_WRITE_QUEUE=off): the filter hands the application over as it is."""
+    recorder = Recorder()
+    app = filter_factory({}, slots="0")(recorder)
+    assert app is recorder
+    run_at_once(app, ["POST"] * 6)
+    assert recorder.most["POST"] > 1
+
+
+@pytest.mark.parametrize(
+    ("value", "slots"),
+    [(None, 1), ("on", 1), ("1", 1), ("off", 0), ("OFF", 0), ("0", 0), ("no", 0), ("false", 0)],
+)
+def test_herne_write_queue_switches_the_queue(value, slots):
+    environ = {} if value is None else {"HERNE_WRITE_QUEUE": value}
+    assert default_slots(environ) == slots
 
 
 def test_zope_ini_puts_the_queue_in_front_of_zope():

@@ -10,12 +10,28 @@ instead (``etc/haproxy.cfg.in``), across its instances. Used in ``etc/zope.ini.i
     [filter:write_queue]
     use = call:herne.portal.write_queue:filter_factory
     slots = 1
+
+The queue is an option: ``HERNE_WRITE_QUEUE=off`` (read by ``make`` and by
+``scripts/cluster.py``) renders ``slots = 0``, which leaves the writes unqueued.
 """
 
+import os
 import threading
 
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+OFF = frozenset({"0", "off", "no", "false"})
+
+
+def queue_enabled(environ=None):
+    """Whether ``HERNE_WRITE_QUEUE`` leaves the write queue on (the default) or turns it off."""
+    value = (os.environ if environ is None else environ).get("HERNE_WRITE_QUEUE", "on")
+    return value.strip().lower() not in OFF
+
+
+def default_slots(environ=None):
+    """The ``slots`` a rendered ``zope.ini`` gets: 1 with the queue on, 0 (no queue) with it off."""
+    return 1 if queue_enabled(environ) else 0
 
 
 class WriteQueue:
@@ -35,8 +51,10 @@ class WriteQueue:
 
 
 def filter_factory(global_conf, slots="1"):
-    """PasteDeploy filter factory for ``[filter:...]`` sections."""
+    """PasteDeploy filter factory for ``[filter:...]`` sections; ``slots = 0``: no queue at all."""
     count = int(slots)
-    if count < 1:
-        raise ValueError("write_queue: slots must be at least 1")
+    if count < 0:
+        raise ValueError("write_queue: slots must be 0 (no queue) or more")
+    if count == 0:
+        return lambda app: app
     return lambda app: WriteQueue(app, count)
