@@ -10,8 +10,8 @@ import sys
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from scripts.cluster import parse  # noqa: E402
 from scripts.cluster import Settings  # noqa: E402
+from scripts.cluster import parse  # noqa: E402
 from scripts.cluster import write_configs  # noqa: E402
 
 
@@ -59,7 +59,9 @@ def test_herne_write_queue_off_opens_the_gate(environment):
 def test_write_slots_zero_renders_no_limit_on_the_gate(environment, tmp_path):
     assert gate_line(haproxy_config(tmp_path / "gate", 1))[-2:] == ["maxconn", "1"]
     # maxconn 0 is HAProxy's "no limit": the writes pass on to the instances as they come
-    config = haproxy_config(tmp_path / "open", parse(["start", "--write-slots", "0"])[1].write_slots)
+    config = haproxy_config(
+        tmp_path / "open", parse(["start", "--write-slots", "0"])[1].write_slots
+    )
     assert gate_line(config)[-2:] == ["maxconn", "0"]
     haproxy = shutil.which("haproxy") or shutil.which("haproxy", path="/usr/sbin")
     if haproxy:

@@ -1,7 +1,7 @@
 """The WSGI write queue of a single instance lets one write at a time into Zope, reads in parallel."""
 
-from herne.portal.write_queue import default_slots
 from herne.portal.write_queue import WriteQueue
+from herne.portal.write_queue import default_slots
 from herne.portal.write_queue import filter_factory
 import pytest
 import threading

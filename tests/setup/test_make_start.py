@@ -223,7 +223,9 @@ def rendered_write_slots(folder, *assignments, env=None):
     )
     ini = (folder / "instance" / "etc" / "zope.ini").read_text()
     section = ini.split("[filter:write_queue]", 1)[1].split("\n[", 1)[0]
-    (slots,) = [line.split("=", 1)[1].strip() for line in section.splitlines() if line.startswith("slots")]
+    (slots,) = [
+        line.split("=", 1)[1].strip() for line in section.splitlines() if line.startswith("slots")
+    ]
     return slots
 
 

@@ -1,0 +1,138 @@
+"""Writes in parallel: one and two RelStorage instances without any write queue, against today's queue.
+
+Run (not part of `make test`; needs PostgreSQL at 127.0.0.1:5432 and HAProxy like
+the cluster, about 10 minutes on 2 cores):
+
+    .venv/bin/pytest benchmarks/bench_parallel_writes.py -s -p no:cacheprovider
+
+The same load each time as ``benchmarks/bench_throughput.py`` (locust headless,
+``loadtest/locustfile.py``: ``HERNE_BENCH_USERS`` citizens, default 20, submitting
+``HERNE_BENCH_SUBMISSIONS`` dog-tax applications with a 25 kB PDF, default 200;
+mail to a real SMTP server in this process), always through HAProxy
+(``scripts/cluster.py``, no cache in front), one set-up after the other on one
+database:
+
+1. one instance, no queue (``--instances 1 --write-slots 0``: HAProxy's write
+   gate open, the instances have no queue of their own);
+2. two instances, no queue (``--instances 2 --write-slots 0``);
+3. two instances with today's queue (``--instances 2 --write-slots 1``).
+
+For each: submissions per second (steady state: between the first and the last
+acknowledged submission), the submit request's p50, p95 and p99 as the citizen
+waits for it, the conflicts Zope retried and gave up on (the instances' event
+logs, logger ``herne.portal.conflicts``; retried also as a share of the
+submissions), the answers 5xx the citizens got, the load average before and
+after; then the ratio of two instances to one without the queue. The targets of
+issue 20: ratio ≥ 1.6, p95 of two instances ≤ 2 s, retried ≤ 2 % of the
+submissions and none given up. ``HERNE_BENCH_PORT`` (default 18380; the
+benchmark uses the ports from +10 to +12) and ``HERNE_BENCH_OUTPUT`` (JSON of the
+results) change the set-up.
+"""
+
+import json
+import os
+from pathlib import Path
+import pytest
+import secrets
+import sys
+
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+# Its own ports, so that it can run next to bench_throughput.py (default 18280).
+os.environ.setdefault("HERNE_BENCH_PORT", "18380")
+
+from benchmarks.bench_throughput import SERVER_DSN  # noqa: E402
+from benchmarks.bench_throughput import SUBMISSIONS  # noqa: E402
+from benchmarks.bench_throughput import USERS  # noqa: E402
+from benchmarks.bench_throughput import Cluster  # noqa: E402
+from benchmarks.bench_throughput import machine_note  # noqa: E402
+from benchmarks.bench_throughput import percentile  # noqa: E402
+from benchmarks.bench_throughput import submission_load  # noqa: E402
+from loadtest.mailserver import MailServer  # noqa: E402
+from scripts.cluster import drop_database  # noqa: E402
+
+
+SINGLE = "1 instance, no queue"
+DOUBLE = "2 instances, no queue"
+QUEUED = "2 instances, queue (1 write at a time)"
+SET_UPS = [(SINGLE, 1, 0), (DOUBLE, 2, 0), (QUEUED, 2, 1)]
+
+
+def server_errors(status_codes):
+    return sum(count for code, count in status_codes.items() if code.startswith("5"))
+
+
+def measure(cluster, name, output):
+    """The fixed load through the cluster's HAProxy, with p95 and 5xx from locust's summary."""
+    row = submission_load(name, cluster.settings.port, cluster.logs(), output)
+    summary = json.loads((output / f"{name}-summary.json").read_text())
+    submit = summary["times"].get("submit", [])
+    row["submit_p95"] = percentile(submit, 0.95)
+    row["server_errors"] = server_errors(row["status_codes"])
+    row["retried_share"] = row["retried"] / max(1, row["acknowledged"])
+    return row
+
+
+def print_results(results):
+    print()
+    print(
+        f"Submissions through HAProxy on RelStorage: {USERS} citizens,"
+        f" {SUBMISSIONS} dog-tax submissions each set-up"
+    )
+    print(
+        f"{'set-up':<40}{'subm/s':>8}{'p50':>8}{'p95':>8}{'p99':>8}"
+        f"{'retried':>9}{'share':>7}{'gave up':>9}{'5xx':>6}"
+    )
+    for name, row in results["set_ups"].items():
+        print(
+            f"{name:<40}{row['submissions_per_s']:>8.2f}{row['submit_p50']:>8.0f}"
+            f"{row['submit_p95']:>8.0f}{row['submit_p99']:>8.0f}{row['retried']:>9}"
+            f"{row['retried_share']:>7.1%}{row['given_up']:>9}{row['server_errors']:>6}"
+        )
+        print(f"    {row['machine_before']}; {row['machine_after']}")
+    print(
+        "(submit latency in ms as the citizen waited; subm/s between first and last"
+        " acknowledged submission; share: retried per acknowledged submission)"
+    )
+    print(f"\n2 instances vs 1, no queue: {results['ratio']:.2f}x (target >= 1.6x)")
+
+
+def test_parallel_writes(tmp_path):
+    from tests.fixtures.cluster import haproxy_installed
+    from tests.fixtures.cluster import postgresql_reachable
+
+    unreachable = postgresql_reachable()
+    if unreachable:
+        pytest.skip(f"PostgreSQL is not reachable at {SERVER_DSN!r}: {unreachable}")
+    if not haproxy_installed():
+        pytest.skip("HAProxy is not installed (Debian package haproxy)")
+    output = tmp_path / "runs"
+    output.mkdir()
+    cluster_dir = tmp_path / "cluster"
+    cluster_dir.mkdir()
+    results = {"set_ups": {}}
+    mail = MailServer()
+    mail.start()
+    database = f"herne_bench_{os.getpid()}_{secrets.token_hex(3)}"
+    dsn = SERVER_DSN.replace("dbname=postgres", f"dbname={database}")
+    try:
+        for label, instances, write_slots in SET_UPS:
+            with Cluster(cluster_dir, dsn, instances=instances, write_slots=write_slots) as cluster:
+                cluster.prepare(mail)
+                before = machine_note("before")
+                name = f"relstorage-{instances}-slots{write_slots}"
+                row = measure(cluster, name, output)
+                row["machine_before"] = before
+                row["machine_after"] = machine_note("after")
+                results["set_ups"][label] = row
+    finally:
+        mail.stop()
+        drop_database(dsn)
+    rates = {name: row["submissions_per_s"] for name, row in results["set_ups"].items()}
+    results["ratio"] = rates[DOUBLE] / rates[SINGLE]
+    print_results(results)
+    if os.environ.get("HERNE_BENCH_OUTPUT"):
+        Path(os.environ["HERNE_BENCH_OUTPUT"]).write_text(json.dumps(results, indent=1))
+    for row in results["set_ups"].values():
+        assert row["acknowledged"] == SUBMISSIONS, row
