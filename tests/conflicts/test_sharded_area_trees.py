@@ -1,5 +1,6 @@
 """Concurrent adds to one application area both commit (its folder trees in shards); listing, traversal, deletion and the upgrade stay as they were."""
 
+from Acquisition import aq_base
 from BTrees.OIBTree import OIBTree
 from BTrees.OOBTree import OOBTree
 from herne.portal.content.application_area import ApplicationArea
@@ -147,6 +148,26 @@ def test_two_adds_to_the_same_shard_merge(integration, tmp_path):
     assert first_id in area and second_id in area
     assert len(area) == len(area.objectIds()) == FILLED + 2
     db.close()
+
+
+def test_the_zmi_cleanup_finds_an_id_in_the_wrong_shard_and_rebuilds(integration):
+    area = ApplicationArea("steuern")
+    item = SimpleItem()
+    ids = _ids(300, seed=23)
+    for id in ids:
+        area._setOb(id, item)
+    assert area.manage_cleanup().startswith("No damage detected")
+    lost = ids[0]
+    del area._tree._shards[shard_number(lost)][lost]
+    area._tree._shards[(shard_number(lost) + 1) % 256][lost] = item
+    assert lost not in area
+
+    assert area.manage_cleanup().startswith("Fixed BTreeFolder2")
+
+    assert aq_base(area[lost]) is item
+    assert list(area.objectIds()) == sorted(ids) == list(area.objectIds(item.meta_type))
+    assert len(area) == 300
+    assert area.manage_cleanup().startswith("No damage detected")
 
 
 def test_the_area_lists_finds_and_deletes_its_applications(demo):

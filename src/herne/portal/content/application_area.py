@@ -5,6 +5,7 @@ from BTrees.OOBTree import OOBTree
 import heapq
 from herne.portal import _
 from herne.portal.content.sharded_tree import ShardedTree
+import logging
 from OFS.event import ObjectWillBeAddedEvent
 from plone.dexterity.content import Container
 from plone.supermodel import model
@@ -12,6 +13,9 @@ from zope import schema
 from zope.event import notify
 from zope.interface import implementer
 from zope.lifecycleevent import ObjectAddedEvent
+
+
+logger = logging.getLogger(__name__)
 
 
 class IApplicationRoot(model.Schema):
@@ -84,6 +88,31 @@ class _UnorderedContainer(Container):
         return unique
 
     keys = objectIds
+
+    def _cleanup(self):
+        """The ZMI's check of the folder's trees (``manage_cleanup``): 1 if sound, else rebuilt and 0."""
+        if not isinstance(self._tree, ShardedTree):
+            return super()._cleanup()
+        try:
+            self._tree.check()
+            for ids in self._mt_index.values():
+                ids.check()
+                for id in ids:
+                    if id not in self._tree:
+                        raise AssertionError(f"{id!r} of a meta type is not in the folder")
+            return 1
+        except AssertionError:
+            logger.warning(
+                "Damage in the trees of %s, rebuilt", self.absolute_url(1), exc_info=True
+            )
+        tree = ShardedTree(self._tree.items())
+        mt_index = OOBTree()
+        for meta_type, ids in self._mt_index.items():
+            mt_index[meta_type] = ShardedTree((id, 1) for id in ids if id in tree)
+        self._tree, self._mt_index = tree, mt_index
+        if self._count() != len(tree):
+            self._count.set(len(tree))
+        return 0
 
     def notifyModified(self):
         # Adding an application fires a ContainerModifiedEvent, on which Plone sets the

@@ -141,6 +141,18 @@ class ShardedTree(Persistent):
     def __iter__(self):
         return iter(self.keys())
 
+    def check(self):
+        """Raise AssertionError if a shard is damaged, lost its kept key or holds a key of another."""
+        for number, shard in enumerate(self._shards):
+            shard._check()  # BTrees.check.check knows only the BTrees' own classes
+            if KEEP not in shard:
+                raise AssertionError(f"shard {number} lost its first key")
+            for key in shard.keys(KEEP, excludemin=True):
+                if shard_number(key) != number:
+                    raise AssertionError(
+                        f"shard {number} holds {key!r} of shard {shard_number(key)}"
+                    )
+
     def __repr__(self):
         return f"<{type(self).__name__} with {SHARDS} shards at {id(self):#x}>"
 
