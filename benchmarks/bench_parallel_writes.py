@@ -12,8 +12,9 @@ mail to a real SMTP server in this process), always through HAProxy
 (``scripts/cluster.py``, no cache in front), one set-up after the other on one
 database:
 
-1. one instance, no queue (``--instances 1 --write-slots 0``: HAProxy's write
-   gate open, the instances have no queue of their own);
+1. one instance, no queue (``--instances 1 --write-slots 0``: no write gate in
+   HAProxy, writes go to the instances like reads, at most threads - 1 requests
+   per instance; the cluster's instances have no queue of their own);
 2. two instances, no queue (``--instances 2 --write-slots 0``);
 3. two instances with today's queue (``--instances 2 --write-slots 1``).
 

@@ -7,7 +7,9 @@
 
 ``start`` creates the PostgreSQL database if it is missing, writes the
 configuration from ``etc/cluster-zope.conf.in``, ``etc/cluster-zope.ini.in`` and
-``etc/haproxy.cfg.in`` (and ``etc/varnish.vcl.in``) into the cluster directory,
+``etc/haproxy.cfg.in`` with its write gate ``etc/haproxy-write-gate.cfg.in`` (left
+out with ``--write-slots 0`` or ``HERNE_WRITE_QUEUE=off``) (and
+``etc/varnish.vcl.in``) into the cluster directory,
 creates the Herne site with its demo content once (``scripts/create_site.py``
 through zconsole), points Plone's cache purging at the cache
 (``scripts/cache_proxy.py``), starts the instances on consecutive ports, HAProxy
@@ -206,7 +208,10 @@ def write_configs(settings):
         ini = fill("cluster-zope.ini.in", {**common, "NAME": name, "PORT": port})
         (directory / "etc" / f"{name}.ini").write_text(ini)
         check = f"127.0.0.1:{port} check inter 2s fall 2 rise 1"
-        # maxconn: reads get the threads a write leaves free; the rest wait at the balancer.
+        # maxconn: with the write gate, reads get the threads a write leaves free; without
+        # it, reads and writes share them. Either way one thread answers the health check
+        # (an instance busy on every thread misses it and is taken out: 503), and the rest
+        # wait at the balancer.
         servers.append(f"    server {name} {check} maxconn {max(1, settings.threads - 1)}")
         write_servers.append(f"    server {name} {check}")
     if settings.cache:
@@ -214,15 +219,28 @@ def write_configs(settings):
         forwarded = "# X-Forwarded-For comes from Varnish in front (the visitor's address)."
     else:
         forwarded = "http-request del-header X-Forwarded-For"
+    if settings.write_slots:
+        route = "    acl write method POST PUT PATCH DELETE\n    use_backend zope_writes if write"
+        gate = "\n" + fill(
+            "haproxy-write-gate.cfg.in",
+            {
+                "PORT": settings.balancer_port,
+                "WRITE_SERVERS": "\n".join(write_servers),
+                "WRITE_SLOTS": settings.write_slots,
+            },
+        )
+    else:
+        route = "    # No write gate (--write-slots 0): writes go to backend zope like the reads."
+        gate = ""
     haproxy = fill(
         "haproxy.cfg.in",
         {
             "HOST": "127.0.0.1" if settings.cache else settings.host,
             "PORT": settings.balancer_port,
             "FORWARDED_FOR": forwarded,
+            "WRITE_ROUTE": route,
             "SERVERS": "\n".join(servers),
-            "WRITE_SERVERS": "\n".join(write_servers),
-            "WRITE_SLOTS": settings.write_slots,
+            "WRITE_GATE": gate,
             "STATS_SOCKET": settings.stats_socket,
         },
     )
@@ -614,7 +632,11 @@ def _instance_pid(settings, name):
 
 
 def writes_in_progress(settings, number):
-    """How many writes instance ``number`` is working on now (HAProxy's statistics socket)."""
+    """How many writes instance ``number`` is working on now (HAProxy's statistics socket).
+
+    Without the write gate (``--write-slots 0``) HAProxy does not tell writes from reads:
+    then the requests of any kind the instance works on.
+    """
     import csv
     import socket
 
@@ -626,8 +648,9 @@ def writes_in_progress(settings, number):
         while chunk := sock.recv(65536):
             answer += chunk
     rows = csv.DictReader(answer.decode().lstrip("# ").splitlines())
+    backend = "zope_writes_spread" if settings.write_slots else "zope"
     for row in rows:
-        if row["pxname"] == "zope_writes_spread" and row["svname"] == f"instance{number}":
+        if row["pxname"] == backend and row["svname"] == f"instance{number}":
             return int(row["scur"] or 0)
     return 0
 

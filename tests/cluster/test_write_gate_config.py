@@ -1,10 +1,16 @@
 """The cluster's write gate in HAProxy: one write at a time by default, none with HERNE_WRITE_QUEUE=off or --write-slots 0."""
 
+from concurrent.futures import ThreadPoolExecutor
+from http.server import BaseHTTPRequestHandler
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 import pytest
-import shutil
+import socket
 import subprocess
 import sys
+import threading
+import time
+import urllib.request
 
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -13,6 +19,8 @@ sys.path.insert(0, str(ROOT))
 from scripts.cluster import Settings  # noqa: E402
 from scripts.cluster import parse  # noqa: E402
 from scripts.cluster import write_configs  # noqa: E402
+from tests.fixtures.cluster import free_ports  # noqa: E402
+from tests.fixtures.cluster import haproxy_installed  # noqa: E402
 
 
 @pytest.fixture
@@ -22,28 +30,29 @@ def environment(monkeypatch):
     return monkeypatch
 
 
-def haproxy_config(directory, write_slots):
-    settings = Settings(
+def cluster_settings(directory, write_slots, ports=(18080, 18081, 18082)):
+    return Settings(
         dsn="host=127.0.0.1 dbname=unused",
         instances=2,
-        port=18080,
-        first_port=18081,
+        port=ports[0],
+        first_port=ports[1],
         directory=directory,
         cache=False,
         write_slots=write_slots,
     )
-    write_configs(settings)
-    return directory / "etc" / "haproxy.cfg"
 
 
-def gate_line(config):
-    (line,) = [line for line in config.read_text().splitlines() if "server gate" in line]
-    return line.split()
+def haproxy_config(directory, write_slots):
+    write_configs(cluster_settings(directory, write_slots))
+    return (directory / "etc" / "haproxy.cfg").read_text()
 
 
-def test_by_default_the_cluster_works_on_one_write_at_a_time(environment):
+def test_by_default_the_cluster_works_on_one_write_at_a_time(environment, tmp_path):
     assert Settings().write_slots == 1
     assert parse(["start"])[1].write_slots == 1
+    config = haproxy_config(tmp_path, 1)
+    assert "use_backend zope_writes if write" in config
+    assert "server gate abns@herne-writes-18080 maxconn 1" in config
 
 
 def test_herne_write_queue_off_opens_the_gate(environment):
@@ -56,19 +65,102 @@ def test_herne_write_queue_off_opens_the_gate(environment):
     assert Settings().write_slots == 3
 
 
-def test_write_slots_zero_renders_no_limit_on_the_gate(environment, tmp_path):
-    assert gate_line(haproxy_config(tmp_path / "gate", 1))[-2:] == ["maxconn", "1"]
-    # maxconn 0 is HAProxy's "no limit": the writes pass on to the instances as they come
-    config = haproxy_config(
-        tmp_path / "open", parse(["start", "--write-slots", "0"])[1].write_slots
-    )
-    assert gate_line(config)[-2:] == ["maxconn", "0"]
-    haproxy = shutil.which("haproxy") or shutil.which("haproxy", path="/usr/sbin")
-    if haproxy:
-        check = subprocess.run([haproxy, "-c", "-f", str(config)], capture_output=True, text=True)
-        assert check.returncode == 0, check.stdout + check.stderr
+def test_without_the_gate_writes_go_to_the_instances_like_reads(environment, tmp_path):
+    config = haproxy_config(tmp_path, parse(["start", "--write-slots", "0"])[1].write_slots)
+    assert "zope_writes" not in config.replace("No write gate", "")
+    assert "use_backend" not in config
+    # every instance keeps a thread free for the health check (4 threads: 3 requests)
+    assert config.count(" maxconn 3") == 2
 
 
 def test_a_negative_number_of_write_slots_is_refused(environment, tmp_path):
     with pytest.raises(SystemExit):
         haproxy_config(tmp_path, -1)
+
+
+# HAProxy itself, in front of two stand-in instances that note how many posts they serve at once.
+
+
+class StandIn(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, port, most):
+        super().__init__(("127.0.0.1", port), StandInHandler)
+        self.most = most
+
+
+class StandInHandler(BaseHTTPRequestHandler):
+    lock = threading.Lock()
+    inside = 0
+
+    def log_message(self, *args):
+        pass
+
+    def answer(self):
+        self.send_response(200)
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        self.wfile.write(b"ok")
+
+    def do_GET(self):
+        self.answer()
+
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        cls = type(self)
+        with cls.lock:
+            cls.inside += 1
+            self.server.most.append(cls.inside)
+        time.sleep(0.3)
+        with cls.lock:
+            cls.inside -= 1
+        self.answer()
+
+
+def most_posts_at_once(directory, write_slots):
+    """Eight posts at once through the rendered HAProxy: the most the instances served together."""
+    base = free_ports(3)
+    ports = (base, base + 1, base + 2)
+    settings = cluster_settings(directory, write_slots, ports)
+    write_configs(settings)
+    most = []
+    servers = [StandIn(port, most) for port in ports[1:]]
+    for server in servers:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+    haproxy = subprocess.Popen(
+        [haproxy_installed(), "-db", "-f", str(directory / "etc" / "haproxy.cfg")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", ports[0]), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+
+        def post(_):
+            request = urllib.request.Request(f"http://127.0.0.1:{ports[0]}/herne", data=b"x=1")
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return response.status
+
+        with ThreadPoolExecutor(8) as pool:
+            assert list(pool.map(post, range(8))) == [200] * 8
+    finally:
+        haproxy.terminate()
+        haproxy.wait(timeout=10)
+        for server in servers:
+            server.shutdown()
+            server.server_close()
+    return max(most)
+
+
+@pytest.mark.skipif(not haproxy_installed(), reason="HAProxy is not installed")
+def test_haproxy_lets_writes_overlap_only_without_the_gate(environment, tmp_path):
+    assert most_posts_at_once(tmp_path / "gate", 1) == 1
+    # no gate: both instances at once, each up to its threads less one
+    assert 1 < most_posts_at_once(tmp_path / "open", 0) <= 2 * 3

@@ -5,14 +5,15 @@ ZODB refuses most overlapping pairs as conflicts and Zope redoes the request, up
 giving up with an error page (with 20 citizens submitting at once to one instance,
 about one submission in ten did). Queued here, the writes of the process never
 overlap; reads go on in the other threads. The cluster queues writes in HAProxy
-instead (``etc/haproxy.cfg.in``), across its instances. Used in ``etc/zope.ini.in``::
+instead (``etc/haproxy-write-gate.cfg.in``), across its instances. Used in ``etc/zope.ini.in``::
 
     [filter:write_queue]
     use = call:herne.portal.write_queue:filter_factory
     slots = 1
 
 The queue is an option: ``HERNE_WRITE_QUEUE=off`` (read by ``make`` and by
-``scripts/cluster.py``) renders ``slots = 0``, which leaves the writes unqueued.
+``scripts/cluster.py``) renders ``slots = 0``, which leaves the writes unqueued (and
+the cluster without its gate).
 """
 
 import os
