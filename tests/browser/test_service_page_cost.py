@@ -36,3 +36,26 @@ def test_service_page_looks_up_each_pages_translations_once(anon_browser, demo_p
     # the switch still offers every language
     for language in ("en", "tr", "uk", "ar"):
         assert f'hreflang="{language}"' in anon_browser.contents
+
+
+def test_service_page_asks_for_its_office_once(anon_browser, demo_portal):
+    """Office, its link and its address are looked up once, though the page shows them twice."""
+    from herne.portal.browser.service import ServiceView
+
+    service = demo_portal["leistungen"]["hundesteuer"]
+    office = service.department_object()
+    with (
+        mock.patch.object(
+            ServiceView, "department", autospec=True, side_effect=ServiceView.department
+        ) as looked_up,
+        mock.patch.object(
+            ServiceView, "department_link", autospec=True, side_effect=ServiceView.department_link
+        ) as linked,
+    ):
+        anon_browser.open(service.absolute_url())
+    assert looked_up.call_count == 1
+    assert linked.call_count == 1
+    # named and linked in "Zuständige Stelle", with its address and telephone
+    contents = anon_browser.contents
+    assert contents.count(office.absolute_url()) >= 1
+    assert f'href="tel:{office.phone.replace(" ", "")}"' in contents

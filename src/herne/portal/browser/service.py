@@ -44,6 +44,65 @@ class ServiceView(MultilineText, BrowserView):
         # applications, bookings, forms and facts belong to the German page
         self.original = german_original(context)
         self.page_language = content_language(context)
+        self._page = None
+
+    def page(self):
+        """Everything the template shows, looked up once per render.
+
+        The template reads this dict with ``python:`` expressions: each path expression
+        through a view or a content object costs a Zope traversal, and several of the
+        answers (the office, its link, the availability) were asked more than once.
+        Only what the template shows under the same conditions is looked up.
+        """
+        if self._page is None:
+            self._page = self._collect_page()
+        return self._page
+
+    def _collect_page(self):
+        availability = self.availability()
+        badge = self.availability_badge()
+        can_apply_online = self.can_apply_online()
+        department = self.department()
+        flyers = self.offers_flyers()
+        page = {
+            "availability": availability,
+            "on_site_only": availability == "on_site_only",
+            "badge": badge,
+            "apply_now": badge["key"] in ("apply_online", "apply_online_originals"),
+            "can_apply_online": can_apply_online,
+            "notice": self.publication_blocked_notice(),
+            "flyers_base": self.context.absolute_url() if flyers else None,
+            "plain_lines": self.plain_language_lines(),
+            "documents": self.documents(),
+            "originals": self.originals(),
+            "fees": self.fees(),
+            "booking_url": self.booking_url(),
+            "department": department,
+            "office": self.office(department),
+            "german_lang": self.german_lang,
+            "german_dir": self.german_dir,
+            "prerequisites": self.text("prerequisites"),
+            "processing": self.text("processing_time"),
+            "result_delivery_title": self.result_delivery_title(),
+            "life_situations": self.life_situations(),
+            "service_key": self.context.service_key,
+        }
+        if can_apply_online:
+            needs_eid = self.needs_eid()
+            page["needs_eid"] = needs_eid
+            page["needs_login_only"] = self.needs_login() and not needs_eid
+            page["form_url"] = self.application_form_url()
+            page["retention_notice"] = self.retention_notice()
+        if department is not None:
+            page["department_link"] = self.department_link(department)
+            phone = department.phone
+            page["phone"] = phone
+            page["phone_href"] = "tel:" + phone.replace(" ", "") if phone else None
+            page["email"] = department.email
+        for name in ("contact", "legal_basis"):
+            text = self.text(name)
+            page[name] = dict(text, lines=self.lines(text["value"]) if text["value"] else [])
+        return page
 
     @property
     def german_lang(self):
@@ -75,9 +134,10 @@ class ServiceView(MultilineText, BrowserView):
             return None
         return department
 
-    def department_link(self):
+    def department_link(self, department=None):
         """The responsible department's page in the page's language where translated, else German."""
-        department = self.department()
+        if department is None:
+            department = self.department()
         translated = (
             None
             if self.page_language == GERMAN
