@@ -17,25 +17,42 @@ def test_service_page_does_not_render_the_office_page(anon_browser, demo_portal)
 
 def test_service_page_looks_up_each_pages_translations_once(anon_browser, demo_portal):
     """Page, office link, language switch and translation notice share one look-up per page."""
-    from plone.app.multilingual.manager import TranslationManager
+    from herne.portal import languages
 
     service = demo_portal["leistungen"]["hundesteuer"]
-    original = TranslationManager.get_translations
+    original = languages.translation_group_brains
     asked = []
 
-    def counting(manager):
-        asked.append(manager.context.getPhysicalPath())
-        return original(manager)
+    def counting(obj):
+        asked.append(obj.getPhysicalPath())
+        return original(obj)
 
-    with mock.patch.object(
-        TranslationManager, "get_translations", autospec=True, side_effect=counting
-    ):
+    with mock.patch.object(languages, "translation_group_brains", side_effect=counting):
         anon_browser.open(service.absolute_url())
     assert asked, "the language switch still lists the page's translations"
     assert len(asked) == len(set(asked))
     # the switch still offers every language
     for language in ("en", "tr", "uk", "ar"):
         assert f'hreflang="{language}"' in anon_browser.contents
+
+
+def test_language_switch_does_not_wake_the_translations(anon_browser, demo_portal):
+    """The German service page links its four translations from the catalog alone."""
+    from Products.ZCatalog.CatalogBrains import AbstractCatalogBrain
+
+    service = demo_portal["leistungen"]["hundesteuer"]
+    with mock.patch.object(
+        AbstractCatalogBrain,
+        "_unrestrictedGetObject",
+        autospec=True,
+        side_effect=AbstractCatalogBrain._unrestrictedGetObject,
+    ) as woken:
+        anon_browser.open(service.absolute_url())
+    woken_paths = {brain.getPath() for (brain,), _kw in woken.call_args_list}
+    for language in ("en", "tr", "uk", "ar"):
+        translated = f"{demo_portal.absolute_url()}/{language}/leistungen/hundesteuer"
+        assert f'href="{translated}?set_language={language}"' in anon_browser.contents
+        assert not any(path.endswith(f"/{language}/leistungen/hundesteuer") for path in woken_paths)
 
 
 def test_service_page_asks_for_its_office_once(anon_browser, demo_portal):

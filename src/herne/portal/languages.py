@@ -96,25 +96,54 @@ def _page_view_memo():
     return IAnnotations(request).setdefault(TRANSLATIONS_OF_THIS_PAGE_VIEW, {})
 
 
+def translation_group_brains(obj):
+    """The catalog entries of ``obj``'s translation group (itself included), whoever may view them.
+
+    The same search as plone.app.multilingual's ``get_translations``, without waking the objects.
+    """
+    manager = ITranslationManager(obj)
+    return manager.pcatalog.unrestrictedSearchResults(TranslationGroup=manager.tg)
+
+
+def _by_language(brains, value):
+    found = {brain.Language: value(brain) for brain in brains}
+    if "" in found:
+        # German pages made before the languages (or by the demo) may carry no language yet
+        found.setdefault(GERMAN, found.pop(""))
+    return found
+
+
+def _translation_brains(obj):
+    """``translation_group_brains`` of ``obj``, searched once per published GET."""
+    memo = _page_view_memo()
+    key = obj.getPhysicalPath()
+    if memo is None:
+        return translation_group_brains(obj)
+    if key not in memo:
+        memo[key] = tuple(translation_group_brains(obj))
+    return memo[key]
+
+
 def translations(obj):
     """{language: object} of ``obj``'s translations including itself, German included.
 
     A page asks this several times (the page itself, its office's link, the language
-    switch, the translation notice); one published GET looks each object up once.
+    switch, the translation notice); one published GET searches each object's group once.
     """
     if not ITranslatable.providedBy(obj):
         return {}
-    memo = _page_view_memo()
-    key = obj.getPhysicalPath()
-    if memo is not None and key in memo:
-        return dict(memo[key])
-    found = ITranslationManager(obj).get_translations()
-    if "" in found:
-        # German pages made before the languages (or by the demo) may carry no language yet
-        found.setdefault(GERMAN, found.pop(""))
-    if memo is not None:
-        memo[key] = dict(found)
-    return found
+    return _by_language(_translation_brains(obj), lambda brain: brain._unrestrictedGetObject())
+
+
+def translation_urls(obj):
+    """{language: address} of ``obj``'s translations including itself, without waking them.
+
+    The language switch and the notice of a missing translation need no more than this;
+    waking every translation of a service page cost more than the switch itself.
+    """
+    if not ITranslatable.providedBy(obj):
+        return {}
+    return _by_language(_translation_brains(obj), lambda brain: brain.getURL())
 
 
 def german_original(obj):

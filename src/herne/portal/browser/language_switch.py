@@ -11,6 +11,7 @@ from herne.portal.languages import chosen_language
 from herne.portal.languages import content_language
 from herne.portal.languages import language_root
 from herne.portal.languages import native_name
+from herne.portal.languages import translation_urls
 from herne.portal.languages import translations
 from html import escape
 from plone import api
@@ -42,8 +43,8 @@ def switch_targets(context, request):
     """[(language, url)] for every offered language: the translation if there is one, else German."""
     portal = api.portal.get()
     page = translatable_page(context)
-    known = translations(page) if page is not None else {}
-    german = known.get(GERMAN, page)
+    known = translation_urls(page) if page is not None else {}
+    german_url = known.get(GERMAN) or (page.absolute_url() if page is not None else None)
     actual_url = request.get("ACTUAL_URL") or context.absolute_url()
     at_root = (
         IPloneSiteRoot.providedBy(context) or ILanguageRootFolder.providedBy(context)
@@ -53,8 +54,7 @@ def switch_targets(context, request):
     targets = []
     for language in offered_languages():
         if page is not None:
-            target = known.get(language) or german
-            url = target.absolute_url()
+            url = known.get(language) or german_url
         elif at_root:
             root = language_root(portal, language) or portal
             url = root.absolute_url()
@@ -103,11 +103,12 @@ class TranslationNotice(ViewletBase):
             return ""
         chosen = chosen_language(self.request)
         language = content_language(page)
-        known = translations(page)
-        if language == GERMAN and chosen != GERMAN and chosen not in known:
-            return self._missing(chosen)
-        german = known.get(GERMAN)
-        if language != GERMAN and german is not None and german.modified() > page.modified():
+        if language == GERMAN:
+            if chosen != GERMAN and chosen not in translation_urls(page):
+                return self._missing(chosen)
+            return ""
+        german = translations(page).get(GERMAN)
+        if german is not None and german.modified() > page.modified():
             return self._outdated(language, german)
         return ""
 

@@ -1,5 +1,6 @@
 """The service page citizens read: facts, call to action or what to bring on site."""
 
+from AccessControl import getSecurityManager
 from babel.numbers import format_currency
 from herne.portal import _
 from herne.portal.applications.retention import DELETE
@@ -277,7 +278,13 @@ class ServiceView(MultilineText, BrowserView):
 
     def offers_flyers(self):
         """Editors and reviewers of the service get its QR code and flyers."""
-        return api.user.has_permission("herne.portal: Download service flyers", obj=self.context)
+        # plone.api lists every permission of the site when the answer is no (every
+        # anonymous view): ask the security manager alone
+        return bool(
+            getSecurityManager().checkPermission(
+                "herne.portal: Download service flyers", self.context
+            )
+        )
 
     def publication_blocked_notice(self):
         """Editors learn why the publish button is missing."""
