@@ -16,7 +16,10 @@ administrator), and an anonymous client asks every 10 ms until the new title sho
 the time from the PATCH's answer to the first page with the new title is printed.
 Last, uncached through HAProxy, one client, interleaved: the service page against a
 plain Document with six paragraphs (the one of bench_throughput.py),
-`HERNE_BENCH_PAGE_REQUESTS` (default 60) each; p50 and the ratio.
+`HERNE_BENCH_PAGE_REQUESTS` (default 60) each; p50 and the ratio. Then the same pages
+in blocks of 20 requests, one page after the other, five blocks each: the CPU time the
+Zope instances (``runwsgi``) spent per page, read from /proc around each block, which
+other processes on the machine disturb far less than the wall clock.
 `HERNE_BENCH_PORT` (default 18480; the ports up to +14) moves the cluster.
 """
 
@@ -126,7 +129,48 @@ def edit_to_visible(base):
     return time.perf_counter() - saved
 
 
-def service_against_plain_page(base):
+def instance_cpu_seconds(root_pid):
+    """User and system CPU time of the ``runwsgi`` processes below ``root_pid`` (Linux /proc)."""
+    children = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+            command = Path(f"/proc/{entry}/cmdline").read_bytes()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()
+        children[int(entry)] = (int(fields[1]), b"runwsgi" in command, fields)
+    below = {root_pid}
+    changed = True
+    while changed:
+        changed = False
+        for pid, (parent, _is_instance, _fields) in children.items():
+            if parent in below and pid not in below:
+                below.add(pid)
+                changed = True
+    ticks = os.sysconf("SC_CLK_TCK")
+    return sum(
+        (int(fields[11]) + int(fields[12])) / ticks
+        for pid, (_parent, is_instance, fields) in children.items()
+        if pid in below and is_instance
+    )
+
+
+def instance_cpu_per_page(pages, root_pid, session, blocks=5, block=20):
+    """Milliseconds of the instances' CPU per request of each page, median of the blocks."""
+    spent = {name: [] for name in pages}
+    for _ in range(blocks):
+        for name, url in pages.items():
+            before = instance_cpu_seconds(root_pid)
+            for _ in range(block):
+                session.get(url, timeout=120)
+            spent[name].append((instance_cpu_seconds(root_pid) - before) * 1000 / block)
+    return {name: statistics.median(values) for name, values in spent.items()}
+
+
+def service_against_plain_page(base, root_pid=None):
     """Uncached (through HAProxy), one client, the two pages interleaved: p50 of each."""
     from bench_throughput import DOCUMENT_ID
     from bench_throughput import create_document
@@ -144,7 +188,10 @@ def service_against_plain_page(base):
             response = session.get(url, timeout=120)
             times[name].append((time.perf_counter() - started) * 1000)
             assert response.status_code == 200 and response.headers.get("X-Cache") is None
-    return {name: percentile(values, 0.5) for name, values in times.items()}
+    result = {name: percentile(values, 0.5) for name, values in times.items()}
+    if root_pid is not None:
+        result["cpu"] = instance_cpu_per_page(pages, root_pid, session)
+    return result
 
 
 def test_public_cache(tmp_path):
@@ -175,7 +222,9 @@ def test_public_cache(tmp_path):
         load(settings.balancer_port, SERVICE_PAGE, 10, 2)
         uncached = load(settings.balancer_port, SERVICE_PAGE, UNCACHED_REQUESTS, 4)
         visible = [edit_to_visible(base) for _ in range(EDITS)]
-        pages = service_against_plain_page(f"http://127.0.0.1:{settings.balancer_port}")
+        pages = service_against_plain_page(
+            f"http://127.0.0.1:{settings.balancer_port}", root_pid=process.pid
+        )
     finally:
         stop_cluster(process)
         drop_database(settings.dsn)
@@ -200,5 +249,11 @@ def test_public_cache(tmp_path):
         f"Uncached through HAProxy, one client, {PAGE_REQUESTS} each: service page p50"
         f" {pages['service']:.0f} ms, plain page p50 {pages['plain']:.0f} ms,"
         f" {pages['service'] / pages['plain']:.2f}x"
+    )
+    cpu = pages["cpu"]
+    print(
+        "Instances' CPU time per page (median of 5 blocks of 20): service page"
+        f" {cpu['service']:.1f} ms, plain page {cpu['plain']:.1f} ms,"
+        f" {cpu['service'] / cpu['plain']:.2f}x"
     )
     assert max(visible) < 1.0
