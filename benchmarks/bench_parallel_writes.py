@@ -22,7 +22,7 @@ For each: submissions per second (steady state: between the first and the last
 acknowledged submission), the submit request's p50, p95 and p99 as the citizen
 waits for it, the conflicts Zope retried and gave up on (the instances' event
 logs, logger ``herne.portal.conflicts``; retried also as a share of the
-submissions), the answers 5xx the citizens got, the load average before and
+submissions, and by request and by the class of the object that conflicted), the answers 5xx the citizens got, the load average before and
 after; then the ratio of two instances to one without the queue. The targets of
 issue 20: ratio ≥ 1.6, p95 of two instances ≤ 2 s, retried ≤ 2 % of the
 submissions and none given up. ``HERNE_BENCH_PORT`` (default 18380; the
@@ -30,10 +30,12 @@ benchmark uses the ports from +10 to +12) and ``HERNE_BENCH_OUTPUT`` (JSON of th
 results) change the set-up.
 """
 
+from collections import Counter
 import json
 import os
 from pathlib import Path
 import pytest
+import re
 import secrets
 import sys
 
@@ -47,6 +49,7 @@ from benchmarks.bench_throughput import SERVER_DSN  # noqa: E402
 from benchmarks.bench_throughput import SUBMISSIONS  # noqa: E402
 from benchmarks.bench_throughput import USERS  # noqa: E402
 from benchmarks.bench_throughput import Cluster  # noqa: E402
+from benchmarks.bench_throughput import event_log_offsets  # noqa: E402
 from benchmarks.bench_throughput import machine_note  # noqa: E402
 from benchmarks.bench_throughput import percentile  # noqa: E402
 from benchmarks.bench_throughput import submission_load  # noqa: E402
@@ -60,13 +63,46 @@ QUEUED = "2 instances, queue (1 write at a time)"
 SET_UPS = [(SINGLE, 1, 0), (DOUBLE, 2, 0), (QUEUED, 2, 1)]
 
 
+CONFLICT_LINE = re.compile(
+    r"\[herne\.portal\.conflicts:\d+\]\[[^\]]*\] (retried|gave up on) (\S+) (\S+) after attempt"
+    r" \d+: (.*)$"
+)
+
+
+def conflict_kind(message):
+    """What conflicted: the object's class, PostgreSQL's row lock, or a read conflict."""
+    found = re.search(r"class ([\w.]+)", message)
+    if found:
+        return found[1]
+    if "lock_not_available" in message:
+        return "PostgreSQL lock_not_available"
+    return "read conflict" if "read conflict" in message else message[:60]
+
+
+def conflicts_by_request(offsets):
+    """The retried conflicts in the event logs since ``offsets``, by request and by what conflicted."""
+    by_request, by_kind = Counter(), Counter()
+    for path, offset in offsets.items():
+        with open(path, encoding="utf-8", errors="replace") as log:
+            log.seek(offset)
+            for line in log:
+                found = CONFLICT_LINE.search(line)
+                if found and found[1] == "retried":
+                    request = re.sub(r"-[0-9a-f]{8,}", "-*", f"{found[2]} {found[3]}")
+                    by_request[request] += 1
+                    by_kind[conflict_kind(found[4])] += 1
+    return {"by_request": dict(by_request), "by_kind": dict(by_kind.most_common(8))}
+
+
 def server_errors(status_codes):
     return sum(count for code, count in status_codes.items() if code.startswith("5"))
 
 
 def measure(cluster, name, output):
     """The fixed load through the cluster's HAProxy, with p95 and 5xx from locust's summary."""
+    offsets = event_log_offsets(cluster.logs())
     row = submission_load(name, cluster.settings.port, cluster.logs(), output)
+    row.update(conflicts_by_request(offsets))
     summary = json.loads((output / f"{name}-summary.json").read_text())
     submit = summary["times"].get("submit", [])
     row["submit_p95"] = percentile(submit, 0.95)
@@ -92,6 +128,8 @@ def print_results(results):
             f"{row['retried_share']:>7.1%}{row['given_up']:>9}{row['server_errors']:>6}"
         )
         print(f"    {row['machine_before']}; {row['machine_after']}")
+        print(f"    retried by request: {row['by_request']}")
+        print(f"    retried by object: {row['by_kind']}")
     print(
         "(submit latency in ms as the citizen waited; subm/s between first and last"
         " acknowledged submission; share: retried per acknowledged submission)"
