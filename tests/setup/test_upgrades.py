@@ -1172,3 +1172,23 @@ def test_upgrade_1046_to_1047_finds_applications_by_their_reference_number_store
     (brain,) = catalog.unrestrictedSearchResults(reference_number=number)
     assert brain._unrestrictedGetObject() == application
     assert brain.reference_number == number
+
+
+def test_upgrade_1048_to_1049_keeps_new_applications_out_of_the_submissions_commit(demo):
+    from herne.portal.conflicts.pending_index import ANNOTATION_KEY
+    from herne.portal.conflicts.pending_index import get_pending_index
+    from zope.annotation.interfaces import IAnnotations
+
+    portal = demo["portal"]
+    # as version 1048 left a site: no pending index, so applications are catalogued at once
+    del IAnnotations(portal)[ANNOTATION_KEY]
+    assert get_pending_index(portal) is None
+    setup_tool = api.portal.get_tool("portal_setup")
+    setup_tool.setLastVersionForProfile(PROFILE, "1048")
+
+    setup_tool.upgradeProfile(PROFILE)
+
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
+    pending = get_pending_index(portal)
+    assert len(pending.shards) == 256
+    assert len(pending) == 0

@@ -5,6 +5,7 @@ from herne.portal.applications.areas import application_root
 from herne.portal.assist.access import ensure_access_plugin
 from herne.portal.branding import ensure_city_logo
 from herne.portal.branding import remove_city_logo
+from herne.portal.conflicts.pending_index import get_pending_index
 from herne.portal.conflicts.spread_keys import use_reversed_index
 from herne.portal.eid.setup import enable_self_registration
 from herne.portal.eid.setup import ensure_eid_plugin
@@ -116,6 +117,8 @@ def post_install(context):
     show_front_page(portal)
     # made now, so that the first submissions do not all create it at once
     get_outbox(portal, create=True)
+    # likewise the records of new applications waiting for the catalog (after the commit)
+    get_pending_index(portal, create=True)
     # reference numbers reversed, so that concurrent submissions do not all insert at its end
     use_reversed_index(portal)
 

@@ -13,6 +13,7 @@ title it still finds a citizen's own applications. The metadata columns stay
 complete (``Date`` and ``created`` of a search result are still there).
 """
 
+from herne.portal.conflicts.index_after_commit import deferred
 from herne.portal.content.application import IApplication
 
 
@@ -50,7 +51,12 @@ def application_indexes(catalog, idxs):
 
 
 def catalog_object(self, object, uid=None, idxs=None, update_metadata=1, pghandler=None):
-    """``CatalogTool.catalog_object`` that keeps applications out of ``SKIPPED``."""
+    """``CatalogTool.catalog_object`` that keeps applications out of ``SKIPPED``.
+
+    A new application is catalogued after the commit instead (``index_after_commit``).
+    """
     if IApplication.providedBy(object):
+        if deferred(self, object):
+            return None
         idxs = application_indexes(self, idxs)
     return self._old_catalog_object(object, uid, idxs, update_metadata, pghandler)

@@ -42,6 +42,8 @@ from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SecurityManagement import noSecurityManager
 from AccessControl.SpecialUsers import system
 from herne.portal import _
+from herne.portal.applications.lookup import application_by_uid
+from herne.portal.conflicts.index_after_commit import sweep_now_and_then
 from herne.portal.i18n import in_german
 from herne.portal.outbox import heartbeat
 from herne.portal.outbox.interfaces import IOutboxSender
@@ -56,7 +58,6 @@ from herne.portal.outbox.storage import SENDING
 from herne.portal.outbox.storage import get_outbox
 import logging
 import os
-from plone.app.uuid.utils import uuidToObject
 from plone.base.interfaces import IPloneSiteRoot
 import queue
 from Testing.makerequest import makerequest
@@ -264,9 +265,8 @@ def deliver(session, portal, entry_id, process=None):
     else:
         point_request_at(session.app.REQUEST, portal, entry.portal_url)
         application = (
-            uuidToObject(entry.application_uid, unrestricted=True)
-            if entry.application_uid
-            else None
+            # Also one committed a moment ago, not yet catalogued (index_after_commit).
+            application_by_uid(entry.application_uid) if entry.application_uid else None
         )
         try:
             result = sender.send(entry, application)
@@ -373,6 +373,8 @@ def run_round(db, now=None, limit=BATCH, senders=1):
     with _Session(db) as session:
         keep_alive(session)
         for portal in session.sites():
+            setSite(portal)
+            sweep_now_and_then(portal)
             claimed = claim(session, portal, time.time() if now is None else now, limit)
             if senders > 1 and len(claimed) > 1:
                 # The round's own transaction ends here: the senders commit on their own.

@@ -1,0 +1,217 @@
+"""New applications are catalogued right after their submission commits, so concurrent submissions no longer meet in the catalog."""
+
+from concurrent.futures import ThreadPoolExecutor
+from herne.portal.applications.factory import create_application
+from herne.portal.applications.lookup import application_by_uid
+from herne.portal.applications.lookup import find_by_submission_token
+from herne.portal.conflicts import application_indexes
+from herne.portal.conflicts import index_after_commit
+from herne.portal.conflicts.pending_index import get_pending_index
+from herne.portal.conflicts.pending_index import token_key
+from herne.portal.payment import idempotency
+from plone import api
+import pytest
+import transaction
+from ZODB.POSException import ConflictError
+from zope.component.hooks import getSite
+from zope.component.hooks import setSite
+
+
+class Writer:
+    """One request of one instance: a thread of its own (Plone's catalog queue follows the thread's transaction), its connection, its transaction begun."""
+
+    def __init__(self, db):
+        self._thread = ThreadPoolExecutor(max_workers=1)
+        self.connection = self.run(db.open)
+        self.run(transaction.begin)
+        self.portal = self.connection.root()["Application"]["plone"]
+        self.manager = self.connection.transaction_manager
+
+    def run(self, work, *args):
+        """``work(*args)`` in the writer's thread, the site set; its result (or its exception)."""
+
+        def in_site():
+            old = getSite()
+            if hasattr(self, "portal"):
+                setSite(self.portal)
+            try:
+                return work(*args)
+            finally:
+                setSite(old)
+
+        return self._thread.submit(in_site).result()
+
+    def file(self, service_id, user="buerger", token=None):
+        """File an application as a submission does (not committed); returns it."""
+
+        def work():
+            service = self.portal["leistungen"][service_id]
+            with api.env.adopt_user(username=user):
+                return create_application(
+                    service,
+                    userid=user,
+                    applicant_name="Bernd Bergmann",
+                    rows=[],
+                    uploads={},
+                    consent_time=None,
+                    delivery_method=service.result_delivery,
+                    delivery_address="Bahnhofstraße 12\n44623 Herne",
+                    submission_token=token,
+                )
+
+        return self.run(work)
+
+    def commit(self):
+        self.run(transaction.commit)
+
+    def close(self):
+        self.run(transaction.abort)
+        self.run(self.connection.close)
+        self._thread.shutdown()
+
+
+def _catalogued(db, uid):
+    reader = Writer(db)
+    try:
+        return len(reader.portal.portal_catalog.unrestrictedSearchResults(UID=uid))
+    finally:
+        reader.close()
+
+
+def _pending_count(db):
+    reader = Writer(db)
+    try:
+        return len(get_pending_index(reader.portal))
+    finally:
+        reader.close()
+
+
+def test_the_submission_writes_nothing_into_the_catalog_and_its_application_is_listed_after_the_commit(
+    demo_functional,
+):
+    db = demo_functional["zodbDB"]
+    writer = Writer(db)
+    application = writer.file("hundesteuer")
+    uid, path = application.UID(), "/".join(application.getPhysicalPath())
+    catalog = writer.portal.portal_catalog
+    at_commit = {}
+    # runs after the catalog queue's own hook (registered when the application was queued)
+    writer.run(
+        lambda: transaction.get().addBeforeCommitHook(
+            lambda: at_commit.update(
+                rid=catalog.getrid(path), pending=get_pending_index(writer.portal).path(uid)
+            )
+        )
+    )
+
+    writer.commit()
+
+    assert at_commit == {"rid": None, "pending": path}
+    assert _catalogued(db, uid) == 1
+    assert _pending_count(db) == 0
+    # the writer's own connection sees it too, without beginning a transaction
+    assert writer.run(lambda: len(catalog.unrestrictedSearchResults(UID=uid))) == 1
+    writer.close()
+
+
+@pytest.fixture
+def catalogued_at_commit(monkeypatch):
+    """As before: the application catalogued in the submission's own transaction."""
+    monkeypatch.setattr(application_indexes, "deferred", lambda catalog, application: False)
+
+
+def _rounds(db, rounds=40):
+    """Two instances filing at the same moment, ``rounds`` times: the rounds that ended in a conflict."""
+    conflicts = 0
+    for _round in range(rounds):
+        first, second = Writer(db), Writer(db)
+        try:
+            # two departments: their folders are not what is compared here
+            first.file("hundesteuer")
+            second.file("fuehrungszeugnis", user="buergerin")
+            first.commit()
+            try:
+                second.commit()
+            except ConflictError:
+                conflicts += 1
+        finally:
+            first.close()
+            second.close()
+    return conflicts
+
+
+def test_concurrent_submissions_no_longer_conflict_in_the_catalog(demo_functional):
+    assert _rounds(demo_functional["zodbDB"]) == 0
+
+
+def test_catalogued_in_the_submission_they_conflicted(demo_functional, catalogued_at_commit):
+    # the same rounds without the change: the catalog's trees split under both
+    assert _rounds(demo_functional["zodbDB"]) > 0
+
+
+@pytest.fixture
+def cataloguing_fails(monkeypatch):
+    """The process dies, or every attempt conflicts, between the commit and the cataloguing."""
+
+    def fail(db, portal_path, items):
+        raise ConflictError("every attempt conflicted")
+
+    monkeypatch.setattr(index_after_commit, "index_now", fail)
+
+
+def test_an_application_the_catalog_missed_is_found_and_later_catalogued(
+    demo_functional, cataloguing_fails, monkeypatch
+):
+    db = demo_functional["zodbDB"]
+    writer = Writer(db)
+    application = writer.file("hundesteuer", token="form-1")
+    uid = application.UID()
+    writer.commit()
+    writer.close()
+    assert _catalogued(db, uid) == 0
+
+    # the outbox worker's look-up and a second copy of the same form (another instance)
+    second = Writer(db)
+    try:
+        assert second.run(lambda: application_by_uid(uid).UID()) == uid
+        assert second.run(lambda: find_by_submission_token("buerger", "form-1").UID()) == uid
+        assert second.run(find_by_submission_token, "buergerin", "form-1") is None
+        assert second.run(find_by_submission_token, "buerger", "form-2") is None
+    finally:
+        second.close()
+
+    # the worker's sweep catalogues it once it has waited long enough
+    monkeypatch.undo()
+    sweeper = Writer(db)
+    try:
+        assert sweeper.run(index_after_commit.index_pending, sweeper.portal, 3600) == 0
+        assert sweeper.run(index_after_commit.index_pending, sweeper.portal, 0) == 1
+    finally:
+        sweeper.close()
+    assert _catalogued(db, uid) == 1
+    assert _pending_count(db) == 0
+
+
+def test_the_same_form_sent_to_two_instances_files_one_application(
+    demo_functional, cataloguing_fails
+):
+    db = demo_functional["zodbDB"]
+    first, second = Writer(db), Writer(db)
+    first.file("hundesteuer", token="form-7")
+    idempotency._opened.clear()  # the other instance remembers no id for the token
+    # another department's form, so that the two meet in nothing but the token
+    second.file("fuehrungszeugnis", token="form-7")
+    tokens = get_pending_index(second.portal)._shard(token_key("buerger", "form-7")).tokens
+    first.commit()
+    # both wrote the form's token key: the second is run again by Zope ...
+    with pytest.raises(ConflictError) as conflict:
+        second.commit()
+    assert conflict.value.oid == tokens._p_oid
+    first.close()
+    second.close()
+    # ... and then finds the first, not yet catalogued
+    retry = Writer(db)
+    try:
+        assert retry.run(find_by_submission_token, "buerger", "form-7") is not None
+    finally:
+        retry.close()
