@@ -79,6 +79,8 @@ def collect(args, directory, mail):
 
 
 COUNTER = "reference-counter"
+#: Short transactions of their own that retry themselves (not Zope's request retries).
+OWN_TRANSACTIONS = (COUNTER, "reference-words", "index-after-commit")
 
 
 def short_class(name):
@@ -105,7 +107,7 @@ def summarise(report):
 
 def print_report(report):
     events = report["events"]
-    requests = [event for event in events if event["path"] != COUNTER]
+    requests = [event for event in events if event["path"] not in OWN_TRANSACTIONS]
     retried = sum(1 for event in requests if event["retried"])
     given_up = sum(1 for event in requests if not event["retried"])
     counter = [event for event in events if event["path"] == COUNTER]
@@ -122,6 +124,12 @@ def print_report(report):
         f"the reference counter's own short transaction: {len(counter)} retried "
         f"({sum(1 for event in counter if not event['retried'])} of them ran out of attempts)"
     )
+    for path in OWN_TRANSACTIONS[1:]:
+        own = [event for event in events if event["path"] == path]
+        print(
+            f"short transaction {path!r}: {len(own)} retried "
+            f"({sum(1 for event in own if not event['retried'])} of them ran out of attempts)"
+        )
     print(
         f"wall {report['seconds']:.1f} s, process CPU {report['cpu_seconds']:.1f} s "
         f"({report['cpu_seconds'] / max(report['accepted'], 1) * 1000:.0f} ms per accepted "
