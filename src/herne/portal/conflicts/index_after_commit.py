@@ -156,6 +156,23 @@ def index_pending(portal, older_than=SWEEP_AFTER):
     return len(items)
 
 
+def catalogued_now(portal, uid):
+    """Catalogue the application ``uid`` now if it still waits (the outbox worker, before sending about it); whether it did.
+
+    The worker wakes at the commit and may come to an entry before the request's own
+    hook has catalogued its application: senders (and what they render) find it in the
+    catalog like everything else. The caller's snapshot is older than this: it must
+    begin a new transaction to see it.
+    """
+    pending = get_pending_index(portal)
+    path = pending.path(uid) if pending is not None and uid else None
+    if path is None:
+        return False
+    with _turn:
+        index_now(portal._p_jar.db(), "/".join(portal.getPhysicalPath()), [(uid, path)])
+    return True
+
+
 _last_sweep = {"time": 0.0}
 
 

@@ -43,6 +43,7 @@ from AccessControl.SecurityManagement import noSecurityManager
 from AccessControl.SpecialUsers import system
 from herne.portal import _
 from herne.portal.applications.lookup import application_by_uid
+from herne.portal.conflicts.index_after_commit import catalogued_now
 from herne.portal.conflicts.index_after_commit import sweep_now_and_then
 from herne.portal.i18n import in_german
 from herne.portal.outbox import heartbeat
@@ -253,6 +254,12 @@ def deliver(session, portal, entry_id, process=None):
     setSite(portal)
     outbox = get_outbox(portal, create=False)
     entry = outbox.get(entry_id)
+    if entry is not None and catalogued_now(portal, entry.application_uid):
+        # committed a moment ago and catalogued only now: a snapshot that sees it
+        session.manager.abort()
+        session.manager.begin()
+        outbox = get_outbox(portal, create=False)
+        entry = outbox.get(entry_id)
     if entry is None or entry.state != SENDING:
         return None  # removed by retention meanwhile, or recorded by another process
     if entry.claimed_by not in (None, process or heartbeat.process_id()):
