@@ -215,3 +215,27 @@ def test_the_same_form_sent_to_two_instances_files_one_application(
         assert retry.run(find_by_submission_token, "buerger", "form-7") is not None
     finally:
         retry.close()
+
+
+def test_the_worker_catalogues_an_application_before_it_sends_about_it(
+    demo_portal, held_mailbox, monkeypatch
+):
+    from herne.portal.applications.notifications import queue_receipt_mail
+    from herne.portal.outbox.worker import drain_outbox
+    from tests.fixtures.applications import build_application
+    from tests.fixtures.mail import mails_to
+
+    # the request's own hook never runs (the process died right after the commit)
+    monkeypatch.setattr(index_after_commit, "_after_commit", lambda *args: None)
+    application = build_application(demo_portal)
+    queue_receipt_mail(application, api.user.get(userid="buerger"))
+    transaction.commit()
+    catalog = api.portal.get_tool("portal_catalog")
+    assert len(catalog.unrestrictedSearchResults(UID=application.UID())) == 0
+
+    drain_outbox()
+
+    (mail,) = mails_to(held_mailbox, "buerger@example.org")
+    assert application.reference_number in mail["Subject"]
+    assert len(catalog.unrestrictedSearchResults(UID=application.UID())) == 1
+    assert len(get_pending_index()) == 0
