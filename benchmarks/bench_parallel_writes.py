@@ -81,8 +81,10 @@ def conflict_kind(message):
 
 def conflicts_by_request(offsets):
     """The retried conflicts in the event logs since ``offsets``, by request and by what conflicted."""
-    by_request, by_kind = Counter(), Counter()
+    by_request, by_kind, other = Counter(), Counter(), Counter()
     for path, offset in offsets.items():
+        if not path.exists():
+            continue
         with open(path, encoding="utf-8", errors="replace") as log:
             log.seek(offset)
             for line in log:
@@ -91,7 +93,14 @@ def conflicts_by_request(offsets):
                     request = re.sub(r"-[0-9a-f]{8,}", "-*", f"{found[2]} {found[3]}")
                     by_request[request] += 1
                     by_kind[conflict_kind(found[4])] += 1
-    return {"by_request": dict(by_request), "by_kind": dict(by_kind.most_common(8))}
+                elif not found and "[herne.portal.conflicts" in line and " ERROR " in line:
+                    # e.g. the short transaction that catalogues after the commit failing
+                    other[line.split("] ", 2)[-1].strip()[:60]] += 1
+    return {
+        "by_request": dict(by_request),
+        "by_kind": dict(by_kind.most_common(8)),
+        "other_errors": dict(other),
+    }
 
 
 def server_errors(status_codes):
@@ -130,6 +139,8 @@ def print_results(results):
         print(f"    {row['machine_before']}; {row['machine_after']}")
         print(f"    retried by request: {row['by_request']}")
         print(f"    retried by object: {row['by_kind']}")
+        if row["other_errors"]:
+            print(f"    other errors on herne.portal.conflicts: {row['other_errors']}")
     print(
         "(submit latency in ms as the citizen waited; subm/s between first and last"
         " acknowledged submission; share: retried per acknowledged submission)"
