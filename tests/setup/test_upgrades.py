@@ -73,6 +73,7 @@ def test_upgrade_1000_to_1001(portal):
         ["UpgradeStep"],
         ["UpgradeStep"],
         ["UpgradeStep"],
+        ["UpgradeStep"],
     ]
     assert [group[0]["dest"] for group in steps] == [
         ("1001",),

@@ -130,6 +130,8 @@ def index_now(db, portal_path, items):
             catalog = getToolByName(portal, "portal_catalog")
             pending = get_pending_index(portal)
             for uid, path in items:
+                if pending.path(uid) is None:
+                    continue  # catalogued meanwhile (the worker, or another thread's turn)
                 application = app.unrestrictedTraverse(path, None)
                 if application is not None and IUUID(application, None) == uid:
                     catalog.catalog_object(application, path)
