@@ -122,7 +122,8 @@ def test_upgrade_1000_to_1001(portal):
         ("1045",),
         ("1046",),
         ("1047",),
-        (LATEST,),
+        ("1048",),
+        ("1049",),
     ]
     setup_tool.upgradeProfile(PROFILE)
 
