@@ -34,7 +34,6 @@ from collections import Counter
 import json
 import os
 from pathlib import Path
-import pytest
 import re
 import secrets
 import sys
@@ -149,14 +148,9 @@ def print_results(results):
 
 
 def test_parallel_writes(tmp_path):
-    from tests.fixtures.cluster import haproxy_installed
-    from tests.fixtures.cluster import postgresql_reachable
+    from tests.fixtures.cluster import skip_without_postgresql_and_haproxy
 
-    unreachable = postgresql_reachable()
-    if unreachable:
-        pytest.skip(f"PostgreSQL is not reachable at {SERVER_DSN!r}: {unreachable}")
-    if not haproxy_installed():
-        pytest.skip("HAProxy is not installed (Debian package haproxy)")
+    skip_without_postgresql_and_haproxy(SERVER_DSN)
     output = tmp_path / "runs"
     output.mkdir()
     cluster_dir = tmp_path / "cluster"

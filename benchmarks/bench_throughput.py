@@ -36,7 +36,6 @@ from concurrent.futures import ThreadPoolExecutor
 import json
 import os
 from pathlib import Path
-import pytest
 import requests
 import secrets
 import shutil
@@ -273,14 +272,9 @@ def print_results(results):
 
 
 def test_throughput(tmp_path):
-    from tests.fixtures.cluster import haproxy_installed
-    from tests.fixtures.cluster import postgresql_reachable
+    from tests.fixtures.cluster import skip_without_postgresql_and_haproxy
 
-    unreachable = postgresql_reachable()
-    if unreachable:
-        pytest.skip(f"PostgreSQL is not reachable at {SERVER_DSN!r}: {unreachable}")
-    if not haproxy_installed():
-        pytest.skip("HAProxy is not installed (Debian package haproxy)")
+    skip_without_postgresql_and_haproxy(SERVER_DSN)
     output = tmp_path / "runs"
     output.mkdir()
     results = {"machine": machine_note("before the run"), "submissions": {}, "pages": {}}

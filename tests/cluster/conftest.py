@@ -23,8 +23,7 @@ from scripts.cluster import Settings  # noqa: E402
 from scripts.cluster import drop_database  # noqa: E402
 from tests.fixtures.cluster import SERVER_DSN  # noqa: E402
 from tests.fixtures.cluster import free_ports  # noqa: E402
-from tests.fixtures.cluster import haproxy_installed  # noqa: E402
-from tests.fixtures.cluster import postgresql_reachable  # noqa: E402
+from tests.fixtures.cluster import skip_without_postgresql_and_haproxy  # noqa: E402
 from tests.fixtures.cluster import varnish_installed  # noqa: E402
 
 
@@ -34,11 +33,7 @@ INSTANCES = 2
 @pytest.fixture(scope="session")
 def cluster(tmp_path_factory):
     """(settings, environment) of a running cluster of two instances; stopped at the end."""
-    unreachable = postgresql_reachable()
-    if unreachable:
-        pytest.skip(f"PostgreSQL is not reachable at {SERVER_DSN!r}: {unreachable}")
-    if not haproxy_installed():
-        pytest.skip("HAProxy is not installed (Debian package haproxy; .ci/run installs it)")
+    skip_without_postgresql_and_haproxy(SERVER_DSN)
     # The public port, the instances, HAProxy behind the cache.
     base = free_ports(INSTANCES + 2)
     database = f"herne_test_{os.getpid()}_{secrets.token_hex(3)}"
