@@ -2,6 +2,7 @@
 
 from AccessControl.class_init import InitializeClass
 from AccessControl.SecurityInfo import ClassSecurityInfo
+from herne.portal.conflicts.login_writes import member_key
 from herne.portal.eid.session import EID_GENERATION_PREFIX
 from herne.portal.eid.session import TRUST_TOKEN_PREFIX
 from plone import api
@@ -50,6 +51,13 @@ class HerneSessionPlugin(SessionPlugin):
             # Log-out is a GET; this write is its purpose, not a forged request's side effect.
             safeWrite(manager[ring], request)
             safeWrite(manager._SampleContainer__data, request)
+
+    def _getSigningSecret(self, userid):
+        if self._shared_secret is not None or not self.getProperty("per_user_keyring"):
+            return super()._getSigningSecret(userid)
+        # A member's first log-in creates the key in a transaction of its own: the key
+        # manager's one mapping is not written by concurrent log-ins (conflicts.login_writes).
+        return member_key(self, self._getSecretKey(userid))
 
     @security.private
     def end_eid_sessions(self):
