@@ -1,9 +1,6 @@
 """Two citizens logging in at the same moment on two instances both commit: log-ins write nothing they share."""
 
-from AccessControl.SecurityManagement import newSecurityManager
-from AccessControl.SecurityManagement import noSecurityManager
 import binascii
-from concurrent.futures import ThreadPoolExecutor
 from DateTime import DateTime
 from herne.portal.sessions import HerneSessionPlugin
 from plone.keyring.interfaces import IKeyManager
@@ -12,81 +9,12 @@ from plone.session.plugins.session import SessionPlugin
 from Products.PlonePAS.interfaces.events import IUserInitialLoginInEvent
 from Products.PlonePAS.tools.membership import MembershipTool
 import pytest
-from Testing.makerequest import makerequest
-from tests.fixtures.browsers import demo_password
+from tests.fixtures.instances import Instance
 import time
 import transaction
 from ZODB.POSException import ConflictError
 from zope.component import getGlobalSiteManager
-from zope.component import getMultiAdapter
 from zope.component import getUtility
-from zope.component.hooks import getSite
-from zope.component.hooks import setSite
-from zope.event import notify
-from zope.globalrequest import setRequest
-from zope.traversing.interfaces import BeforeTraverseEvent
-
-
-class Instance:
-    """One log-in request of one instance: a thread of its own, its connection, its transaction begun."""
-
-    def __init__(self, db):
-        self._thread = ThreadPoolExecutor(max_workers=1)
-        self.connection = self.run(db.open)
-        self.run(transaction.begin)
-        self.app = makerequest(self.connection.root()["Application"])
-        self.portal = self.app.plone
-        self.request = self.app.REQUEST
-
-    def run(self, work, *args):
-        def in_site():
-            old = getSite()
-            if hasattr(self, "portal"):
-                setSite(self.portal)
-                setRequest(self.request)
-            try:
-                return work(*args)
-            finally:
-                setSite(old)
-                setRequest(None)
-
-        return self._thread.submit(in_site).result()
-
-    def log_in(self, username):
-        """Post Plone's log-in form as the citizen's browser does (not committed); the ticket set."""
-
-        def work():
-            request = self.request
-            request.environ["REQUEST_METHOD"] = "POST"
-            request.environ["HTTP_ORIGIN"] = "http://nohost"
-            request.form.update(
-                {
-                    "__ac_name": username,
-                    "__ac_password": demo_password(username),
-                    "came_from": "",
-                    "buttons.login": "Anmelden",
-                }
-            )
-            # The site's browser layers, as traversing the site gives them.
-            notify(BeforeTraverseEvent(self.portal, request))
-            # PAS has authenticated the posted name and password while traversing.
-            user = self.portal.acl_users.getUser(username)
-            newSecurityManager(request, user.__of__(self.portal.acl_users))
-            try:
-                getMultiAdapter((self.portal, request), name="login").update()
-            finally:
-                noSecurityManager()
-            return request.response.cookies.get("__ac", {}).get("value")
-
-        return self.run(work)
-
-    def commit(self):
-        self.run(transaction.commit)
-
-    def close(self):
-        self.run(transaction.abort)
-        self.run(self.connection.close)
-        self._thread.shutdown()
 
 
 def _read(db, read):

@@ -12,3 +12,13 @@ def portal_btree(key, create=False):
     if store is None and create:
         store = annotations[key] = OOBTree()
     return store
+
+
+def as_record(mapping):
+    """``mapping`` as a value the ZODB can merge in a BTree: its (key, value) pairs, sorted by key.
+
+    A BTree bucket that two transactions changed at different keys is merged only when
+    its values can be ordered; dicts cannot, so two writers of one bucket always
+    conflicted. ``dict(record)`` reads it back (and reads a dict stored before as well).
+    """
+    return tuple(sorted(mapping.items()))

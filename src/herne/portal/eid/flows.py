@@ -3,6 +3,7 @@
 import base64
 from dataclasses import dataclass
 from hashlib import sha256
+from herne.portal.portal_storage import as_record
 from herne.portal.portal_storage import portal_btree
 import hmac
 from itertools import islice
@@ -63,12 +64,15 @@ def start_flow(request, came_from):
     )
     store, expiry = _store(), _store(EXPIRY_KEY)
     _prune(store, expiry, now)
-    store[flow.state] = {
-        "nonce": flow.nonce,
-        "code_verifier": flow.code_verifier,
-        "came_from": came_from,
-        "expires": now + FLOW_SECONDS,
-    }
+    # Merged with other citizens' log-ins by the ZODB: see as_record.
+    store[flow.state] = as_record(
+        {
+            "nonce": flow.nonce,
+            "code_verifier": flow.code_verifier,
+            "came_from": came_from,
+            "expires": now + FLOW_SECONDS,
+        }
+    )
     expiry[(now + FLOW_SECONDS, flow.state)] = True
     request.response.setCookie(
         BINDING_COOKIE,
@@ -94,6 +98,7 @@ def consume_flow(request, state):
     record = store.get(state) if store is not None else None
     if record is None:
         return None
+    record = dict(record)
     del store[state]
     _store(EXPIRY_KEY).pop((record["expires"], state), None)
     cookie = request.cookies.get(BINDING_COOKIE) or ""

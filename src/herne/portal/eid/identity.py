@@ -8,8 +8,11 @@ from herne.portal.eid.errors import ACCOUNT_CONFLICT
 from herne.portal.eid.errors import TRUST_UNKNOWN
 from herne.portal.eid.errors import USERINFO_INVALID
 from herne.portal.eid.errors import EidRefused
+from herne.portal.portal_storage import as_record
 from herne.portal.portal_storage import portal_btree
 from plone import api
+from Products.PlonePAS.events import UserLoggedInEvent
+from zope.event import notify
 
 
 ANNOTATION_KEY = "herne.portal.eid.identities"
@@ -108,13 +111,31 @@ def remember_member(userid, identity, trust_level):
         "given_name": identity.get("given_name", ""),
         "family_name": identity.get("family_name", ""),
     }
-    plugin._update_user(user, userinfo=profile, first_login=first_login)
-    _identities(create=True)[userid] = {
-        **identity,
-        "trust_level": trust_level,
-        "verified_at": datetime.now().isoformat(timespec="seconds"),
-    }
+    if first_login or _profile_changed(user, profile):
+        plugin._update_user(user, userinfo=profile, first_login=first_login)
+    else:
+        # What _update_user announces at a later log-in; unchanged properties are not
+        # written again (concurrent log-ins would conflict in the property storage).
+        notify(UserLoggedInEvent(user))
+    # Merged with other members' log-ins by the ZODB: see as_record.
+    _identities(create=True)[userid] = as_record(
+        {
+            **identity,
+            "trust_level": trust_level,
+            "verified_at": datetime.now().isoformat(timespec="seconds"),
+        }
+    )
     return user
+
+
+def _profile_changed(user, profile):
+    """Whether the member properties pas.plugins.oidc sets from ``profile`` differ from the stored ones."""
+    wanted = {}
+    if profile["email"]:
+        wanted["email"] = profile["email"]
+    if profile["given_name"] and profile["family_name"]:
+        wanted["fullname"] = f"{profile['given_name']} {profile['family_name']}"
+    return any(user.getProperty(name, "") != value for name, value in wanted.items())
 
 
 def forget_identity(event):
