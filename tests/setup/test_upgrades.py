@@ -74,6 +74,7 @@ def test_upgrade_1000_to_1001(portal):
         ["UpgradeStep"],
         ["UpgradeStep"],
         ["UpgradeStep"],
+        ["UpgradeStep"],
     ]
     assert [group[0]["dest"] for group in steps] == [
         ("1001",),
@@ -124,6 +125,7 @@ def test_upgrade_1000_to_1001(portal):
         ("1047",),
         ("1048",),
         ("1049",),
+        ("1050",),
     ]
     setup_tool.upgradeProfile(PROFILE)
 
@@ -1194,3 +1196,21 @@ def test_upgrade_1048_to_1049_keeps_new_applications_out_of_the_submissions_comm
     pending = get_pending_index(portal)
     assert len(pending.shards) == 256
     assert len(pending) == 0
+
+
+def test_upgrade_1049_to_1050_stores_eid_identities_as_records_the_zodb_can_merge(demo):
+    from herne.portal.eid.identity import ANNOTATION_KEY
+    from herne.portal.eid.identity import verified_identity
+    from herne.portal.portal_storage import portal_btree
+
+    # as version 1049 left a site: a verified identity stored as a dict
+    verified = {"given_name": "Gertrud", "family_name": "Beispiel", "trust_level": "substantial"}
+    portal_btree(ANNOTATION_KEY, create=True)["eid-gertrud"] = dict(verified)
+    setup_tool = api.portal.get_tool("portal_setup")
+    setup_tool.setLastVersionForProfile(PROFILE, "1049")
+
+    setup_tool.upgradeProfile(PROFILE)
+
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
+    assert isinstance(portal_btree(ANNOTATION_KEY)["eid-gertrud"], tuple)
+    assert verified_identity("eid-gertrud") == verified
