@@ -2,14 +2,11 @@
 
 import binascii
 from DateTime import DateTime
-from herne.portal.sessions import HerneSessionPlugin
 from plone.keyring.interfaces import IKeyManager
-from plone.protect import subscribers as protect_subscribers
-from plone.session.plugins.session import SessionPlugin
 from Products.PlonePAS.interfaces.events import IUserInitialLoginInEvent
-from Products.PlonePAS.tools.membership import MembershipTool
 import pytest
 from tests.fixtures.instances import Instance
+from tests.fixtures.instances import log_in_writes_as_before
 import time
 import transaction
 from ZODB.POSException import ConflictError
@@ -53,12 +50,7 @@ def _rounds(db, rounds=3, users=("buerger", "buergerin")):
 @pytest.fixture
 def written_in_the_log_in(monkeypatch):
     """As before: the log-in's own transaction writes its times, the member's key and the due rotation."""
-    monkeypatch.setattr(MembershipTool, "setLoginTimes", MembershipTool._old_setLoginTimes)
-    monkeypatch.setattr(protect_subscribers, "_rotate", protect_subscribers._old__rotate)
-    monkeypatch.setattr(
-        protect_subscribers, "getRootKeyManager", protect_subscribers._old_getRootKeyManager
-    )
-    monkeypatch.setattr(HerneSessionPlugin, "_getSigningSecret", SessionPlugin._getSigningSecret)
+    log_in_writes_as_before(monkeypatch)
 
 
 def test_concurrent_log_ins_of_two_citizens_both_commit(demo_functional):
