@@ -120,7 +120,7 @@ def write_login_times(db, portal_path, userid, logged_in_at):
         if member is None:
             return
         before = member.getProperty("login_time", NEVER)
-        if before != NEVER and before >= logged_in_at:
+        if isinstance(before, DateTime) and before != NEVER and before >= logged_in_at:
             return  # a later log-in of the same member was stored first
         member.setMemberProperties(
             {
