@@ -17,7 +17,9 @@ def tiny_object_cache(demo_functional):
     db.setCacheSize(size)
 
 
-def test_public_and_refused_pages_are_answered(demo_functional, citizen, mailbox, tiny_object_cache):
+def test_public_and_refused_pages_are_answered(
+    demo_functional, citizen, mailbox, tiny_object_cache
+):
     portal = demo_functional["portal"]
     apply_for_dog_tax(citizen(), portal)
     (brain,) = applications_of("buerger")
@@ -37,4 +39,3 @@ def test_public_and_refused_pages_are_answered(demo_functional, citizen, mailbox
     assert browser.headers["status"].split()[0] in ("200", "401")
     assert "Anmelden" in browser.contents or "login" in browser.url
     assert "HER-" not in browser.contents
-

@@ -12,7 +12,9 @@ from tests.fixtures.journeys import submit
 import transaction
 
 
-POSTCODE_FIELD = re.compile(r'\s*<field easyform:validators="isGermanPostcode" name="postcode".*?</field>', re.S)
+POSTCODE_FIELD = re.compile(
+    r'\s*<field easyform:validators="isGermanPostcode" name="postcode".*?</field>', re.S
+)
 
 
 def visible_text(html):
@@ -61,7 +63,9 @@ def test_a_field_in_a_fieldset_keeps_its_format_check(citizen, demo_portal):
     model = form.fields_model
     postcode = POSTCODE_FIELD.search(model).group(0)
     form.fields_model = POSTCODE_FIELD.sub("", model).replace(
-        "</schema>", f'<fieldset name="anschrift" label="Anschrift">{postcode}</fieldset></schema>', 1
+        "</schema>",
+        f'<fieldset name="anschrift" label="Anschrift">{postcode}</fieldset></schema>',
+        1,
     )
     transaction.commit()
 

@@ -40,7 +40,9 @@ def test_a_step_sets_the_same_roles_as_dcworkflow_would(demo):
         application = draft_application(portal)
         bring_to(application, "info_requested")
         workflow = api.portal.get_tool("portal_workflow").getWorkflowsFor(application)[0]
-        settings = {p: sorted(application.rolesOfPermission(p), key=str) for p in workflow.permissions}
+        settings = {
+            p: sorted(application.rolesOfPermission(p), key=str) for p in workflow.permissions
+        }
 
         # The same mapping again, each permission first spoilt, with DCWorkflow's own look-up.
         for name in workflow.permissions:

@@ -12,10 +12,10 @@ reused: it provides the same interface and forwards the same attributes, so the 
 adapter is found (``tests/easyform/test_next_adapter.py``).
 """
 
+import threading
 from zope.component import queryMultiAdapter
 from zope.interface import implementer
 from zope.interface import providedBy
-import threading
 
 
 _wrapper_classes = {}
