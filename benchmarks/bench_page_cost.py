@@ -9,8 +9,9 @@ anonymous, no caching proxy), the dog-tax service page, a plain Document with si
 paragraphs (as in bench_throughput.py), a department page and the front page,
 interleaved, `HERNE_BENCH_REQUESTS` (default 200) times each after a warm-up; prints
 p50/p90 per page (wall clock and this thread's CPU time, which the publisher runs in,
-so that other processes on the machine count less) and the service page's p50 against
-the Document's. With
+so that other processes on the machine count less), the Python function calls of one
+render of each page (independent of the machine's load) and the service page's p50
+against the Document's. With
 `HERNE_BENCH_PROFILE=1` it also profiles 100 renders of the service page and of the
 Document with cProfile and prints the 40 functions with the most cumulative time
 each, to find where the difference is spent; `HERNE_BENCH_PROFILE_DIR` also keeps
@@ -43,6 +44,25 @@ PARAGRAPH = (
 def percentile(values, share):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def count_calls(render):
+    """Run ``render()`` and return how many Python functions it called."""
+    import sys
+
+    calls = 0
+
+    def counter(frame, event, arg):
+        nonlocal calls
+        if event == "call":
+            calls += 1
+
+    sys.setprofile(counter)
+    try:
+        render()
+    finally:
+        sys.setprofile(None)
+    return calls
 
 
 def plain_document(portal):
@@ -95,6 +115,15 @@ def test_service_page_against_plain_page(demo_functional):
             f" | {statistics.mean(values):.1f} ms | {percentile(cpu_times[name], 0.5):.1f} ms"
             f" | {percentile(cpu_times[name], 0.9):.1f} ms |"
         )
+    calls = {name: count_calls(lambda url=url: browser.open(url)) for name, url in pages.items()}
+    print(
+        "Python function calls per render: "
+        + ", ".join(f"{name} {n:,}" for name, n in calls.items())
+    )
+    print(
+        "service page / plain page (function calls):"
+        f" {calls['service page (Leistung hundesteuer)'] / calls['plain page (Document, 6 paragraphs)']:.2f}x"
+    )
     for label, measured in (("", times), ("CPU ", cpu_times)):
         service = percentile(measured["service page (Leistung hundesteuer)"], 0.5)
         plain = percentile(measured["plain page (Document, 6 paragraphs)"], 0.5)
