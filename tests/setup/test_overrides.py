@@ -90,3 +90,11 @@ def test_file_widget_uses_the_override(portal, layer_request):
 def test_login_form_uses_the_override(portal, layer_request):
     view = getMultiAdapter((portal, layer_request), name="login")
     assert _is_override(view.index, "Products.CMFPlone.browser.login.templates.login.pt")
+
+
+def test_navigation_portlet_uses_the_override():
+    from herne.portal.browser.navigation_portlet import NavigationRenderer
+
+    assert _is_override(
+        NavigationRenderer.recurse, "plone.app.portlets.portlets.navigation_recurse.pt"
+    )
