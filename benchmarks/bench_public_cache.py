@@ -17,7 +17,8 @@ the time from the PATCH's answer to the first page with the new title is printed
 Last, uncached through HAProxy, one client, interleaved: the service page against a
 plain Document with six paragraphs (the one of bench_throughput.py),
 `HERNE_BENCH_PAGE_REQUESTS` (default 60) each; p50 and the ratio. Then the same pages
-in blocks of 20 requests, one page after the other, five blocks each: the CPU time the
+in blocks of 20 requests, one page after the other, `HERNE_BENCH_CPU_BLOCKS` (default 5)
+blocks each: the CPU time the
 Zope instances (``runwsgi``) spent per page, read from /proc around each block, which
 other processes on the machine disturb far less than the wall clock.
 `HERNE_BENCH_PORT` (default 18480; the ports up to +14) moves the cluster.
@@ -50,6 +51,7 @@ CONNECTIONS = int(os.environ.get("HERNE_BENCH_CONNECTIONS", "20"))
 EDITS = int(os.environ.get("HERNE_BENCH_EDITS", "10"))
 PAGE_REQUESTS = int(os.environ.get("HERNE_BENCH_PAGE_REQUESTS", "60"))
 PORT = int(os.environ.get("HERNE_BENCH_PORT", "18480"))
+CPU_BLOCKS = int(os.environ.get("HERNE_BENCH_CPU_BLOCKS", "5"))
 SERVER_DSN = os.environ.get(
     "HERNE_TEST_PG_DSN", "host=127.0.0.1 port=5432 user=postgres dbname=postgres"
 )
@@ -158,7 +160,7 @@ def instance_cpu_seconds(root_pid):
     )
 
 
-def instance_cpu_per_page(pages, root_pid, session, blocks=5, block=20):
+def instance_cpu_per_page(pages, root_pid, session, blocks=CPU_BLOCKS, block=20):
     """Milliseconds of the instances' CPU per request of each page, median of the blocks."""
     spent = {name: [] for name in pages}
     for _ in range(blocks):
@@ -252,7 +254,7 @@ def test_public_cache(tmp_path):
     )
     cpu = pages["cpu"]
     print(
-        "Instances' CPU time per page (median of 5 blocks of 20): service page"
+        f"Instances' CPU time per page (median of {CPU_BLOCKS} blocks of 20): service page"
         f" {cpu['service']:.1f} ms, plain page {cpu['plain']:.1f} ms,"
         f" {cpu['service'] / cpu['plain']:.2f}x"
     )

@@ -28,8 +28,8 @@ VOLATILE = (
     (re.compile(r'(name="_authenticator"[^>]*value=")[^"]*'), r"\1…"),
     (re.compile(r"(_authenticator=)[0-9a-f]+"), r"\1…"),
     (re.compile(r'(name="form\.widgets\.token"[^>]*value=")[^"]*'), r"\1…"),
-    (re.compile(r"\b\d{1,2}:\d{2}(:\d{2})?\b"), "hh:mm"),
     (re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:?\d{2})?"), "timestamp"),
+    (re.compile(r"\b\d{1,2}:\d{2}(:\d{2})?\b"), "hh:mm"),
     (re.compile(r"\?b=[0-9a-f]+|\?t=\d+"), "?…"),
     (re.compile(r'(data-token=")[0-9a-f]+'), r"\1…"),
     # uids of the demo content are new with every set-up of the site

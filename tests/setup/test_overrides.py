@@ -98,3 +98,9 @@ def test_navigation_portlet_uses_the_override():
     assert _is_override(
         NavigationRenderer.recurse, "plone.app.portlets.portlets.navigation_recurse.pt"
     )
+
+
+def test_keywords_viewlet_uses_the_override():
+    from herne.portal.browser.keywords_viewlet import KeywordsViewlet
+
+    assert _is_override(KeywordsViewlet.index, "plone.app.layout.viewlets.keywords.pt")
