@@ -12,10 +12,11 @@ MAIL_PORT ?= 8025
 EID_PORT ?= 8090
 PAYMENT_PORT ?= 8091
 STAMP := $(VENV)/.installed
-# The write queue of the instance (herne.portal.write_queue): HERNE_WRITE_QUEUE=off leaves
-# it out (slots = 0), as scripts/cluster.py leaves out the cluster's write gate.
-HERNE_WRITE_QUEUE ?= on
-WRITE_SLOTS := $(if $(filter 0 off Off OFF no No NO false False FALSE,$(strip $(HERNE_WRITE_QUEUE))),0,1)
+# The write queue of the instance (herne.portal.write_queue), off by default (slots = 0):
+# HERNE_WRITE_QUEUE=on puts it in (slots = 1), as scripts/cluster.py then puts the
+# cluster's write gate into HAProxy.
+HERNE_WRITE_QUEUE ?= off
+WRITE_SLOTS := $(if $(filter 1 on On ON yes Yes YES true True TRUE,$(strip $(HERNE_WRITE_QUEUE))),1,0)
 
 .PHONY: FORCE start install instance site test test-fast lock buildout-versions lint i18n clean eid-provider payment-provider fit-connect-test-server start-cluster stop-cluster loadtest crashtest-filestorage crashtest-outbox backup restore backup-cluster restore-cluster booking-reminders
 

@@ -22,7 +22,7 @@ def render_layout(directory, port, write_slots=None):
     """``make instance`` in ``directory``: the same templates, PROJECT set to the folder.
 
     ``write_slots``: the instance's write queue (0: none); default as ``make``, from
-    ``HERNE_WRITE_QUEUE`` (on: 1).
+    ``HERNE_WRITE_QUEUE`` (0 unless it is on: 1).
     """
     if write_slots is None:
         write_slots = default_slots()

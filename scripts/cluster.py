@@ -7,8 +7,8 @@
 
 ``start`` creates the PostgreSQL database if it is missing, writes the
 configuration from ``etc/cluster-zope.conf.in``, ``etc/cluster-zope.ini.in`` and
-``etc/haproxy.cfg.in`` with its write gate ``etc/haproxy-write-gate.cfg.in`` (left
-out with ``--write-slots 0`` or ``HERNE_WRITE_QUEUE=off``) (and
+``etc/haproxy.cfg.in`` (with the write gate ``etc/haproxy-write-gate.cfg.in`` only
+with ``--write-slots N`` or ``HERNE_WRITE_QUEUE=on``; none by default) (and
 ``etc/varnish.vcl.in``) into the cluster directory,
 creates the Herne site with its demo content once (``scripts/create_site.py``
 through zconsole), points Plone's cache purging at the cache
@@ -64,7 +64,7 @@ class Settings:
     first_port: int = field(default_factory=lambda: env_int("HERNE_CLUSTER_FIRST_PORT", 8081))
     threads: int = field(default_factory=lambda: env_int("HERNE_CLUSTER_THREADS", 4))
     #: Writes the whole cluster works on at once (HAProxy's write gate); 0: no gate, the
-    #: writes go to the instances as they come. Default 1, or 0 with HERNE_WRITE_QUEUE=off.
+    #: writes go to the instances as they come. Default 0, or 1 with HERNE_WRITE_QUEUE=on.
     write_slots: int = field(
         default_factory=lambda: env_int("HERNE_CLUSTER_WRITE_SLOTS", default_slots())
     )
@@ -238,7 +238,7 @@ def write_configs(settings):
             },
         )
     else:
-        route = "    # No write gate (--write-slots 0): writes go to backend zope like the reads."
+        route = "    # No write gate (the default): writes go to backend zope like the reads."
         gate = ""
     haproxy = fill(
         "haproxy.cfg.in",
@@ -642,7 +642,7 @@ def _instance_pid(settings, name):
 def writes_in_progress(settings, number):
     """How many writes instance ``number`` is working on now (HAProxy's statistics socket).
 
-    Without the write gate (``--write-slots 0``) HAProxy does not tell writes from reads:
+    Without the write gate (the default) HAProxy does not tell writes from reads:
     then the requests of any kind the instance works on.
     """
     import csv
@@ -726,7 +726,7 @@ def parse(argv):
         type=int,
         default=defaults.write_slots,
         help="writes (POST ...) the whole cluster works on at once; 0: no write gate"
-        " (HERNE_CLUSTER_WRITE_SLOTS; default 1, 0 with HERNE_WRITE_QUEUE=off)",
+        " (HERNE_CLUSTER_WRITE_SLOTS; default 0, 1 with HERNE_WRITE_QUEUE=on)",
     )
     parser.add_argument(
         "--conflict-retries",

@@ -1,6 +1,7 @@
 """FileStorage (make start): repozo backup/restore/list, fstest check, serving a restored copy."""
 
 import fcntl
+from herne.portal.write_queue import default_slots
 from pathlib import Path
 import re
 from scripts.backups.blobs import blob_copy_for
@@ -208,7 +209,7 @@ def write_serving_configuration(into, port):
         "@PROJECT@/var": str(into),
         "@HOST@": "127.0.0.1",
         "@PORT@": str(port),
-        "@WRITE_SLOTS@": "1",
+        "@WRITE_SLOTS@": str(default_slots()),
     }
     for name in ("zope.conf", "zope.ini"):
         text = (ROOT / "etc" / f"{name}.in").read_text(encoding="utf-8")

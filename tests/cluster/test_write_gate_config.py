@@ -1,4 +1,4 @@
-"""The cluster's write gate in HAProxy: one write at a time by default, none with HERNE_WRITE_QUEUE=off or --write-slots 0."""
+"""The cluster's write gate in HAProxy: none by default, one write at a time with HERNE_WRITE_QUEUE=on."""
 
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -48,22 +48,32 @@ def haproxy_config(directory, write_slots):
     return (directory / "etc" / "haproxy.cfg").read_text()
 
 
-def test_by_default_the_cluster_works_on_one_write_at_a_time(environment, tmp_path):
-    assert Settings().write_slots == 1
-    assert parse(["start"])[1].write_slots == 1
-    config = haproxy_config(tmp_path, 1)
-    assert "use_backend zope_writes if write" in config
-    assert "server gate abns@herne-writes-18080 maxconn 1" in config
-
-
-def test_herne_write_queue_off_opens_the_gate(environment):
-    environment.setenv("HERNE_WRITE_QUEUE", "off")
+def test_by_default_the_cluster_has_no_write_gate(environment, tmp_path):
     assert Settings().write_slots == 0
     assert parse(["start"])[1].write_slots == 0
+    config = haproxy_config(tmp_path, parse(["start"])[1].write_slots)
+    assert "zope_writes" not in config.replace("No write gate", "")
+    assert "use_backend" not in config
+
+
+def test_herne_write_queue_on_closes_the_gate_to_one_write_at_a_time(environment, tmp_path):
+    environment.setenv("HERNE_WRITE_QUEUE", "on")
+    assert Settings().write_slots == 1
+    assert parse(["start"])[1].write_slots == 1
+    config = haproxy_config(tmp_path, parse(["start"])[1].write_slots)
+    assert "use_backend zope_writes if write" in config
+    assert "server gate abns@herne-writes-18080 maxconn 1" in config
     # an explicit number still wins
+    assert parse(["start", "--write-slots", "0"])[1].write_slots == 0
     assert parse(["start", "--write-slots", "2"])[1].write_slots == 2
     environment.setenv("HERNE_CLUSTER_WRITE_SLOTS", "3")
     assert Settings().write_slots == 3
+
+
+def test_write_slots_alone_put_the_gate_in(environment):
+    assert parse(["start", "--write-slots", "1"])[1].write_slots == 1
+    environment.setenv("HERNE_CLUSTER_WRITE_SLOTS", "2")
+    assert Settings().write_slots == 2
 
 
 def test_without_the_gate_writes_go_to_the_instances_like_reads(environment, tmp_path):

@@ -63,7 +63,7 @@ def test_filter_factory_from_the_ini_file():
 
 
 def test_zero_slots_leave_the_writes_unqueued():
-    """``slots = 0`` (HERNE_WRITE_QUEUE=off): the filter hands the application over as it is."""
+    """``slots = 0`` (the default): the filter hands the application over as it is."""
     recorder = Recorder()
     app = filter_factory({}, slots="0")(recorder)
     assert app is recorder
@@ -73,9 +73,21 @@ def test_zero_slots_leave_the_writes_unqueued():
 
 @pytest.mark.parametrize(
     ("value", "slots"),
-    [(None, 1), ("on", 1), ("1", 1), ("off", 0), ("OFF", 0), ("0", 0), ("no", 0), ("false", 0)],
+    [
+        (None, 0),
+        ("", 0),
+        ("off", 0),
+        ("0", 0),
+        ("no", 0),
+        ("on", 1),
+        ("ON", 1),
+        (" on ", 1),
+        ("1", 1),
+        ("yes", 1),
+        ("true", 1),
+    ],
 )
-def test_herne_write_queue_switches_the_queue(value, slots):
+def test_herne_write_queue_switches_the_queue_on_only_when_asked(value, slots):
     environ = {} if value is None else {"HERNE_WRITE_QUEUE": value}
     assert default_slots(environ) == slots
 

@@ -209,15 +209,16 @@ def test_stopping_make_start_stops_the_instance_and_the_mail_server(tmp_path):
         assert sock.connect_ex(("127.0.0.1", mail_port)) != 0
 
 
-# The write queue of the instance: on by default, HERNE_WRITE_QUEUE=off leaves it out.
+# The write queue of the instance: off by default, HERNE_WRITE_QUEUE=on puts it in.
 
 
 def rendered_write_slots(folder, *assignments, env=None):
     """``make instance/etc/zope.ini`` in ``folder``; the ``slots`` of the write queue it wrote."""
+    environment = {key: value for key, value in os.environ.items() if key != "HERNE_WRITE_QUEUE"}
     subprocess.run(
         ["make", "--no-print-directory", "instance/etc/zope.ini", *assignments],
         cwd=folder,
-        env={**os.environ, "HERNE_WRITE_QUEUE": "on", **(env or {})},
+        env={**environment, **(env or {})},
         capture_output=True,
         check=True,
     )
@@ -229,16 +230,17 @@ def rendered_write_slots(folder, *assignments, env=None):
     return slots
 
 
-def test_make_start_queues_the_writes_unless_told_otherwise(tmp_path):
+def test_make_start_queues_the_writes_only_when_asked(tmp_path):
     from herne.portal.write_queue import WriteQueue
     from herne.portal.write_queue import filter_factory
 
     folder = checkout(tmp_path)
-    assert rendered_write_slots(folder) == "1"
-    assert isinstance(filter_factory({}, slots="1")(lambda *args: None), WriteQueue)
-    # off on the command line or in the environment; the next plain start queues again
-    assert rendered_write_slots(folder, "HERNE_WRITE_QUEUE=off") == "0"
-    assert rendered_write_slots(folder, env={"HERNE_WRITE_QUEUE": "OFF"}) == "0"
-    assert rendered_write_slots(folder) == "1"
+    assert rendered_write_slots(folder) == "0"
     application = object()
     assert filter_factory({}, slots="0")(application) is application
+    # on from the command line or the environment; the next plain start leaves it out again
+    assert rendered_write_slots(folder, "HERNE_WRITE_QUEUE=on") == "1"
+    assert isinstance(filter_factory({}, slots="1")(lambda *args: None), WriteQueue)
+    assert rendered_write_slots(folder, env={"HERNE_WRITE_QUEUE": "ON"}) == "1"
+    assert rendered_write_slots(folder, "HERNE_WRITE_QUEUE=off") == "0"
+    assert rendered_write_slots(folder) == "0"
