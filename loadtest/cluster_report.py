@@ -76,7 +76,7 @@ def print_report(report):
     print("(response times in ms as locust measured them; max is the slowest request)")
     if report["write_at_instance_ms"]:
         at_instance = ", ".join(f"{k} {v}" for k, v in report["write_at_instance_ms"].items())
-        print(f"writes at the instance (without the write queue), ms: {at_instance}")
+        print(f"writes at the instance (without the wait at the balancer), ms: {at_instance}")
     for name, stats in report["conflicts"].items():
         print(
             f"{name}: {stats['retried']} conflicts retried, {stats['given_up']} given up {stats['by_error']}"

@@ -101,8 +101,8 @@ def evaluate_filestorage_drill(
     unexplained += [item for item in explained if item["status"] != 0]
     explained = [item for item in explained if item["status"] == 0]
     conflict_errors = [item for item in unexplained if item["status"] == 500]
-    # The instance queues its writes (herne.portal.write_queue): no conflict may end with
-    # an error page; any failure but the kill's unanswered requests fails the run.
+    # With or without the write queue (herne.portal.write_queue, off by default) no conflict
+    # may end with an error page; any failure but the kill's unanswered requests fails the run.
     check(
         results,
         "no failed request but unanswered ones after the kill",

@@ -38,8 +38,9 @@ def balancer_requests(settings, offset):
             match = HAPROXY_LINE.search(line)
             if not match or "@@ok" in line:
                 continue
-            # Writes pass the balancer twice (the write gate, then an instance): the
-            # instance's line counts the request, the public frontend's the status.
+            # With the write gate, writes pass the balancer twice (the gate, then an
+            # instance): the instance's line counts the request, the public frontend's
+            # the status.
             if match["server"].startswith("instance"):
                 per_server[match["server"]] = per_server.get(match["server"], 0) + 1
                 if match["method"] == "POST" and int(match["tr"]) >= 0:

@@ -210,7 +210,8 @@ def main(argv=None):
         "submissions_per_minute": 60 * summary["submitted"] / duration if duration else 0,
         "latency_ms": latency_table(summary.pop("times"), duration),
         # The instance's own time for each POST (log-ins and submissions), from HAProxy's
-        # log: what remains of a write's response time is the wait in the write queue.
+        # log: what remains of a write's response time is the wait at the balancer (its
+        # write gate with HERNE_WRITE_QUEUE=on, or busy instances).
         "write_at_instance_ms": {
             label: percentile(write_times, share) for label, share in PERCENTILES
         }
