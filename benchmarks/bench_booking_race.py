@@ -17,7 +17,7 @@ instance is stopped and ``_race_site.py`` reads the stored bookings of that day
 from the FileStorage.
 
 Three set-ups: the write queue of ``etc/zope.ini.in`` (one writing request at
-a time in the process, as ``make start`` runs); ``slots = 4`` (all four threads
+a time in the process, as ``make start HERNE_WRITE_QUEUE=on`` runs); ``slots = 4`` (all four threads
 write at once, so bookings of the same time conflict in the ZODB and Zope
 retries them); and, when PostgreSQL and HAProxy are there (as for
 ``bench_throughput.py``), two RelStorage instances of ``scripts/cluster.py``

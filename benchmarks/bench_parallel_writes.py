@@ -1,4 +1,4 @@
-"""Writes in parallel: one and two RelStorage instances without any write queue, against today's queue.
+"""Writes in parallel: one and two RelStorage instances without any write queue (the default), against the queue.
 
 Run (not part of `make test`; needs PostgreSQL at 127.0.0.1:5432 and HAProxy like
 the cluster, about 10 minutes on 2 cores):
@@ -16,7 +16,8 @@ database:
    HAProxy, writes go to the instances like reads, at most threads - 1 requests
    per instance; the cluster's instances have no queue of their own);
 2. two instances, no queue (``--instances 2 --write-slots 0``);
-3. two instances with today's queue (``--instances 2 --write-slots 1``).
+3. two instances with the queue (``--instances 2 --write-slots 1``, as with
+   ``HERNE_WRITE_QUEUE=on``; the default before 2026-12-05).
 
 For each: submissions per second (steady state: between the first and the last
 acknowledged submission), the submit request's p50, p95 and p99 as the citizen

@@ -15,8 +15,8 @@ with a 25 kB PDF, default 200; mail to a real SMTP server in this process):
 2. one instance on RelStorage/PostgreSQL (``scripts/cluster.py --instances 1``),
    straight to the instance, then through HAProxy and its write queue;
 3. two instances on RelStorage behind HAProxy (``--instances 2``), with one write
-   at a time for the cluster (``HERNE_CLUSTER_WRITE_SLOTS=1``, the default) and
-   with two.
+   at a time for the cluster (``HERNE_CLUSTER_WRITE_SLOTS=1``, the default until
+   2026-12-05; now ``HERNE_WRITE_QUEUE=on``) and with two.
 
 For each: submissions per second (steady state: between the first and the last
 acknowledged submission, and over locust's whole run), the submit request's p50,
