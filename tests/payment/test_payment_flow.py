@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 from herne.portal.applications.drafts import remove_stale_drafts
+from herne.portal.conflicts.pending_index import get_pending_index
 from herne.portal.payment.amount import amount_due
 from herne.portal.payment.errors import UNREACHABLE
 from herne.portal.payment.errors import PaymentServiceError
@@ -88,6 +89,25 @@ def test_a_payment_still_pending_is_settled_by_the_job(paying_draft, payment_ser
     payment_service.choose(pay_url, "pay")
     assert settle(paying_draft) == PENDING
     path = "/".join(paying_draft.getPhysicalPath())
+    assert settle_pending() == {path: PAID}
+    assert api.content.get_state(paying_draft) == "submitted"
+    assert len(submissions(paying_draft)) == 1
+
+
+def test_the_job_settles_a_paid_draft_whose_process_died_before_cataloguing_it(
+    demo, paying_draft, payment_service
+):
+    """Killed between the commit and the cataloguing, the draft waits in the pending index only."""
+    payment_service.hooks(**{"return": "drop"})
+    pay_url = start_payment(paying_draft)
+    payment_service.choose(pay_url, "pay")
+    portal = demo["portal"]
+    catalog = api.portal.get_tool("portal_catalog")
+    path = "/".join(paying_draft.getPhysicalPath())
+    catalog.uncatalog_object(path)
+    get_pending_index(portal, create=True).add(paying_draft.UID(), path)
+    assert not catalog.unrestrictedSearchResults(UID=paying_draft.UID())
+
     assert settle_pending() == {path: PAID}
     assert api.content.get_state(paying_draft) == "submitted"
     assert len(submissions(paying_draft)) == 1

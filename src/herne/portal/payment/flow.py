@@ -12,6 +12,7 @@ from herne.portal import _
 from herne.portal.applications.factory import application_id_key
 from herne.portal.applications.factory import send_to_department
 from herne.portal.applications.notifications import queue_receipt_mail
+from herne.portal.conflicts.pending_index import get_pending_index
 from herne.portal.payment.amount import amount_due
 from herne.portal.payment.amount import euro_text
 from herne.portal.payment.amount import fee_lines
@@ -29,8 +30,10 @@ from herne.portal.payment.provider import PENDING
 from herne.portal.payment.provider import Initiated
 from herne.portal.payment.settings import booking_text_for
 from herne.portal.payment.settings import provider_for
+from itertools import chain
 import logging
 from plone import api
+from plone.uuid.interfaces import IUUID
 
 
 logger = logging.getLogger("herne.portal.payment")
@@ -241,11 +244,36 @@ def _queue_receipt(application):
     queue_receipt_mail(application, applicant)
 
 
+def _not_yet_catalogued(portal):
+    """Applications committed but waiting for the catalog (``conflicts.index_after_commit``).
+
+    A process killed between a submission's commit and its cataloguing leaves the
+    application in the pending index until the outbox worker's sweep, seconds to
+    minutes later; its payment may be paid meanwhile.
+    """
+    pending = get_pending_index(portal)
+    for uid, path in pending.older_than(0) if pending is not None else ():
+        application = portal.unrestrictedTraverse(path, None)
+        if application is not None and IUUID(application, None) == uid:
+            yield application
+
+
 def pending_payments():
     """Drafts whose payment is still open (for the settling job); drafts are few, so walked."""
+    portal = api.portal.get()
     catalog = api.portal.get_tool("portal_catalog")
-    for brain in catalog.unrestrictedSearchResults(portal_type="Application", review_state="draft"):
-        draft = brain._unrestrictedGetObject()
+    catalogued = (
+        brain._unrestrictedGetObject()
+        for brain in catalog.unrestrictedSearchResults(
+            portal_type="Application", review_state="draft"
+        )
+    )
+    seen = set()
+    for draft in chain(catalogued, _not_yet_catalogued(portal)):
+        path = draft.getPhysicalPath()
+        if path in seen or api.content.get_state(draft) != "draft":
+            continue
+        seen.add(path)
         record = payment_of(draft)
         if record and record.get("state") == PENDING:
             yield draft
