@@ -54,6 +54,7 @@ from loadtest.filestorage_report import print_report  # noqa: E402
 from loadtest.latency import latency_table  # noqa: E402
 from loadtest.mailserver import MailServer  # noqa: E402
 from loadtest.mailserver import wait_for_mail  # noqa: E402
+from loadtest.outbox_checks import repeated_mails  # noqa: E402
 from scripts.cluster import warm_up  # noqa: E402
 
 
@@ -188,6 +189,8 @@ def main(argv=None):
         "committed_never_answered": books["committed_never_shown"],
         "unmailed_after_lost_answer": books["unmailed_after_lost_answer"],
         "mails": books["mails"],
+        # a mail sent again after the kill (outbox: at least once) keeps its Message-ID
+        "mails_repeated_same_message_id": repeated_mails(mails),
         "failed_after_kill": {
             "count": len(explained),
             "by_request": crash.count_by(explained, "request"),

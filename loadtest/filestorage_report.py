@@ -16,7 +16,8 @@ def print_report(report):
         f" {report['applications']}, committed but never answered"
         f" {len(report['committed_never_answered'])}, attempts without answer"
         f" {report['lost_attempts']}, mails {report['mails']} (unmailed after a lost answer:"
-        f" {len(report['unmailed_after_lost_answer'])})"
+        f" {len(report['unmailed_after_lost_answer'])}; repeats with the same Message-ID:"
+        f" {report['mails_repeated_same_message_id']})"
     )
     print(
         f"  requests that failed after the kill: {report['failed_after_kill']['count']}"
