@@ -369,10 +369,13 @@ def answers(url, timeout=5):
         return False
 
 
-#: Pages requested once, one after the other, before an instance gets traffic. Python
-#: 3.11 can fail to compile two templates at the same moment in two threads
-#: ("SystemError: AST constructor recursion depth mismatch", CPython gh-106905,
-#: chameleon #387); compiled once, templates come from the cache in CHAMELEON_CACHE.
+#: Pages requested once, one after the other, so that an instance's templates are
+#: compiled before citizens wait for them. Python 3.11 can fail to compile two templates
+#: at the same moment in two threads ("SystemError: AST constructor recursion depth
+#: mismatch", CPython gh-106905, chameleon #387): herne.portal.template_compilation
+#: compiles one at a time per process, also for requests that come in while (after a
+#: restart) the warm-up is still running. CHAMELEON_CACHE keeps only the templates
+#: stored in the database across restarts, not the file-system ones (seen 2026-12-05).
 WARM_UP_PAGES = (
     "",
     "/login",
