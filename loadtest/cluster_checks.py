@@ -7,6 +7,17 @@ from loadtest.checks import check_submitted_with_pdf
 from loadtest.crash import REFERENCE
 
 
+def check_nothing_personal_from_cache(results, summary):
+    """Every request of the run is a logged-in citizen's: none may be answered from the cache."""
+    from_cache = summary.get("from_cache", [])
+    check(
+        results,
+        "no citizen's page answered from the cache (X-Cache: HIT)",
+        not from_cache,
+        from_cache[:5],
+    )
+
+
 def evaluate_load_test(args, database, summary, citizen_mails, conflicts, balancer):
     """The checks after a run without a kill: exactly N of everything, no error, no conflict lost."""
     n = args.submissions
@@ -49,6 +60,7 @@ def evaluate_load_test(args, database, summary, citizen_mails, conflicts, balanc
         not summary["problems"],
         summary["problems"][:5],
     )
+    check_nothing_personal_from_cache(results, summary)
     given_up = sum(stats["given_up"] for stats in conflicts.values())
     check(results, "no conflict given up (all retried successfully)", given_up == 0, given_up)
     spread = balancer["per_server"]
@@ -84,6 +96,7 @@ def evaluate_crash_drill(args, database, summary, citizen_mails, given_up, balan
             "back_at" in drill,
             drill.get("not_restarted") or drill.get("error"),
         )
+    check_nothing_personal_from_cache(results, summary)
     check(
         results,
         f"all {n} submissions acknowledged in the end (retried where the answer was lost)",

@@ -78,6 +78,9 @@ state = {
     "times": {},
     # Every request answered with 0 (no answer) or 5xx, with the time the answer came.
     "failures": [],
+    # Every request of a logged-in citizen the caching proxy answered from its cache
+    # (X-Cache: HIT): must stay empty, a personal page never comes from a shared cache.
+    "from_cache": [],
     # Per ticket: citizen, token, every attempt of the POST and what became of it.
     "tickets": {},
 }
@@ -121,6 +124,9 @@ def count_status(request_type, name, response_time, response_length, response=No
     code = getattr(response, "status_code", None) or 0
     state["times"].setdefault(name, []).append(response_time)
     state["status_codes"][str(code)] = state["status_codes"].get(str(code), 0) + 1
+    headers = getattr(response, "headers", None) or {}
+    if headers.get("X-Cache") == "HIT":
+        state["from_cache"].append(f"{request_type} {name}")
     if code >= 500:
         state["server_errors"].append(f"{request_type} {name}: {code}")
     if code == 0 or code >= 500:
