@@ -18,6 +18,7 @@ each, to find where the difference is spent; `HERNE_BENCH_PROFILE_DIR` also keep
 both profiles there (`service-page.prof`, `plain-page.prof`) for pstats or snakeviz.
 """
 
+from benchmarks.bench_submissions import count_calls
 from collections import defaultdict
 import cProfile
 from herne.portal.testing import HERNE_DEMO_FUNCTIONAL_TESTING  # noqa: F401 - layer of the fixture
@@ -44,25 +45,6 @@ PARAGRAPH = (
 def percentile(values, share):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
-
-
-def count_calls(render):
-    """Run ``render()`` and return how many Python functions it called."""
-    import sys
-
-    calls = 0
-
-    def counter(frame, event, arg):
-        nonlocal calls
-        if event == "call":
-            calls += 1
-
-    sys.setprofile(counter)
-    try:
-        render()
-    finally:
-        sys.setprofile(None)
-    return calls
 
 
 def plain_document(portal):

@@ -28,20 +28,15 @@ and everything later done to an application already stored (workflow, roles) is
 catalogued in its own transaction as before.
 """
 
-from herne.portal.conflicts.own_transaction import in_own_transaction
+from herne.portal.conflicts.own_transaction import in_own_site_transaction
 from herne.portal.conflicts.own_transaction import stored_in_database
 from herne.portal.conflicts.pending_index import get_pending_index
 from herne.portal.conflicts.pending_index import token_key
 import logging
 from plone.uuid.interfaces import IUUID
 from Products.CMFCore.utils import getToolByName
-from Testing.makerequest import makerequest
 import threading
 import time
-from zope.component.hooks import getSite
-from zope.component.hooks import setSite
-from zope.globalrequest import getRequest
-from zope.globalrequest import setRequest
 
 
 logger = logging.getLogger("herne.portal.conflicts")
@@ -118,29 +113,18 @@ def _after_commit(committed, caller, portal_path, batch):
 def index_now(db, portal_path, items):
     """Catalogue the applications ``items`` ((uid, path)) of the site at ``portal_path`` in a transaction of their own."""
 
-    def work(connection):
-        app = makerequest(connection.root()["Application"])
-        portal = app.unrestrictedTraverse(portal_path)
-        old_site, old_request = getSite(), getRequest()
-        setSite(portal)
-        # A request of its own: what indexers memoize on it must not outlive this
-        # connection in the caller's request.
-        setRequest(app.REQUEST)
-        try:
-            catalog = getToolByName(portal, "portal_catalog")
-            pending = get_pending_index(portal)
-            for uid, path in items:
-                if pending.path(uid) is None:
-                    continue  # catalogued meanwhile (the worker, or another thread's turn)
-                application = app.unrestrictedTraverse(path, None)
-                if application is not None and IUUID(application, None) == uid:
-                    catalog.catalog_object(application, path)
-                pending.remove(uid)
-        finally:
-            setSite(old_site)
-            setRequest(old_request)
+    def work(portal):
+        catalog = getToolByName(portal, "portal_catalog")
+        pending = get_pending_index(portal)
+        for uid, path in items:
+            if pending.path(uid) is None:
+                continue  # catalogued meanwhile (the worker, or another thread's turn)
+            application = portal.unrestrictedTraverse(path, None)
+            if application is not None and IUUID(application, None) == uid:
+                catalog.catalog_object(application, path)
+            pending.remove(uid)
 
-    in_own_transaction(db, work, ATTEMPTS, "index-after-commit")
+    in_own_site_transaction(db, portal_path, work, ATTEMPTS, "index-after-commit")
 
 
 def index_pending(portal, older_than=SWEEP_AFTER):

@@ -29,6 +29,7 @@ the times the request read), and the times are stored as Plone stores them.
 
 from Acquisition import aq_base
 from DateTime import DateTime
+from herne.portal.conflicts.own_transaction import in_own_site_transaction
 from herne.portal.conflicts.own_transaction import in_own_transaction
 import logging
 from OFS.interfaces import IApplication
@@ -37,13 +38,9 @@ from plone.keyring.keymanager import KeyManager
 from plone.keyring.keyring import Keyring
 from plone.protect import subscribers as protect_subscribers
 from Products.CMFCore.utils import getToolByName
-from Testing.makerequest import makerequest
 import time
 from zope.component import getUtility
 from zope.component.hooks import getSite
-from zope.component.hooks import setSite
-from zope.globalrequest import getRequest
-from zope.globalrequest import setRequest
 
 
 logger = logging.getLogger("herne.portal.conflicts")
@@ -60,20 +57,7 @@ def _stored(obj):
 
 def _in_site(db, portal_path, work, path):
     """``work(portal)`` in a transaction of its own on ``db``, the site and a request of its own set; its result."""
-
-    def in_portal(connection):
-        app = makerequest(connection.root()["Application"])
-        portal = app.unrestrictedTraverse(portal_path)
-        old_site, old_request = getSite(), getRequest()
-        setSite(portal)
-        setRequest(app.REQUEST)
-        try:
-            return work(portal)
-        finally:
-            setSite(old_site)
-            setRequest(old_request)
-
-    return in_own_transaction(db, in_portal, ATTEMPTS, path)
+    return in_own_site_transaction(db, portal_path, work, ATTEMPTS, path)
 
 
 def _after_commit(jar, hook, *args):

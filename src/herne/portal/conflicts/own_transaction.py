@@ -8,10 +8,15 @@ few milliseconds, instead of over a whole request Zope would have to run again.
 
 from herne.portal.conflicts.counter import record
 import random
+from Testing.makerequest import makerequest
 import time
 import transaction
 from ZODB.POSException import ConflictError
 from ZODB.utils import z64
+from zope.component.hooks import getSite
+from zope.component.hooks import setSite
+from zope.globalrequest import getRequest
+from zope.globalrequest import setRequest
 
 
 def stored_in_database(obj):
@@ -51,3 +56,25 @@ def in_own_transaction(db, work, attempts, path):
     finally:
         manager.abort()
         connection.close()
+
+
+def in_own_site_transaction(db, portal_path, work, attempts, path):
+    """``work(portal)`` in a transaction of its own (``in_own_transaction``), with the site at ``portal_path`` and a request of its own set; its result.
+
+    The request is its own so that what is memoized on a request during ``work``
+    (indexers, views) does not outlive this connection in the caller's request.
+    """
+
+    def in_portal(connection):
+        app = makerequest(connection.root()["Application"])
+        portal = app.unrestrictedTraverse(portal_path)
+        old_site, old_request = getSite(), getRequest()
+        setSite(portal)
+        setRequest(app.REQUEST)
+        try:
+            return work(portal)
+        finally:
+            setSite(old_site)
+            setRequest(old_request)
+
+    return in_own_transaction(db, in_portal, attempts, path)
