@@ -1,6 +1,5 @@
 """New applications are catalogued right after their submission commits, so concurrent submissions no longer meet in the catalog."""
 
-from concurrent.futures import ThreadPoolExecutor
 from herne.portal.applications.factory import create_application
 from herne.portal.applications.lookup import application_by_uid
 from herne.portal.applications.lookup import find_by_submission_token
@@ -11,35 +10,18 @@ from herne.portal.conflicts.pending_index import token_key
 from herne.portal.payment import idempotency
 from plone import api
 import pytest
+from tests.fixtures.instances import OwnThread
 import transaction
 from ZODB.POSException import ConflictError
-from zope.component.hooks import getSite
-from zope.component.hooks import setSite
 
 
-class Writer:
-    """One request of one instance: a thread of its own (Plone's catalog queue follows the thread's transaction), its connection, its transaction begun."""
+class Writer(OwnThread):
+    """One submitting request of one instance: a thread of its own, its connection, its transaction begun."""
 
     def __init__(self, db):
-        self._thread = ThreadPoolExecutor(max_workers=1)
-        self.connection = self.run(db.open)
-        self.run(transaction.begin)
+        super().__init__(db)
         self.portal = self.connection.root()["Application"]["plone"]
         self.manager = self.connection.transaction_manager
-
-    def run(self, work, *args):
-        """``work(*args)`` in the writer's thread, the site set; its result (or its exception)."""
-
-        def in_site():
-            old = getSite()
-            if hasattr(self, "portal"):
-                setSite(self.portal)
-            try:
-                return work(*args)
-            finally:
-                setSite(old)
-
-        return self._thread.submit(in_site).result()
 
     def file(self, service_id, user="buerger", token=None):
         """File an application as a submission does (not committed); returns it."""
@@ -60,14 +42,6 @@ class Writer:
                 )
 
         return self.run(work)
-
-    def commit(self):
-        self.run(transaction.commit)
-
-    def close(self):
-        self.run(transaction.abort)
-        self.run(self.connection.close)
-        self._thread.shutdown()
 
 
 def _catalogued(db, uid):
