@@ -3,6 +3,7 @@
 from herne.portal.conflicts.pending_index import get_pending_index
 from herne.portal.conflicts.pending_index import token_key
 from plone import api
+from plone.uuid.interfaces import IUUID
 
 
 def _pending(key=None, uid=None):
@@ -52,3 +53,18 @@ def application_by_uid(uid):
     if brains:
         return brains[0]._unrestrictedGetObject()
     return _pending(uid=uid)
+
+
+def waiting_for_catalog():
+    """Applications committed but not yet catalogued (``conflicts.index_after_commit``), for jobs that walk the catalog.
+
+    A process killed between a submission's commit and its cataloguing leaves the
+    application in the pending index until the outbox worker's sweep, seconds to
+    minutes later; a job walking the catalog alone would miss it meanwhile.
+    """
+    portal = api.portal.get()
+    pending = get_pending_index(portal)
+    for uid, path in pending.older_than(0) if pending is not None else ():
+        application = portal.unrestrictedTraverse(path, None)
+        if application is not None and IUUID(application, None) == uid:
+            yield application

@@ -11,8 +11,8 @@ from decimal import Decimal
 from herne.portal import _
 from herne.portal.applications.factory import application_id_key
 from herne.portal.applications.factory import send_to_department
+from herne.portal.applications.lookup import waiting_for_catalog
 from herne.portal.applications.notifications import queue_receipt_mail
-from herne.portal.conflicts.pending_index import get_pending_index
 from herne.portal.payment.amount import amount_due
 from herne.portal.payment.amount import euro_text
 from herne.portal.payment.amount import fee_lines
@@ -33,7 +33,6 @@ from herne.portal.payment.settings import provider_for
 from itertools import chain
 import logging
 from plone import api
-from plone.uuid.interfaces import IUUID
 
 
 logger = logging.getLogger("herne.portal.payment")
@@ -244,23 +243,8 @@ def _queue_receipt(application):
     queue_receipt_mail(application, applicant)
 
 
-def _not_yet_catalogued(portal):
-    """Applications committed but waiting for the catalog (``conflicts.index_after_commit``).
-
-    A process killed between a submission's commit and its cataloguing leaves the
-    application in the pending index until the outbox worker's sweep, seconds to
-    minutes later; its payment may be paid meanwhile.
-    """
-    pending = get_pending_index(portal)
-    for uid, path in pending.older_than(0) if pending is not None else ():
-        application = portal.unrestrictedTraverse(path, None)
-        if application is not None and IUUID(application, None) == uid:
-            yield application
-
-
 def pending_payments():
     """Drafts whose payment is still open (for the settling job); drafts are few, so walked."""
-    portal = api.portal.get()
     catalog = api.portal.get_tool("portal_catalog")
     catalogued = (
         brain._unrestrictedGetObject()
@@ -269,7 +253,7 @@ def pending_payments():
         )
     )
     seen = set()
-    for draft in chain(catalogued, _not_yet_catalogued(portal)):
+    for draft in chain(catalogued, waiting_for_catalog()):
         path = draft.getPhysicalPath()
         if path in seen or api.content.get_state(draft) != "draft":
             continue
