@@ -69,6 +69,7 @@ def test_an_application_goes_only_into_the_indexes_it_is_searched_by(demo):
         if catalog._catalog.getIndex(name).getEntryForObject(rid, None) is not None
     }
     assert not indexed & {"Date", "created", "Title", "getId", "Description", "effective"}
+    assert not indexed & {"Type", "Creator", "is_folderish"}
     assert {"portal_type", "reference_number", "SearchableText", "submitted"} <= indexed
     assert {"modified", "sortable_title", "path", "allowedRolesAndUsers"} <= indexed
     # the metadata stays whole: search results still show the title and dates
@@ -81,3 +82,28 @@ def test_an_application_goes_only_into_the_indexes_it_is_searched_by(demo):
     application.reindexObject(idxs=["getId"])
     processQueue()
     assert catalog._catalog.getIndex("getId").getEntryForObject(rid, None) is None
+
+
+def test_an_application_is_listed_only_under_the_portals_own_interfaces(demo):
+    from herne.portal.content.application import IApplication
+    from Products.CMFCore.interfaces import IContentish
+    from Products.CMFCore.interfaces import IFolderish
+
+    catalog = api.portal.get_tool("portal_catalog")
+    application = _with_file(demo["portal"])
+    processQueue()
+    rid = catalog._catalog.uids["/".join(application.getPhysicalPath())]
+    listed = catalog._catalog.getIndex("object_provides").getEntryForObject(rid)
+    assert IApplication.__identifier__ in listed
+    assert all(name.startswith("herne.portal.") for name in listed)
+    # found by its own interface, not by the ones every content object has
+    uid = application.UID()
+    assert catalog.unrestrictedSearchResults(object_provides=IApplication.__identifier__, UID=uid)
+    for interface in (IContentish, IFolderish):
+        assert interface.providedBy(application)
+        assert not catalog.unrestrictedSearchResults(object_provides=interface.__identifier__, UID=uid)
+    # other content keeps the whole list
+    service = demo["portal"]["leistungen"]["fuehrungszeugnis"]
+    assert catalog.unrestrictedSearchResults(
+        object_provides=IContentish.__identifier__, UID=service.UID()
+    )

@@ -75,6 +75,7 @@ def test_upgrade_1000_to_1001(portal):
         ["UpgradeStep"],
         ["UpgradeStep"],
         ["UpgradeStep"],
+        ["UpgradeStep"],
     ]
     assert [group[0]["dest"] for group in steps] == [
         ("1001",),
@@ -126,6 +127,7 @@ def test_upgrade_1000_to_1001(portal):
         ("1048",),
         ("1049",),
         ("1050",),
+        ("1051",),
     ]
     setup_tool.upgradeProfile(PROFILE)
 
@@ -1214,3 +1216,41 @@ def test_upgrade_1049_to_1050_stores_eid_identities_as_records_the_zodb_can_merg
     assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
     assert isinstance(portal_btree(ANNOTATION_KEY)["eid-gertrud"], tuple)
     assert verified_identity("eid-gertrud") == verified
+
+
+def test_upgrade_1050_to_1051_takes_applications_out_of_type_creator_and_foreign_interfaces(demo):
+    from herne.portal.content.application import IApplication
+    from plone.indexer.interfaces import IIndexableObject
+    from Products.CMFCore.interfaces import IContentish
+    from tests.fixtures.applications import build_application
+    from zope.component import getMultiAdapter
+    from zope.interface import providedBy
+
+    application = build_application(demo["portal"])
+    catalog = api.portal.get_tool("portal_catalog")
+    (brain,) = catalog.unrestrictedSearchResults(UID=application.UID())
+    rid = brain.getRID()
+    # as version 1050 left a site: the application in Type, Creator and is_folderish, and
+    # under every interface it provides
+    wrapper = getMultiAdapter((application, catalog), IIndexableObject)
+    for name in ("Type", "Creator", "is_folderish"):
+        catalog._catalog.getIndex(name).index_object(rid, wrapper)
+    every_interface = [i.__identifier__ for i in providedBy(application).flattened()]
+    catalog._catalog.getIndex("object_provides").index_object(
+        rid, type("AsIn1050", (), {"object_provides": every_interface})()
+    )
+    assert catalog.unrestrictedSearchResults(object_provides=IContentish.__identifier__, UID=brain.UID)
+    setup_tool = api.portal.get_tool("portal_setup")
+    setup_tool.setLastVersionForProfile(PROFILE, "1050")
+
+    setup_tool.upgradeProfile(PROFILE)
+
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
+    for name in ("Type", "Creator", "is_folderish"):
+        assert catalog._catalog.getIndex(name).getEntryForObject(rid, None) is None
+    assert not catalog.unrestrictedSearchResults(
+        object_provides=IContentish.__identifier__, UID=brain.UID
+    )
+    (found,) = catalog.unrestrictedSearchResults(object_provides=IApplication.__identifier__)
+    assert found.getRID() == rid
+    assert catalog.unrestrictedSearchResults(reference_number=application.reference_number)

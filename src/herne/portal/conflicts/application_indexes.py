@@ -11,10 +11,21 @@ the Postausgang, the dashboard, retention or payments (they use ``submitted``,
 search page sorted by date ("Datum") lists no applications; sorted by relevance or
 title it still finds a citizen's own applications. The metadata columns stay
 complete (``Date`` and ``created`` of a search result are still there).
+
+Each index an application goes into costs writes at its cataloguing (a bucket of the
+forward index, one of the reverse index and the index's length): the catalog's
+transaction wrote 139 objects per new application, 33 of them for ``object_provides``,
+where an application stood under every one of the thirty interfaces Zope, CMF, Dexterity
+and Plone give a content object. Nothing asks for applications by those; an application
+is now listed only under the portal's own interfaces (``object_provides`` below), and
+``Type`` (the title of ``portal_type``), ``is_folderish`` and ``Creator`` (the citizen's
+user id, the same as ``applicant``) are skipped.
 """
 
 from herne.portal.conflicts.index_after_commit import deferred
 from herne.portal.content.application import IApplication
+from plone.indexer import indexer
+from zope.interface import providedBy
 
 
 #: Indexes an application is kept out of.
@@ -23,6 +34,9 @@ SKIPPED = frozenset(
         "Date",
         "Title",
         "Description",
+        "Type",
+        "Creator",
+        "is_folderish",
         "Subject",
         "created",
         "effective",
@@ -40,6 +54,20 @@ SKIPPED = frozenset(
         "location",
     }
 )
+
+
+#: The interfaces an application is listed under in ``object_provides``: the portal's own.
+OWN_INTERFACES = "herne.portal."
+
+
+@indexer(IApplication)
+def object_provides(application):
+    """``object_provides`` of an application: only the portal's own interfaces (``IApplication`` and its markers)."""
+    return [
+        interface.__identifier__
+        for interface in providedBy(application).flattened()
+        if interface.__identifier__.startswith(OWN_INTERFACES)
+    ]
 
 
 def application_indexes(catalog, idxs):
