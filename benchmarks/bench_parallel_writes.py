@@ -56,8 +56,8 @@ from benchmarks.bench_throughput import event_log_offsets  # noqa: E402
 from benchmarks.bench_throughput import machine_note  # noqa: E402
 from benchmarks.bench_throughput import percentile  # noqa: E402
 from benchmarks.bench_throughput import submission_load  # noqa: E402
-from loadtest.mailserver import MailServer  # noqa: E402
 from benchmarks.process_cpu import ProcessCPU  # noqa: E402
+from loadtest.mailserver import MailServer  # noqa: E402
 from scripts.cluster import drop_database  # noqa: E402
 
 
@@ -67,8 +67,7 @@ QUEUED = "2 instances, queue (1 write at a time)"
 SET_UPS = [(SINGLE, 1, 0), (DOUBLE, 2, 0), (QUEUED, 2, 1)]
 #: ``HERNE_BENCH_SET_UPS=1,2`` runs only the first two set-ups (numbers as in the docstring)
 CHOSEN = [
-    SET_UPS[int(number) - 1]
-    for number in os.environ.get("HERNE_BENCH_SET_UPS", "1,2,3").split(",")
+    SET_UPS[int(number) - 1] for number in os.environ.get("HERNE_BENCH_SET_UPS", "1,2,3").split(",")
 ]
 
 
@@ -116,7 +115,14 @@ def server_errors(status_codes):
     return sum(count for code, count in status_codes.items() if code.startswith("5"))
 
 
-ACTIVITY = ("xact_commit", "xact_rollback", "tup_inserted", "tup_updated", "tup_deleted", "tup_fetched")
+ACTIVITY = (
+    "xact_commit",
+    "xact_rollback",
+    "tup_inserted",
+    "tup_updated",
+    "tup_deleted",
+    "tup_fetched",
+)
 
 
 def database_activity(dsn):
@@ -129,7 +135,7 @@ def database_activity(dsn):
             cursor.execute(
                 f"SELECT {', '.join(ACTIVITY)} FROM pg_stat_database WHERE datname = current_database()"
             )
-            return dict(zip(ACTIVITY, cursor.fetchone()))
+            return dict(zip(ACTIVITY, cursor.fetchone(), strict=True))
     finally:
         connection.close()
 
@@ -180,7 +186,8 @@ def print_results(results):
         )
         print(f"    CPU during the load: {spent}")
         per_submission = ", ".join(
-            f"{key} {value / max(1, row['acknowledged']):.1f}" for key, value in row["database"].items()
+            f"{key} {value / max(1, row['acknowledged']):.1f}"
+            for key, value in row["database"].items()
         )
         print(f"    PostgreSQL per submission: {per_submission}")
         if row["other_errors"]:

@@ -101,7 +101,9 @@ def test_an_application_is_listed_only_under_the_portals_own_interfaces(demo):
     assert catalog.unrestrictedSearchResults(object_provides=IApplication.__identifier__, UID=uid)
     for interface in (IContentish, IFolderish):
         assert interface.providedBy(application)
-        assert not catalog.unrestrictedSearchResults(object_provides=interface.__identifier__, UID=uid)
+        assert not catalog.unrestrictedSearchResults(
+            object_provides=interface.__identifier__, UID=uid
+        )
     # other content keeps the whole list
     service = demo["portal"]["leistungen"]["fuehrungszeugnis"]
     assert catalog.unrestrictedSearchResults(

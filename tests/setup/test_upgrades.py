@@ -1239,7 +1239,9 @@ def test_upgrade_1050_to_1051_takes_applications_out_of_type_creator_and_foreign
     catalog._catalog.getIndex("object_provides").index_object(
         rid, type("AsIn1050", (), {"object_provides": every_interface})()
     )
-    assert catalog.unrestrictedSearchResults(object_provides=IContentish.__identifier__, UID=brain.UID)
+    assert catalog.unrestrictedSearchResults(
+        object_provides=IContentish.__identifier__, UID=brain.UID
+    )
     setup_tool = api.portal.get_tool("portal_setup")
     setup_tool.setLastVersionForProfile(PROFILE, "1050")
 
