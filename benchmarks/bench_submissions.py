@@ -8,8 +8,9 @@ Both forms have the same fields (the demo dog-tax form) and live in the same ser
 each submission is one POST through the full Zope publisher (in-process WSGI),
 including the commit. Besides wall time, each row gives the CPU time of the
 publishing thread per submission (less sensitive to a loaded machine) and how
-often the form's XML model was parsed per submission, and the function calls
-per submission (``sys.setprofile`` count). Results go to stdout; record them in
+often the form's XML model was parsed per submission, the function calls
+per submission (``sys.setprofile`` count) and the database records its transactions
+stored (objects and blobs, the cataloguing after the commit included). Results go to stdout; record them in
 docs/benchmarks.md.
 
 ``HERNE_BENCH_CACHE_SIZE`` (default 30000, as the instances) sets the object cache
@@ -58,11 +59,37 @@ def fill(browser):
 
 
 class Measured(list):
-    """Wall times of the submissions, with their CPU times and model parses."""
+    """Wall times of the submissions, with their CPU times, model parses, calls and records stored."""
 
     cpu = ()
     parses = 0
     calls = 0
+    stored = 0
+
+
+def count_stored(click):
+    """Run ``click()`` and return how many database records its transactions stored (objects and blobs)."""
+    from ZODB.DemoStorage import DemoStorage
+
+    stored = 0
+    store, store_blob = DemoStorage.store, DemoStorage.storeBlob
+
+    def counting_store(self, *args, **kwargs):
+        nonlocal stored
+        stored += 1
+        return store(self, *args, **kwargs)
+
+    def counting_store_blob(self, *args, **kwargs):
+        nonlocal stored
+        stored += 1
+        return store_blob(self, *args, **kwargs)
+
+    DemoStorage.store, DemoStorage.storeBlob = counting_store, counting_store_blob
+    try:
+        click()
+    finally:
+        DemoStorage.store, DemoStorage.storeBlob = store, store_blob
+    return stored
 
 
 def count_calls(click):
@@ -114,6 +141,10 @@ def measure(browser, url, profile_to=None):
     browser.open(url)
     fill(browser)
     latencies.calls = count_calls(browser.getControl(name="form.buttons.submit").click)
+    # And one more, its stored records counted.
+    browser.open(url)
+    fill(browser)
+    latencies.stored = count_stored(browser.getControl(name="form.buttons.submit").click)
     if profiler is not None:
         profiler.dump_stats(profile_to)
         print(f"profile of {SUBMISSIONS} submissions: {profile_to}")
@@ -129,7 +160,7 @@ def report(name, latencies):
         f"p50={quantiles[49] * 1000:7.1f} ms  p95={quantiles[94] * 1000:7.1f} ms  "
         f"CPU p50={statistics.median(latencies.cpu) * 1000:6.1f} ms  "
         f"model parses/submission={latencies.parses / len(latencies):.1f}  "
-        f"function calls/submission={latencies.calls}"
+        f"function calls/submission={latencies.calls}  records stored/submission={latencies.stored}"
     )
     return per_second, quantiles[49], quantiles[94], statistics.median(latencies.cpu)
 

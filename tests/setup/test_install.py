@@ -24,7 +24,7 @@ class TestInstall:
         assert IHernePortalLayer in browserlayer_utils.registered_layers()
 
     def test_profile_version(self, setup_tool):
-        assert setup_tool.getLastVersionForProfile(f"{PACKAGE}:default") == ("1051",)
+        assert setup_tool.getLastVersionForProfile(f"{PACKAGE}:default") == ("1052",)
 
     def test_sessions_end_on_the_server(self, portal):
         plugin = portal.acl_users.session

@@ -76,6 +76,7 @@ def test_upgrade_1000_to_1001(portal):
         ["UpgradeStep"],
         ["UpgradeStep"],
         ["UpgradeStep"],
+        ["UpgradeStep"],
     ]
     assert [group[0]["dest"] for group in steps] == [
         ("1001",),
@@ -128,6 +129,7 @@ def test_upgrade_1000_to_1001(portal):
         ("1049",),
         ("1050",),
         ("1051",),
+        ("1052",),
     ]
     setup_tool.upgradeProfile(PROFILE)
 
@@ -1256,3 +1258,25 @@ def test_upgrade_1050_to_1051_takes_applications_out_of_type_creator_and_foreign
     (found,) = catalog.unrestrictedSearchResults(object_provides=IApplication.__identifier__)
     assert found.getRID() == rid
     assert catalog.unrestrictedSearchResults(reference_number=application.reference_number)
+
+
+def test_upgrade_1051_to_1052_leaves_the_columns_beside_application_pages_empty(demo):
+    from plone.portlets.constants import CONTEXT_CATEGORY
+    from plone.portlets.interfaces import ILocalPortletAssignmentManager
+    from plone.portlets.interfaces import IPortletManager
+    from zope.component import getMultiAdapter
+    from zope.component import getUtility
+
+    root = demo["portal"]["antraege"]
+    left = getMultiAdapter(
+        (root, getUtility(IPortletManager, name="plone.leftcolumn")), ILocalPortletAssignmentManager
+    )
+    # as version 1051 left a site: the columns inherit the portal's portlets
+    left.setBlacklistStatus(CONTEXT_CATEGORY, None)
+    setup_tool = api.portal.get_tool("portal_setup")
+    setup_tool.setLastVersionForProfile(PROFILE, "1051")
+
+    setup_tool.upgradeProfile(PROFILE)
+
+    assert setup_tool.getLastVersionForProfile(PROFILE) == (LATEST,)
+    assert left.getBlacklistStatus(CONTEXT_CATEGORY) is True

@@ -27,7 +27,34 @@ def application_root(portal=None):
             checkConstraints=False,
         )
         withdraw_local_roles(root)
+        without_side_portlets(root)
     return root
+
+
+#: The columns beside an application page, left empty under the application root.
+SIDE_COLUMNS = ("plone.leftcolumn", "plone.rightcolumn")
+
+
+def without_side_portlets(root):
+    """No portlets beside the pages under ``root``: the application, its messages and the clerk's tools take the page's width.
+
+    The site's navigation stays in the main navigation and the breadcrumbs; the side
+    columns' navigation tree and news or events had nothing to do with one person's
+    application, and looking them up cost about a sixth of every application page.
+    """
+    from plone.portlets.constants import CONTENT_TYPE_CATEGORY
+    from plone.portlets.constants import CONTEXT_CATEGORY
+    from plone.portlets.constants import GROUP_CATEGORY
+    from plone.portlets.interfaces import ILocalPortletAssignmentManager
+    from plone.portlets.interfaces import IPortletManager
+    from zope.component import getMultiAdapter
+    from zope.component import getUtility
+
+    for column in SIDE_COLUMNS:
+        manager = getUtility(IPortletManager, name=column)
+        assignable = getMultiAdapter((root, manager), ILocalPortletAssignmentManager)
+        for category in (CONTEXT_CATEGORY, GROUP_CATEGORY, CONTENT_TYPE_CATEGORY):
+            assignable.setBlacklistStatus(category, True)
 
 
 def area_for_department(department):
