@@ -148,6 +148,7 @@ def measure(cluster, name, output):
     row = submission_load(name, cluster.settings.port, cluster.logs(), output)
     row["cpu_s"] = cpu.stop()
     row["cpu_wall_s"] = cpu.wall
+    row["machine_busy"] = cpu.machine_busy
     time.sleep(1)  # PostgreSQL sends its counters at most every 500 ms
     after = database_activity(cluster.settings.dsn)
     row["database"] = {key: after[key] - activity[key] for key in ACTIVITY}
@@ -185,6 +186,10 @@ def print_results(results):
             for kind, seconds in sorted(row["cpu_s"].items(), key=lambda item: -item[1])
         )
         print(f"    CPU during the load: {spent}")
+        print(
+            f"    machine busy during the load: {row['machine_busy']:.0%} of {os.cpu_count()} cores"
+            " (every process and the kernel)"
+        )
         per_submission = ", ".join(
             f"{key} {value / max(1, row['acknowledged']):.1f}"
             for key, value in row["database"].items()

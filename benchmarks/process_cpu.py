@@ -35,6 +35,14 @@ def cpu_seconds(process):
     return times.user + times.system
 
 
+def machine_busy(before, after):
+    """The share of all cores' time between two ``psutil.cpu_times()`` that was not idle (nor waiting for I/O)."""
+    spent = {field: getattr(after, field) - getattr(before, field) for field in after._fields}
+    idle = spent.get("idle", 0.0) + spent.get("iowait", 0.0)
+    total = sum(spent.values()) - spent.get("guest", 0.0) - spent.get("guest_nice", 0.0)
+    return 1 - idle / total if total else 0.0
+
+
 class ProcessCPU:
     """CPU seconds per kind of process between ``start()`` and ``stop()``.
 
@@ -51,6 +59,8 @@ class ProcessCPU:
         self._stop = threading.Event()
         self._thread = None
         self.wall = 0.0
+        #: share of the machine's cores busy between ``start()`` and ``stop()`` (kernel included)
+        self.machine_busy = 0.0
 
     def _sample(self, first=False):
         for process in psutil.process_iter():
@@ -77,6 +87,7 @@ class ProcessCPU:
         import time
 
         self._started = time.monotonic()
+        self._machine = psutil.cpu_times()
         self._sample(first=True)
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -89,6 +100,7 @@ class ProcessCPU:
         self._thread.join()
         self._sample()
         self.wall = time.monotonic() - self._started
+        self.machine_busy = machine_busy(self._machine, psutil.cpu_times())
         return self.by_kind()
 
     def by_kind(self):
