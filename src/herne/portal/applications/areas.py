@@ -5,6 +5,13 @@ from herne.portal.i18n import in_german
 from herne.portal.workflow.application_table import DEPARTMENT_READER
 from plone import api
 from plone.dexterity.utils import createContentInContainer
+from plone.portlets.constants import CONTENT_TYPE_CATEGORY
+from plone.portlets.constants import CONTEXT_CATEGORY
+from plone.portlets.constants import GROUP_CATEGORY
+from plone.portlets.interfaces import ILocalPortletAssignmentManager
+from plone.portlets.interfaces import IPortletManager
+from zope.component import getMultiAdapter
+from zope.component import getUtility
 
 
 APPLICATIONS_FOLDER_ID = "antraege"
@@ -43,14 +50,6 @@ def without_side_portlets(root):
     application, and looking them up cost about 7,000 function calls of every
     application page (``benchmarks/bench_application_page.py``).
     """
-    from plone.portlets.constants import CONTENT_TYPE_CATEGORY
-    from plone.portlets.constants import CONTEXT_CATEGORY
-    from plone.portlets.constants import GROUP_CATEGORY
-    from plone.portlets.interfaces import ILocalPortletAssignmentManager
-    from plone.portlets.interfaces import IPortletManager
-    from zope.component import getMultiAdapter
-    from zope.component import getUtility
-
     for column in SIDE_COLUMNS:
         manager = getUtility(IPortletManager, name=column)
         assignable = getMultiAdapter((root, manager), ILocalPortletAssignmentManager)
