@@ -161,3 +161,62 @@ def test_rest_submission_with_the_mail_server_up_has_no_notice(mailbox, api_sess
     )
     assert response.status_code == 201, response.text
     assert "notice" not in response.json()
+
+
+class CountingProbes(CollectingHandler):
+    """Counts the portal's asks whether the server answers (its NOOP after the greeting)."""
+
+    def __init__(self):
+        super().__init__()
+        self.probes = 0
+
+    async def handle_NOOP(self, server, session, envelope, arg):
+        self.probes += 1
+        return "250 OK"
+
+
+@pytest.fixture()
+def counting_mail_server(demo_functional):
+    handler = CountingProbes()
+    server = Controller(handler, hostname="127.0.0.1", port=free_port())
+    server.start()
+    api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
+    api.portal.set_registry_record("plone.smtp_port", server.port)
+    api.portal.set_registry_record("plone.email_from_address", "serviceportal@herne.example")
+    transaction.commit()
+    yield handler
+    server.stop()
+
+
+def test_submissions_in_a_row_ask_the_mail_server_once(counting_mail_server, citizen, demo_portal):
+    for _ in range(3):
+        browser = citizen()
+        apply_for_dog_tax(browser, demo_portal)
+        assert "Ihr Antrag ist eingegangen" in browser.contents
+        assert NOTICE not in browser.contents
+    assert len(applications_of("buerger")) == 3
+    assert counting_mail_server.probes == 1
+
+
+def test_an_old_answer_is_asked_again(counting_mail_server, citizen, demo_portal, monkeypatch):
+    monkeypatch.setattr(mail_delivery, "REMEMBER_SECONDS", 0)
+    for _ in range(2):
+        apply_for_dog_tax(citizen(), demo_portal)
+    assert counting_mail_server.probes == 2
+
+
+def test_a_server_that_stopped_answering_is_noticed_once_the_answer_is_old(
+    mail_server_down, citizen, demo_portal, monkeypatch
+):
+    # the server answered a moment ago (as far as this process knows), then went down
+    with mail_delivery._lately_lock:
+        mail_delivery._lately[("127.0.0.1", mail_server_down)] = (time.monotonic(), True)
+    browser = citizen()
+    apply_for_dog_tax(browser, demo_portal)
+    assert NOTICE not in browser.contents  # within REMEMBER_SECONDS: the old answer
+    monkeypatch.setattr(mail_delivery, "REMEMBER_SECONDS", 0)
+    browser = citizen()
+    apply_for_dog_tax(browser, demo_portal)
+    assert NOTICE in browser.contents
+    # either way the application is stored and its receipt waits in the outbox
+    assert len(applications_of("buerger")) == 2

@@ -10,6 +10,7 @@ from Products.MailHost.MailHost import _mungeHeaders
 import smtplib
 import tempfile
 import threading
+import time
 from zope.globalrequest import getRequest
 from zope.sendmail.delivery import QueuedMailDelivery
 from zope.sendmail.queue import QueueProcessorThread
@@ -19,6 +20,8 @@ logger = logging.getLogger("herne.portal.mail")
 
 #: how long a request waits for the mail server's greeting
 PROBE_SECONDS = 3
+#: how long the greeting (or its absence) counts for the notice that a mail follows later
+REMEMBER_SECONDS = 10
 #: how often the thread tries again to send kept mails while the server stays down
 RETRY_SECONDS = 30
 #: set on the request when a mail of it was kept for later
@@ -27,6 +30,9 @@ _ANSWERS = "herne.portal.mail_server_answers"
 
 _threads = {}
 _threads_lock = threading.Lock()
+#: (host, port) -> (time.monotonic() of the last ask, whether the server answered)
+_lately = {}
+_lately_lock = threading.Lock()
 
 
 def queue_directory():
@@ -44,20 +50,49 @@ def _server():
     return host, int(port)
 
 
-def mail_server_answers():
-    """Does the mail server of Plone's mail settings greet us? Asked once a request."""
-    request = getRequest()
-    if request is not None and _ANSWERS in request.other:
-        return request.other[_ANSWERS]
-    host, port = _server()
+def _probe(host, port):
     try:
         with smtplib.SMTP(host, port, timeout=PROBE_SECONDS) as connection:
             connection.noop()
         answers = True
     except (OSError, smtplib.SMTPException):
         answers = False
+    with _lately_lock:
+        _lately[(host, port)] = (time.monotonic(), answers)
+    return answers
+
+
+def mail_server_answers():
+    """Does the mail server of Plone's mail settings greet us? Asked once a request.
+
+    For a mail handed to the MailHost at the commit (``deliver``): a mail server that
+    stopped answering a moment ago would lose it, so this asks afresh in every request.
+    """
+    request = getRequest()
+    if request is not None and _ANSWERS in request.other:
+        return request.other[_ANSWERS]
+    answers = _probe(*_server())
     if request is not None:
         request.other[_ANSWERS] = answers
+    return answers
+
+
+def mail_server_answered_lately():
+    """Whether the mail server greeted this process's last ask, at most ``REMEMBER_SECONDS`` ago; else asked now.
+
+    For mails the outbox sends (it tries again until the server takes them): only the
+    citizen's notice that the receipt follows later depends on the answer. Every
+    submission asked the server anew before, one connection each, and waited
+    ``PROBE_SECONDS`` for each while an unreachable server did not refuse.
+    """
+    request = getRequest()
+    if request is not None and _ANSWERS in request.other:
+        return request.other[_ANSWERS]
+    host, port = _server()
+    with _lately_lock:
+        asked, answers = _lately.get((host, port), (None, None))
+    if asked is None or time.monotonic() - asked > REMEMBER_SECONDS:
+        return mail_server_answers()
     return answers
 
 

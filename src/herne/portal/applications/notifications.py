@@ -23,7 +23,7 @@ from herne.portal.i18n import GERMAN
 from herne.portal.i18n import application_language
 from herne.portal.i18n import in_german
 from herne.portal.i18n import in_language
-from herne.portal.mail_delivery import mail_server_answers
+from herne.portal.mail_delivery import mail_server_answered_lately
 from herne.portal.mail_delivery import note_mail_kept
 from herne.portal.outbox.storage import enqueue
 from herne.portal.translated_titles import service_title_in
@@ -60,7 +60,7 @@ def _enqueue(application, event, destination, key_part, details=None):
     uid = api.content.get_uuid(application)
     key = f"mail:{uid}:{event}:{destination}:{key_part}"
     enqueue(application, "mail", event, destination, key=key, details=details)
-    if not mail_server_answers():
+    if not mail_server_answered_lately():
         # The outbox sends it once the server answers; the citizen is told it follows.
         note_mail_kept(f"{event} of application {application.reference_number}")
     return True
