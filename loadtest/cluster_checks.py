@@ -145,7 +145,7 @@ def evaluate_crash_drill(args, database, summary, citizen_mails, given_up, balan
         and set(database["catalogued_references"]) == db_refs,
         database["catalogued"],
     )
-    check_mails(results, books)
+    check_mails(results, books, killed="killed_at" in drill)
     failures = summary["failures"] + balancer["server_errors"]
     _explained, unexplained = crash.failed_requests(failures, window)
     check(

@@ -187,15 +187,25 @@ def account(tickets, applications, mails):
     references = [application.get("reference") for application in applications]
     stored = {reference for reference in references if reference}
     mailed = {}
+    message_ids = {}
     for mail in mails:
         for reference in REFERENCE.findall(mail["subject"])[:1]:
             mailed[reference] = mailed.get(reference, 0) + 1
+            message_ids.setdefault(reference, set()).add(mail.get("message_id") or id(mail))
     result["duplicate_references"] = sorted(
         {reference for reference in references if references.count(reference) > 1}
     )
     result["without_reference"] = [a["path"] for a in applications if not a.get("reference")]
     result["mails_without_application"] = sorted(set(mailed) - stored)
-    result["mailed_twice"] = sorted(reference for reference, n in mailed.items() if n > 1)
+    # Two different mails for one application: a mail written twice.
+    result["mailed_twice"] = sorted(
+        reference for reference, ids in message_ids.items() if len(ids) > 1
+    )
+    # The same mail (same Message-ID) again: the outbox sends at least once, and a kill
+    # between the mail server's acceptance and the outbox's record sends it again.
+    result["mailed_again_same_message_id"] = sorted(
+        reference for reference, n in mailed.items() if n > 1 and len(message_ids[reference]) == 1
+    )
     unmailed = [a for a in applications if a.get("reference") and a["reference"] not in mailed]
     # Committed, then the kill came before the MailHost handed the mail over (it leaves
     # after the commit): possible only for an application whose answer was lost too.

@@ -53,6 +53,7 @@ from loadtest.filestorage_instance import zconsole  # noqa: E402
 from loadtest.filestorage_report import print_report  # noqa: E402
 from loadtest.latency import latency_table  # noqa: E402
 from loadtest.mailserver import MailServer  # noqa: E402
+from loadtest.mailserver import mail_after_kill  # noqa: E402
 from loadtest.mailserver import wait_for_mail  # noqa: E402
 from loadtest.outbox_checks import repeated_mails  # noqa: E402
 from scripts.cluster import warm_up  # noqa: E402
@@ -163,8 +164,12 @@ def main(argv=None):
         # Mail leaves through the outbox: the restarted instance's worker sends what the
         # killed one had not sent yet, so it keeps running while the mails are counted.
         # What the killed worker had claimed is taken over as soon as its heartbeat is
-        # stale (heartbeat.STALE_AFTER after the kill), not after the sending timeout.
-        _all, mails = wait_for_mail(mail, summary["submitted"], timeout=30)
+        # stale (heartbeat.STALE_AFTER after the kill), not after the sending timeout:
+        # the count waits until then.
+        settle_until = mail_after_kill(drill["killed_at"]) if "killed_at" in drill else None
+        _all, mails = wait_for_mail(
+            mail, summary["submitted"], timeout=30, settle_until=settle_until
+        )
         instance.stop()
         with tempfile.NamedTemporaryFile(suffix=".json") as result_file:
             zconsole(zope_conf, "loadtest/verify_site.py", HERNE_LOADTEST_RESULT=result_file.name)

@@ -92,7 +92,7 @@ def evaluate_filestorage_drill(
         and set(database["catalogued_references"]) == refs,
         database["catalogued"],
     )
-    check_mails(results, books)
+    check_mails(results, books, killed="killed_at" in drill)
     # After the kill nothing answers: every request then fails without an answer (0).
     window = (
         (drill["killed_at"] - crash.BEFORE_KILL, float("inf")) if "killed_at" in drill else None

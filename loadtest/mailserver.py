@@ -59,13 +59,32 @@ def read(envelope):
     }
 
 
-def wait_for_mail(server, expected, timeout=120):
-    """Mails to load-test citizens; waits for ``expected`` and a moment more for duplicates."""
-    deadline = time.monotonic() + timeout
+def mail_after_kill(killed_at):
+    """Until when (``time.time()``) mail may still come after a kill at ``killed_at``.
+
+    An outbox entry the killed worker had claimed but not sent is taken over by another
+    worker once the killed process's heartbeat is stale (``heartbeat.STALE_AFTER`` after
+    its last beat, which came before the kill), at that worker's next round.
+    """
+    from herne.portal.outbox.heartbeat import STALE_AFTER
+    from herne.portal.outbox.worker import INTERVAL
+
+    return killed_at + STALE_AFTER + INTERVAL + 2
+
+
+def wait_for_mail(server, expected, timeout=120, settle_until=None):
+    """Mails to load-test citizens; waits for ``expected`` and a moment more for duplicates.
+
+    With ``settle_until`` (a ``time.time()``, see ``mail_after_kill``) it also waits until
+    then: the mail of an application that was committed while its answer was lost in the
+    kill is not among the ``expected`` ones, and may come only then.
+    """
+    deadline = time.monotonic() + max(timeout, (settle_until or 0) - time.time() + 5)
     while True:
         mails = [read(envelope) for envelope in server.collector.received()]
         mine = [mail for mail in mails if any(is_loadtest_user(to) for to in mail["to"])]
-        if len(mine) >= expected or time.monotonic() > deadline:
+        settled = settle_until is None or time.time() >= settle_until
+        if (len(mine) >= expected and settled) or time.monotonic() > deadline:
             break
         time.sleep(0.5)
     time.sleep(2)

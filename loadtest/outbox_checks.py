@@ -133,7 +133,7 @@ def evaluate_outbox_drill(args, kills, summary, database, mails, deliveries, dra
         not fit["rejected"],
         fit["rejected"][:3],
     )
-    check_mails(results, books)
+    check_mails(results, books, killed=bool(planned))
     outbox = outbox_books(database["outbox"])
     check(
         results,

@@ -54,6 +54,7 @@ from loadtest.latency import latency_table  # noqa: E402
 from loadtest.latency import percentile  # noqa: E402
 from loadtest.locust_runner import run_locust  # noqa: E402
 from loadtest.mailserver import MailServer  # noqa: E402
+from loadtest.mailserver import mail_after_kill  # noqa: E402
 from loadtest.mailserver import wait_for_mail  # noqa: E402
 from scripts.cluster import Settings  # noqa: E402
 from scripts.cluster import answers  # noqa: E402
@@ -166,7 +167,12 @@ def main(argv=None):
         started_at = time.time()
         duration = run_locust(args, settings, summary_file, progress_file, drill)
         summary = json.loads(summary_file.read_text())
-        _all_mails, citizen_mails = wait_for_mail(mail, summary["submitted"])
+        killed_at = drill.events.get("killed_at") if drill else None
+        _all_mails, citizen_mails = wait_for_mail(
+            mail,
+            summary["submitted"],
+            settle_until=mail_after_kill(killed_at) if killed_at else None,
+        )
         killed = (
             {drill.events["killed"]["instance"]} if drill and "killed" in drill.events else set()
         )

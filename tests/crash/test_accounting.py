@@ -118,3 +118,34 @@ def test_only_lost_answers_inside_the_kill_window_are_explained():
     assert [item["at"] for item in explained] == [100.5, 110.0]
     assert [item["at"] for item in unexplained] == [101.0, 131.0, 99.0]
     assert failed_requests(failures[:1], None) == ([], failures[:1])
+
+
+def test_a_mail_sent_again_after_a_kill_keeps_its_message_id_and_passes_only_after_a_kill():
+    from loadtest.checks import check_mails
+
+    tickets = {"1": ticket("t1", 302, target="/a1"), "2": ticket("t2", 302, target="/a2")}
+    applications = [
+        application("/a1", "t1", 1, 1, "HER-2026-000001"),
+        application("/a2", "t2", 2, 1, "HER-2026-000002"),
+    ]
+    # /a1's receipt again with the same Message-ID (the outbox sent it again after the
+    # kill); /a2's twice with two Message-IDs (written twice: never right)
+    again = {**mail("HER-2026-000001"), "message_id": "<receipt-a1@herne>"}
+    books = account(tickets, applications, [again, dict(again), mail("HER-2026-000002")])
+    assert books["mailed_again_same_message_id"] == ["HER-2026-000001"]
+    assert books["mailed_twice"] == []
+    after_kill, without_kill = [], []
+    check_mails(after_kill, books, killed=True)
+    check_mails(without_kill, books)
+    assert after_kill[0]["ok"] and not without_kill[0]["ok"]
+
+    twice = [
+        {**mail("HER-2026-000002"), "message_id": "<one@herne>"},
+        {**mail("HER-2026-000002"), "message_id": "<two@herne>"},
+        mail("HER-2026-000001"),
+    ]
+    books = account(tickets, applications, twice)
+    assert books["mailed_twice"] == ["HER-2026-000002"]
+    results = []
+    check_mails(results, books, killed=True)
+    assert not results[0]["ok"]
