@@ -76,8 +76,9 @@ def wait_for_mail(server, expected, timeout=120, settle_until=None):
     """Mails to load-test citizens; waits for ``expected`` and a moment more for duplicates.
 
     With ``settle_until`` (a ``time.time()``, see ``mail_after_kill``) it also waits until
-    then: the mail of an application that was committed while its answer was lost in the
-    kill is not among the ``expected`` ones, and may come only then.
+    then: the mails of entries the killed worker had claimed come only once another worker
+    takes them over, and the mail of an application committed while its answer was lost
+    in the kill is not among the ``expected`` ones.
     """
     deadline = time.monotonic() + max(timeout, (settle_until or 0) - time.time() + 5)
     while True:
