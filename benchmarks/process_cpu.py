@@ -4,6 +4,7 @@ from collections import defaultdict
 import os
 import psutil
 import threading
+import time
 
 
 #: kind -> words of the command line that make a process one of that kind (first match wins)
@@ -84,8 +85,6 @@ class ProcessCPU:
             self._sample()
 
     def start(self):
-        import time
-
         self._started = time.monotonic()
         self._machine = psutil.cpu_times()
         self._sample(first=True)
@@ -94,8 +93,6 @@ class ProcessCPU:
         return self
 
     def stop(self):
-        import time
-
         self._stop.set()
         self._thread.join()
         self._sample()

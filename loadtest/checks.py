@@ -21,7 +21,7 @@ def check_mails(results, books, killed=False):
     need the mail server inside the database's transaction; the kept Message-ID lets mail
     programs recognise the repeat. Without a kill, a repeat fails the check too.
     """
-    repeated = books.get("mailed_again_same_message_id", [])
+    repeated = books["mailed_again_same_message_id"]
     check(
         results,
         "every application has its confirmation mail (one"
