@@ -11,6 +11,10 @@ from herne.portal.payment import idempotency
 from plone import api
 import pytest
 from tests.fixtures.instances import OwnThread
+from tests.fixtures.journeys import applications_of
+from tests.fixtures.journeys import fill_dog_tax
+from tests.fixtures.journeys import open_dog_tax_form
+from tests.fixtures.journeys import submit
 import transaction
 from ZODB.POSException import ConflictError
 
@@ -213,3 +217,103 @@ def test_the_worker_catalogues_an_application_before_it_sends_about_it(
     assert application.reference_number in mail["Subject"]
     assert len(catalog.unrestrictedSearchResults(UID=application.UID())) == 1
     assert len(get_pending_index()) == 0
+
+
+@pytest.fixture
+def connections_used(monkeypatch):
+    """The connections that filed new applications (at the commit) and that catalogued them."""
+    used = {"filed": [], "catalogued": []}
+    deferred, catalogue = application_indexes.deferred, index_after_commit._catalogue
+
+    def filing(catalog, application):
+        left_for_after_the_commit = deferred(catalog, application)
+        if left_for_after_the_commit:
+            used["filed"].append(catalog._p_jar)
+        return left_for_after_the_commit
+
+    def cataloguing(portal, items):
+        used["catalogued"].append(portal._p_jar)
+        return catalogue(portal, items)
+
+    monkeypatch.setattr(application_indexes, "deferred", filing)
+    monkeypatch.setattr(index_after_commit, "_catalogue", cataloguing)
+    return used
+
+
+def _post_dog_tax(browser):
+    """The citizen sends the open dog-tax form; only the POST, not the page it redirects to."""
+    fill_dog_tax(browser)
+    browser.followRedirects = False
+    submit(browser)
+    browser.followRedirects = True
+    return browser.headers["Location"]
+
+
+def test_a_submission_is_catalogued_by_its_own_request_before_the_answer(
+    citizen, demo_portal, held_mailbox, connections_used
+):
+    browser = citizen()
+    open_dog_tax_form(browser, demo_portal)
+
+    target = _post_dog_tax(browser)
+
+    # Listed as soon as the answer is there, nothing left waiting for the worker ...
+    (brain,) = applications_of("buerger")
+    assert target == brain.getURL()
+    assert len(get_pending_index(demo_portal)) == 0
+    # ... catalogued by the request's own connection: no second one loads it again.
+    (filed,) = connections_used["filed"]
+    assert connections_used["catalogued"] == [filed]
+    browser.open(target)
+    assert brain.reference_number in browser.contents
+
+
+def test_a_conflict_at_the_end_of_the_request_is_tried_again(
+    citizen, demo_portal, held_mailbox, monkeypatch
+):
+    attempts = []
+    catalogue = index_after_commit._catalogue
+
+    def conflicting_once(portal, items):
+        attempts.append([uid for uid, _path in items])
+        if len(attempts) == 1:
+            raise ConflictError("another instance catalogued at the same moment")
+        return catalogue(portal, items)
+
+    monkeypatch.setattr(index_after_commit, "_catalogue", conflicting_once)
+    browser = citizen()
+    open_dog_tax_form(browser, demo_portal)
+
+    target = _post_dog_tax(browser)
+
+    (brain,) = applications_of("buerger")  # filed once: Zope did not run the request again
+    assert attempts == [[brain.UID], [brain.UID]]
+    assert target == brain.getURL()
+    assert len(get_pending_index(demo_portal)) == 0
+
+
+def test_a_request_whose_cataloguing_gives_up_still_answers_and_the_sweep_catalogues(
+    citizen, demo_portal, held_mailbox, monkeypatch
+):
+    def conflicting(portal, items):
+        raise ConflictError("every attempt conflicted")
+
+    monkeypatch.setattr(index_after_commit, "_catalogue", conflicting)
+    monkeypatch.setattr(index_after_commit, "ATTEMPTS", 3)
+    browser = citizen()
+    open_dog_tax_form(browser, demo_portal)
+
+    target = _post_dog_tax(browser)
+
+    # The citizen is sent to the application as always, and it was filed once ...
+    assert browser.headers["Status"].startswith("302")
+    transaction.abort()
+    assert len(get_pending_index(demo_portal)) == 1
+    assert len(applications_of("buerger")) == 0
+    browser.open(target)
+    assert "HER-" in browser.contents
+    # ... and the worker's sweep catalogues it.
+    monkeypatch.undo()
+    assert index_after_commit.index_pending(demo_portal, 0) == 1
+    (brain,) = applications_of("buerger")
+    assert target == brain.getURL()

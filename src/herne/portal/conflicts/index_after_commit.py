@@ -10,9 +10,11 @@ some several times, and some given up.
 Now the catalog queue's work at the commit (``QueueTM.before_commit``) leaves out
 applications that are new in the transaction: they are recorded in the pending index
 instead (``pending_index``, sharded, merged by the ZODB), and once the request has
-committed, an after-commit hook catalogues them in a transaction of its own on a
-connection of its own, before the answer goes out (so the citizen's next page, the
-Postkorb, already lists it). The threads of one process take turns, and the one whose
+committed, they are catalogued in a transaction of their own before the answer goes
+out (so the citizen's next page, the Postkorb, already lists it): in a request, by the
+request's own connection in a new transaction once the publisher has committed
+(``publishing_ended``, on ``IPubSuccess``/``IPubFailure``); elsewhere (jobs, scripts)
+by an after-commit hook on a connection of its own. The threads of one process take turns, and the one whose
 turn it is catalogues every application waiting in the process at once: in one
 process the catalog has one writer, and between instances they meet only within these
 few milliseconds, which are tried again (``ATTEMPTS``). A search in the same
@@ -28,6 +30,7 @@ and everything later done to an application already stored (workflow, roles) is
 catalogued in its own transaction as before.
 """
 
+from herne.portal.conflicts.own_transaction import in_next_site_transaction
 from herne.portal.conflicts.own_transaction import in_own_site_transaction
 from herne.portal.conflicts.own_transaction import stored_in_database
 from herne.portal.conflicts.pending_index import get_pending_index
@@ -37,6 +40,8 @@ from plone.uuid.interfaces import IUUID
 from Products.CMFCore.utils import getToolByName
 import threading
 import time
+import transaction
+from zope.globalrequest import getRequest
 
 
 logger = logging.getLogger("herne.portal.conflicts")
@@ -47,6 +52,8 @@ ATTEMPTS = 10
 SWEEP_AFTER = 30
 
 _state = threading.local()
+#: whether this thread publishes a request, and what its commit left for the request's end
+_publishing = threading.local()
 #: (database, portal path) -> [(uid, path)] of this process, waiting for their turn
 _waiting = {}
 _waiting_lock = threading.Lock()
@@ -96,12 +103,13 @@ def _after_commit(committed, caller, portal_path, batch):
     db = caller.db()
     with _waiting_lock:
         _waiting.setdefault((db, portal_path), []).extend(batch)
+    if _published_here(caller):
+        # The request's own connection catalogues them once the publisher is done with
+        # its transaction (``publishing_ended``): it holds what the request wrote.
+        _publishing.deferred = (caller, portal_path)
+        return
     try:
-        with _turn:
-            with _waiting_lock:
-                items = _waiting.pop((db, portal_path), [])
-            if items:
-                index_now(db, portal_path, items)
+        _in_turn(db, portal_path, lambda items: index_now(db, portal_path, items))
     except Exception:
         # The records stay: the worker catalogues them (index_pending).
         logger.exception("%d new applications not catalogued after the commit", len(batch))
@@ -110,21 +118,80 @@ def _after_commit(committed, caller, portal_path, batch):
         caller.newTransaction(None, False)
 
 
+def _published_here(caller):
+    """Whether ``caller`` committed the request this thread publishes (which then ends with ``publishing_ended``)."""
+    request = getattr(_publishing, "request", None)
+    return (
+        request is not None
+        and getRequest() is request
+        and caller.transaction_manager in (transaction.manager, transaction.manager.manager)
+    )
+
+
+def _in_turn(db, portal_path, index):
+    """``index(items)`` with every application of the process waiting for the site, in this thread's turn."""
+    with _turn:
+        with _waiting_lock:
+            items = _waiting.pop((db, portal_path), [])
+        if items:
+            index(items)
+
+
+def publishing_started(event):
+    """``IPubStart``: this thread publishes a request; its commit leaves new applications to its end."""
+    _publishing.request = event.request
+    _publishing.deferred = None
+
+
+def publishing_ended(event):
+    """``IPubSuccess``/``IPubFailure``: catalogue what the request committed, in a new transaction of its connection.
+
+    Before the answer goes out, as the after-commit hook did, but without a second
+    connection that would load the new application again, and without the request's
+    connection loading the catalog's changed buckets again on its next request. Never
+    raises: the request has committed, and a conflict here must not make Zope run it
+    again (the pending index keeps what is not catalogued, for the worker's sweep).
+    """
+    deferred = getattr(_publishing, "deferred", None)
+    _publishing.request = None
+    _publishing.deferred = None
+    if deferred is None:
+        return
+    caller, portal_path = deferred
+    try:
+        _in_turn(
+            caller.db(),
+            portal_path,
+            lambda items: in_next_site_transaction(
+                caller,
+                portal_path,
+                lambda portal: _catalogue(portal, items),
+                ATTEMPTS,
+                "index-after-commit",
+            ),
+        )
+    except Exception:
+        logger.exception("new applications not catalogued at the end of the request")
+
+
+def _catalogue(portal, items):
+    """Catalogue the applications ``items`` ((uid, path)) of ``portal`` still waiting in the pending index."""
+    catalog = getToolByName(portal, "portal_catalog")
+    pending = get_pending_index(portal)
+    for uid, path in items:
+        if pending.path(uid) is None:
+            continue  # catalogued meanwhile (the worker, or another thread's turn)
+        application = portal.unrestrictedTraverse(path, None)
+        if application is not None and IUUID(application, None) == uid:
+            catalog.catalog_object(application, path)
+        pending.remove(uid)
+
+
 def index_now(db, portal_path, items):
     """Catalogue the applications ``items`` ((uid, path)) of the site at ``portal_path`` in a transaction of their own."""
-
-    def work(portal):
-        catalog = getToolByName(portal, "portal_catalog")
-        pending = get_pending_index(portal)
-        for uid, path in items:
-            if pending.path(uid) is None:
-                continue  # catalogued meanwhile (the worker, or another thread's turn)
-            application = portal.unrestrictedTraverse(path, None)
-            if application is not None and IUUID(application, None) == uid:
-                catalog.catalog_object(application, path)
-            pending.remove(uid)
-
-    in_own_site_transaction(db, portal_path, work, ATTEMPTS, "index-after-commit")
+    in_own_site_transaction(
+        db, portal_path, lambda portal: _catalogue(portal, items), ATTEMPTS, "index-after-commit"
+    )
 
 
 def index_pending(portal, older_than=SWEEP_AFTER):

@@ -31,50 +31,75 @@ class GaveUp(ConflictError):
     """Every attempt of the short transaction ended in a write conflict."""
 
 
-def in_own_transaction(db, work, attempts, path):
-    """``work(connection)`` in a transaction of its own on ``db``, committed; its result.
+def retried(manager, work, attempts, path):
+    """``work()`` in a transaction of ``manager``, begun and committed; its result.
 
     A write conflict aborts and tries again after a short random pause that grows, at
-    most ``attempts`` times; then the last conflict is raised (as ``GaveUp``).
-    ``path`` names the place in the conflict statistics.
+    most ``attempts`` times; then the last conflict is raised (as ``GaveUp``). Any other
+    error aborts too. ``path`` names the place in the conflict statistics.
     """
+    for attempt in range(1, attempts + 1):
+        manager.begin()
+        try:
+            result = work()
+            manager.commit()
+            return result
+        except ConflictError as error:
+            manager.abort()
+            record(error, retried=attempt < attempts, path=path)
+            if attempt == attempts:
+                raise GaveUp(str(error)) from error
+            time.sleep(random.uniform(0, 0.01 * attempt))
+        except BaseException:
+            manager.abort()
+            raise
+
+
+def in_own_transaction(db, work, attempts, path):
+    """``work(connection)`` in a transaction of its own on a connection of its own to ``db`` (``retried``); its result."""
     manager = transaction.TransactionManager()
     connection = db.open(transaction_manager=manager)
     try:
-        for attempt in range(1, attempts + 1):
-            manager.begin()
-            try:
-                result = work(connection)
-                manager.commit()
-                return result
-            except ConflictError as error:
-                manager.abort()
-                record(error, retried=attempt < attempts, path=path)
-                if attempt == attempts:
-                    raise GaveUp(str(error)) from error
-                time.sleep(random.uniform(0, 0.01 * attempt))
+        return retried(manager, lambda: work(connection), attempts, path)
     finally:
         manager.abort()
         connection.close()
 
 
-def in_own_site_transaction(db, portal_path, work, attempts, path):
-    """``work(portal)`` in a transaction of its own (``in_own_transaction``), with the site at ``portal_path`` and a request of its own set; its result.
+def on_site(connection, portal_path, work):
+    """``work(portal)`` with the site at ``portal_path`` of ``connection`` and a request of its own set; its result.
 
     The request is its own so that what is memoized on a request during ``work``
-    (indexers, views) does not outlive this connection in the caller's request.
+    (indexers, views) does not outlive this transaction in the caller's request.
     """
+    app = makerequest(connection.root()["Application"])
+    portal = app.unrestrictedTraverse(portal_path)
+    old_site, old_request = getSite(), getRequest()
+    setSite(portal)
+    setRequest(app.REQUEST)
+    try:
+        return work(portal)
+    finally:
+        setSite(old_site)
+        setRequest(old_request)
 
-    def in_portal(connection):
-        app = makerequest(connection.root()["Application"])
-        portal = app.unrestrictedTraverse(portal_path)
-        old_site, old_request = getSite(), getRequest()
-        setSite(portal)
-        setRequest(app.REQUEST)
-        try:
-            return work(portal)
-        finally:
-            setSite(old_site)
-            setRequest(old_request)
 
-    return in_own_transaction(db, in_portal, attempts, path)
+def in_own_site_transaction(db, portal_path, work, attempts, path):
+    """``work(portal)`` in a transaction of its own (``in_own_transaction``) on the site at ``portal_path`` (``on_site``); its result."""
+    return in_own_transaction(
+        db, lambda connection: on_site(connection, portal_path, work), attempts, path
+    )
+
+
+def in_next_site_transaction(connection, portal_path, work, attempts, path):
+    """``work(portal)`` in a new transaction of ``connection``'s own manager, its last one ended (``retried``, ``on_site``); its result.
+
+    For a request whose transaction has committed: its connection already holds what
+    that transaction wrote, so nothing has to be loaded again on a second connection.
+    """
+    return retried(
+        connection.transaction_manager,
+        lambda: on_site(connection, portal_path, work),
+        attempts,
+        path,
+    )
