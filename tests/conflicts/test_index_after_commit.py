@@ -317,3 +317,31 @@ def test_a_request_whose_cataloguing_gives_up_still_answers_and_the_sweep_catalo
     assert index_after_commit.index_pending(demo_portal, 0) == 1
     (brain,) = applications_of("buerger")
     assert target == brain.getURL()
+
+
+def test_the_outbox_worker_is_woken_once_the_request_has_catalogued_its_application(
+    citizen, demo_portal, held_mailbox, monkeypatch
+):
+    from herne.portal.outbox import worker
+
+    happened = []
+    catalogue = index_after_commit._catalogue
+
+    def cataloguing(portal, items):
+        happened.append("catalogued")
+        return catalogue(portal, items)
+
+    class WakeUp:
+        def set(self):
+            happened.append("worker woken")
+
+    monkeypatch.setattr(index_after_commit, "_catalogue", cataloguing)
+    monkeypatch.setattr(worker, "wake_up", WakeUp())
+    browser = citizen()
+    open_dog_tax_form(browser, demo_portal)
+
+    _post_dog_tax(browser)
+
+    # Woken at the commit, the worker came to the receipt before the application was
+    # catalogued, and catalogued it on a connection of its own.
+    assert happened == ["catalogued", "worker woken"]

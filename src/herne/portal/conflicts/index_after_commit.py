@@ -13,7 +13,7 @@ instead (``pending_index``, sharded, merged by the ZODB), and once the request h
 committed, they are catalogued in a transaction of their own before the answer goes
 out (so the citizen's next page, the Postkorb, already lists it): in a request, by the
 request's own connection in a new transaction once the publisher has committed
-(``publishing_ended``, on ``IPubSuccess``/``IPubFailure``); elsewhere (jobs, scripts)
+(``index_in_request``, left for the request's end: ``request_end``); elsewhere (jobs, scripts)
 by an after-commit hook on a connection of its own. The threads of one process take turns, and the one whose
 turn it is catalogues every application waiting in the process at once: in one
 process the catalog has one writer, and between instances they meet only within these
@@ -35,13 +35,12 @@ from herne.portal.conflicts.own_transaction import in_own_site_transaction
 from herne.portal.conflicts.own_transaction import stored_in_database
 from herne.portal.conflicts.pending_index import get_pending_index
 from herne.portal.conflicts.pending_index import token_key
+from herne.portal.conflicts.request_end import at_request_end
 import logging
 from plone.uuid.interfaces import IUUID
 from Products.CMFCore.utils import getToolByName
 import threading
 import time
-import transaction
-from zope.globalrequest import getRequest
 
 
 logger = logging.getLogger("herne.portal.conflicts")
@@ -52,8 +51,6 @@ ATTEMPTS = 10
 SWEEP_AFTER = 30
 
 _state = threading.local()
-#: whether this thread publishes a request, and what its commit left for the request's end
-_publishing = threading.local()
 #: (database, portal path) -> [(uid, path)] of this process, waiting for their turn
 _waiting = {}
 _waiting_lock = threading.Lock()
@@ -103,10 +100,11 @@ def _after_commit(committed, caller, portal_path, batch):
     db = caller.db()
     with _waiting_lock:
         _waiting.setdefault((db, portal_path), []).extend(batch)
-    if _published_here(caller):
-        # The request's own connection catalogues them once the publisher is done with
-        # its transaction (``publishing_ended``): it holds what the request wrote.
-        _publishing.deferred = (caller, portal_path)
+    # In a request, its own connection catalogues them once the publisher is done with its
+    # transaction: it holds what the request wrote (``index_in_request``).
+    if at_request_end(
+        caller.transaction_manager, lambda: index_in_request(caller, portal_path), first=True
+    ):
         return
     try:
         _in_turn(db, portal_path, lambda items: index_now(db, portal_path, items))
@@ -118,16 +116,6 @@ def _after_commit(committed, caller, portal_path, batch):
         caller.newTransaction(None, False)
 
 
-def _published_here(caller):
-    """Whether ``caller`` committed the request this thread publishes (which then ends with ``publishing_ended``)."""
-    request = getattr(_publishing, "request", None)
-    return (
-        request is not None
-        and getRequest() is request
-        and caller.transaction_manager in (transaction.manager, transaction.manager.manager)
-    )
-
-
 def _in_turn(db, portal_path, index):
     """``index(items)`` with every application of the process waiting for the site, in this thread's turn."""
     with _turn:
@@ -137,14 +125,8 @@ def _in_turn(db, portal_path, index):
             index(items)
 
 
-def publishing_started(event):
-    """``IPubStart``: this thread publishes a request; its commit leaves new applications to its end."""
-    _publishing.request = event.request
-    _publishing.deferred = None
-
-
-def publishing_ended(event):
-    """``IPubSuccess``/``IPubFailure``: catalogue what the request committed, in a new transaction of its connection.
+def index_in_request(connection, portal_path):
+    """At the end of a request (``request_end``): catalogue what waits, in a new transaction of the request's ``connection``.
 
     Before the answer goes out, as the after-commit hook did, but without a second
     connection that would load the new application again, and without the request's
@@ -152,18 +134,12 @@ def publishing_ended(event):
     raises: the request has committed, and a conflict here must not make Zope run it
     again (the pending index keeps what is not catalogued, for the worker's sweep).
     """
-    deferred = getattr(_publishing, "deferred", None)
-    _publishing.request = None
-    _publishing.deferred = None
-    if deferred is None:
-        return
-    caller, portal_path = deferred
     try:
         _in_turn(
-            caller.db(),
+            connection.db(),
             portal_path,
             lambda items: in_next_site_transaction(
-                caller,
+                connection,
                 portal_path,
                 lambda portal: _catalogue(portal, items),
                 ATTEMPTS,

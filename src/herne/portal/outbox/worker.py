@@ -45,6 +45,7 @@ from herne.portal import _
 from herne.portal.applications.lookup import application_by_uid
 from herne.portal.conflicts.index_after_commit import catalogued_now
 from herne.portal.conflicts.index_after_commit import sweep_now_and_then
+from herne.portal.conflicts.request_end import at_request_end
 from herne.portal.i18n import in_german
 from herne.portal.outbox import heartbeat
 from herne.portal.outbox.interfaces import IOutboxSender
@@ -428,11 +429,22 @@ def drain_outbox(portal=None):
 
 def wake_after_commit(manager=None):
     """Have the worker threads look once the current transaction (of ``manager``) has committed."""
-    current = (manager or transaction.manager).get()
+    manager = manager or transaction.manager
+    current = manager.get()
     if getattr(current, "_herne_outbox_wake", False):
         return
     current._herne_outbox_wake = True
-    current.addAfterCommitHook(lambda ok: ok and wake_up.set())
+    current.addAfterCommitHook(lambda ok: ok and _wake_once_published(manager))
+
+
+def _wake_once_published(manager):
+    """Wake the worker; in a request, once its new applications are catalogued (``request_end``).
+
+    Woken at the commit, the worker came to the entries before the request had
+    catalogued their application and catalogued it itself, on a connection of its own.
+    """
+    if not at_request_end(manager, wake_up.set):
+        wake_up.set()
 
 
 class Heartbeat(threading.Thread):
@@ -473,7 +485,9 @@ class OutboxWorker(threading.Thread):
             except Exception:
                 logger.exception("Outbox round failed")
                 handled = 0
-            if not handled:
+            # A batch less than full claimed everything due: another round at once would
+            # only find what was committed meanwhile, and each such commit wakes it.
+            if handled < BATCH:
                 wake_up.wait(self.interval)
                 wake_up.clear()
 
