@@ -293,7 +293,8 @@ class Citizen(FastHttpUser):
                 allow_redirects=False,
                 catch_response=True,
             ) as sent:
-                target = sent.headers.get("Location", "")
+                # No answer at all (the instance killed): locust's error response has no headers.
+                target = (sent.headers or {}).get("Location", "")
                 accepted = sent.status_code == 302 and "/antraege/" in target
                 record["attempts"].append(
                     {
