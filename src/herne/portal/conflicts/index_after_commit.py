@@ -13,11 +13,12 @@ instead (``pending_index``, sharded, merged by the ZODB), and once the request h
 committed, they are catalogued in a transaction of their own before the answer goes
 out (so the citizen's next page, the Postkorb, already lists it): in a request, by the
 request's own connection in a new transaction once the publisher has committed
-(``index_in_request``, left for the request's end: ``request_end``); elsewhere (jobs, scripts)
-by an after-commit hook on a connection of its own. The threads of one process take turns, and the one whose
-turn it is catalogues every application waiting in the process at once: in one
-process the catalog has one writer, and between instances they meet only within these
-few milliseconds, which are tried again (``ATTEMPTS``). A search in the same
+(``index_in_request``, left for the request's end: ``request_end``); elsewhere (jobs,
+scripts) by an after-commit hook on a connection of its own. The threads of one
+process take turns, and the one whose turn it is catalogues every application waiting
+in the process at once: in one process the catalog has one writer, and between
+instances they meet only within these few milliseconds, which are tried again
+(``ATTEMPTS``). A search in the same
 transaction before the commit still catalogues the application at once (the catalog
 queue is flushed before every search), as before.
 
