@@ -4,6 +4,8 @@ What must not wait for the request's commit (a reference number, a payment the
 payment service has opened) or must not make the request conflict (the words ahead
 of the reference numbers) is written this way: two writers then meet only inside a
 few milliseconds, instead of over a whole request Zope would have to run again.
+``in_next_site_transaction`` runs such a transaction on a request's own connection
+once the request's transaction has committed (``index_after_commit``).
 """
 
 from herne.portal.conflicts.counter import record
