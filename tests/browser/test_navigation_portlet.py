@@ -1,5 +1,6 @@
-"""Plone's navigation portlet on the service pages: same tree, icons parsed once per process."""
+"""Plone's navigation portlet on the service pages: same tree, icons parsed once per process (icon_resolver)."""
 
+from herne.portal.browser import icon_resolver
 from herne.portal.browser import navigation_portlet
 from herne.portal.interfaces import IHernePortalLayer
 from plone import api
@@ -77,7 +78,7 @@ def test_same_tree_as_plones_renderer(demo_portal, path):
 
 def test_icon_file_parsed_once_per_process(demo_portal):
     context = demo_portal["leistungen"]["hundesteuer"]
-    navigation_portlet._SVG_MARKUP.clear()
+    icon_resolver._markup.clear()
     with mock.patch.object(icons.etree, "parse", wraps=icons.etree.parse) as parse:
         first = rendered(renderers(context)[0])
         parsed_first = parse.call_count

@@ -1,4 +1,4 @@
-"""Plone's navigation portlet with each SVG icon read and parsed once per process instead of once per entry."""
+"""Plone's navigation portlet asking for the icon resolver once per tree instead of once per entry."""
 
 from plone.app.portlets.portlets import navigation
 from plone.memoize.instance import memoize
@@ -7,15 +7,8 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zope.component import getMultiAdapter
 
 
-#: Markup of each SVG icon by the resource it was read from (``++plone++…/x.svg``).
-#: Plone's icon resolver opens and parses the file for every entry of the tree; the
-#: file of a resource does not change while the process runs, while the registry's
-#: choice of resource for a type (``plone.icon.*``) is still asked on every entry.
-_SVG_MARKUP = {}
-
-
 class NavigationRenderer(navigation.Renderer):
-    """Renders the same tree as Plone's renderer; its entries reuse the icons' markup.
+    """Renders the same tree as Plone's renderer; the icons' markup comes from ``icon_resolver``.
 
     The entries' template is an override of plone.app.portlets' ``navigation_recurse.pt``
     (upstream copy in ``overrides/upstream/``): it asks this renderer for the icon, the
@@ -32,15 +25,7 @@ class NavigationRenderer(navigation.Renderer):
 
     def icon_tag(self, name):
         """The icon of ``name`` as Plone's ``@@iconresolver`` tags it (inline SVG or ``<img>``)."""
-        resolver = self._icon_resolver()
-        resource = resolver.lookup(name)
-        if not resource.endswith(".svg"):
-            # an <img> with the site's address: depends on the request
-            return resolver.tag(name)
-        markup = _SVG_MARKUP.get(resource)
-        if markup is None:
-            markup = _SVG_MARKUP[resource] = resolver.tag(name)
-        return markup
+        return self._icon_resolver().tag(name)
 
     @memoize
     def _normalizer(self):
