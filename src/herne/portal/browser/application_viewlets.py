@@ -1,0 +1,26 @@
+"""Plone's document viewlets that say nothing about an application, left off its page."""
+
+from plone.app.layout.viewlets.common import ViewletBase
+
+
+#: (manager interface, viewlet name) of Plone's viewlets an application page leaves out:
+#: an application has no related items, contributors, rights or keywords, and a page
+#: only its applicant and the department may open has nothing to share on social media.
+LEFT_OUT = (
+    ("plone.app.layout.viewlets.interfaces.IHtmlHead", "plone.htmlhead.socialtags"),
+    ("plone.app.layout.viewlets.interfaces.IAboveContentTitle", "plone.socialtags"),
+    ("plone.app.layout.viewlets.interfaces.IBelowContentBody", "plone.relateditems"),
+    ("plone.app.layout.viewlets.interfaces.IBelowContentBody", "plone.contributors"),
+    ("plone.app.layout.viewlets.interfaces.IBelowContentBody", "plone.rights"),
+    ("plone.app.layout.viewlets.interfaces.IBelowContentBody", "plone.keywords"),
+)
+
+
+class LeftOut(ViewletBase):
+    """Stands in for one of ``LEFT_OUT`` on an application (``configure.zcml``): renders nothing, asks nothing."""
+
+    def update(self):
+        pass
+
+    def render(self):
+        return ""
