@@ -31,6 +31,11 @@ issue 20: ratio ≥ 1.6, p95 of two instances ≤ 2 s, retried ≤ 2 % of the
 submissions and none given up. ``HERNE_BENCH_PORT`` (default 18380; the
 benchmark uses the ports from +10 to +12) and ``HERNE_BENCH_OUTPUT`` (JSON of the
 results) change the set-up; ``HERNE_BENCH_SET_UPS=1,2`` runs only the set-ups named.
+A set-up named twice runs twice: ``HERNE_BENCH_SET_UPS=1,2,2,1`` runs one instance, two,
+two and one again (a drift of the machine during the run then falls on both alike; on
+the 2-core benchmark machine the instances' CPU per submission of the same code varied
+by half between runs minutes apart), and the ratio compares all runs of each set-up
+(their submissions over their steady seconds).
 """
 
 from collections import Counter
@@ -65,7 +70,8 @@ SINGLE = "1 instance, no queue"
 DOUBLE = "2 instances, no queue"
 QUEUED = "2 instances, queue (1 write at a time)"
 SET_UPS = [(SINGLE, 1, 0), (DOUBLE, 2, 0), (QUEUED, 2, 1)]
-#: ``HERNE_BENCH_SET_UPS=1,2`` runs only the first two set-ups (numbers as in the docstring)
+#: ``HERNE_BENCH_SET_UPS=1,2`` runs only the first two set-ups (numbers as in the docstring);
+#: a number named twice runs twice, e.g. ``1,2,2,1`` (see the docstring)
 CHOSEN = [
     SET_UPS[int(number) - 1] for number in os.environ.get("HERNE_BENCH_SET_UPS", "1,2,3").split(",")
 ]
@@ -171,7 +177,7 @@ def print_results(results):
         f"{'set-up':<40}{'subm/s':>8}{'p50':>8}{'p95':>8}{'p99':>8}"
         f"{'retried':>9}{'share':>7}{'gave up':>9}{'5xx':>6}"
     )
-    for name, row in results["set_ups"].items():
+    for name, row in results["runs"]:
         print(
             f"{name:<40}{row['submissions_per_s']:>8.2f}{row['submit_p50']:>8.0f}"
             f"{row['submit_p95']:>8.0f}{row['submit_p99']:>8.0f}{row['retried']:>9}"
@@ -201,6 +207,9 @@ def print_results(results):
         "(submit latency in ms as the citizen waited; subm/s between first and last"
         " acknowledged submission; share: retried per acknowledged submission)"
     )
+    if len(results["runs"]) > len(results["set_ups"]):
+        for name, row in results["set_ups"].items():
+            print(f"{name}, all its runs: {row['submissions_per_s']:.2f} subm/s")
     print(f"\n2 instances vs 1, no queue: {results['ratio']:.2f}x (target >= 1.6x)")
 
 
@@ -212,7 +221,7 @@ def test_parallel_writes(tmp_path):
     output.mkdir()
     cluster_dir = tmp_path / "cluster"
     cluster_dir.mkdir()
-    results = {"set_ups": {}}
+    results = {"runs": [], "set_ups": {}}
     mail = MailServer()
     mail.start()
     database = f"herne_bench_{os.getpid()}_{secrets.token_hex(3)}"
@@ -226,14 +235,21 @@ def test_parallel_writes(tmp_path):
                 row = measure(cluster, name, output)
                 row["machine_before"] = before
                 row["machine_after"] = machine_note("after")
-                results["set_ups"][label] = row
+                results["runs"].append((label, row))
     finally:
         mail.stop()
         drop_database(dsn)
+    for label in dict.fromkeys(label for label, _row in results["runs"]):
+        runs = [row for name, row in results["runs"] if name == label]
+        # every run of the set-up as one: its submissions over its steady seconds
+        steady_s = sum((row["acknowledged"] - 1) / row["submissions_per_s"] for row in runs)
+        results["set_ups"][label] = {
+            "submissions_per_s": sum(row["acknowledged"] - 1 for row in runs) / steady_s
+        }
     rates = {name: row["submissions_per_s"] for name, row in results["set_ups"].items()}
     results["ratio"] = rates[DOUBLE] / rates[SINGLE] if {SINGLE, DOUBLE} <= set(rates) else 0
     print_results(results)
     if os.environ.get("HERNE_BENCH_OUTPUT"):
         Path(os.environ["HERNE_BENCH_OUTPUT"]).write_text(json.dumps(results, indent=1))
-    for row in results["set_ups"].values():
+    for _label, row in results["runs"]:
         assert row["acknowledged"] == SUBMISSIONS, row
