@@ -7,8 +7,9 @@ from plone.dexterity.schema import lookup_fti
 from zope.globalrequest import getRequest
 
 
-#: key of a type's field names in Dexterity's per-request cache of types (``FTI_CACHE_KEY``):
-#: a tuple, never a type's name; dropped with that cache when a type changes
+#: a type's field names are kept under ``(NAMES_KEY, portal_type)`` in Dexterity's
+#: per-request cache of types (``FTI_CACHE_KEY``), whose own keys are type names, never
+#: tuples; dropped with that cache when a type changes
 NAMES_KEY = "herne.portal field names"
 
 
