@@ -21,6 +21,8 @@ MANAGER_NAMES = {
     "plone.app.layout.viewlets.interfaces.IHtmlHead": "plone.htmlhead",
     "plone.app.layout.viewlets.interfaces.IAboveContentTitle": "plone.abovecontenttitle",
     "plone.app.layout.viewlets.interfaces.IBelowContentBody": "plone.belowcontentbody",
+    "plone.app.layout.viewlets.interfaces.IHtmlHeadLinks": "plone.htmlhead.links",
+    "plone.app.layout.viewlets.interfaces.IBelowContent": "plone.belowcontent",
 }
 
 
