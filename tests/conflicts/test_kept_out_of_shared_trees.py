@@ -109,3 +109,42 @@ def test_an_application_is_listed_only_under_the_portals_own_interfaces(demo):
     assert catalog.unrestrictedSearchResults(
         object_provides=IContentish.__identifier__, UID=service.UID()
     )
+
+
+def test_link_integrity_does_not_look_at_applications(demo):
+    from herne.portal.conflicts import no_intids
+    from plone.app.linkintegrity import handlers
+    from unittest import mock
+
+    assert handlers.check_linkintegrity_dependencies is no_intids.link_integrity_applies
+    with mock.patch.object(
+        no_intids, "plone_check_dependencies", wraps=no_intids.plone_check_dependencies
+    ) as plones_check:
+        application = _with_file(demo["portal"])
+        (evidence,) = application.contentValues()
+        with api.env.adopt_roles(["Manager"]):
+            api.content.delete(obj=evidence)
+    # Created, modified, transitioned and a file removed: the registry never asked.
+    assert plones_check.call_count == 0
+
+
+def test_link_integrity_still_guards_pages_that_link_to_each_other(demo):
+    from plone.app.linkintegrity.utils import getIncomingLinks
+    from plone.app.textfield.value import RichTextValue
+
+    portal = demo["portal"]
+    with api.env.adopt_roles(["Manager"]):
+        target = api.content.create(container=portal, type="Document", id="ziel", title="Ziel")
+        api.content.create(
+            container=portal,
+            type="Document",
+            id="quelle",
+            title="Quelle",
+            text=RichTextValue(
+                f'<p><a href="{target.absolute_url()}">Ziel</a></p>',
+                "text/html",
+                "text/x-html-safe",
+            ),
+        )
+    (link,) = getIncomingLinks(target)
+    assert link.from_object.getId() == "quelle"
