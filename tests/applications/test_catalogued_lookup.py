@@ -31,3 +31,16 @@ def test_nothing_for_an_unknown_or_empty_uid(demo):
     assert catalogued_object("0" * 32) is None
     assert catalogued_object(None) is None
     assert catalogued_object("") is None
+
+
+def test_anyone_finds_what_they_may_not_view(demo):
+    portal = demo["portal"]
+    with api.env.adopt_roles(["Manager"]):
+        hidden = api.content.create(container=portal, type="Document", id="intern", title="Intern")
+    from Products.CMFCore.indexing import processQueue
+
+    processQueue()  # catalogued: found through the catalog, not the fallback
+    with api.env.adopt_roles(["Anonymous"]):
+        assert not api.user.has_permission("View", obj=hidden)
+        assert catalogued_object(hidden.UID()) == hidden
+        assert not api.user.has_permission("View", obj=hidden)  # no roles left borrowed

@@ -16,11 +16,12 @@ def catalogued_object(uid):
     if not isinstance(uid, str) or not uid:
         return None
     catalog = api.portal.get_tool("portal_catalog")
+    # CMFCore's own search without the queue (its reindexObjectSecurity uses it), and the
+    # traversal, are unrestricted: no borrowed roles needed.
+    for brain in catalog._unrestrictedSearchResults(UID=uid):
+        # None for a path moved away in this request; then the ordinary search.
+        found = catalog.unrestrictedTraverse(brain.getPath(), None)
+        if found is not None and getattr(found, "UID", lambda: None)() == uid:
+            return found
     with api.env.adopt_roles(["Manager"]):
-        # CMFCore's own search without the queue (its reindexObjectSecurity uses it).
-        for brain in catalog._unrestrictedSearchResults(UID=uid):
-            # None for a path moved away in this request; then the ordinary search.
-            found = catalog.unrestrictedTraverse(brain.getPath(), None)
-            if found is not None and getattr(found, "UID", lambda: None)() == uid:
-                return found
         return api.content.get(UID=uid)
