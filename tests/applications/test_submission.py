@@ -33,6 +33,11 @@ def test_citizen_submits_dog_tax_application(citizen, demo_portal, mailbox):
     assert application.service_uid == demo_portal["leistungen"]["hundesteuer"].UID()
     assert application.applicant == "buerger"
     assert application.getOwner().getId() == "buerger"
+    # Owned through the site's user folder, as the site's own tools name the owner.
+    site_users = "/".join(demo_portal.acl_users.getPhysicalPath()[1:])
+    assert application.owner_info()["id"] == "buerger"
+    assert application.owner_info()["path"] == site_users
+    assert application.get_local_roles() == (("buerger", ("Owner",)),)
     rows = {row["name"]: row for row in application.submitted_data}
     assert rows["dog_name"] == {"name": "dog_name", "title": "Name des Hundes", "value": "Bello"}
     assert rows["birth_date"]["value"] == "12.04.1970"
@@ -233,3 +238,15 @@ def test_missing_mail_settings_do_not_lose_the_application(citizen, demo_portal,
     (brain,) = applications_of("buerger")
     assert brain.reference_number in browser.contents
     assert wait_for(mailbox, timeout=0.5) == [], mailbox[0].content[:300]
+
+
+def test_an_application_given_to_someone_else_is_owned_by_them(demo_portal):
+    from herne.portal.applications.factory import give_to
+    from tests.fixtures.applications import build_application
+
+    application = build_application(demo_portal, "hundesteuer")
+    with api.env.adopt_user(username="buerger"):
+        give_to(application, "buergerin")
+    assert application.getOwner().getId() == "buergerin"
+    assert application.owner_info()["path"] == "/".join(demo_portal.acl_users.getPhysicalPath()[1:])
+    assert application.get_local_roles() == (("buergerin", ("Owner",)),)

@@ -1,5 +1,9 @@
 """Turn a valid form submission into an application owned by the citizen."""
 
+from AccessControl import getSecurityManager
+from Acquisition import aq_base
+from Acquisition import aq_inner
+from Acquisition import aq_parent
 from DateTime import DateTime
 from herne.portal.applications.areas import application_root
 from herne.portal.applications.areas import area_for_department
@@ -86,13 +90,30 @@ def keep_file(application, name, title, value):
 
 def give_to(application, userid):
     """The citizen becomes the only owner of their application (and the only one with a local role)."""
-    user = api.user.get(userid=userid)
-    application.changeOwnership(user.getUser() if hasattr(user, "getUser") else user)
+    application.changeOwnership(user_object(userid))
     for principal, _roles in application.get_local_roles():
         if principal != userid:
             application.manage_delLocalRoles([principal])
     application.manage_setLocalRoles(userid, ["Owner"])
     application.creators = (userid,)
+
+
+def user_object(userid):
+    """The user ``userid`` as the site's user folder gives it: the one logged in, or looked up.
+
+    Mostly the citizen submits their own application: then the user of the request is it,
+    and the user folder's plugins need not be asked again (a third of a millisecond).
+    """
+    current = getSecurityManager().getUser()
+    if current.getId() == userid and _site_user_folder_of(current):
+        return current
+    user = api.user.get(userid=userid)
+    return user.getUser() if hasattr(user, "getUser") else user
+
+
+def _site_user_folder_of(user):
+    """Whether ``user`` comes from the site's own user folder (not Zope's root folder)."""
+    return aq_base(aq_parent(aq_inner(user))) is aq_base(api.portal.get_tool("acl_users"))
 
 
 def give_to_nobody_yet(application, entered_by, entered_role):
