@@ -44,3 +44,13 @@ def test_anyone_finds_what_they_may_not_view(demo):
         assert not api.user.has_permission("View", obj=hidden)
         assert catalogued_object(hidden.UID()) == hidden
         assert not api.user.has_permission("View", obj=hidden)  # no roles left borrowed
+
+
+def test_a_catalogued_object_is_found_without_a_search(demo):
+    from Products.ZCatalog.Catalog import Catalog
+    from unittest import mock
+
+    department = demo["portal"]["leistungen"]["hundesteuer"].department_object()
+    with mock.patch.object(Catalog, "searchResults", side_effect=AssertionError) as search:
+        assert catalogued_object(department.UID()) == department
+    assert search.call_count == 0
