@@ -96,3 +96,36 @@ def test_the_catalogued_application_shows_its_values_in_the_worklist_columns(dem
     assert brain.review_state == "submitted"
     assert brain.service_title == demo_portal["leistungen"]["hundesteuer"].title
     assert brain.location is Missing.Value  # not the area's
+
+
+def allowed(catalog, application):
+    rid = catalog.getrid("/".join(application.getPhysicalPath()))
+    return catalog._catalog.getIndex("allowedRolesAndUsers").getEntryForObject(rid, ())
+
+
+def test_security_reindex_of_an_application_updates_its_entry_without_a_search(demo_portal):
+    from Products.ZCatalog.Catalog import Catalog
+
+    catalog = api.portal.get_tool("portal_catalog")
+    application = application_with_file(demo_portal)
+    processQueue()
+    assert "user:buergerin" not in allowed(catalog, application)
+    application.manage_setLocalRoles("buergerin", ["EnteringHelper"])
+    with mock.patch.object(Catalog, "searchResults", side_effect=AssertionError) as search:
+        application.reindexObjectSecurity()
+        processQueue()
+    assert search.call_count == 0
+    assert "user:buergerin" in allowed(catalog, application)
+    assert "user:buerger" in allowed(catalog, application)
+
+
+def test_security_reindex_of_a_new_application_waits_for_its_whole_entry(demo_portal):
+    from Products.CMFCore.indexing import getQueue
+
+    catalog = api.portal.get_tool("portal_catalog")
+    application = application_with_file(demo_portal)
+    waiting = getQueue().length()
+    application.reindexObjectSecurity()
+    assert getQueue().length() == waiting  # nothing more queued: the commit catalogues it whole
+    processQueue()
+    assert "user:buerger" in allowed(catalog, application)

@@ -102,3 +102,19 @@ class Application(Container):
 
     def Title(self):
         return self.reference_number or self.title or ""
+
+    def reindexObjectSecurity(self, skip_self=False):
+        """The application's own security indexes again, without searching the catalog for what lies inside.
+
+        CMFCore searches the catalog for everything under the object. Inside an
+        application there are only its files, which are never catalogued
+        (``ApplicationFile``), so the search could only find the application itself; a
+        new one it finds not at all (the commit catalogues it whole). The workflow asks
+        for this at every role change, the creation and the submission included.
+        """
+        catalog = self._getCatalogTool()
+        if skip_self or catalog is None:
+            return
+        if catalog.getrid("/".join(self.getPhysicalPath())) is None:
+            return  # not catalogued yet: its entry is made whole at the commit
+        self.reindexObject(idxs=self._cmf_security_indexes, update_metadata=0)
