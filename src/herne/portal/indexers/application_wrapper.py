@@ -18,8 +18,8 @@ class ApplicationIndexableWrapper(IndexableObjectWrapper):
     the object itself has the name (or if what it acquired is a Python script added
     through the web). For each of the twenty-odd columns and indexes an application has
     no value for (``start``, ``location``, ``image_scales`` ...) the look-up walked the
-    shards, the area, the application root and the site, including the site's skin
-    layers, only to throw the result away: about 1 ms of every cataloguing. Here a name
+    area, the application root and the site, including the site's skin layers, only to
+    throw the result away: a quarter of a millisecond of every cataloguing. Here a name
     the application lacks is missing at once, as it ends in Plone's wrapper, and
     applications take no index value from a script acquired through the web.
     """
