@@ -31,7 +31,6 @@ and everything later done to an application already stored (workflow, roles) is
 catalogued in its own transaction as before.
 """
 
-from herne.portal.conflicts.index_counters import counters_left_alone
 from herne.portal.conflicts.own_transaction import in_next_site_transaction
 from herne.portal.conflicts.own_transaction import in_own_site_transaction
 from herne.portal.conflicts.own_transaction import stored_in_database
@@ -143,19 +142,13 @@ def index_in_request(connection, portal_path):
             lambda items: in_next_site_transaction(
                 connection,
                 portal_path,
-                lambda portal: _catalogue_left_alone(portal, items),
+                lambda portal: _catalogue(portal, items),
                 ATTEMPTS,
                 "index-after-commit",
             ),
         )
     except Exception:
         logger.exception("new applications not catalogued at the end of the request")
-
-
-def _catalogue_left_alone(portal, items):
-    """``_catalogue`` without changing the indexes' request-cache counters (``index_counters``): the request has done its searching."""
-    with counters_left_alone():
-        _catalogue(portal, items)
 
 
 def _catalogue(portal, items):
