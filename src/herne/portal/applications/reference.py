@@ -44,13 +44,14 @@ transaction as before; a concurrent draw then conflicts and Zope retries.
 from Acquisition import aq_base
 from BTrees.OOBTree import OOBTree
 import datetime
+from herne.portal.conflicts.own_transaction import end_transaction
 from herne.portal.conflicts.own_transaction import in_own_transaction
+from herne.portal.conflicts.own_transaction import open_own_connection
 from herne.portal.conflicts.own_transaction import stored_in_database
 import logging
 from persistent import Persistent
 from Products.CMFCore.utils import getToolByName
 import threading
-import transaction
 
 
 PREFIX = "HER"
@@ -162,12 +163,11 @@ def _draw_in_own_transaction(root, year, count=1, lexicon_oid=None):
 
 def _fresh_value(root, year):
     """The counter as last committed (the caller's snapshot may be older)."""
-    manager = transaction.TransactionManager()
-    connection = root._p_jar.db().open(transaction_manager=manager)
+    manager, connection = open_own_connection(root._p_jar.db())
     try:
         return _stored_value(connection.get(root._p_oid), year)
     finally:
-        manager.abort()
+        end_transaction(manager)
         connection.close()
 
 

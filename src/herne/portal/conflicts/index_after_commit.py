@@ -206,12 +206,18 @@ def catalogued_now(portal, uid):
 _last_sweep = {"time": 0.0}
 
 
-def sweep_now_and_then(portal, every=SWEEP_AFTER):
-    """``index_pending`` at most once in ``every`` seconds per process (the outbox worker's rounds)."""
+def sweep_now_and_then(portal, every=SWEEP_AFTER, begin=None):
+    """``index_pending`` at most once in ``every`` seconds per process (the outbox worker's rounds).
+
+    ``begin`` is called once a sweep is due, before it reads anything: a caller whose
+    connection is between two transactions begins one only when there is something to read.
+    """
     now = time.monotonic()
     if now - _last_sweep["time"] < every:
         return 0
     _last_sweep["time"] = now
+    if begin is not None:
+        begin()
     try:
         return index_pending(portal)
     except Exception:

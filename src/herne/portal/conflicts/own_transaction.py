@@ -8,11 +8,13 @@ few milliseconds, instead of over a whole request Zope would have to run again.
 once the request's transaction has committed (``index_after_commit``).
 """
 
+import contextlib
 from herne.portal.conflicts.counter import record
 import random
 from Testing.makerequest import makerequest
 import time
 import transaction
+from transaction.interfaces import NoTransaction
 from ZODB.POSException import ConflictError
 from ZODB.utils import z64
 from zope.component.hooks import getSite
@@ -27,6 +29,40 @@ def stored_in_database(obj):
         return False
     obj._p_activate()  # a ghost's serial is unknown until its state is loaded
     return obj._p_serial != z64
+
+
+def own_manager():
+    """A transaction manager for a connection of its own: explicit, so that only ``begin`` asks the storage what changed.
+
+    With an implicit manager (ZODB's default) the connection also asks when it is opened
+    and after every commit and abort, though a connection of its own is begun again or
+    closed right after. On RelStorage each asking is a poll of PostgreSQL (three
+    statements and a snapshot). Work on such a connection runs between ``begin`` and
+    ``commit``/``abort``: outside a transaction an explicit manager refuses changes.
+    """
+    return transaction.TransactionManager(explicit=True)
+
+
+def open_own_connection(db):
+    """A connection of its own to ``db`` and its ``own_manager``, a transaction begun: (manager, connection)."""
+    manager = own_manager()
+    manager.begin()
+    return manager, db.open(transaction_manager=manager)
+
+
+def end_transaction(manager):
+    """Abort ``manager``'s transaction if one runs (an explicit manager's ``abort`` raises without one)."""
+    with contextlib.suppress(NoTransaction):
+        manager.abort()
+
+
+def go_on_after_commit(manager):
+    """After ``manager`` committed or aborted in the middle of some work: a new transaction if it is explicit.
+
+    An implicit manager begins one at the next change by itself.
+    """
+    if manager.explicit:
+        manager.begin()
 
 
 class GaveUp(ConflictError):
@@ -59,12 +95,12 @@ def retried(manager, work, attempts, path):
 
 def in_own_transaction(db, work, attempts, path):
     """``work(connection)`` in a transaction of its own on a connection of its own to ``db`` (``retried``); its result."""
-    manager = transaction.TransactionManager()
-    connection = db.open(transaction_manager=manager)
+    manager = own_manager()
+    connection = db.open(transaction_manager=manager)  # asks what changed at ``begin`` only
     try:
         return retried(manager, lambda: work(connection), attempts, path)
     finally:
-        manager.abort()
+        end_transaction(manager)
         connection.close()
 
 

@@ -8,6 +8,7 @@ handed over already (the answer got lost) is never submitted again.
 
 import hashlib
 from herne.portal import _
+from herne.portal.conflicts.own_transaction import go_on_after_commit
 from herne.portal.fitconnect import security_events
 from herne.portal.fitconnect import state as states
 from herne.portal.fitconnect.dataset import data_set
@@ -67,9 +68,11 @@ def _save(application, also=None, **values):
             also()
         try:
             manager.commit()
+            go_on_after_commit(manager)
             return
         except ConflictError as error:
             manager.abort()
+            go_on_after_commit(manager)
             if attempt == 2:
                 raise Unreachable(in_german(BUSY)) from error
 

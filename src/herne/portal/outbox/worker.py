@@ -45,6 +45,8 @@ from herne.portal import _
 from herne.portal.applications.lookup import application_by_uid
 from herne.portal.conflicts.index_after_commit import catalogued_now
 from herne.portal.conflicts.index_after_commit import sweep_now_and_then
+from herne.portal.conflicts.own_transaction import end_transaction
+from herne.portal.conflicts.own_transaction import open_own_connection
 from herne.portal.conflicts.request_end import at_request_end
 from herne.portal.i18n import in_german
 from herne.portal.outbox import heartbeat
@@ -100,14 +102,19 @@ def _step(name, entry_id):
 
 
 class _Session:
-    """A connection of its own (own transaction manager), the site set, acting as the system user."""
+    """A connection of its own (own explicit transaction manager), the site set, acting as the system user.
+
+    The storage is asked what changed only when a transaction begins (``own_manager``):
+    once when the session opens, in a transaction that the first ``begin`` goes on with,
+    then at each further ``begin``.
+    """
 
     def __init__(self, db):
         self.db = db
 
     def __enter__(self):
-        self.manager = transaction.TransactionManager()
-        self.connection = self.db.open(transaction_manager=self.manager)
+        self.manager, self.connection = open_own_connection(self.db)
+        self._unused = True
         self.app = makerequest(self.connection.root()["Application"])
         self.old_site = getSite()
         # A request of its own: per-request caches (the registry's) last one round only.
@@ -116,11 +123,23 @@ class _Session:
         newSecurityManager(None, system)
         return self
 
+    def begin(self):
+        """A transaction that sees what is committed now; the one the session opened with, if nothing began since."""
+        if self._unused:
+            self._unused = False
+            return
+        end_transaction(self.manager)
+        self.manager.begin()
+
+    def end(self):
+        """Abort the running transaction, if any: the session's work goes on in other connections."""
+        end_transaction(self.manager)
+
     def sites(self):
         return [site for site in self.app.objectValues() if IPloneSiteRoot.providedBy(site)]
 
     def __exit__(self, *exc):
-        self.manager.abort()
+        self.end()
         noSecurityManager()
         setSite(self.old_site)
         setRequest(self.old_request)
@@ -155,7 +174,7 @@ def keep_alive(session, force=False):
         now = time.time()
         if not force and now - _beats.get(id(session.db), 0.0) < heartbeat.BEAT_EVERY:
             return False
-        session.manager.begin()
+        session.begin()
         process = heartbeat.process_id()
         for portal in session.sites():
             setSite(portal)
@@ -181,7 +200,7 @@ def claim(session, portal, now, limit=BATCH, process=None):
     process has no fresh heartbeat (killed): those at once, whatever their time.
     """
     _step("claiming", "")
-    session.manager.begin()
+    session.begin()
     setSite(portal)
     outbox = get_outbox(portal, create=False)
     if outbox is None:
@@ -251,14 +270,13 @@ def _record(entry, outbox, outcome, text, result, now):
 
 def deliver(session, portal, entry_id, process=None):
     """Send one entry ``process`` claimed and record the outcome; returns the state it ends in."""
-    session.manager.begin()
+    session.begin()
     setSite(portal)
     outbox = get_outbox(portal, create=False)
     entry = outbox.get(entry_id)
     if entry is not None and catalogued_now(portal, entry.application_uid):
         # committed a moment ago and catalogued only now: a snapshot that sees it
-        session.manager.abort()
-        session.manager.begin()
+        session.begin()
         outbox = get_outbox(portal, create=False)
         entry = outbox.get(entry_id)
     if entry is None or entry.state != SENDING:
@@ -294,7 +312,7 @@ def deliver(session, portal, entry_id, process=None):
     for _attempt in range(5):
         entry = outbox.get(entry_id)
         if entry is None:
-            session.manager.abort()
+            session.end()
             return None
         _record(entry, outbox, outcome, text, result, now)
         try:
@@ -302,8 +320,7 @@ def deliver(session, portal, entry_id, process=None):
             break
         except ConflictError:
             # Only the record is done again; what the sender changed is given up.
-            session.manager.abort()
-            session.manager.begin()
+            session.begin()
             outbox = get_outbox(portal, create=False)
     else:
         logger.error(
@@ -379,17 +396,18 @@ def run_round(db, now=None, limit=BATCH, senders=1):
     handled = 0
     process = heartbeat.process_id()
     with _Session(db) as session:
+        portals = [(site, site.getId()) for site in session.sites()]  # in the opening transaction
         keep_alive(session)
-        for portal in session.sites():
+        for portal, portal_id in portals:
             setSite(portal)
-            sweep_now_and_then(portal)
+            sweep_now_and_then(portal, begin=session.begin)
             claimed = claim(session, portal, time.time() if now is None else now, limit)
             if senders > 1 and len(claimed) > 1:
                 # The round's own transaction ends here: the senders commit on their own.
-                session.manager.abort()
+                session.end()
                 send_concurrently(
                     db,
-                    portal.getId(),
+                    portal_id,
                     claimed,
                     senders,
                     process,
