@@ -123,13 +123,19 @@ class _Session:
         newSecurityManager(None, system)
         return self
 
-    def begin(self):
-        """A transaction that sees what is committed now; the one the session opened with, if nothing began since."""
+    def begin(self, site=None):
+        """A transaction that sees what is committed now (the one the session opened with, if nothing began since); then ``site`` set, if given.
+
+        The site is set inside the transaction: setting it reads the site's components,
+        and outside a transaction the connection would read them on a snapshot of its own.
+        """
         if self._unused:
             self._unused = False
-            return
-        end_transaction(self.manager)
-        self.manager.begin()
+        else:
+            end_transaction(self.manager)
+            self.manager.begin()
+        if site is not None:
+            setSite(site)
 
     def end(self):
         """Abort the running transaction, if any: the session's work goes on in other connections."""
@@ -200,8 +206,7 @@ def claim(session, portal, now, limit=BATCH, process=None):
     process has no fresh heartbeat (killed): those at once, whatever their time.
     """
     _step("claiming", "")
-    session.begin()
-    setSite(portal)
+    session.begin(portal)
     outbox = get_outbox(portal, create=False)
     if outbox is None:
         return []
@@ -270,8 +275,7 @@ def _record(entry, outbox, outcome, text, result, now):
 
 def deliver(session, portal, entry_id, process=None):
     """Send one entry ``process`` claimed and record the outcome; returns the state it ends in."""
-    session.begin()
-    setSite(portal)
+    session.begin(portal)
     outbox = get_outbox(portal, create=False)
     entry = outbox.get(entry_id)
     if entry is not None and catalogued_now(portal, entry.application_uid):
@@ -399,8 +403,7 @@ def run_round(db, now=None, limit=BATCH, senders=1):
         portals = [(site, site.getId()) for site in session.sites()]  # in the opening transaction
         keep_alive(session)
         for portal, portal_id in portals:
-            setSite(portal)
-            sweep_now_and_then(portal, begin=session.begin)
+            sweep_now_and_then(portal, begin=lambda portal=portal: session.begin(portal))
             claimed = claim(session, portal, time.time() if now is None else now, limit)
             if senders > 1 and len(claimed) > 1:
                 # The round's own transaction ends here: the senders commit on their own.
